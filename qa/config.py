@@ -1,0 +1,42 @@
+"""All configuration in one place: environment variables prefixed ``QA_``."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_MODEL = "google/embeddinggemma-300m"
+PACKAGE_DATA = Path(__file__).parent / "data"
+
+
+class Settings(BaseSettings):
+    """Runtime settings, read from ``QA_*`` environment variables."""
+
+    model_config = SettingsConfigDict(env_prefix="QA_", extra="ignore")
+
+    model: str = Field(
+        DEFAULT_MODEL,
+        description="Sentence-transformers model name or path; the default is the verified local EmbeddingGemma.",
+    )
+    model_dir: Path = Field(
+        Path.home() / ".cache" / "qa" / "models",
+        description="Cache folder for downloaded and verified models.",
+    )
+    index_dir: Path = Field(Path("index/default"), description="Folder of the index to build or serve.")
+    chunk_chars: int = Field(300, ge=50, description="Paragraphs longer than this are packed into sentence chunks.")
+    batch_size: int = Field(8, ge=1, description="Encoding batch size.")
+    fusion: Literal["rrf", "score"] = Field("rrf", description="How dense and lexical rankings are fused.")
+    rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
+    candidates: int = Field(50, ge=1, description="Candidates taken from each index before fusion.")
+    max_question_chars: int = Field(1000, ge=1)
+    threads: int = Field(0, ge=0, description="Torch threads; 0 keeps the library default.")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Return the process-wide settings (read once)."""
+    return Settings()

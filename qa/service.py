@@ -1,0 +1,128 @@
+"""The question-answering service: one loaded index and model, shared by the API, CLI and evaluation."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from qa.config import Settings, get_settings
+from qa.embed import Embedder, get_embedder
+from qa.retrieve import MODES, Hit, Retriever
+from qa.store import Index, load_index
+
+
+class QuestionError(ValueError):
+    """A question the service refuses, with the HTTP status that fits."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class DocumentNotFound(KeyError):
+    """No document with that id in the index."""
+
+
+def validate_question(question: str, max_chars: int) -> str:
+    """Return the stripped question, or raise :class:`QuestionError` (400 empty, 413 too long)."""
+    stripped = question.strip()
+    if not stripped:
+        raise QuestionError("the question is empty", 400)
+    if len(stripped) > max_chars:
+        raise QuestionError(f"the question has {len(stripped)} characters; at most {max_chars} are allowed", 413)
+    return stripped
+
+
+def hit_to_dict(hit: Hit, index: Index) -> dict:
+    """The JSON shape of one retrieved passage, with its exact source."""
+    passage = hit.passage
+    document = index.documents[passage.doc_id]
+    return {
+        "id": passage.id,
+        "text": passage.text,
+        "kind": passage.kind,
+        "score": round(hit.score, 6),
+        "scores": {"dense": hit.dense_score, "lexical": hit.lexical_score},
+        "ranks": {"dense": hit.dense_rank, "lexical": hit.lexical_rank},
+        "source": {"doc_id": passage.doc_id, "title": document.title, "path": document.path,
+                   "paragraph": passage.paragraph, "start": passage.start, "end": passage.end},
+    }
+
+
+def document_summary(document, passage_count: int) -> dict:
+    """The listing shape of a document (no full text)."""
+    return {"id": document.id, "title": document.title, "subtitle": document.subtitle, "byline": document.byline,
+            "outlet": document.outlet, "reporters": document.reporters, "correspondents": document.correspondents,
+            "path": document.path, "passages": passage_count}
+
+
+class QAService:
+    """Answers questions over one index.
+
+    Args:
+        settings: configuration (default: from the environment).
+        index_dir: index folder (default: ``settings.index_dir``).
+        embedder: an already loaded embedder (default: the shared one).
+    """
+
+    def __init__(self, settings: Settings | None = None, index_dir: Path | None = None,
+                 embedder: Embedder | None = None) -> None:
+        self.settings = settings or get_settings()
+        self.embedder = embedder or get_embedder(self.settings)
+        self.index = load_index(Path(index_dir or self.settings.index_dir), self.embedder.name)
+        self.retriever = Retriever(self.index, self.embedder, self.settings.fusion, self.settings.rrf_k,
+                                   self.settings.candidates)
+        self._passage_counts: dict[str, int] = {}
+        for passage in self.index.passages:
+            self._passage_counts[passage.doc_id] = self._passage_counts.get(passage.doc_id, 0) + 1
+
+    def ask(self, question: str, top_k: int = 5, mode: str = "hybrid") -> dict:
+        """Retrieve passages for a question.
+
+        Args:
+            question: the question.
+            top_k: number of passages (1..50).
+            mode: ``hybrid``, ``dense`` or ``lexical``.
+
+        Returns:
+            ``question``, ``passages`` (each with scores and source) and ``took_ms``.
+
+        Raises:
+            QuestionError: empty or oversized question, bad ``top_k`` or ``mode``.
+        """
+        started = time.perf_counter()
+        question = validate_question(question, self.settings.max_question_chars)
+        if not 1 <= top_k <= 50:
+            raise QuestionError(f"top_k must be between 1 and 50, got {top_k}", 422)
+        if mode not in MODES:
+            raise QuestionError(f"mode must be one of {', '.join(MODES)}, got {mode!r}", 422)
+        retrieval = self.retriever.search(question, top_k, mode)
+        return {
+            "question": question,
+            "passages": [hit_to_dict(hit, self.index) for hit in retrieval.hits],
+            "timings": {name: round(value, 2) for name, value in retrieval.timings.items()},
+            "took_ms": round((time.perf_counter() - started) * 1000, 2),
+        }
+
+    def documents(self) -> list[dict]:
+        """All documents, without their text."""
+        return [document_summary(d, self._passage_counts.get(d.id, 0)) for d in self.index.documents.values()]
+
+    def document(self, doc_id: str) -> dict:
+        """One document with its full text (which passage offsets index).
+
+        Raises:
+            DocumentNotFound: unknown id.
+        """
+        document = self.index.documents.get(doc_id)
+        if document is None:
+            raise DocumentNotFound(doc_id)
+        return document_summary(document, self._passage_counts.get(doc_id, 0)) | {
+            "text": document.text, "date": document.date, "url": document.url, "source": document.source,
+            "dateline_end": document.dateline_end}
+
+    def health(self) -> dict:
+        """Model, manifest and counts."""
+        return {"status": "ok", "model": self.embedder.name, "dimension": self.embedder.dimension,
+                "index": str(self.index.folder), "manifest": self.index.manifest,
+                "documents": len(self.index.documents), "passages": len(self.index.passages)}
