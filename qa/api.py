@@ -29,6 +29,16 @@ class AskRequest(BaseModel):
     mode: Literal["hybrid", "dense", "lexical"] = Field("hybrid", description="Retrieval mode.")
 
 
+class SummarizeRequest(BaseModel):
+    """Body of ``POST /summarize``: exactly one of ``doc_id``, ``text``, ``question``."""
+
+    doc_id: str | None = Field(None, description="An indexed document.")
+    text: str | None = Field(None, description="Any Chinese or English text (up to 50,000 characters).")
+    question: str | None = Field(None, description="Summarise what the corpus says about this question.")
+    max_sentences: int = Field(3, ge=1, le=20, description="At most this many sentences.")
+    max_chars: int | None = Field(None, ge=1, description="At most this many characters.")
+
+
 class ServiceUnavailable(Exception):
     """The index or model could not be loaded at start-up."""
 
@@ -89,6 +99,15 @@ def create_app(settings: Settings | None = None, index_dir: Path | None = None,
     @app.post("/ask", summary="Answer a question with passages and their sources")
     def ask(body: AskRequest, request: Request) -> dict:
         return get_service(request).ask(body.question, body.top_k, body.mode)
+
+    @app.post("/summarize", summary="Extractive summary of a document, a text, or the corpus on a question")
+    def summarize(body: SummarizeRequest, request: Request):
+        try:
+            return get_service(request).summarize(body.doc_id, body.text, body.question, body.max_sentences,
+                                                  body.max_chars)
+        except DocumentNotFound:
+            return JSONResponse(error_body("document not found", f"no document with id {body.doc_id!r}"),
+                                status_code=404)
 
     @app.get("/documents", summary="List the indexed documents")
     def documents(request: Request) -> dict:

@@ -8,6 +8,7 @@ from qa.config import Settings, get_settings
 from qa.embed import Embedder, get_embedder
 from qa.ingest import read_corpus
 from qa.store import BuildStats, build_index
+from qa.summarize import summary_enricher
 
 
 def build_from_corpus(corpus: list[Path], index_dir: Path, settings: Settings | None = None,
@@ -29,4 +30,5 @@ def build_from_corpus(corpus: list[Path], index_dir: Path, settings: Settings | 
     settings = settings or get_settings()
     documents = read_corpus(corpus)
     embedder = embedder or get_embedder(settings)
-    return build_index(documents, embedder, index_dir, chunk_chars or settings.chunk_chars, progress)
+    return build_index(documents, embedder, index_dir, chunk_chars or settings.chunk_chars, progress,
+                       enrich=summary_enricher(embedder))

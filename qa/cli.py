@@ -1,4 +1,4 @@
-"""Command line: ``qa fetch-model | build | serve | ask``."""
+"""Command line: ``qa fetch-model | build | serve | ask | summarize | eval``."""
 
 from __future__ import annotations
 
@@ -9,12 +9,13 @@ import sys
 from pathlib import Path
 
 from qa.config import get_settings
+from qa.evaluate import GoldError
 from qa.ingest import IngestError
 from qa.model_store import ModelError
-from qa.service import QuestionError
+from qa.service import DocumentNotFound, QuestionError
 from qa.store import IndexStoreError
 
-EXPECTED_ERRORS = (IngestError, ModelError, IndexStoreError, QuestionError, ValueError, OSError)
+EXPECTED_ERRORS = (GoldError, IngestError, ModelError, IndexStoreError, QuestionError, ValueError, OSError)
 
 
 def cmd_fetch_model(args: argparse.Namespace) -> int:
@@ -51,14 +52,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def print_passages(response: dict) -> None:
-    """Human-readable ranking: rank, score, title, paragraph, text."""
+    """Human-readable answer, then the ranking: rank, score, title, paragraph, text (answer marked 【】)."""
+    answer = response.get("answer")
+    if answer:
+        print(f"answer: {answer['text']}  ({answer['type']}, score {answer['score']:.2f}, "
+              f"{answer['passage_id']} chars {answer['start']}-{answer['end']})")
+    elif "answer" in response:
+        print("answer: (none: the passages below do not answer this question)")
     if not response["passages"]:
         print("no passage found")
     for rank, passage in enumerate(response["passages"], 1):
         source = passage["source"]
+        text = passage["text"]
+        if answer and answer["passage_id"] == passage["id"]:
+            text = f"{text[:answer['start']]}【{answer['text']}】{text[answer['end']:]}"
         print(f"{rank}. [{passage['score']:.4f}] {source['title']} · paragraph {source['paragraph']} "
               f"· chars {source['start']}-{source['end']} · {passage['id']}")
-        print(f"   {passage['text']}")
+        print(f"   {text}")
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -71,6 +81,68 @@ def cmd_ask(args: argparse.Namespace) -> int:
         print(json.dumps(response, ensure_ascii=False, indent=2))
     else:
         print_passages(response)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Score the system on gold questions."""
+    import tempfile
+
+    from qa.build import build_from_corpus
+    from qa.evaluate import evaluate, format_table, load_gold
+    from qa.service import QAService
+
+    settings = get_settings()
+    items = load_gold(Path(args.gold), args.limit)
+    modes = [mode.strip() for mode in args.modes.split(",") if mode.strip()]
+    unknown = sorted(set(modes) - {"hybrid", "dense", "lexical"})
+    if unknown or not modes:
+        raise ValueError(f"unknown modes {unknown}: use hybrid, dense, lexical")
+    with tempfile.TemporaryDirectory(prefix="qa-eval-") as scratch:
+        index_dir = Path(args.index) if args.index else Path(scratch) / "index"
+        if args.corpus:
+            stats = build_from_corpus([Path(p) for p in args.corpus], index_dir, settings)
+            print(f"built a temporary index: {stats.documents} documents, {stats.passages} passages "
+                  f"in {stats.seconds:.1f} s")
+        service = QAService(settings, index_dir)
+        report = evaluate(service.ask, items, modes, args.top_k)
+    report["gold"] = args.gold
+    report["index"] = service.index.manifest
+    print(format_table(report))
+    if args.json_out:
+        Path(args.json_out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json_out).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+        print(f"wrote {args.json_out}")
+    return 0
+
+
+def cmd_summarize(args: argparse.Namespace) -> int:
+    """Summarise a document, a file or what the corpus says about a question."""
+    from qa.service import QAService
+
+    settings = get_settings()
+    service = QAService(settings, Path(args.index) if args.index else None)
+    text = None
+    if args.file:
+        try:
+            text = Path(args.file).read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ValueError(f"{args.file}: not UTF-8 text") from None
+    try:
+        result = service.summarize(args.doc, text, args.question, args.max_sentences, args.max_chars)
+    except DocumentNotFound:
+        known = ", ".join(list(service.index.documents)[:5])
+        raise ValueError(f"no document with id {args.doc!r} (documents include: {known})") from None
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 0
+    print(result["summary"])
+    print()
+    for number, sentence in enumerate(result["sentences"], 1):
+        where = f"{sentence['doc_id']} " if sentence["doc_id"] else ""
+        title = service.index.documents[sentence["doc_id"]].title if sentence["doc_id"] else (args.file or "")
+        print(f"[{number}] {title} · {where}chars {sentence['start']}-{sentence['end']} · score {sentence['score']:.3f}")
+    print(f"keywords: {', '.join(result['keywords'])}")
     return 0
 
 
@@ -102,6 +174,28 @@ def parser() -> argparse.ArgumentParser:
     ask.add_argument("--index", help="index folder")
     ask.add_argument("--json", action="store_true", help="print the API's JSON")
     ask.set_defaults(run=cmd_ask)
+
+    summary = commands.add_parser("summarize", help="extractive summary with sources")
+    target = summary.add_mutually_exclusive_group(required=True)
+    target.add_argument("--doc", help="an indexed document id")
+    target.add_argument("--file", help="a UTF-8 text file")
+    target.add_argument("--question", help="what the corpus says about this question")
+    summary.add_argument("--max-sentences", type=int, default=3)
+    summary.add_argument("--max-chars", type=int, default=None)
+    summary.add_argument("--index", help="index folder")
+    summary.add_argument("--json", action="store_true", help="print the API's JSON")
+    summary.set_defaults(run=cmd_summarize)
+
+    evaluation = commands.add_parser("eval", help="score retrieval and answers on gold questions")
+    source = evaluation.add_mutually_exclusive_group()
+    source.add_argument("--index", help="an existing index folder")
+    source.add_argument("--corpus", nargs="+", help="build a temporary index of these files first")
+    evaluation.add_argument("--gold", required=True, help="JSONL gold file")
+    evaluation.add_argument("--limit", type=int, default=None, help="only the first N questions")
+    evaluation.add_argument("--modes", default="hybrid,dense,lexical")
+    evaluation.add_argument("--top-k", type=int, default=10)
+    evaluation.add_argument("--json-out", help="write figures and per-question results here")
+    evaluation.set_defaults(run=cmd_eval)
     return root
 
 

@@ -33,6 +33,15 @@ class Settings(BaseSettings):
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
     candidates: int = Field(50, ge=1, description="Candidates taken from each index before fusion.")
     max_question_chars: int = Field(1000, ge=1)
+    answer_threshold: float = Field(0.3, description="Answers scoring below this are declined (see README).")
+    answer_min_coverage: float = Field(0.65, ge=0, le=1, description="Share of the question's word weight the "
+                                       "answer's sentence must hold, unless its similarity reaches answer_min_dense.")
+    answer_min_dense: float = Field(0.6, description="Sentence-question embedding similarity that supports an "
+                                    "answer without word overlap.")
+    answer_min_dense_english: float = Field(0.1, description="Similarity an English question's answer sentence "
+                                            "needs (English shares no words with Chinese text).")
+    max_summary_chars: int = Field(50_000, ge=1, description="Longest text /summarize accepts.")
+    summary_passages: int = Field(10, ge=1, le=50, description="Passages a question-focused summary draws on.")
     threads: int = Field(0, ge=0, description="Torch threads; 0 keeps the library default.")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,9 +40,10 @@ class Embedder:
         model: model name or folder.
         name: the name recorded in index manifests (default: ``model``).
         batch_size: encoding batch size.
+        query_cache_size: how many recent question vectors to keep.
     """
 
-    def __init__(self, model: str, name: str | None = None, batch_size: int = 8) -> None:
+    def __init__(self, model: str, name: str | None = None, batch_size: int = 8, query_cache_size: int = 1024) -> None:
         from sentence_transformers import SentenceTransformer
 
         self.name = name or model
@@ -51,6 +53,9 @@ class Embedder:
         self.dimension = int(dimension())
         self.prompts: dict[str, str] = dict(self.model.prompts or {})
         self._lock = threading.Lock()
+        self._cache_lock = threading.Lock()
+        self.query_cache_size = query_cache_size
+        self._query_cache: OrderedDict[str, np.ndarray] = OrderedDict()
 
     def _encode(self, texts: list[str], prompt: str, progress: bool = False) -> np.ndarray:
         if not texts:
@@ -61,12 +66,24 @@ class Embedder:
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
-        """Embed questions with the model's ``query`` prompt.
+        """Embed questions with the model's ``query`` prompt, reusing vectors of recently seen questions.
 
         Returns:
             Normalised float32 vectors, one row per text.
         """
-        return self._encode(texts, self.prompts.get("query", ""))
+        with self._cache_lock:
+            found = {text: self._query_cache[text] for text in texts if text in self._query_cache}
+        missing = [text for text in dict.fromkeys(texts) if text not in found]
+        if missing:
+            found |= dict(zip(missing, self._encode(missing, self.prompts.get("query", ""))))
+        with self._cache_lock:
+            for text in texts:
+                self._query_cache[text] = found[text]
+                self._query_cache.move_to_end(text)
+            while len(self._query_cache) > self.query_cache_size:
+                self._query_cache.popitem(last=False)
+        rows = [found[text] for text in texts]
+        return np.stack(rows) if rows else np.zeros((0, self.dimension), dtype=np.float32)
 
     def encode_documents(self, texts: list[str], titles: list[str] | None = None, progress: bool = False) -> np.ndarray:
         """Embed passages with the model's ``document`` prompt, filling in each passage's title when the prompt has a slot for it.

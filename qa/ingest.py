@@ -61,6 +61,8 @@ class Document:
     url: str = ""
     date: str = ""
     source: str = ""
+    summary: list[dict] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """Return a JSON-ready dict."""

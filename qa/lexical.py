@@ -21,6 +21,7 @@ class LexicalIndex:
 
     def __init__(self, retriever: bm25s.BM25) -> None:
         self.retriever = retriever
+        self._document_frequency: np.ndarray | None = None
 
     @classmethod
     def build(cls, texts: list[str]) -> "LexicalIndex":
@@ -28,6 +29,16 @@ class LexicalIndex:
         retriever = bm25s.BM25()
         retriever.index([tokenize(text) or [""] for text in texts], show_progress=False)
         return cls(retriever)
+
+    def idf(self, word: str) -> float:
+        """BM25 inverse document frequency of a (folded) word; a word no passage holds gets the maximum."""
+        if self._document_frequency is None:
+            indptr = np.asarray(self.retriever.scores["indptr"])
+            self._document_frequency = np.diff(indptr)
+        count = int(self.retriever.scores["num_docs"])
+        row = self.retriever.vocab_dict.get(word)
+        frequency = int(self._document_frequency[row]) if row is not None else 0
+        return float(np.log(1 + (count - frequency + 0.5) / (frequency + 0.5)))
 
     def search(self, query: str, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Return BM25 scores and passage rows of the ``k`` best passages that share a word with ``query``."""

@@ -5,10 +5,12 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from qa.answer import extract_answer
 from qa.config import Settings, get_settings
 from qa.embed import Embedder, get_embedder
 from qa.retrieve import MODES, Hit, Retriever
 from qa.store import Index, load_index
+from qa.summarize import document_units, embed_titles, summarize_document, summarize_text, summarize_units
 
 
 class QuestionError(ValueError):
@@ -85,7 +87,8 @@ class QAService:
             mode: ``hybrid``, ``dense`` or ``lexical``.
 
         Returns:
-            ``question``, ``passages`` (each with scores and source) and ``took_ms``.
+            ``question``, ``answer`` (or ``None`` when declined), ``answerable``, ``passages``
+            (each with scores, source and highlighted sentences), stage ``timings`` and ``took_ms``.
 
         Raises:
             QuestionError: empty or oversized question, bad ``top_k`` or ``mode``.
@@ -97,12 +100,82 @@ class QAService:
         if mode not in MODES:
             raise QuestionError(f"mode must be one of {', '.join(MODES)}, got {mode!r}", 422)
         retrieval = self.retriever.search(question, top_k, mode)
+        clock = time.perf_counter()
+        found = extract_answer(question, retrieval.hits, self.index, retrieval.query_vector,
+                               self.settings.answer_threshold, self.settings.answer_min_coverage,
+                               self.settings.answer_min_dense, self.settings.answer_min_dense_english)
+        retrieval.timings["answer_ms"] = (time.perf_counter() - clock) * 1000
+        passages = [hit_to_dict(hit, self.index) | {"highlights": found.highlights.get(hit.passage.id, [])}
+                    for hit in retrieval.hits]
         return {
             "question": question,
-            "passages": [hit_to_dict(hit, self.index) for hit in retrieval.hits],
+            "answer": found.answer,
+            "answerable": found.answerable,
+            "question_type": found.question_type,
+            "passages": passages,
             "timings": {name: round(value, 2) for name, value in retrieval.timings.items()},
             "took_ms": round((time.perf_counter() - started) * 1000, 2),
         }
+
+    def summarize(self, doc_id: str | None = None, text: str | None = None, question: str | None = None,
+                  max_sentences: int = 3, max_chars: int | None = None) -> dict:
+        """Extractive summary of one document, of any text, or of what the corpus says about a question.
+
+        Exactly one of ``doc_id``, ``text`` and ``question`` is given.
+
+        Returns:
+            ``summary``, ``sentences`` (``text``, ``doc_id``, ``passage_id``, ``start``, ``end``, ``score``: offsets
+            index the document text, or the given text), ``keywords`` and ``took_ms``.
+
+        Raises:
+            QuestionError: not exactly one source, empty or oversized text, limits out of range.
+            DocumentNotFound: unknown ``doc_id``.
+        """
+        started = time.perf_counter()
+        given = [name for name, value in (("doc_id", doc_id), ("text", text), ("question", question))
+                 if value is not None]
+        if len(given) != 1:
+            raise QuestionError(f"give exactly one of doc_id, text, question (got {', '.join(given) or 'none'})", 422)
+        if not 1 <= max_sentences <= 20:
+            raise QuestionError(f"max_sentences must be between 1 and 20, got {max_sentences}", 422)
+        if max_chars is not None and max_chars < 1:
+            raise QuestionError(f"max_chars must be positive, got {max_chars}", 422)
+        if text is not None:
+            if not text.strip():
+                raise QuestionError("the text is empty", 400)
+            if len(text) > self.settings.max_summary_chars:
+                raise QuestionError(f"the text has {len(text)} characters; at most "
+                                    f"{self.settings.max_summary_chars} are allowed", 413)
+            result = summarize_text(text, self.embedder, max_sentences, max_chars)
+        elif doc_id is not None:
+            document = self.index.documents.get(doc_id)
+            if document is None:
+                raise DocumentNotFound(doc_id)
+            passages = [(self.index.passage_row(p.id), p) for p in self.index.document_passages(doc_id)]
+            title_vector = embed_titles(self.embedder, [document.title])[0]
+            result = summarize_document(document, passages, self.index.sentences, title_vector, max_sentences,
+                                        max_chars)
+        else:
+            question = validate_question(question or "", self.settings.max_question_chars)
+            result = self._summarize_question(question, max_sentences, max_chars)
+        return result | {"took_ms": round((time.perf_counter() - started) * 1000, 2)}
+
+    def _summarize_question(self, question: str, max_sentences: int, max_chars: int | None) -> dict:
+        retrieval = self.retriever.search(question, self.settings.summary_passages)
+        units, rows = [], []
+        for hit in retrieval.hits:
+            row = self.index.passage_row(hit.passage.id)
+            document = self.index.documents[hit.passage.doc_id]
+            sentences = [(r, int(self.index.sentences.spans[r, 1]), int(self.index.sentences.spans[r, 2]))
+                         for r in self.index.sentences.of_passage(row)]
+            found, found_rows = document_units(document, [hit.passage], [sentences])
+            for unit in found:
+                unit.order = unit.start
+            units += found
+            rows += found_rows
+        return summarize_units(units, self.index.sentences.vectors[rows], max_sentences, max_chars,
+                               question_vector=retrieval.query_vector, question=question,
+                               keyword_source="".join(unit.text for unit in units))
 
     def documents(self) -> list[dict]:
         """All documents, without their text."""
@@ -119,7 +192,7 @@ class QAService:
             raise DocumentNotFound(doc_id)
         return document_summary(document, self._passage_counts.get(doc_id, 0)) | {
             "text": document.text, "date": document.date, "url": document.url, "source": document.source,
-            "dateline_end": document.dateline_end}
+            "dateline_end": document.dateline_end, "summary": document.summary, "keywords": document.keywords}
 
     def health(self) -> dict:
         """Model, manifest and counts."""

@@ -11,17 +11,21 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
 from tqdm import tqdm
 
 from qa.embed import Embedder
 from qa.ingest import Document, Passage, fingerprint, passages_of
 from qa.lexical import LexicalIndex
+from qa.text import sentence_spans
 from qa.vectors import DenseIndex
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 DOCUMENTS = "documents.jsonl"
 PASSAGES = "passages.jsonl"
+SENTENCE_VECTORS = "sentences.npy"
+SENTENCE_SPANS = "sentence_spans.npy"
 
 
 class IndexStoreError(RuntimeError):
@@ -61,10 +65,50 @@ class Index:
     passages: list[Passage]
     dense: DenseIndex
     lexical: LexicalIndex
+    sentences: "SentenceTable"
+
+    def __post_init__(self) -> None:
+        self._rows = {passage.id: row for row, passage in enumerate(self.passages)}
+
+    def passage_row(self, passage_id: str) -> int:
+        """Row of a passage in the vector and sentence tables."""
+        return self._rows[passage_id]
 
     def document_passages(self, doc_id: str) -> list[Passage]:
         """Passages of one document, in order."""
         return [p for p in self.passages if p.doc_id == doc_id]
+
+
+@dataclass
+class SentenceTable:
+    """Every sentence of every passage: ``spans`` rows are ``(passage_row, start, end)`` in passage
+    offsets, ``vectors`` their normalised embeddings (float16 on disk), ``first`` the first row of each passage."""
+
+    spans: np.ndarray
+    vectors: np.ndarray
+    first: np.ndarray
+
+    @classmethod
+    def from_arrays(cls, spans: np.ndarray, vectors: np.ndarray, passages: int) -> "SentenceTable":
+        first = np.searchsorted(spans[:, 0], np.arange(passages + 1)).astype(np.int64)
+        return cls(spans, vectors.astype(np.float32), first)
+
+    def of_passage(self, row: int) -> range:
+        """Sentence rows of one passage."""
+        return range(int(self.first[row]), int(self.first[row + 1]))
+
+
+def passage_sentences(passages: list[Passage]) -> np.ndarray:
+    """``(passage_row, start, end)`` of each sentence, in passage order."""
+    rows = [(row, a, b) for row, p in enumerate(passages) for a, b in sentence_spans(p.text)]
+    return np.array(rows, dtype=np.int32).reshape(-1, 3)
+
+
+def sentence_vectors(embedder: Embedder, passages: list[Passage], spans: np.ndarray, progress: bool) -> np.ndarray:
+    """Embed each sentence on its own (no title: sentences are compared with each other and with
+    questions inside an already retrieved passage)."""
+    texts = [passages[row].text[start:end] for row, start, end in spans]
+    return embedder.encode_documents(texts, progress=progress)
 
 
 def _write_jsonl(path: Path, rows: list[dict]) -> None:
@@ -96,7 +140,7 @@ def build_index(
     folder: Path,
     chunk_chars: int = 300,
     progress: bool = True,
-    extras: Callable[[Path, list[Document], list[Passage]], dict] | None = None,
+    enrich: Callable[[list[Document], list[Passage], "SentenceTable"], None] | None = None,
 ) -> BuildStats:
     """Embed and index documents into ``folder``, atomically.
 
@@ -106,7 +150,7 @@ def build_index(
         folder: destination; an existing index there is replaced only after the new one is complete.
         chunk_chars: passage size limit (see :func:`qa.ingest.passages_of`).
         progress: show progress bars.
-        extras: optional hook that writes more files into the staging folder and returns manifest fields.
+        enrich: optional hook that adds derived fields (summaries, keywords) to the documents before they are written.
 
     Returns:
         Counts and timing.
@@ -120,6 +164,13 @@ def build_index(
     staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.build-"))
     try:
         vectors = embedder.encode_documents([p.text for p in passages], [p.title for p in passages], progress)
+        spans = passage_sentences(passages)
+        sentences = SentenceTable.from_arrays(spans, sentence_vectors(embedder, passages, spans, progress)
+                                              .astype(np.float16), len(passages))
+        np.save(staging / SENTENCE_SPANS, spans)
+        np.save(staging / SENTENCE_VECTORS, sentences.vectors.astype(np.float16))
+        if enrich:
+            enrich(documents, passages, sentences)
         with tqdm(total=2, desc="indexing", disable=not progress) as bar:
             DenseIndex.build(vectors).save(staging)
             bar.update()
@@ -134,12 +185,11 @@ def build_index(
             "dense_index": "flat-ip",
             "documents": len(documents),
             "passages": len(passages),
+            "sentences": len(spans),
             "fingerprint": fingerprint(documents),
             "chunk_chars": chunk_chars,
             "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         }
-        if extras:
-            manifest.update(extras(staging, documents, passages))
         manifest["build_seconds"] = round(time.perf_counter() - started, 3)
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
         replace_folder(staging, folder)
@@ -185,4 +235,6 @@ def load_index(folder: Path, model_name: str | None = None) -> Index:
     dense = DenseIndex.load(folder)
     if len(dense) != len(passages):
         raise IndexMismatch(f"index at {folder} is inconsistent: {len(dense)} vectors for {len(passages)} passages")
-    return Index(folder, manifest, documents, passages, dense, LexicalIndex.load(folder))
+    sentences = SentenceTable.from_arrays(np.load(folder / SENTENCE_SPANS), np.load(folder / SENTENCE_VECTORS),
+                                          len(passages))
+    return Index(folder, manifest, documents, passages, dense, LexicalIndex.load(folder), sentences)

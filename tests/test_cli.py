@@ -15,8 +15,8 @@ def run_qa(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
 def test_ask_prints_ranked_passages_with_sources(seed_index_dir):
     result = run_qa("ask", "多少党员志愿者", "--index", str(seed_index_dir), "--top-k", "2")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("1. [")
-    assert "云潭镇：党员干部防疫一线勇担当 · paragraph 8" in result.stdout and "400多名党员" in result.stdout
+    assert "\n1. [" in result.stdout
+    assert "云潭镇：党员干部防疫一线勇担当 · paragraph 8" in result.stdout and "【400多名】党员" in result.stdout
 
 
 def test_ask_json(seed_index_dir):

@@ -1,0 +1,295 @@
+"""Speed and memory benchmark: index build, query latency (in-process and over HTTP), memory, scale.
+
+Usage:
+    python scripts/bench.py [--corpus ../shared/bench/cmrc2018-trial/corpus.jsonl]
+                            [--gold ../shared/bench/cmrc2018-trial/qa.jsonl] [--scale 10000,100000]
+                            [--json-out results/bench.json]
+
+Prints a table and writes every figure as JSON. Nothing here is a test: figures are for reading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from qa.config import get_settings  # noqa: E402
+from qa.evaluate import load_gold, percentile  # noqa: E402
+
+CMRC = ROOT.parent / "shared" / "bench" / "cmrc2018-trial"
+
+
+def rss_mb() -> float:
+    """Current resident set size of this process in MiB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def peak_rss_mb(pid: int) -> float:
+    """Peak resident set size (VmHWM) of a running process in MiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def folder_mb(folder: Path) -> float:
+    """Size of the files under a folder in MiB."""
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20
+
+
+def latency_figures(values_ms: list[float]) -> dict:
+    """p50/p95/p99 and mean of a list of latencies."""
+    return {"n": len(values_ms), "p50_ms": percentile(values_ms, 50), "p95_ms": percentile(values_ms, 95),
+            "p99_ms": percentile(values_ms, 99), "mean_ms": float(np.mean(values_ms)) if values_ms else float("nan")}
+
+
+def bench_build(corpus: list[str], index_dir: Path, env: dict) -> dict:
+    """Build the index in a child process (so its peak RSS is its own) and read what it printed."""
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "qa.cli", "build", "--corpus", *corpus, "--index", str(index_dir)],
+                            capture_output=True, text=True, cwd=ROOT, env=env)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"build failed: {result.stderr[-2000:]}")
+    match = re.search(r"(\d+) documents, (\d+) passages in ([\d.]+) s", result.stdout)
+    documents, passages, build_seconds = int(match.group(1)), int(match.group(2)), float(match.group(3))
+    return {"documents": documents, "passages": passages, "seconds": build_seconds,
+            "passages_per_second": passages / build_seconds, "process_seconds": seconds,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+            "index_mb": folder_mb(index_dir)}
+
+
+def bench_plain_encode(index_dir: Path) -> dict:
+    """Encode the same passages with a bare ``SentenceTransformer.encode`` (the model's own cost)."""
+    from sentence_transformers import SentenceTransformer
+
+    from qa.embed import resolve_model
+    from qa.store import load_index
+
+    index = load_index(index_dir)
+    model = SentenceTransformer(resolve_model(get_settings()), device="cpu")
+    texts = [p.text for p in index.passages]
+    started = time.perf_counter()
+    model.encode(texts, prompt_name="document" if "document" in model.prompts else None,
+                 batch_size=get_settings().batch_size)
+    seconds = time.perf_counter() - started
+    del model
+    gc.collect()
+    return {"passages": len(texts), "seconds": seconds, "passages_per_second": len(texts) / seconds}
+
+
+def bench_in_process(index_dir: Path, questions: list[str]) -> dict:
+    """Latency of ``QAService.ask`` per question, model warm, every question asked once."""
+    from qa.service import QAService
+
+    service = QAService(get_settings(), index_dir)
+    service.ask("预热", 5)
+    stages: dict[str, list[float]] = {}
+    totals = []
+    for question in questions:
+        started = time.perf_counter()
+        response = service.ask(question, 5)
+        totals.append((time.perf_counter() - started) * 1000)
+        for stage, value in response["timings"].items():
+            stages.setdefault(stage, []).append(value)
+    return {"ask": latency_figures(totals),
+            "stages": {stage: latency_figures(values) for stage, values in stages.items()},
+            "rss_mb": rss_mb()}
+
+
+def bench_http(index_dir: Path, questions: list[str], levels: list[int], per_level: int, env: dict) -> dict:
+    """Start a real ``qa serve`` on loopback and load it at each concurrency level with distinct questions."""
+    with __import__("socket").socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "qa.cli", "serve", "--port", str(port), "--index", str(index_dir)],
+                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        with httpx.Client(base_url=url, timeout=120) as client:
+            deadline = time.time() + 180
+            while True:
+                try:
+                    if client.get("/health").status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                if time.time() > deadline or server.poll() is not None:
+                    raise SystemExit("qa serve did not come up")
+                time.sleep(0.5)
+            client.post("/ask", json={"question": "预热"})
+            figures = {}
+            pool_of_questions = iter(questions * (1 + len(levels) * per_level // max(1, len(questions))))
+            for level in levels:
+                batch = [next(pool_of_questions) for _ in range(per_level)]
+
+                def one(question: str) -> tuple[float, int]:
+                    started = time.perf_counter()
+                    try:
+                        status = client.post("/ask", json={"question": question}).status_code
+                    except httpx.HTTPError:
+                        status = 0
+                    return (time.perf_counter() - started) * 1000, status
+
+                started = time.perf_counter()
+                with ThreadPoolExecutor(level) as pool:
+                    results = list(pool.map(one, batch))
+                wall = time.perf_counter() - started
+                figures[str(level)] = latency_figures([ms for ms, _ in results]) | {
+                    "requests": len(results), "errors": sum(1 for _, status in results if status != 200),
+                    "requests_per_second": len(results) / wall}
+            figures["server_peak_rss_mb"] = peak_rss_mb(server.pid)
+            return figures
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def bench_scale(index_dir: Path, questions: list[str], sizes: list[int]) -> dict:
+    """Search time and memory on synthetic corpora of repeated, shuffled real passages.
+
+    The vectors are those of the real passages, read back from the index (one encode of the
+    unique passages), and BM25 tokens are cut once per unique passage: only indexing and search
+    are timed, not the model.
+    """
+    from qa.embed import get_embedder
+    from qa.lexical import LexicalIndex
+    from qa.store import load_index
+    from qa.tokenize import tokenize
+    from qa.vectors import DenseIndex
+
+    index = load_index(index_dir)
+    vectors = index.dense.index.reconstruct_n(0, len(index.passages))
+    tokens = [tokenize(p.text) or [""] for p in index.passages]
+    query_vectors = get_embedder().encode_queries(questions)
+    rng = random.Random(0)
+    figures = {}
+    for size in sizes:
+        order = [rng.randrange(len(tokens)) for _ in range(size)]
+        gc.collect()
+        before = rss_mb()
+        started = time.perf_counter()
+        dense = DenseIndex.build(vectors[order])
+        dense_build = time.perf_counter() - started
+        started = time.perf_counter()
+        import bm25s
+
+        retriever = bm25s.BM25()
+        retriever.index([tokens[i] for i in order], show_progress=False)
+        lexical = LexicalIndex(retriever)
+        lexical_build = time.perf_counter() - started
+        dense_ms, lexical_ms = [], []
+        for question, vector in zip(questions, query_vectors):
+            started = time.perf_counter()
+            dense.search(vector, 50)
+            dense_ms.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            lexical.search(question, 50)
+            lexical_ms.append((time.perf_counter() - started) * 1000)
+        with tempfile.TemporaryDirectory() as scratch:
+            dense.save(Path(scratch))
+            lexical.save(Path(scratch))
+            disk = folder_mb(Path(scratch))
+        figures[str(size)] = {"dense_build_s": dense_build, "lexical_build_s": lexical_build,
+                              "dense_search": latency_figures(dense_ms), "lexical_search": latency_figures(lexical_ms),
+                              "rss_growth_mb": rss_mb() - before, "index_mb": disk}
+        del dense, lexical, retriever
+    return figures
+
+
+def print_table(report: dict) -> None:
+    """Readable summary of the report."""
+    machine = report["machine"]
+    print(f"\nmachine: {machine['cores']} cores, {machine['ram_gb']:.0f} GiB RAM, {machine['platform']}")
+    build, plain = report["build"], report.get("plain_encode", {})
+    print(f"build: {build['documents']} documents, {build['passages']} passages in {build['seconds']:.1f} s "
+          f"= {build['passages_per_second']:.2f} passages/s; peak RSS {build['peak_rss_mb']:.0f} MiB; "
+          f"index {build['index_mb']:.1f} MiB on disk")
+    if plain:
+        print(f"plain SentenceTransformer.encode of the same passages: {plain['passages_per_second']:.2f} passages/s "
+              f"(pipeline/model time ratio {build['seconds'] / plain['seconds']:.2f})")
+    local = report["in_process"]
+    print(f"in-process ask ({local['ask']['n']} questions): p50 {local['ask']['p50_ms']:.1f} ms, "
+          f"p95 {local['ask']['p95_ms']:.1f} ms, p99 {local['ask']['p99_ms']:.1f} ms")
+    for stage, figures in local["stages"].items():
+        print(f"  {stage:<12} p50 {figures['p50_ms']:8.2f} ms   p95 {figures['p95_ms']:8.2f} ms")
+    http = report["http"]
+    print("HTTP /ask   concurrency   req/s     p50 ms    p95 ms    p99 ms  errors")
+    for level, figures in http.items():
+        if level.isdigit():
+            print(f"            {level:>11} {figures['requests_per_second']:7.2f} {figures['p50_ms']:10.1f} "
+                  f"{figures['p95_ms']:9.1f} {figures['p99_ms']:9.1f} {figures['errors']:7d}")
+    print(f"server peak RSS: {http['server_peak_rss_mb']:.0f} MiB")
+    if report.get("scale"):
+        print("scale (synthetic: real passages repeated and shuffled, vectors and tokens reused)")
+        print("  passages  dense build s  bm25 build s  dense p50 ms  dense p95 ms  bm25 p50 ms  bm25 p95 ms  index MiB")
+        for size, f in report["scale"].items():
+            print(f"  {int(size):>8} {f['dense_build_s']:14.2f} {f['lexical_build_s']:13.2f} "
+                  f"{f['dense_search']['p50_ms']:13.2f} {f['dense_search']['p95_ms']:13.2f} "
+                  f"{f['lexical_search']['p50_ms']:12.2f} {f['lexical_search']['p95_ms']:12.2f} {f['index_mb']:10.1f}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", nargs="+", default=[str(CMRC / "corpus.jsonl")])
+    parser.add_argument("--gold", default=str(CMRC / "qa.jsonl"), help="questions for the latency runs")
+    parser.add_argument("--questions", type=int, default=200, help="questions for the in-process run")
+    parser.add_argument("--levels", default="1,4,16", help="HTTP concurrency levels")
+    parser.add_argument("--requests", type=int, default=64, help="HTTP requests per level")
+    parser.add_argument("--scale", default="10000,100000", help="synthetic corpus sizes ('' to skip)")
+    parser.add_argument("--skip-plain", action="store_true", help="skip the bare model encode")
+    parser.add_argument("--json-out", default=str(ROOT / "results" / "bench.json"))
+    args = parser.parse_args()
+
+    env = os.environ | {"HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
+    questions = [item.question for item in load_gold(Path(args.gold))]
+    random.Random(1).shuffle(questions)
+    report: dict = {"machine": {"cores": os.cpu_count(), "platform": platform.platform(),
+                                "ram_gb": os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30},
+                    "command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]), "corpus": args.corpus}
+    with tempfile.TemporaryDirectory(prefix="qa-bench-") as scratch:
+        index_dir = Path(scratch) / "index"
+        print("building the index ...", flush=True)
+        report["build"] = bench_build(args.corpus, index_dir, env)
+        if not args.skip_plain:
+            print("plain model encode ...", flush=True)
+            report["plain_encode"] = bench_plain_encode(index_dir)
+        print("in-process queries ...", flush=True)
+        report["in_process"] = bench_in_process(index_dir, questions[:args.questions])
+        print("HTTP queries ...", flush=True)
+        levels = [int(level) for level in args.levels.split(",") if level]
+        report["http"] = bench_http(index_dir, questions[args.questions:] or questions, levels, args.requests, env)
+        sizes = [int(size) for size in args.scale.split(",") if size]
+        if sizes:
+            print("synthetic scale ...", flush=True)
+            report["scale"] = bench_scale(index_dir, questions[:100], sizes)
+    print_table(report)
+    Path(args.json_out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.json_out).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(f"wrote {args.json_out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

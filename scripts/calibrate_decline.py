@@ -1,0 +1,125 @@
+"""Calibrate when the answer extractor declines (QA_ANSWER_THRESHOLD, QA_ANSWER_MIN_COVERAGE, QA_ANSWER_MIN_DENSE).
+
+Each question is answered with declining switched off, and the best candidate's support is kept:
+its score, its sentence's share of the question's word weight (coverage) and its sentence's
+embedding similarity (dense). Three sets:
+
+- the seed gold questions against the seed index (answerable and unanswerable);
+- CMRC 2018 trial questions against the seed index: the seed articles cannot answer them;
+- CMRC 2018 trial questions against the CMRC index: supported whenever the answer's sentence
+  comes from the question's own passage.
+
+Declining is about support, not about extraction: a question is "wanted" (should be answered)
+when the corpus answers it and the candidate's sentence comes from a passage that holds the
+answer. A grid search picks the thresholds that maximise right decisions (supported questions
+answered, the others declined), subject to declining every unanswerable seed gold question.
+
+Usage:
+    python scripts/calibrate_decline.py --seed-index index/default --cmrc-index index/cmrc [--sample 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from itertools import product
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from qa.answer import accept, extract_answer  # noqa: E402
+from qa.config import get_settings  # noqa: E402
+from qa.evaluate import char_f1, load_gold  # noqa: E402
+from qa.questions import analyze_question  # noqa: E402
+from qa.service import QAService  # noqa: E402
+
+CMRC = ROOT.parent / "shared" / "bench" / "cmrc2018-trial"
+
+
+def supports(service: QAService, items, group: str) -> list[dict]:
+    """Answer each question with declining off; record support and whether answering is wanted."""
+    rows = []
+    for item in items:
+        retrieval = service.retriever.search(item.question, 5)
+        result = extract_answer(item.question, retrieval.hits, service.index, retrieval.query_vector,
+                                threshold=-np.inf, min_coverage=0.0, min_dense=-1.0, min_dense_english=-1.0)
+        answer = result.answer or {}
+        text = answer.get("text", "")
+        if item.passage_ids:
+            wanted = answer.get("doc_id") in item.passage_ids
+        else:
+            wanted = bool(item.answers)
+        rows.append({"group": group, "question": item.question, "english": analyze_question(item.question).english,
+                     "support": result.support or {"score": -1.0, "coverage": 0.0, "dense": 0.0},
+                     "wanted": wanted, "answerable": bool(item.answers), "answer": text,
+                     "right": bool(item.answers) and char_f1(text, item.answers) >= 0.5})
+    return rows
+
+
+def decide(rows: list[dict], threshold: float, coverage: float, dense: float, english: float) -> list[bool]:
+    """Which rows would be answered under these thresholds."""
+    return [bool(accept(r["support"], r["english"], threshold, coverage, dense, english)) for r in rows]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seed-index", default="index/default")
+    parser.add_argument("--cmrc-index", default="index/cmrc")
+    parser.add_argument("--gold", default=str(ROOT / "tests" / "data" / "gold.jsonl"))
+    parser.add_argument("--sample", type=int, default=300, help="CMRC questions per CMRC set")
+    parser.add_argument("--json-out", default=str(ROOT / "results" / "calibration.json"))
+    args = parser.parse_args()
+
+    settings = get_settings()
+    cmrc = load_gold(CMRC / "qa.jsonl")
+    random.Random(7).shuffle(cmrc)
+    seed_service = QAService(settings, Path(args.seed_index))
+    rows = supports(seed_service, load_gold(Path(args.gold)), "seed-gold")
+    rows += supports(seed_service, [item.__class__(item.id, item.question) for item in cmrc[:args.sample]],
+                     "cmrc-on-seed")
+    cmrc_service = QAService(settings, Path(args.cmrc_index), seed_service.embedder)
+    rows += supports(cmrc_service, cmrc[args.sample:2 * args.sample], "cmrc")
+
+    must_decline = [i for i, r in enumerate(rows) if r["group"] == "seed-gold" and not r["answerable"]]
+    best = None
+    grid = product(np.arange(0.3, 1.4, 0.05), np.arange(0.2, 0.95, 0.05), np.arange(0.4, 0.95, 0.05),
+                   np.arange(0.1, 0.6, 0.05))
+    for threshold, coverage, dense, english in grid:
+        answered = decide(rows, threshold, coverage, dense, english)
+        if any(answered[i] for i in must_decline):
+            continue
+        right = sum(a == r["wanted"] for a, r in zip(answered, rows))
+        key = (right, -threshold, -coverage, -dense, -english)
+        if best is None or key > best[0]:
+            best = (key, float(threshold), float(coverage), float(dense), float(english), answered)
+    assert best is not None, "no thresholds decline every unanswerable seed question"
+    _, threshold, coverage, dense, english, answered = best
+    report = {"threshold": round(threshold, 2), "min_coverage": round(coverage, 2), "min_dense": round(dense, 2),
+              "min_dense_english": round(english, 2), "groups": {}}
+    for group in ("seed-gold", "cmrc-on-seed", "cmrc"):
+        members = [(a, r) for a, r in zip(answered, rows) if r["group"] == group]
+        report["groups"][group] = {
+            "questions": len(members),
+            "wanted": sum(r["wanted"] for _, r in members),
+            "answered": int(sum(a for a, _ in members)),
+            "answered_wanted": int(sum(a and r["wanted"] for a, r in members)),
+            "declined_unwanted": int(sum((not a) and (not r["wanted"]) for a, r in members)),
+            "answered_right": int(sum(a and r["right"] for a, r in members)),
+        }
+    print(f"QA_ANSWER_THRESHOLD={report['threshold']} QA_ANSWER_MIN_COVERAGE={report['min_coverage']} "
+          f"QA_ANSWER_MIN_DENSE={report['min_dense']} QA_ANSWER_MIN_DENSE_ENGLISH={report['min_dense_english']}")
+    for group, figures in report["groups"].items():
+        print(f"  {group:<13} {figures}")
+    Path(args.json_out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.json_out).write_text(json.dumps(report | {"rows": rows}, ensure_ascii=False, indent=2),
+                                   encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""Answers end to end: real model, real index of seeds/, through the service and the HTTP API."""
+
+import pytest
+
+from conftest import ROOT
+from qa.evaluate import exact_match, load_gold
+
+GOLD = load_gold(ROOT / "tests" / "data" / "gold.jsonl")
+
+
+def test_volunteer_answer_with_exact_place(client):
+    body = client.post("/ask", json={"question": "多少党员志愿者"}).json()
+    answer = body["answer"]
+    assert body["answerable"] is True and answer["text"] == "400多名" and answer["type"] == "quantity"
+    passage = next(p for p in body["passages"] if p["id"] == answer["passage_id"])
+    assert passage["text"][answer["start"]:answer["end"]] == "400多名"
+    sentence = passage["text"][answer["sentence"]["start"]:answer["sentence"]["end"]]
+    assert "400多名" in sentence and sentence.endswith("。")
+    document = client.get(f"/documents/{answer['doc_id']}").json()
+    assert document["text"][answer["doc_start"]:answer["doc_end"]] == "400多名"
+    assert [answer["sentence"]["start"], answer["sentence"]["end"]] in passage["highlights"]
+
+
+@pytest.mark.parametrize("question", ["多少黨員志願者", "How many party members volunteered?"])
+def test_traditional_and_english_questions_get_the_simplified_answer(client, question):
+    answer = client.post("/ask", json={"question": question}).json()["answer"]
+    assert answer and answer["text"] == "400多名"
+
+
+def test_every_gold_answer_indexes_its_passage_and_document(service):
+    for item in GOLD:
+        response = service.ask(item.question)
+        answer = response["answer"]
+        assert response["answerable"] == (answer is not None)
+        if answer is None:
+            continue
+        passage = next(p for p in response["passages"] if p["id"] == answer["passage_id"])
+        assert passage["text"][answer["start"]:answer["end"]] == answer["text"]
+        document = service.document(answer["doc_id"])
+        assert document["text"][answer["doc_start"]:answer["doc_end"]] == answer["text"]
+        assert answer["sentence"]["start"] <= answer["start"] < answer["end"] <= answer["sentence"]["end"]
+
+
+def test_unanswerable_gold_questions_are_declined_with_passages(service):
+    for item in (item for item in GOLD if not item.answerable):
+        response = service.ask(item.question)
+        assert response["answer"] is None and response["answerable"] is False, item.question
+        assert response["passages"]
+
+
+def test_answer_quality_on_gold_meets_target(service):
+    answerable = [item for item in GOLD if item.answerable]
+    right = sum(exact_match((service.ask(i.question)["answer"] or {}).get("text", ""), i.answers) for i in answerable)
+    assert right / len(answerable) >= 0.8
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("云潭镇党委书记是谁？", "古辉"),
+    ("莱茵春天小区什么时候被划为高中风险区？", "7月11日"),
+    ("云潭镇党政领导班子是什么时候召开班子会议的？", "7月13日凌晨2时"),
+    ("截至7月13日城南街道共完成了几轮大规模核酸检测？", "5轮"),
+    ("云潭镇党委政府坚持什么施政理念？", "“人民至上 生命至上”"),
+])
+def test_typed_answers(client, question, expected):
+    assert client.post("/ask", json={"question": question}).json()["answer"]["text"] == expected
+
+
+def test_lexical_mode_still_answers(client):
+    answer = client.post("/ask", json={"question": "云潭镇党委书记是谁？", "mode": "lexical"}).json()["answer"]
+    assert answer and answer["text"] == "古辉"
+
+
+def test_cli_prints_the_answer_first(seed_index_dir):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "qa.cli", "ask", "多少党员志愿者", "--index", str(seed_index_dir)],
+                            capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stderr
+    first_line = result.stdout.splitlines()[0]
+    assert first_line.startswith("answer: 400多名") and "【400多名】" in result.stdout

@@ -1,0 +1,64 @@
+from qa.candidates import enumerations, identities, quantities, quoted_ranges, slot, times, trim
+from qa.questions import analyze_question
+from qa.text import fold
+
+
+def spans_text(text, spans):
+    return [text[a:b] for a, b in spans]
+
+
+def test_quantities_with_approximations_and_measures():
+    text = "共有400多名党员,采样人数30多万人次,高州市人民医院110多人,近百名群众,约3000余人,投入1.2万元,连续三天,4分钟内"
+    found = spans_text(text, quantities(text))
+    for expected in ("400多名", "30多万人次", "110多人", "近百名", "约3000余人", "1.2万元", "三天", "4分钟"):
+        assert expected in found
+
+
+def test_dates_are_not_quantities():
+    text = "7月11日,2022年发生"
+    assert spans_text(text, quantities(text)) == []
+
+
+def test_times():
+    text = "7月13日凌晨2时,在结束第一轮检测后;2022年7月12日起;19世纪末;今年"
+    found = spans_text(text, times(text))
+    for expected in ("7月13日凌晨2时", "2022年7月12日", "19世纪末", "今年"):
+        assert expected in found
+
+
+def test_enumerations_and_quotes():
+    text = "工作专班下设综合协调组、现场管控组、物资保障等工作小组,坚持“人民至上 生命至上”的理念"
+    assert "工作专班下设综合协调组、现场管控组、物资保障" in spans_text(text, enumerations(text))
+    assert spans_text(text, quoted_ranges(text)) == ["“人民至上 生命至上”"]
+
+
+def test_identities():
+    text = "作为云潭镇新农村第二党支部的一名预备党员,邓铭东同志放下了工作"
+    assert spans_text(text, identities(text))[0] == "云潭镇新农村第二党支部的一名预备党员"
+
+
+def test_trim_drops_function_words_and_question_words_but_not_inner_words():
+    text = "的和平是"
+    assert spans_text(text, [trim(text, 0, len(text))]) == ["和平"]
+    text = "通过微信群、工作群"
+    assert spans_text(text, [trim(text, 0, len(text), frozenset({"通过"}))]) == ["微信群、工作群"]
+    text = "“我是党员,我先上”的"
+    assert spans_text(text, [trim(text, 0, len(text))]) == ["“我是党员,我先上”"]
+
+
+def test_slot_fills_the_gap_between_question_context():
+    sentence = fold("云潭镇党委政府坚持“人民至上 生命至上”的施政理念,迅速行动。")
+    start, end, strength = slot(sentence, analyze_question("云潭镇党委政府坚持什么施政理念？"))
+    assert sentence[start:end] == "“人民至上 生命至上”" and strength > 0.9
+
+
+def test_slot_keeps_organisation_head_noun():
+    sentence = fold("作为云潭镇新农村第二党支部的一名预备党员,邓铭东同志放下了手头上的工作")
+    start, end, _ = slot(sentence, analyze_question("邓铭东是哪个党支部的预备党员？"))
+    assert sentence[start:end] == "云潭镇新农村第二党支部"
+
+
+def test_slot_stays_in_one_clause():
+    sentence = fold("誓言进入疫情最严重区域,逐家逐户开展核酸筛查,保证完成任务。")
+    start, end, _ = slot(sentence, analyze_question("宣誓的党员誓言进入哪里开展核酸筛查？"))
+    assert sentence[start:end] == "疫情最严重区域"

@@ -1,0 +1,135 @@
+import json
+import math
+
+import pytest
+
+from conftest import ROOT
+from qa.evaluate import (GoldError, GoldItem, char_f1, evaluate, exact_match, first_relevant_rank, format_table,
+                         hit_at, is_relevant, load_gold, longest_common_substring, normalize_answer, percentile,
+                         reciprocal_rank, score_response, summarize)
+from qa.ingest import read_corpus
+
+GOLD = ROOT / "tests" / "data" / "gold.jsonl"
+
+
+def test_gold_file_is_rich_and_grounded():
+    items = load_gold(GOLD)
+    assert len(items) >= 50
+    assert sum(not item.answerable for item in items) >= 8
+    assert len({item.id for item in items}) == len(items)
+    texts = [d.text for d in read_corpus([ROOT / "seeds"])]
+    for item in items:
+        if item.evidence:
+            assert any(item.evidence in text for text in texts), item.evidence
+        assert item.answerable == bool(item.evidence)
+    questions = " ".join(item.question for item in items)
+    for form in ("多少", "几", "什么时候", "谁", "哪些", "为什么", "怎样", "How many", "黨員"):
+        assert form in questions
+
+
+def test_normalize_answer_drops_punctuation_space_and_folds():
+    assert normalize_answer("“人民至上 生命至上”") == "人民至上生命至上"
+    assert normalize_answer("ＬＥＤ顯示屏，") == "led显示屏"
+
+
+def test_exact_match_and_f1():
+    assert exact_match("400多名", ["400多名"]) == 1.0
+    assert exact_match("400多名党员", ["400多名"]) == 0.0
+    assert char_f1("400多名党员", ["400多名"]) == pytest.approx(2 * (5 / 7) * 1 / (5 / 7 + 1))
+    assert char_f1("", ["400多名"]) == 0.0
+    assert char_f1("abc", ["xyz", "abc"]) == 1.0
+    assert longest_common_substring("abcde", "xbcdy") == 3
+
+
+def test_ranks_hits_and_mrr():
+    assert first_relevant_rank([False, True, True]) == 2
+    assert first_relevant_rank([False, False]) is None
+    assert hit_at(2, 1) == 0.0 and hit_at(2, 3) == 1.0 and hit_at(None, 10) == 0.0
+    assert reciprocal_rank(4) == 0.25 and reciprocal_rank(11) == 0.0 and reciprocal_rank(None) == 0.0
+
+
+def test_relevance_rules():
+    by_doc = GoldItem("1", "q", ["x"], passage_ids=["D1"])
+    assert is_relevant(by_doc, "D1", "nothing") and not is_relevant(by_doc, "D2", "x")
+    by_evidence = GoldItem("2", "q", ["400多名"], evidence="共有400多名党员")
+    assert is_relevant(by_evidence, "any", "全镇…共有 400多名党员主动")
+    assert not is_relevant(by_evidence, "any", "400多名")
+    by_answer = GoldItem("3", "q", ["古辉"])
+    assert is_relevant(by_answer, "any", "书记古輝")
+
+
+def test_percentile():
+    assert percentile([5, 1, 3, 2, 4], 50) == 3
+    assert percentile([1, 2, 3, 4], 95) == 4
+    assert math.isnan(percentile([], 50))
+
+
+def response(passages, answer=...):
+    body = {"passages": [{"id": f"p{i}", "text": text, "source": {"doc_id": doc}} for i, (doc, text) in
+                         enumerate(passages)], "timings": {"embed_ms": 10.0}}
+    if answer is not ...:
+        body["answer"] = None if answer is None else {"text": answer}
+    return body
+
+
+def test_summarize_hand_made_case():
+    answerable = GoldItem("a", "q", ["甲"], passage_ids=["D1"])
+    missed = GoldItem("b", "q", ["乙"], passage_ids=["D9"])
+    unanswerable = GoldItem("c", "q", [])
+    results = [
+        score_response(answerable, response([("D2", "无"), ("D1", "甲在这里")], answer="甲")),
+        score_response(missed, response([("D2", "无")], answer=None)),
+        score_response(unanswerable, response([("D2", "无")], answer=None)),
+    ]
+    metrics = summarize(results)
+    assert metrics["hit@1"] == 0.0 and metrics["hit@3"] == 0.5 and metrics["mrr@10"] == 0.25
+    assert metrics["answer_in_top5"] == 0.5
+    assert metrics["em"] == 0.5 and metrics["f1"] == 0.5
+    assert metrics["declined_unanswerable"] == 1.0 and metrics["declined_answerable"] == 0.5
+    assert metrics["embed_p50_ms"] == 10.0
+
+
+def test_malformed_gold_lines_are_named(tmp_path):
+    cases = {"{bad": "not valid JSON", '{"answers": []}': "'question'", '{"question": "q", "answers": "x"}': "'answers'",
+             '{"question": 3}': "'question'", "[1]": "JSON object"}
+    for line, message in cases.items():
+        path = tmp_path / "g.jsonl"
+        path.write_text(json.dumps({"question": "ok", "answers": []}) + "\n" + line + "\n")
+        with pytest.raises(GoldError, match=f"g.jsonl:2: .*{message}"):
+            load_gold(path)
+    with pytest.raises(GoldError, match="not found"):
+        load_gold(tmp_path / "missing.jsonl")
+
+
+def test_empty_questions_are_skipped_with_a_warning(tmp_path, caplog):
+    path = tmp_path / "g.jsonl"
+    path.write_text('{"question": "", "answers": ["x"]}\n{"question": "有吗", "answers": []}\n', encoding="utf-8")
+    assert [item.question for item in load_gold(path)] == ["有吗"]
+    assert "g.jsonl:1: empty question skipped" in caplog.text
+
+
+def test_evaluation_on_seed_gold_meets_floors(service):
+    report = evaluate(service.ask, load_gold(GOLD), ["hybrid", "dense", "lexical"], progress=False)
+    hybrid = report["modes"]["hybrid"]
+    assert hybrid["hit@1"] >= 0.8 and hybrid["hit@5"] >= 0.95 and hybrid["mrr@10"] >= 0.88
+    assert report["modes"]["dense"]["hit@5"] >= 0.9 and report["modes"]["lexical"]["hit@5"] >= 0.85
+    assert len(report["results"]["hybrid"]) == len(load_gold(GOLD))
+    table = format_table(report)
+    assert "hit@1" in table and "lexical" in table
+
+
+def test_eval_cli_writes_json(seed_index_dir, tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "eval.json"
+    result = subprocess.run([sys.executable, "scripts/evaluate.py", "--index", str(seed_index_dir), "--gold", str(GOLD),
+                             "--limit", "5", "--modes", "lexical", "--json-out", str(out)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "hit@1" in result.stdout
+    report = json.loads(out.read_text())
+    assert report["modes"]["lexical"]["questions"] == 5 and len(report["results"]["lexical"]) == 5
+    bad = subprocess.run([sys.executable, "scripts/evaluate.py", "--index", str(seed_index_dir), "--gold",
+                          str(tmp_path / "none.jsonl")], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert bad.returncode == 2 and "gold file not found" in bad.stderr and "Traceback" not in bad.stderr

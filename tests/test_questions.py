@@ -1,0 +1,57 @@
+import pytest
+
+from qa.questions import analyze_question
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("多少党员志愿者", "quantity"),
+    ("云潭全镇有几个党组织？", "quantity"),
+    ("镇卫生院的党员连续奋战了多长时间？", "quantity"),
+    ("莱茵春天小区什么时候被划为高中风险区？", "time"),
+    ("会议是哪天召开的？", "time"),
+    ("北京冬奥会在哪一年举办？", "time"),
+    ("第一轮检测几点结束？", "time"),
+    ("云潭镇党委书记是谁？", "person"),
+    ("办公室主任叫什么名字？", "person"),
+    ("那位年轻党员叫什么？", "person"),
+    ("尤金袋鼠分布在哪里？", "place"),
+    ("他出生在哪个城市？", "place"),
+    ("邓铭东是哪个党支部的预备党员？", "organisation"),
+    ("核酸检测试剂是哪家公司生产的？", "organisation"),
+    ("工作专班下设哪些工作小组？", "list"),
+    ("为什么群众心情烦躁？", "reason"),
+    ("为何要建立管理机制？", "reason"),
+    ("党员志愿者怎样开展疫情宣传？", "manner"),
+    ("如何预防感染？", "manner"),
+    ("邓铭东是什么身份？", "identity"),
+    ("云潭镇党委政府坚持什么施政理念？", "other"),
+    ("How many party members volunteered?", "quantity"),
+    ("When was the area locked down?", "time"),
+    ("Who is the Party secretary of Yuntan town?", "person"),
+    ("Where did the doctors go?", "place"),
+    ("Why were people upset?", "reason"),
+    ("How did volunteers help?", "manner"),
+    ("What is the capital of France?", "identity"),
+])
+def test_question_types(question, expected):
+    assert analyze_question(question).type == expected
+
+
+def test_slot_and_measure():
+    info = analyze_question("蓝家宇和几名党员面向党旗宣誓？")
+    assert (info.wh, info.prefix, info.suffix, info.measure) == ("几", "蓝家宇和", "名党员面向党旗宣誓", "名")
+    assert "党员" in info.words and not any("几" in word for word in info.words)
+
+
+def test_traditional_and_full_width_questions_are_folded():
+    assert analyze_question("多少黨員志願者？").words == analyze_question("多少党员志愿者").words
+    assert analyze_question("ＨＯＷ many people?").english
+
+
+def test_interrogative_words_are_not_content_words():
+    info = analyze_question("镇卫生院的党员连续奋战了多长时间？")
+    assert info.wh == "多长时间" and "时间" not in info.words and "多长时间" not in info.words
+
+
+def test_jiehu_is_not_a_quantity_question():
+    assert analyze_question("他几乎每天做什么？").type != "quantity"
