@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from qa.candidates import (Candidate, clause_bounds, entities, extract_candidates, PERSON_TAGS, quantities, slot,
+from qa.candidates import (PERSON_TAGS, Candidate, clause_bounds, entities, extract_candidates, quantities, slot,
                            trim)
 from qa.questions import QuestionInfo, analyze_question
 from qa.retrieve import Hit
@@ -115,6 +115,24 @@ def gap(start: int, end: int, spans: list[tuple[int, int]]) -> float:
     return float(min(gaps)) if gaps else math.inf
 
 
+def strip_question_edges(candidate: Candidate, folded: str, question_text: str) -> Candidate:
+    """Cut from a candidate's edges the longest run (two characters or more) that the question itself holds:
+    the answer to 哪一年的2月14日 is the year, not the repeated date."""
+    start, end = candidate.start, candidate.end
+    for length in range(end - start - 1, 1, -1):
+        if folded[end - length:end] in question_text:
+            end -= length
+            break
+    for length in range(end - start - 1, 1, -1):
+        if folded[start:start + length] in question_text:
+            start += length
+            break
+    if (start, end) == (candidate.start, candidate.end):
+        return candidate
+    start, end = trim(folded, start, end)
+    return Candidate(start, end, candidate.type, candidate.origin) if end > start else candidate
+
+
 def overlap_ratio(candidate: Candidate, start: int, end: int) -> float:
     """Intersection over union of a candidate and a span."""
     inter = min(candidate.end, end) - max(candidate.start, start)
@@ -182,7 +200,11 @@ def sentence_candidates(sentence: ScoredSentence, question: QuestionInfo, weight
             continue
         if question.type == "quantity":
             candidate = widen_quantity(candidate, folded)
+        if candidate.type == "time":
+            candidate = strip_question_edges(candidate, folded, question.text)
         text = folded[candidate.start:candidate.end]
+        if not text or text[0] in "(（" or text.count("(") + text.count("（") != text.count(")") + text.count("）"):
+            continue
         inside = sum(len(w) for w in set(question.words) if len(w) >= 2 and w in text)
         if not text or text in question.text or inside >= 0.8 * len(text):
             continue

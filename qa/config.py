@@ -29,7 +29,7 @@ class Settings(BaseSettings):
     index_dir: Path = Field(Path("index/default"), description="Folder of the index to build or serve.")
     chunk_chars: int = Field(300, ge=50, description="Paragraphs longer than this are packed into sentence chunks.")
     batch_size: int = Field(8, ge=1, description="Encoding batch size.")
-    fusion: Literal["rrf", "score"] = Field("rrf", description="How dense and lexical rankings are fused.")
+    fusion: Literal["rrf", "score"] = Field("score", description="How dense and lexical rankings are fused.")
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
     candidates: int = Field(50, ge=1, description="Candidates taken from each index before fusion.")
     max_question_chars: int = Field(1000, ge=1)
