@@ -17,6 +17,7 @@ install: $(STAMP)
 
 model: install
 	$(VENV)/bin/qa fetch-model
+	$(VENV)/bin/qa optimize-model
 
 index: model
 	$(VENV)/bin/qa build --corpus seeds/ --index index/default

@@ -31,4 +31,5 @@ def build_from_corpus(corpus: list[Path], index_dir: Path, settings: Settings | 
     documents = read_corpus(corpus)
     embedder = embedder or get_embedder(settings)
     return build_index(documents, embedder, index_dir, chunk_chars or settings.chunk_chars, progress,
-                       enrich=summary_enricher(embedder))
+                       enrich=summary_enricher(embedder), exact_below=settings.exact_below,
+                       target_recall=settings.target_recall)

@@ -1,4 +1,4 @@
-"""Command line: ``qa fetch-model | build | serve | ask | summarize | eval``."""
+"""Command line: ``qa fetch-model | optimize-model | build | serve | ask | summarize | eval``."""
 
 from __future__ import annotations
 
@@ -24,6 +24,15 @@ def cmd_fetch_model(args: argparse.Namespace) -> int:
 
     folder = fetch_model(Path(args.model_dir or get_settings().model_dir))
     print(f"model verified: {folder}")
+    return 0
+
+
+def cmd_optimize_model(args: argparse.Namespace) -> int:
+    """Export the model to ONNX and quantise it to int8 (once)."""
+    from qa.onnx_export import optimize_model
+
+    folder = optimize_model(Path(args.model_dir or get_settings().model_dir))
+    print(f"ONNX models ready: {folder}")
     return 0
 
 
@@ -154,6 +163,10 @@ def parser() -> argparse.ArgumentParser:
     fetch = commands.add_parser("fetch-model", help="download and verify EmbeddingGemma-300M")
     fetch.add_argument("--model-dir", help="model cache (default QA_MODEL_DIR or ~/.cache/qa/models)")
     fetch.set_defaults(run=cmd_fetch_model)
+
+    optimize = commands.add_parser("optimize-model", help="export the model to ONNX fp32 and int8 (QA_ENCODER=onnx…)")
+    optimize.add_argument("--model-dir", help="model cache (default QA_MODEL_DIR or ~/.cache/qa/models)")
+    optimize.set_defaults(run=cmd_optimize_model)
 
     build = commands.add_parser("build", help="build an index from a corpus")
     build.add_argument("--corpus", nargs="+", required=True, help="files or folders (.txt .md .html .jsonl)")

@@ -26,6 +26,9 @@ class Settings(BaseSettings):
         Path.home() / ".cache" / "qa" / "models",
         description="Cache folder for downloaded and verified models.",
     )
+    encoder: Literal["torch", "onnx", "onnx-int8"] = Field(
+        "onnx", description="Embedding backend: sentence-transformers on PyTorch, or ONNX Runtime fp32/int8 "
+        "(made by `qa optimize-model`).")
     index_dir: Path = Field(Path("index/default"), description="Folder of the index to build or serve.")
     chunk_chars: int = Field(300, ge=50, description="Paragraphs longer than this are packed into sentence chunks.")
     batch_size: int = Field(8, ge=1, description="Encoding batch size.")
@@ -42,6 +45,9 @@ class Settings(BaseSettings):
                                             "needs (English shares no words with Chinese text).")
     max_summary_chars: int = Field(50_000, ge=1, description="Longest text /summarize accepts.")
     summary_passages: int = Field(10, ge=1, le=50, description="Passages a question-focused summary draws on.")
+    exact_below: int = Field(50_000, ge=1, description="Indexes with fewer passages use exact vector search, "
+                             "larger ones IVF (see scripts/bench.py --scale).")
+    target_recall: float = Field(0.98, gt=0, le=1, description="Recall@10 against exact search that IVF is tuned to.")
     threads: int = Field(0, ge=0, description="Torch threads; 0 keeps the library default.")
 
 

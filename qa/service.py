@@ -65,6 +65,9 @@ class QAService:
         settings: configuration (default: from the environment).
         index_dir: index folder (default: ``settings.index_dir``).
         embedder: an already loaded embedder (default: the shared one).
+
+    Loading ends with one question through the whole path, so that lazy initialisation (jieba's
+    dictionaries and tagger, the model's first forward pass) happens at start-up, not on a user's request.
     """
 
     def __init__(self, settings: Settings | None = None, index_dir: Path | None = None,
@@ -77,6 +80,7 @@ class QAService:
         self._passage_counts: dict[str, int] = {}
         for passage in self.index.passages:
             self._passage_counts[passage.doc_id] = self._passage_counts.get(passage.doc_id, 0) + 1
+        self.ask("预热")
 
     def ask(self, question: str, top_k: int = 5, mode: str = "hybrid") -> dict:
         """Retrieve passages for a question.

@@ -141,6 +141,8 @@ def build_index(
     chunk_chars: int = 300,
     progress: bool = True,
     enrich: Callable[[list[Document], list[Passage], "SentenceTable"], None] | None = None,
+    exact_below: int = 50_000,
+    target_recall: float = 0.98,
 ) -> BuildStats:
     """Embed and index documents into ``folder``, atomically.
 
@@ -151,6 +153,8 @@ def build_index(
         chunk_chars: passage size limit (see :func:`qa.ingest.passages_of`).
         progress: show progress bars.
         enrich: optional hook that adds derived fields (summaries, keywords) to the documents before they are written.
+        exact_below: corpora with fewer passages get exact vector search, larger ones IVF.
+        target_recall: recall@10 against exact search that IVF search is tuned to reach.
 
     Returns:
         Counts and timing.
@@ -172,7 +176,8 @@ def build_index(
         if enrich:
             enrich(documents, passages, sentences)
         with tqdm(total=2, desc="indexing", disable=not progress) as bar:
-            DenseIndex.build(vectors).save(staging)
+            dense = DenseIndex.build(vectors, exact_below, target_recall)
+            dense.save(staging)
             bar.update()
             LexicalIndex.build([p.text for p in passages]).save(staging)
             bar.update()
@@ -181,8 +186,9 @@ def build_index(
         manifest = {
             "format_version": FORMAT_VERSION,
             "model": embedder.name,
+            "encoder": embedder.encoder,
             "dimension": embedder.dimension,
-            "dense_index": "flat-ip",
+            "dense_index": dense.info,
             "documents": len(documents),
             "passages": len(passages),
             "sentences": len(spans),

@@ -166,62 +166,116 @@ def bench_http(index_dir: Path, questions: list[str], levels: list[int], per_lev
         server.wait(timeout=30)
 
 
-def bench_scale(index_dir: Path, questions: list[str], sizes: list[int]) -> dict:
-    """Search time and memory on synthetic corpora of repeated, shuffled real passages.
+def bench_scale(index_dir: Path, questions: list[str], sizes: list[int], lexical_up_to: int = 100_000) -> dict:
+    """Vector search time, recall@10 and memory on synthetic corpora made from the real vectors.
 
-    The vectors are those of the real passages, read back from the index (one encode of the
-    unique passages), and BM25 tokens are cut once per unique passage: only indexing and search
-    are timed, not the model.
+    Vectors: the index's passage and sentence vectors, drawn with replacement and each moved a
+    small random step (Gaussian noise, norm about 0.3, then renormalised), so no two are equal.
+    The index type is chosen as for a real build (exact below QA_EXACT_BELOW, IVF above);
+    recall@10 is measured against exact search with the real question vectors. BM25 reuses the
+    tokens of the real passages (cut once) and runs up to ``lexical_up_to`` passages.
     """
+    import bm25s
+
     from qa.embed import get_embedder
     from qa.lexical import LexicalIndex
     from qa.store import load_index
     from qa.tokenize import tokenize
-    from qa.vectors import DenseIndex
+    from qa.vectors import DenseIndex, recall_at
 
+    settings = get_settings()
     index = load_index(index_dir)
-    vectors = index.dense.index.reconstruct_n(0, len(index.passages))
+    base = np.vstack([index.dense.vectors(), index.sentences.vectors]).astype(np.float32)
     tokens = [tokenize(p.text) or [""] for p in index.passages]
     query_vectors = get_embedder().encode_queries(questions)
-    rng = random.Random(0)
+    rng = np.random.default_rng(0)
     figures = {}
     for size in sizes:
-        order = [rng.randrange(len(tokens)) for _ in range(size)]
+        picked = rng.integers(0, len(base), size)
+        vectors = base[picked] + rng.normal(scale=0.3 / np.sqrt(base.shape[1]), size=(size, base.shape[1])).astype(
+            np.float32)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
         gc.collect()
         before = rss_mb()
         started = time.perf_counter()
-        dense = DenseIndex.build(vectors[order])
+        dense = DenseIndex.build(vectors, settings.exact_below, settings.target_recall)
         dense_build = time.perf_counter() - started
-        started = time.perf_counter()
-        import bm25s
-
-        retriever = bm25s.BM25()
-        retriever.index([tokens[i] for i in order], show_progress=False)
-        lexical = LexicalIndex(retriever)
-        lexical_build = time.perf_counter() - started
-        dense_ms, lexical_ms = [], []
-        for question, vector in zip(questions, query_vectors):
+        exact = DenseIndex.build(vectors, exact_below=size + 1)
+        dense_ms, found, truth = [], [], []
+        for vector in query_vectors:
             started = time.perf_counter()
-            dense.search(vector, 50)
+            found.append(dense.search(vector, 10)[1])
             dense_ms.append((time.perf_counter() - started) * 1000)
-            started = time.perf_counter()
-            lexical.search(question, 50)
-            lexical_ms.append((time.perf_counter() - started) * 1000)
+            truth.append(exact.search(vector, 10)[1])
+        row = {"index": dense.info, "dense_build_s": dense_build, "dense_search": latency_figures(dense_ms),
+               "recall_at_10": recall_at(np.stack(found), np.stack(truth)), "rss_growth_mb": rss_mb() - before}
         with tempfile.TemporaryDirectory() as scratch:
             dense.save(Path(scratch))
-            lexical.save(Path(scratch))
-            disk = folder_mb(Path(scratch))
-        figures[str(size)] = {"dense_build_s": dense_build, "lexical_build_s": lexical_build,
-                              "dense_search": latency_figures(dense_ms), "lexical_search": latency_figures(lexical_ms),
-                              "rss_growth_mb": rss_mb() - before, "index_mb": disk}
-        del dense, lexical, retriever
+            row["index_mb"] = folder_mb(Path(scratch))
+        del exact
+        if size <= lexical_up_to:
+            started = time.perf_counter()
+            retriever = bm25s.BM25()
+            retriever.index([tokens[i % len(tokens)] for i in picked], show_progress=False)
+            row["lexical_build_s"] = time.perf_counter() - started
+            lexical = LexicalIndex(retriever)
+            lexical_ms = []
+            for question in questions:
+                started = time.perf_counter()
+                lexical.search(question, 50)
+                lexical_ms.append((time.perf_counter() - started) * 1000)
+            row["lexical_search"] = latency_figures(lexical_ms)
+        figures[str(size)] = row
+        del dense, vectors
     return figures
+
+
+def bench_summaries(index_dir: Path, repeats: int = 5) -> dict:
+    """Latency of the three kinds of summary: a stored document, a 50,000-character text, a question."""
+    from qa.service import QAService
+
+    service = QAService(get_settings(), index_dir)
+    documents = list(service.index.documents)
+    body = "\n".join(service.index.documents[d].text for d in documents)
+    long_text = (body * (50_000 // max(1, len(body)) + 1))[:50_000]
+    questions = ["党员志愿者做了什么", "核酸检测的情况", "疫情防控工作", "居民生活保障", "志愿者队伍"]
+    figures = {}
+    for kind, call in (("document", lambda i: service.summarize(doc_id=documents[i % len(documents)])),
+                       ("text_50000_chars", lambda i: service.summarize(text=long_text)),
+                       ("question", lambda i: service.summarize(question=questions[i % len(questions)]))):
+        call(0)
+        times = []
+        for i in range(repeats):
+            started = time.perf_counter()
+            call(i + 1)
+            times.append((time.perf_counter() - started) * 1000)
+        figures[kind] = latency_figures(times)
+    return figures
+
+
+def print_scale(scale: dict) -> None:
+    """The synthetic-scale rows."""
+    print("scale (synthetic: real vectors drawn with replacement and perturbed; BM25 reuses real tokens)")
+    print("  passages  index                     build s  search p50 ms  p95 ms  recall@10  bm25 p50 ms  index MiB")
+    for size, f in scale.items():
+        kind = f["index"]["type"] + (f" nprobe={f['index']['nprobe']}" if "nprobe" in f["index"] else "")
+        bm25 = f"{f['lexical_search']['p50_ms']:11.2f}" if "lexical_search" in f else "          -"
+        print(f"  {int(size):>8}  {kind:<24} {f['dense_build_s']:8.1f} {f['dense_search']['p50_ms']:14.2f} "
+              f"{f['dense_search']['p95_ms']:7.2f} {f['recall_at_10']:10.3f} {bm25} {f['index_mb']:10.1f}")
 
 
 def print_table(report: dict) -> None:
     """Readable summary of the report."""
     machine = report["machine"]
-    print(f"\nmachine: {machine['cores']} cores, {machine['ram_gb']:.0f} GiB RAM, {machine['platform']}")
+    print(f"\nmachine: {machine['cores']} cores, {machine['ram_gb']:.0f} GiB RAM, {machine['platform']}; "
+          f"encoder {report['encoder']}")
+    if "summaries" in report:
+        for kind, figures in report["summaries"].items():
+            print(f"summary of a {kind:<17} p50 {figures['p50_ms']:8.1f} ms   p95 {figures['p95_ms']:8.1f} ms")
+    if "build" not in report:
+        if report.get("scale"):
+            print_scale(report["scale"])
+        return
     build, plain = report["build"], report.get("plain_encode", {})
     print(f"build: {build['documents']} documents, {build['passages']} passages in {build['seconds']:.1f} s "
           f"= {build['passages_per_second']:.2f} passages/s; peak RSS {build['peak_rss_mb']:.0f} MiB; "
@@ -242,12 +296,7 @@ def print_table(report: dict) -> None:
                   f"{figures['p95_ms']:9.1f} {figures['p99_ms']:9.1f} {figures['errors']:7d}")
     print(f"server peak RSS: {http['server_peak_rss_mb']:.0f} MiB")
     if report.get("scale"):
-        print("scale (synthetic: real passages repeated and shuffled, vectors and tokens reused)")
-        print("  passages  dense build s  bm25 build s  dense p50 ms  dense p95 ms  bm25 p50 ms  bm25 p95 ms  index MiB")
-        for size, f in report["scale"].items():
-            print(f"  {int(size):>8} {f['dense_build_s']:14.2f} {f['lexical_build_s']:13.2f} "
-                  f"{f['dense_search']['p50_ms']:13.2f} {f['dense_search']['p95_ms']:13.2f} "
-                  f"{f['lexical_search']['p50_ms']:12.2f} {f['lexical_search']['p95_ms']:12.2f} {f['index_mb']:10.1f}")
+        print_scale(report["scale"])
 
 
 def main() -> int:
@@ -257,17 +306,37 @@ def main() -> int:
     parser.add_argument("--questions", type=int, default=200, help="questions for the in-process run")
     parser.add_argument("--levels", default="1,4,16", help="HTTP concurrency levels")
     parser.add_argument("--requests", type=int, default=64, help="HTTP requests per level")
-    parser.add_argument("--scale", default="10000,100000", help="synthetic corpus sizes ('' to skip)")
+    parser.add_argument("--scale", default="10000,100000,1000000", help="synthetic corpus sizes ('' to skip)")
+    parser.add_argument("--scale-only", help="only the scale runs, over this existing index (e.g. index/cmrc)")
     parser.add_argument("--skip-plain", action="store_true", help="skip the bare model encode")
+    parser.add_argument("--summaries", help="only time summaries over this existing index (e.g. index/default)")
+    parser.add_argument("--encoder", choices=["torch", "onnx", "onnx-int8"], help="embedding backend (QA_ENCODER)")
     parser.add_argument("--json-out", default=str(ROOT / "results" / "bench.json"))
     args = parser.parse_args()
 
+    if args.encoder:
+        os.environ["QA_ENCODER"] = args.encoder
+        get_settings.cache_clear()
     env = os.environ | {"HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
     questions = [item.question for item in load_gold(Path(args.gold))]
     random.Random(1).shuffle(questions)
     report: dict = {"machine": {"cores": os.cpu_count(), "platform": platform.platform(),
                                 "ram_gb": os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30},
-                    "command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]), "corpus": args.corpus}
+                    "command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]), "corpus": args.corpus,
+                    "encoder": get_settings().encoder}
+    if args.scale_only:
+        sizes = [int(size) for size in args.scale.split(",") if size]
+        report["scale"] = bench_scale(Path(args.scale_only), questions[:100], sizes)
+        print_table(report)
+        Path(args.json_out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json_out).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+        return 0
+    if args.summaries:
+        report["summaries"] = bench_summaries(Path(args.summaries))
+        print_table(report)
+        Path(args.json_out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json_out).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+        return 0
     with tempfile.TemporaryDirectory(prefix="qa-bench-") as scratch:
         index_dir = Path(scratch) / "index"
         print("building the index ...", flush=True)

@@ -1,0 +1,53 @@
+"""Encoders: the ONNX exports against sentence-transformers on PyTorch, the question cache, missing exports."""
+
+import numpy as np
+import pytest
+
+from qa.config import Settings
+from qa.embed import get_embedder
+from qa.model_store import ModelError
+from qa.onnx_export import onnx_model_file
+
+TEXTS = ["全镇27个党组织的党员闻“疫”而动,共有400多名党员主动申请加入志愿者队伍。", "核酸检测现场秩序井然。",
+         "How many party members volunteered?"]
+
+
+@pytest.fixture(scope="module")
+def torch_vectors(settings):
+    embedder = get_embedder(Settings(encoder="torch", model_dir=settings.model_dir))
+    assert embedder.encoder == "torch"
+    return embedder.encode_documents(TEXTS, ["标题"] * 3), embedder.encode_queries(TEXTS)
+
+
+@pytest.mark.parametrize("encoder, floor", [("onnx", 0.999), ("onnx-int8", 0.95)])
+def test_onnx_vectors_match_torch(settings, torch_vectors, encoder, floor):
+    embedder = get_embedder(Settings(encoder=encoder, model_dir=settings.model_dir))
+    documents, queries = torch_vectors
+    for ours, theirs in ((embedder.encode_documents(TEXTS, ["标题"] * 3), documents),
+                         (embedder.encode_queries(TEXTS), queries)):
+        assert ours.dtype == np.float32 and ours.shape == theirs.shape == (3, 768)
+        assert np.allclose(np.linalg.norm(ours, axis=1), 1, atol=1e-4)
+        assert (ours * theirs).sum(axis=1).min() >= floor
+
+
+def test_question_vectors_are_cached(embedder, monkeypatch):
+    first = embedder.encode_queries(["缓存测试问题"])
+    monkeypatch.setattr(embedder, "_embed", lambda *a, **k: pytest.fail("re-encoded a cached question"))
+    assert np.array_equal(embedder.encode_queries(["缓存测试问题"]), first)
+
+
+def test_missing_export_names_the_fix(tmp_path):
+    with pytest.raises(ModelError, match="qa optimize-model"):
+        onnx_model_file(tmp_path, "onnx-int8")
+
+
+def test_onnx_needs_the_default_model(settings):
+    with pytest.raises(ModelError, match="QA_ENCODER=torch"):
+        get_embedder(Settings(encoder="onnx", model="some/other-model", model_dir=settings.model_dir))
+
+
+def test_manifest_records_the_encoder(seed_index_dir, embedder):
+    from qa.store import read_manifest
+
+    manifest = read_manifest(seed_index_dir)
+    assert manifest["encoder"] == embedder.encoder and manifest["dense_index"] == {"type": "flat-ip"}

@@ -1,0 +1,41 @@
+import numpy as np
+
+from qa.vectors import DenseIndex, recall_at
+
+
+def clustered(count: int, dimension: int = 32, seed: int = 0) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(20, dimension))
+    vectors = centres[rng.integers(0, 20, count)] + 0.3 * rng.normal(size=(count, dimension))
+    return (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+
+
+def test_small_corpora_get_exact_search(tmp_path):
+    vectors = clustered(100)
+    index = DenseIndex.build(vectors, exact_below=1000)
+    assert index.info == {"type": "flat-ip"}
+    scores, rows = index.search(vectors[7], 3)
+    assert rows[0] == 7 and scores[0] == np.float32(scores.max())
+    index.save(tmp_path)
+    loaded = DenseIndex.load(tmp_path)
+    assert len(loaded) == 100 and loaded.search(vectors[7], 1)[1][0] == 7
+
+
+def test_large_corpora_get_ivf_tuned_to_the_target_recall(tmp_path):
+    vectors = clustered(4000)
+    index = DenseIndex.build(vectors, exact_below=1000, target_recall=0.98)
+    assert index.info["type"] == "ivf-flat" and index.info["recall_at_10"] >= 0.98
+    index.save(tmp_path)
+    loaded = DenseIndex.load(tmp_path)
+    assert loaded.info == index.info
+    exact = DenseIndex.build(vectors, exact_below=10**9)
+    rng = np.random.default_rng(1)
+    queries = vectors[rng.choice(4000, 100)] + rng.normal(scale=0.5 / np.sqrt(32), size=(100, 32))
+    found = np.stack([loaded.search(q, 10)[1] for q in queries])
+    truth = np.stack([exact.search(q, 10)[1] for q in queries])
+    assert recall_at(found, truth) >= 0.95
+    assert np.allclose(loaded.vectors(), vectors, atol=1e-6)
+
+
+def test_recall_at():
+    assert recall_at(np.array([[1, 2, 3]]), np.array([[3, 4, 5]]), k=3) == 1 / 3
