@@ -84,7 +84,7 @@ def create_app(settings: Settings | None = None, index_dir: Path | None = None,
 
     @app.exception_handler(QuestionError)
     async def bad_question(_: Request, error: QuestionError) -> JSONResponse:
-        return JSONResponse(error_body("invalid question", str(error)), status_code=error.status)
+        return JSONResponse(error_body("invalid input", str(error)), status_code=error.status)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_: Request, error: RequestValidationError) -> JSONResponse:

@@ -99,16 +99,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     from qa.build import build_from_corpus
     from qa.evaluate import evaluate, format_table, load_gold
+    from qa.retrieve import MODES
     from qa.service import QAService
 
     settings = get_settings()
     items = load_gold(Path(args.gold), args.limit)
     modes = [mode.strip() for mode in args.modes.split(",") if mode.strip()]
-    unknown = sorted(set(modes) - {"hybrid", "dense", "lexical"})
+    unknown = sorted(set(modes) - set(MODES))
     if unknown or not modes:
-        raise ValueError(f"unknown modes {unknown}: use hybrid, dense, lexical")
+        raise ValueError(f"unknown modes {unknown}: use {', '.join(MODES)}")
     with tempfile.TemporaryDirectory(prefix="qa-eval-") as scratch:
-        index_dir = Path(args.index) if args.index else Path(scratch) / "index"
+        index_dir = Path(scratch) / "index" if args.corpus else Path(args.index or settings.index_dir)
         if args.corpus:
             stats = build_from_corpus([Path(p) for p in args.corpus], index_dir, settings)
             print(f"built a temporary index: {stats.documents} documents, {stats.passages} passages "

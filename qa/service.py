@@ -83,7 +83,7 @@ class QAService:
         self.ask("预热")
 
     def ask(self, question: str, top_k: int = 5, mode: str = "hybrid") -> dict:
-        """Retrieve passages for a question.
+        """Answer a question: the passages that bear on it, with sources, and the answer read from them.
 
         Args:
             question: the question.

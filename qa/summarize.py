@@ -159,7 +159,7 @@ def document_units(document: Document, passages: list[Passage], sentence_rows: l
             rows.append(row)
     for unit in units:
         unit.position = unit.order / max(1, len(units))
-        unit.lead = bool(document.dateline_end) and unit.start == document.dateline_end
+        unit.lead = bool(document.dateline_end) and unit.start == document.dateline_end and not is_speech(unit.text)
     return units, rows
 
 
@@ -188,9 +188,14 @@ def score_units(units: list[SentenceUnit], vectors: np.ndarray, title_vector: np
 def sentence_penalty(text: str) -> float:
     """Short fragments and direct speech make poor summary sentences."""
     penalty = 0.2 * max(0.0, 1 - len(text) / 25)
-    if text[:1] in "“\"「'":
+    if is_speech(text):
         penalty += 0.15
     return penalty
+
+
+def is_speech(text: str) -> bool:
+    """A sentence of direct speech (it opens with a quotation mark)."""
+    return text[:1] in "“\"「'"
 
 
 def keywords(text: str, top: int = 8) -> list[str]:

@@ -59,7 +59,7 @@ def test_document_summaries_are_verbatim_with_offsets(service, doc_id):
     for sentence in result["sentences"]:
         assert document["text"][sentence["start"]:sentence["end"]] == sentence["text"]
         assert sentence["doc_id"] == doc_id and sentence["passage_id"].startswith(doc_id)
-        assert sentence["start"] >= document["dateline_end"]
+        assert sentence["start"] >= document["dateline_end"] and not sentence["text"].startswith("“")
     assert result["summary"] == "".join(s["text"] for s in result["sentences"])
 
 
