@@ -1,4 +1,4 @@
-"""Command line: ``qa fetch-model | optimize-model | distill-static | build | serve | ask | summarize | eval``."""
+"""Command line: ``qa fetch-model | optimize-model | build | serve | ask | summarize | eval``."""
 
 from __future__ import annotations
 
@@ -33,15 +33,6 @@ def cmd_optimize_model(args: argparse.Namespace) -> int:
 
     folder = optimize_model(Path(args.model_dir or get_settings().model_dir))
     print(f"ONNX models ready: {folder}")
-    return 0
-
-
-def cmd_distill_static(args: argparse.Namespace) -> int:
-    """Distil the Model2Vec static embedder (once)."""
-    from qa.static_model import distill_static
-
-    folder = distill_static(Path(args.model_dir or get_settings().model_dir))
-    print(f"static model ready: {folder} (use QA_ENCODER=static)")
     return 0
 
 
@@ -177,10 +168,6 @@ def parser() -> argparse.ArgumentParser:
     optimize = commands.add_parser("optimize-model", help="export the model to ONNX fp32 and int8 (QA_ENCODER=onnx…)")
     optimize.add_argument("--model-dir", help="model cache (default QA_MODEL_DIR or ~/.cache/qa/models)")
     optimize.set_defaults(run=cmd_optimize_model)
-
-    static = commands.add_parser("distill-static", help="distil a Model2Vec static embedder (QA_ENCODER=static)")
-    static.add_argument("--model-dir", help="model cache (default QA_MODEL_DIR or ~/.cache/qa/models)")
-    static.set_defaults(run=cmd_distill_static)
 
     build = commands.add_parser("build", help="build an index from a corpus")
     build.add_argument("--corpus", nargs="+", required=True, help="files or folders (.txt .md .html .jsonl)")

@@ -26,9 +26,9 @@ class Settings(BaseSettings):
         Path.home() / ".cache" / "qa" / "models",
         description="Cache folder for downloaded and verified models.",
     )
-    encoder: Literal["torch", "onnx", "onnx-int8", "static"] = Field(
-        "onnx", description="Embedding backend: sentence-transformers on PyTorch, ONNX Runtime fp32/int8 "
-        "(made by `qa optimize-model`), or a Model2Vec static model (made by `qa distill-static`).")
+    encoder: Literal["torch", "onnx", "onnx-int8"] = Field(
+        "onnx", description="Embedding backend: sentence-transformers on PyTorch, or ONNX Runtime fp32/int8 "
+        "(made by `qa optimize-model`).")
     index_dir: Path = Field(Path("index/default"), description="Folder of the index to build or serve.")
     chunk_chars: int = Field(300, ge=50, description="Paragraphs longer than this are packed into sentence chunks.")
     batch_size: int = Field(8, ge=1, description="Encoding batch size.")

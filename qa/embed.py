@@ -24,7 +24,6 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 TITLE_SLOT = "title: none"
-STATIC_FOLDER = f"{MODEL_NAME}-static"
 
 
 def resolve_model(settings: Settings) -> str:
@@ -178,37 +177,10 @@ class OnnxEmbedder(Embedder):
         return vectors
 
 
-class StaticEmbedder(Embedder):
-    """A Model2Vec static model distilled from the transformer: a token-vector lookup and a mean,
-    thousands of texts per second; no prompts (a static model has no context to condition).
-
-    Args:
-        folder: the distilled model folder.
-        name: the vector space name (distinct from the transformer's: the spaces differ).
-        batch_size: encoding batch size.
-    """
-
-    def __init__(self, folder: Path, name: str, batch_size: int = 1024) -> None:
-        from model2vec import StaticModel
-
-        self.model = StaticModel.from_pretrained(str(folder), force_download=False)
-        dimension = int(self.model.encode(["维度"]).shape[1])
-        super().__init__(name, dimension, {}, batch_size, "static")
-
-    def _embed(self, texts: list[str], progress: bool) -> np.ndarray:
-        return self.model.encode(texts, show_progress_bar=progress, batch_size=max(self.batch_size, 256),
-                                 use_multiprocessing=False)
-
-
 @lru_cache(maxsize=4)
 def _load(model: str, name: str, batch_size: int, encoder: str, model_dir: str, threads: int) -> Embedder:
     if encoder == "torch":
         return TorchEmbedder(model, name, batch_size)
-    if encoder == "static":
-        folder = Path(model_dir) / STATIC_FOLDER
-        if not (folder / "model.safetensors").is_file():
-            raise ModelError(f"no static model in {folder}: run `qa distill-static` first")
-        return StaticEmbedder(folder, f"{name}+model2vec", batch_size)
     from qa.onnx_export import onnx_model_file
 
     return OnnxEmbedder(model, onnx_model_file(Path(model_dir), encoder), name, batch_size, encoder, threads)
@@ -228,6 +200,5 @@ def get_embedder(settings: Settings | None = None) -> Embedder:
     if settings.encoder != "torch" and settings.model != DEFAULT_MODEL:
         raise ModelError(f"QA_ENCODER={settings.encoder} is available for the default model only; "
                          "use QA_ENCODER=torch with QA_MODEL")
-    model = settings.model if settings.encoder == "static" else resolve_model(settings)
-    return _load(model, settings.model, settings.batch_size, settings.encoder, str(settings.model_dir),
-                 settings.threads)
+    return _load(resolve_model(settings), settings.model, settings.batch_size, settings.encoder,
+                 str(settings.model_dir), settings.threads)

@@ -310,8 +310,7 @@ def main() -> int:
     parser.add_argument("--scale-only", help="only the scale runs, over this existing index (e.g. index/cmrc)")
     parser.add_argument("--skip-plain", action="store_true", help="skip the bare model encode")
     parser.add_argument("--summaries", help="only time summaries over this existing index (e.g. index/default)")
-    parser.add_argument("--encoder", choices=["torch", "onnx", "onnx-int8", "static"],
-                        help="embedding backend (QA_ENCODER)")
+    parser.add_argument("--encoder", choices=["torch", "onnx", "onnx-int8"], help="embedding backend (QA_ENCODER)")
     parser.add_argument("--json-out", default=str(ROOT / "results" / "bench.json"))
     args = parser.parse_args()
 

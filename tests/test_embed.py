@@ -51,39 +51,3 @@ def test_manifest_records_the_encoder(seed_index_dir, embedder):
 
     manifest = read_manifest(seed_index_dir)
     assert manifest["encoder"] == embedder.encoder and manifest["dense_index"] == {"type": "flat-ip"}
-
-
-def make_static_model(folder):
-    """A tiny Model2Vec model (word-level tokenizer, four dimensions) standing in for the distilled one."""
-    from model2vec import StaticModel
-    from tokenizers import Tokenizer
-    from tokenizers.models import WordLevel
-    from tokenizers.pre_tokenizers import Whitespace
-
-    vocabulary = {"[UNK]": 0, "[PAD]": 1, "党员": 2, "志愿者": 3, "核酸": 4, "检测": 5}
-    tokenizer = Tokenizer(WordLevel(vocabulary, unk_token="[UNK]"))
-    tokenizer.pre_tokenizer = Whitespace()
-    vectors = np.random.default_rng(0).normal(size=(6, 4)).astype(np.float32)
-    StaticModel(vectors=vectors, tokenizer=tokenizer, normalize=True).save_pretrained(str(folder))
-
-
-def test_static_backend_builds_an_index_of_its_own_space(tmp_path):
-    from qa.embed import STATIC_FOLDER
-    from qa.ingest import Document
-    from qa.store import IndexMismatch, build_index, load_index
-
-    make_static_model(tmp_path / STATIC_FOLDER)
-    embedder = get_embedder(Settings(encoder="static", model_dir=tmp_path))
-    assert embedder.encoder == "static" and embedder.dimension == 4 and embedder.name.endswith("+model2vec")
-    vectors = embedder.encode_documents(["党员 志愿者", "核酸 检测"], ["标题", "标题"])
-    assert vectors.shape == (2, 4) and np.allclose(np.linalg.norm(vectors, axis=1), 1, atol=1e-5)
-    document = Document(id="d", title="标题", text="党员 志愿者 报名。\n核酸 检测 完成。")
-    build_index([document], embedder, tmp_path / "ix", progress=False)
-    assert load_index(tmp_path / "ix", embedder.name).manifest["encoder"] == "static"
-    with pytest.raises(IndexMismatch, match="built with model"):
-        load_index(tmp_path / "ix", "google/embeddinggemma-300m")
-
-
-def test_static_backend_without_a_distilled_model(tmp_path):
-    with pytest.raises(ModelError, match="qa distill-static"):
-        get_embedder(Settings(encoder="static", model_dir=tmp_path))
