@@ -67,7 +67,9 @@ def latency_figures(values_ms: list[float]) -> dict:
 def bench_build(corpus: list[str], index_dir: Path, env: dict) -> dict:
     """Build the index in a child process (so its peak RSS is its own) and read what it printed."""
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "qa.cli", "build", "--corpus", *corpus, "--index", str(index_dir)],
+    measured = ("import resource, sys; from qa.cli import main; code = main(sys.argv[1:]); "
+                "print('PEAK_RSS_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(code)")
+    result = subprocess.run([sys.executable, "-c", measured, "build", "--corpus", *corpus, "--index", str(index_dir)],
                             capture_output=True, text=True, cwd=ROOT, env=env)
     seconds = time.perf_counter() - started
     if result.returncode != 0:
@@ -76,7 +78,7 @@ def bench_build(corpus: list[str], index_dir: Path, env: dict) -> dict:
     documents, passages, build_seconds = int(match.group(1)), int(match.group(2)), float(match.group(3))
     return {"documents": documents, "passages": passages, "seconds": build_seconds,
             "passages_per_second": passages / build_seconds, "process_seconds": seconds,
-            "peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+            "peak_rss_mb": int(re.search(r"PEAK_RSS_KB (\d+)", result.stdout).group(1)) / 1024,
             "index_mb": folder_mb(index_dir)}
 
 
@@ -230,6 +232,17 @@ def bench_scale(index_dir: Path, questions: list[str], sizes: list[int], lexical
     return figures
 
 
+def bench_quality(index_dir: Path, gold: Path) -> tuple[dict, np.ndarray]:
+    """Hybrid retrieval quality on the gold questions, and the passage vectors (for cosine comparisons)."""
+    from qa.evaluate import evaluate
+    from qa.service import QAService
+
+    service = QAService(get_settings(), index_dir)
+    metrics = evaluate(service.ask, load_gold(gold), ["hybrid"], progress=False)["modes"]["hybrid"]
+    keep = ("hit@1", "hit@5", "mrr@10", "em", "f1")
+    return {name: metrics[name] for name in keep}, service.index.dense.vectors()
+
+
 def bench_summaries(index_dir: Path, repeats: int = 5) -> dict:
     """Latency of the three kinds of summary: a stored document, a 50,000-character text, a question."""
     from qa.service import QAService
@@ -272,31 +285,49 @@ def print_table(report: dict) -> None:
     if "summaries" in report:
         for kind, figures in report["summaries"].items():
             print(f"summary of a {kind:<17} p50 {figures['p50_ms']:8.1f} ms   p95 {figures['p95_ms']:8.1f} ms")
-    if "build" not in report:
-        if report.get("scale"):
-            print_scale(report["scale"])
-        return
-    build, plain = report["build"], report.get("plain_encode", {})
+    for encoder, figures in report.get("encoders", {}).items():
+        print_encoder(encoder, figures, report.get("plain_encode", {}))
+    if len(report.get("encoders", {})) > 1:
+        print_comparison(report["encoders"])
+    if report.get("scale"):
+        print_scale(report["scale"])
+
+
+def print_comparison(encoders: dict) -> None:
+    """One line per encoder: build speed, latency, memory and quality side by side."""
+    print("encoder     passages/s  embed p50/p95 ms  ask c=1 p50/p95 ms  ask c=16 p50/p95 ms  RSS MiB  "
+          "hit@1  hit@5  cos")
+    for encoder, f in encoders.items():
+        embed, one, many = f["in_process"]["stages"]["embed_ms"], f["http"]["1"], f["http"].get("16", f["http"]["1"])
+        q = f["quality"]
+        print(f"{encoder:<11} {f['build']['passages_per_second']:10.2f} {embed['p50_ms']:8.1f}/{embed['p95_ms']:<7.1f} "
+              f"{one['p50_ms']:9.1f}/{one['p95_ms']:<8.1f} {many['p50_ms']:10.1f}/{many['p95_ms']:<8.1f} "
+              f"{f['http']['server_peak_rss_mb']:8.0f} {q['hit@1']:6.3f} {q['hit@5']:6.3f} "
+              f"{q['cosine_to_first_encoder']:5.3f}")
+
+
+def print_encoder(encoder: str, figures: dict, plain: dict) -> None:
+    """The build, in-process and HTTP figures of one encoder."""
+    print(f"--- encoder {encoder}")
+    build = figures["build"]
     print(f"build: {build['documents']} documents, {build['passages']} passages in {build['seconds']:.1f} s "
           f"= {build['passages_per_second']:.2f} passages/s; peak RSS {build['peak_rss_mb']:.0f} MiB; "
           f"index {build['index_mb']:.1f} MiB on disk")
     if plain:
         print(f"plain SentenceTransformer.encode of the same passages: {plain['passages_per_second']:.2f} passages/s "
               f"(pipeline/model time ratio {build['seconds'] / plain['seconds']:.2f})")
-    local = report["in_process"]
+    local = figures["in_process"]
     print(f"in-process ask ({local['ask']['n']} questions): p50 {local['ask']['p50_ms']:.1f} ms, "
           f"p95 {local['ask']['p95_ms']:.1f} ms, p99 {local['ask']['p99_ms']:.1f} ms")
-    for stage, figures in local["stages"].items():
-        print(f"  {stage:<12} p50 {figures['p50_ms']:8.2f} ms   p95 {figures['p95_ms']:8.2f} ms")
-    http = report["http"]
+    for stage, stage_figures in local["stages"].items():
+        print(f"  {stage:<12} p50 {stage_figures['p50_ms']:8.2f} ms   p95 {stage_figures['p95_ms']:8.2f} ms")
+    http = figures["http"]
     print("HTTP /ask   concurrency   req/s     p50 ms    p95 ms    p99 ms  errors")
-    for level, figures in http.items():
+    for level, row in http.items():
         if level.isdigit():
-            print(f"            {level:>11} {figures['requests_per_second']:7.2f} {figures['p50_ms']:10.1f} "
-                  f"{figures['p95_ms']:9.1f} {figures['p99_ms']:9.1f} {figures['errors']:7d}")
+            print(f"            {level:>11} {row['requests_per_second']:7.2f} {row['p50_ms']:10.1f} "
+                  f"{row['p95_ms']:9.1f} {row['p99_ms']:9.1f} {row['errors']:7d}")
     print(f"server peak RSS: {http['server_peak_rss_mb']:.0f} MiB")
-    if report.get("scale"):
-        print_scale(report["scale"])
 
 
 def main() -> int:
@@ -311,19 +342,19 @@ def main() -> int:
     parser.add_argument("--skip-plain", action="store_true", help="skip the bare model encode")
     parser.add_argument("--summaries", help="only time summaries over this existing index (e.g. index/default)")
     parser.add_argument("--encoder", choices=["torch", "onnx", "onnx-int8"], help="embedding backend (QA_ENCODER)")
+    parser.add_argument("--encoders", help="compare these backends side by side, e.g. torch,onnx,onnx-int8")
     parser.add_argument("--json-out", default=str(ROOT / "results" / "bench.json"))
     args = parser.parse_args()
 
     if args.encoder:
         os.environ["QA_ENCODER"] = args.encoder
         get_settings.cache_clear()
-    env = os.environ | {"HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
     questions = [item.question for item in load_gold(Path(args.gold))]
     random.Random(1).shuffle(questions)
     report: dict = {"machine": {"cores": os.cpu_count(), "platform": platform.platform(),
                                 "ram_gb": os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30},
                     "command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]), "corpus": args.corpus,
-                    "encoder": get_settings().encoder}
+                    "encoder": get_settings().encoder, "encoders": {}}
     if args.scale_only:
         sizes = [int(size) for size in args.scale.split(",") if size]
         report["scale"] = bench_scale(Path(args.scale_only), questions[:100], sizes)
@@ -337,22 +368,34 @@ def main() -> int:
         Path(args.json_out).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json_out).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
         return 0
+    encoders = [e for e in (args.encoders or get_settings().encoder).split(",") if e]
+    levels = [int(level) for level in args.levels.split(",") if level]
+    sizes = [int(size) for size in args.scale.split(",") if size]
+    reference = None
     with tempfile.TemporaryDirectory(prefix="qa-bench-") as scratch:
-        index_dir = Path(scratch) / "index"
-        print("building the index ...", flush=True)
-        report["build"] = bench_build(args.corpus, index_dir, env)
-        if not args.skip_plain:
-            print("plain model encode ...", flush=True)
-            report["plain_encode"] = bench_plain_encode(index_dir)
-        print("in-process queries ...", flush=True)
-        report["in_process"] = bench_in_process(index_dir, questions[:args.questions])
-        print("HTTP queries ...", flush=True)
-        levels = [int(level) for level in args.levels.split(",") if level]
-        report["http"] = bench_http(index_dir, questions[args.questions:] or questions, levels, args.requests, env)
-        sizes = [int(size) for size in args.scale.split(",") if size]
+        for encoder in encoders:
+            os.environ["QA_ENCODER"] = encoder
+            get_settings.cache_clear()
+            env = os.environ | {"HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
+            index_dir = Path(scratch) / encoder
+            figures: dict = {}
+            print(f"[{encoder}] building the index ...", flush=True)
+            figures["build"] = bench_build(args.corpus, index_dir, env)
+            if not args.skip_plain and encoder == "torch":
+                print("plain model encode ...", flush=True)
+                report["plain_encode"] = bench_plain_encode(index_dir)
+            print(f"[{encoder}] in-process queries ...", flush=True)
+            figures["in_process"] = bench_in_process(index_dir, questions[:args.questions])
+            print(f"[{encoder}] HTTP queries ...", flush=True)
+            figures["http"] = bench_http(index_dir, questions[args.questions:] or questions, levels, args.requests,
+                                         env)
+            figures["quality"], vectors = bench_quality(index_dir, Path(args.gold))
+            reference = vectors if reference is None else reference
+            figures["quality"]["cosine_to_first_encoder"] = float((vectors * reference).sum(axis=1).mean())
+            report["encoders"][encoder] = figures
         if sizes:
             print("synthetic scale ...", flush=True)
-            report["scale"] = bench_scale(index_dir, questions[:100], sizes)
+            report["scale"] = bench_scale(Path(scratch) / encoders[-1], questions[:100], sizes)
     print_table(report)
     Path(args.json_out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json_out).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
