@@ -45,7 +45,6 @@ ACCEPTS: dict[str, tuple[str, ...]] = {
 class ScoredSentence:
     """A sentence of a retrieved passage with its relevance to the question."""
 
-    hit_rank: int
     hit: Hit
     start: int
     end: int
@@ -94,13 +93,12 @@ def score_sentences(question: QuestionInfo, weights: dict[str, float], query_vec
     for rank, hit in enumerate(hits[:passages]):
         row = index.passage_row(hit.passage.id)
         passage_text = fold(hit.passage.text)
-        for sentence_row in index.sentences.of_passage(row):
-            _, start, end = (int(v) for v in index.sentences.spans[sentence_row])
+        for sentence_row, start, end in index.sentences.of_passage(row):
             text = hit.passage.text[start:end]
             dense = float(index.sentences.vectors[sentence_row] @ query_vector) if query_vector is not None else 0.0
             covered = weighted_coverage(weights, fold(text), passage_text)
             score = dense_weight * dense + (1 - dense_weight) * covered + 0.05 / (rank + 1)
-            scored.append(ScoredSentence(rank, hit, start, end, text, dense, covered, score))
+            scored.append(ScoredSentence(hit, start, end, text, dense, covered, score))
     return sorted(scored, key=lambda s: -s.score)
 
 

@@ -170,9 +170,7 @@ class QAService:
         for hit in retrieval.hits:
             row = self.index.passage_row(hit.passage.id)
             document = self.index.documents[hit.passage.doc_id]
-            sentences = [(r, int(self.index.sentences.spans[r, 1]), int(self.index.sentences.spans[r, 2]))
-                         for r in self.index.sentences.of_passage(row)]
-            found, found_rows = document_units(document, [hit.passage], [sentences])
+            found, found_rows = document_units(document, [hit.passage], [self.index.sentences.of_passage(row)])
             for unit in found:
                 unit.order = unit.start
             units += found

@@ -93,9 +93,10 @@ class SentenceTable:
         first = np.searchsorted(spans[:, 0], np.arange(passages + 1)).astype(np.int64)
         return cls(spans, vectors.astype(np.float32), first)
 
-    def of_passage(self, row: int) -> range:
-        """Sentence rows of one passage."""
-        return range(int(self.first[row]), int(self.first[row + 1]))
+    def of_passage(self, row: int) -> list[tuple[int, int, int]]:
+        """``(sentence_row, start, end)`` of each sentence of one passage, offsets into the passage text."""
+        return [(r, int(self.spans[r, 1]), int(self.spans[r, 2])) for r in range(int(self.first[row]),
+                                                                                 int(self.first[row + 1]))]
 
 
 def passage_sentences(passages: list[Passage]) -> np.ndarray:

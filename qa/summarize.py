@@ -280,8 +280,7 @@ def summarize_document(document: Document, passages: list[tuple[int, Passage]], 
         max_sentences: at most this many sentences.
         max_chars: at most this many characters.
     """
-    sentence_rows = [[(r, int(sentences.spans[r, 1]), int(sentences.spans[r, 2])) for r in sentences.of_passage(row)]
-                     for row, _ in passages]
+    sentence_rows = [sentences.of_passage(row) for row, _ in passages]
     units, rows = document_units(document, [p for _, p in passages], sentence_rows)
     body = document.text[document.dateline_end:]
     return summarize_units(units, sentences.vectors[rows], max_sentences, max_chars, title_vector,
