@@ -330,6 +330,15 @@ def print_encoder(encoder: str, figures: dict, plain: dict) -> None:
     print(f"server peak RSS: {http['server_peak_rss_mb']:.0f} MiB")
 
 
+def finish(report: dict, json_out: Path) -> int:
+    """Print the table and write the report as JSON."""
+    print_table(report)
+    json_out.parent.mkdir(parents=True, exist_ok=True)
+    json_out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(f"wrote {json_out}")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", nargs="+", default=[str(CMRC / "corpus.jsonl")])
@@ -358,16 +367,10 @@ def main() -> int:
     if args.scale_only:
         sizes = [int(size) for size in args.scale.split(",") if size]
         report["scale"] = bench_scale(Path(args.scale_only), questions[:100], sizes)
-        print_table(report)
-        Path(args.json_out).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json_out).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
-        return 0
+        return finish(report, Path(args.json_out))
     if args.summaries:
         report["summaries"] = bench_summaries(Path(args.summaries))
-        print_table(report)
-        Path(args.json_out).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json_out).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
-        return 0
+        return finish(report, Path(args.json_out))
     encoders = [e for e in (args.encoders or get_settings().encoder).split(",") if e]
     levels = [int(level) for level in args.levels.split(",") if level]
     sizes = [int(size) for size in args.scale.split(",") if size]
@@ -396,11 +399,7 @@ def main() -> int:
         if sizes:
             print("synthetic scale ...", flush=True)
             report["scale"] = bench_scale(Path(scratch) / encoders[-1], questions[:100], sizes)
-    print_table(report)
-    Path(args.json_out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.json_out).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
-    print(f"wrote {args.json_out}")
-    return 0
+    return finish(report, Path(args.json_out))
 
 
 if __name__ == "__main__":
