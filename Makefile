@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: run test install model index serve
+.PHONY: run test test-fast install model index serve
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -29,3 +29,7 @@ run: index serve
 
 test: model
 	$(PY) -m pytest -q
+
+# The fast tier: no model needed (a stand-in encoder); the real-model tests are marked `slow`.
+test-fast: install
+	QA_MODEL_DIR=$$(mktemp -d) $(PY) -m pytest -q -m "not slow"

@@ -4,23 +4,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from pathlib import Path
 
-from qa.config import get_settings
-from qa.evaluate import GoldError
-from qa.ingest import IngestError
-from qa.model_store import ModelError
-from qa.service import DocumentNotFound, QuestionError
-from qa.store import IndexStoreError
+from qa.config import configure_runtime, get_settings
+from qa.errors import QAError
+from qa.schema import MODES, AskResult
 
-EXPECTED_ERRORS = (GoldError, IngestError, ModelError, IndexStoreError, QuestionError, ValueError, OSError)
+EXPECTED_ERRORS = (QAError, ValueError, OSError)
 
 
 def cmd_fetch_model(args: argparse.Namespace) -> int:
     """Download (if needed) and verify the default model."""
-    from qa.model_store import fetch_model
+    from qa.embed.model_store import fetch_model
 
     folder = fetch_model(Path(args.model_dir or get_settings().model_dir))
     print(f"model verified: {folder}")
@@ -29,7 +25,7 @@ def cmd_fetch_model(args: argparse.Namespace) -> int:
 
 def cmd_optimize_model(args: argparse.Namespace) -> int:
     """Export the model to ONNX and quantise it to int8 (once)."""
-    from qa.onnx_export import optimize_model
+    from qa.embed.onnx_export import optimize_model
 
     folder = optimize_model(Path(args.model_dir or get_settings().model_dir))
     print(f"ONNX models ready: {folder}")
@@ -38,11 +34,12 @@ def cmd_optimize_model(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Ingest a corpus and build an index."""
-    from qa.build import build_from_corpus
+    from qa.index import build_from_corpus
 
     settings = get_settings()
-    stats = build_from_corpus([Path(p) for p in args.corpus], Path(args.index or settings.index_dir), settings,
-                              chunk_chars=args.chunk_chars)
+    if args.chunk_chars is not None:
+        settings = settings.model_copy(update={"chunk_chars": args.chunk_chars})
+    stats = build_from_corpus([Path(p) for p in args.corpus], Path(args.index or settings.index_dir), settings)
     print(f"built {stats.index_dir}: {stats.documents} documents, {stats.passages} passages "
           f"in {stats.seconds:.1f} s ({stats.passages_per_second:.1f} passages/s)")
     return 0
@@ -60,23 +57,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def print_passages(response: dict) -> None:
+def print_result(result: AskResult) -> None:
     """Human-readable answer, then the ranking: rank, score, title, paragraph, text (answer marked 【】)."""
-    answer = response.get("answer")
+    answer = result.answer
     if answer:
-        print(f"answer: {answer['text']}  ({answer['type']}, score {answer['score']:.2f}, "
-              f"{answer['passage_id']} chars {answer['start']}-{answer['end']})")
-    elif "answer" in response:
+        print(f"answer: {answer.text}  ({answer.type}, score {answer.score:.2f}, "
+              f"{answer.passage_id} chars {answer.start}-{answer.end})")
+    else:
         print("answer: (none: the passages below do not answer this question)")
-    if not response["passages"]:
+    if not result.hits:
         print("no passage found")
-    for rank, passage in enumerate(response["passages"], 1):
-        source = passage["source"]
-        text = passage["text"]
-        if answer and answer["passage_id"] == passage["id"]:
-            text = f"{text[:answer['start']]}【{answer['text']}】{text[answer['end']:]}"
-        print(f"{rank}. [{passage['score']:.4f}] {source['title']} · paragraph {source['paragraph']} "
-              f"· chars {source['start']}-{source['end']} · {passage['id']}")
+    for rank, hit in enumerate(result.hits, 1):
+        passage = hit.passage
+        text = passage.text
+        if answer and answer.passage_id == passage.id:
+            text = f"{text[:answer.start]}【{answer.text}】{text[answer.end:]}"
+        print(f"{rank}. [{hit.score:.4f}] {passage.title} · paragraph {passage.paragraph} "
+              f"· chars {passage.start}-{passage.end} · {passage.id}")
         print(f"   {text}")
 
 
@@ -84,12 +81,14 @@ def cmd_ask(args: argparse.Namespace) -> int:
     """Ask one question."""
     from qa.service import QAService
 
+    from qa.api.schemas import ask_response
+
     service = QAService(get_settings(), Path(args.index) if args.index else None)
-    response = service.ask(args.question, args.top_k, args.mode)
+    result = service.ask(args.question, args.top_k, args.mode)
     if args.json:
-        print(json.dumps(response, ensure_ascii=False, indent=2))
+        print(ask_response(result, service.index.documents).model_dump_json(indent=2))
     else:
-        print_passages(response)
+        print_result(result)
     return 0
 
 
@@ -97,9 +96,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     """Score the system on gold questions."""
     import tempfile
 
-    from qa.build import build_from_corpus
     from qa.evaluate import evaluate, format_table, load_gold
-    from qa.retrieve import MODES
+    from qa.index import build_from_corpus
     from qa.service import QAService
 
     settings = get_settings()
@@ -115,19 +113,21 @@ def cmd_eval(args: argparse.Namespace) -> int:
             print(f"built a temporary index: {stats.documents} documents, {stats.passages} passages "
                   f"in {stats.seconds:.1f} s")
         service = QAService(settings, index_dir)
+        service.warm_up()
         report = evaluate(service.ask, items, modes, args.top_k)
-    report["gold"] = args.gold
-    report["index"] = service.index.manifest
     print(format_table(report))
     if args.json_out:
         Path(args.json_out).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json_out).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+        document = report.to_dict() | {"gold": args.gold, "index": service.index.manifest}
+        Path(args.json_out).write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
         print(f"wrote {args.json_out}")
     return 0
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
     """Summarise a document, a file or what the corpus says about a question."""
+    from qa.api.schemas import summary_response
+    from qa.errors import DocumentNotFound
     from qa.service import QAService
 
     settings = get_settings()
@@ -139,20 +139,20 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         except UnicodeDecodeError:
             raise ValueError(f"{args.file}: not UTF-8 text") from None
     try:
-        result = service.summarize(args.doc, text, args.question, args.max_sentences, args.max_chars)
+        summary = service.summarize(args.doc, text, args.question, args.max_sentences, args.max_chars)
     except DocumentNotFound:
         known = ", ".join(list(service.index.documents)[:5])
         raise ValueError(f"no document with id {args.doc!r} (documents include: {known})") from None
     if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=2))
+        print(summary_response(summary, 0.0).model_dump_json(indent=2, exclude={"took_ms"}))
         return 0
-    print(result["summary"])
+    print(summary.text)
     print()
-    for number, sentence in enumerate(result["sentences"], 1):
-        where = f"{sentence['doc_id']} " if sentence["doc_id"] else ""
-        title = service.index.documents[sentence["doc_id"]].title if sentence["doc_id"] else (args.file or "")
-        print(f"[{number}] {title} · {where}chars {sentence['start']}-{sentence['end']} · score {sentence['score']:.3f}")
-    print(f"keywords: {', '.join(result['keywords'])}")
+    for number, sentence in enumerate(summary.sentences, 1):
+        where = f"{sentence.doc_id} " if sentence.doc_id else ""
+        title = service.index.documents[sentence.doc_id].title if sentence.doc_id else (args.file or "")
+        print(f"[{number}] {title} · {where}chars {sentence.start}-{sentence.end} · score {sentence.score:.3f}")
+    print(f"keywords: {', '.join(summary.keywords)}")
     return 0
 
 
@@ -183,8 +183,8 @@ def parser() -> argparse.ArgumentParser:
 
     ask = commands.add_parser("ask", help="ask a question")
     ask.add_argument("question")
-    ask.add_argument("--top-k", type=int, default=5)
-    ask.add_argument("--mode", choices=["hybrid", "dense", "lexical"], default="hybrid")
+    ask.add_argument("--top-k", type=int, default=None, help="passages to show (default QA_TOP_K)")
+    ask.add_argument("--mode", choices=MODES, default="hybrid")
     ask.add_argument("--index", help="index folder")
     ask.add_argument("--json", action="store_true", help="print the API's JSON")
     ask.set_defaults(run=cmd_ask)
@@ -194,7 +194,7 @@ def parser() -> argparse.ArgumentParser:
     target.add_argument("--doc", help="an indexed document id")
     target.add_argument("--file", help="a UTF-8 text file")
     target.add_argument("--question", help="what the corpus says about this question")
-    summary.add_argument("--max-sentences", type=int, default=3)
+    summary.add_argument("--max-sentences", type=int, default=None, help="default QA_SUMMARY_SENTENCES")
     summary.add_argument("--max-chars", type=int, default=None)
     summary.add_argument("--index", help="index folder")
     summary.add_argument("--json", action="store_true", help="print the API's JSON")
@@ -206,7 +206,7 @@ def parser() -> argparse.ArgumentParser:
     source.add_argument("--corpus", nargs="+", help="build a temporary index of these files first")
     evaluation.add_argument("--gold", required=True, help="JSONL gold file")
     evaluation.add_argument("--limit", type=int, default=None, help="only the first N questions")
-    evaluation.add_argument("--modes", default="hybrid,dense,lexical")
+    evaluation.add_argument("--modes", default=",".join(MODES))
     evaluation.add_argument("--top-k", type=int, default=10)
     evaluation.add_argument("--json-out", help="write figures and per-question results here")
     evaluation.set_defaults(run=cmd_eval)
@@ -215,7 +215,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; expected failures print one line and exit non-zero."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    configure_runtime()
     args = parser().parse_args(argv)
     try:
         return args.run(args)

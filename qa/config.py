@@ -1,7 +1,9 @@
-"""All configuration in one place: environment variables prefixed ``QA_``."""
+"""All configuration in one place: environment variables prefixed ``QA_``, and what entry points apply at start."""
 
 from __future__ import annotations
 
+import logging
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -14,7 +16,7 @@ PACKAGE_DATA = Path(__file__).parent / "data"
 
 
 class Settings(BaseSettings):
-    """Runtime settings, read from ``QA_*`` environment variables."""
+    """Runtime settings, read from ``QA_*`` environment variables; every default and limit lives here."""
 
     model_config = SettingsConfigDict(env_prefix="QA_", extra="ignore")
 
@@ -26,16 +28,36 @@ class Settings(BaseSettings):
         Path.home() / ".cache" / "qa" / "models",
         description="Cache folder for downloaded and verified models.",
     )
-    encoder: Literal["torch", "onnx", "onnx-int8"] = Field(
-        "onnx", description="Embedding backend: sentence-transformers on PyTorch, or ONNX Runtime fp32/int8 "
-        "(made by `qa optimize-model`).")
+    encoder: Literal["torch", "onnx", "onnx-int8", "hashing"] = Field(
+        "onnx", description="Embedding backend: sentence-transformers on PyTorch, ONNX Runtime fp32/int8 "
+        "(made by `qa optimize-model`), or `hashing`, a model-free stand-in of hashed character n-grams for "
+        "fast tests and trials (its vectors carry no meaning beyond shared characters).")
     index_dir: Path = Field(Path("index/default"), description="Folder of the index to build or serve.")
     chunk_chars: int = Field(300, ge=50, description="Paragraphs longer than this are packed into sentence chunks.")
     batch_size: int = Field(8, ge=1, description="Encoding batch size.")
+    threads: int = Field(0, ge=0, description="Encoder threads; 0 keeps the library default (all cores).")
+    query_cache_size: int = Field(1024, ge=0, description="Recent question vectors kept in memory.")
+    hashing_dimension: int = Field(256, ge=8, description="Vector dimension of the `hashing` stand-in encoder.")
+
     fusion: Literal["rrf", "score"] = Field("score", description="How dense and lexical rankings are fused.")
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
     candidates: int = Field(50, ge=1, description="Candidates taken from each index before fusion.")
-    max_question_chars: int = Field(1000, ge=1)
+    exact_below: int = Field(50_000, ge=1, description="Indexes with fewer passages use exact vector search, "
+                             "larger ones IVF (see scripts/bench.py --scale).")
+    target_recall: float = Field(0.98, gt=0, le=1, description="Recall@10 against exact search that IVF is tuned to.")
+
+    top_k: int = Field(5, ge=1, description="Passages returned when a request does not say.")
+    max_top_k: int = Field(50, ge=1, description="Most passages one request may ask for.")
+    max_question_chars: int = Field(1000, ge=1, description="Longest question accepted (413 above).")
+    max_summary_chars: int = Field(50_000, ge=1, description="Longest text /summarize accepts (413 above).")
+    summary_sentences: int = Field(3, ge=1, description="Summary sentences when a request does not say.")
+    max_summary_sentences: int = Field(20, ge=1, description="Most summary sentences one request may ask for.")
+    summary_passages: int = Field(10, ge=1, le=50, description="Passages a question-focused summary draws on.")
+    summary_embed_limit: int = Field(48, ge=1, description="A long /summarize text is narrowed to this many of its "
+                                     "most central sentences (TF-IDF LexRank) before embedding.")
+
+    answer_passages: int = Field(5, ge=1, description="Top passages whose sentences the reader scores.")
+    answer_sentences: int = Field(4, ge=1, description="Best sentences the reader takes candidates from.")
     answer_threshold: float = Field(0.3, description="Answers scoring below this are declined (see README).")
     answer_min_coverage: float = Field(0.65, ge=0, le=1, description="Share of the question's word weight the "
                                        "answer's sentence must hold, unless its similarity reaches answer_min_dense.")
@@ -43,15 +65,21 @@ class Settings(BaseSettings):
                                     "answer without word overlap.")
     answer_min_dense_english: float = Field(0.1, description="Similarity an English question's answer sentence "
                                             "needs (English shares no words with Chinese text).")
-    max_summary_chars: int = Field(50_000, ge=1, description="Longest text /summarize accepts.")
-    summary_passages: int = Field(10, ge=1, le=50, description="Passages a question-focused summary draws on.")
-    exact_below: int = Field(50_000, ge=1, description="Indexes with fewer passages use exact vector search, "
-                             "larger ones IVF (see scripts/bench.py --scale).")
-    target_recall: float = Field(0.98, gt=0, le=1, description="Recall@10 against exact search that IVF is tuned to.")
-    threads: int = Field(0, ge=0, description="Torch threads; 0 keeps the library default.")
 
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     """Return the process-wide settings (read once)."""
     return Settings()
+
+
+def configure_runtime(level: int = logging.WARNING) -> None:
+    """What entry points (CLI, server, scripts, tests) apply once: offline model hub, quiet libraries, logging."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    for name in ("bm25s", "jieba"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)

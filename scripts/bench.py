@@ -31,8 +31,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from qa.config import get_settings  # noqa: E402
-from qa.evaluate import load_gold, percentile  # noqa: E402
+from qa.config import configure_runtime, get_settings  # noqa: E402
+from qa.evaluate import load_gold  # noqa: E402
+from qa.evaluate.metrics import percentile  # noqa: E402
 
 CMRC = ROOT.parent / "shared" / "bench" / "cmrc2018-trial"
 
@@ -86,8 +87,8 @@ def bench_plain_encode(index_dir: Path) -> dict:
     """Encode the same passages with a bare ``SentenceTransformer.encode`` (the model's own cost)."""
     from sentence_transformers import SentenceTransformer
 
-    from qa.embed import resolve_model
-    from qa.store import load_index
+    from qa.embed.loader import resolve_model
+    from qa.index import load_index
 
     index = load_index(index_dir)
     model = SentenceTransformer(resolve_model(get_settings()), device="cpu")
@@ -106,14 +107,14 @@ def bench_in_process(index_dir: Path, questions: list[str]) -> dict:
     from qa.service import QAService
 
     service = QAService(get_settings(), index_dir)
-    service.ask("预热", 5)
+    service.warm_up()
     stages: dict[str, list[float]] = {}
     totals = []
     for question in questions:
         started = time.perf_counter()
-        response = service.ask(question, 5)
+        result = service.ask(question, 5)
         totals.append((time.perf_counter() - started) * 1000)
-        for stage, value in response["timings"].items():
+        for stage, value in result.timings.items():
             stages.setdefault(stage, []).append(value)
     return {"ask": latency_figures(totals),
             "stages": {stage: latency_figures(values) for stage, values in stages.items()},
@@ -180,16 +181,16 @@ def bench_scale(index_dir: Path, questions: list[str], sizes: list[int], lexical
     import bm25s
 
     from qa.embed import get_embedder
-    from qa.lexical import LexicalIndex
-    from qa.store import load_index
-    from qa.tokenize import tokenize
-    from qa.vectors import DenseIndex, recall_at
+    from qa.index import load_index
+    from qa.index.dense import DenseIndex, recall_at
+    from qa.index.lexical import LexicalIndex
+    from qa.text.tokenize import tokenize
 
     settings = get_settings()
     index = load_index(index_dir)
-    base = np.vstack([index.dense.vectors(), index.sentences.vectors]).astype(np.float32)
+    base = np.vstack([index.backend.dense.vectors(), index.sentences.vectors]).astype(np.float32)
     tokens = [tokenize(p.text) or [""] for p in index.passages]
-    query_vectors = get_embedder().encode_queries(questions)
+    query_vectors = get_embedder(settings).encode_queries(questions)
     rng = np.random.default_rng(0)
     figures = {}
     for size in sizes:
@@ -202,7 +203,7 @@ def bench_scale(index_dir: Path, questions: list[str], sizes: list[int], lexical
         started = time.perf_counter()
         dense = DenseIndex.build(vectors, settings.exact_below, settings.target_recall)
         dense_build = time.perf_counter() - started
-        exact = DenseIndex.build(vectors, exact_below=size + 1)
+        exact = DenseIndex.build(vectors, exact_below=size + 1, target_recall=settings.target_recall)
         dense_ms, found, truth = [], [], []
         for vector in query_vectors:
             started = time.perf_counter()
@@ -238,9 +239,9 @@ def bench_quality(index_dir: Path, gold: Path) -> tuple[dict, np.ndarray]:
     from qa.service import QAService
 
     service = QAService(get_settings(), index_dir)
-    metrics = evaluate(service.ask, load_gold(gold), ["hybrid"], progress=False)["modes"]["hybrid"]
+    metrics = evaluate(service.ask, load_gold(gold), ["hybrid"], 10, progress=False).modes["hybrid"]
     keep = ("hit@1", "hit@5", "mrr@10", "em", "f1")
-    return {name: metrics[name] for name in keep}, service.index.dense.vectors()
+    return {name: metrics[name] for name in keep}, service.index.backend.dense.vectors()
 
 
 def bench_summaries(index_dir: Path, repeats: int = 5) -> dict:
@@ -354,6 +355,7 @@ def main() -> int:
     parser.add_argument("--encoders", help="compare these backends side by side, e.g. torch,onnx,onnx-int8")
     parser.add_argument("--json-out", default=str(ROOT / "results" / "bench.json"))
     args = parser.parse_args()
+    configure_runtime()
 
     if args.encoder:
         os.environ["QA_ENCODER"] = args.encoder

@@ -24,6 +24,7 @@ import argparse
 import json
 import random
 import sys
+from dataclasses import asdict
 from itertools import product
 from pathlib import Path
 
@@ -32,11 +33,14 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from qa.answer import accept, extract_answer  # noqa: E402
-from qa.config import get_settings  # noqa: E402
-from qa.evaluate import char_f1, load_gold  # noqa: E402
-from qa.questions import analyze_question  # noqa: E402
+from qa.config import configure_runtime, get_settings  # noqa: E402
+from qa.evaluate import load_gold  # noqa: E402
+from qa.evaluate.metrics import char_f1  # noqa: E402
+from qa.reader import DeclinePolicy, Support  # noqa: E402
+from qa.reader.questions import analyze_question  # noqa: E402
 from qa.service import QAService  # noqa: E402
+
+NO_SUPPORT = Support(score=-1.0, coverage=0.0, dense=0.0)
 
 CMRC = ROOT.parent / "shared" / "bench" / "cmrc2018-trial"
 
@@ -45,25 +49,25 @@ def supports(service: QAService, items, group: str) -> list[dict]:
     """Answer each question with declining off; record support and whether answering is wanted."""
     rows = []
     for item in items:
-        retrieval = service.retriever.search(item.question, 5)
-        result = extract_answer(item.question, retrieval.hits, service.index, retrieval.query_vector,
-                                threshold=-np.inf, min_coverage=0.0, min_dense=-1.0, min_dense_english=-1.0)
-        answer = result.answer or {}
-        text = answer.get("text", "")
-        if item.passage_ids:
-            wanted = answer.get("doc_id") in item.passage_ids
-        else:
-            wanted = bool(item.answers)
-        rows.append({"group": group, "question": item.question, "english": analyze_question(item.question).english,
-                     "support": result.support or {"score": -1.0, "coverage": 0.0, "dense": 0.0},
-                     "wanted": wanted, "answerable": bool(item.answers), "answer": text,
-                     "right": bool(item.answers) and char_f1(text, item.answers) >= 0.5})
+        info = analyze_question(item.question)
+        retrieval = service.retriever.search(item.question, service.settings.top_k)
+        reading, best = service.reader.best_candidate(info, retrieval.hits, service.index, retrieval.query_vector)
+        text, doc_id = "", None
+        if best is not None:
+            _, candidate, sentence = best
+            text = sentence.text[candidate.start:candidate.end]
+            doc_id = sentence.hit.passage.doc_id
+        wanted = doc_id in item.passage_ids if item.passage_ids else bool(item.answers)
+        rows.append({"group": group, "question": item.question, "english": info.english,
+                     "support": reading.support or NO_SUPPORT, "wanted": wanted, "answerable": bool(item.answers),
+                     "answer": text, "right": bool(item.answers) and char_f1(text, item.answers) >= 0.5})
     return rows
 
 
 def decide(rows: list[dict], threshold: float, coverage: float, dense: float, english: float) -> list[bool]:
     """Which rows would be answered under these thresholds."""
-    return [bool(accept(r["support"], r["english"], threshold, coverage, dense, english)) for r in rows]
+    policy = DeclinePolicy(threshold, coverage, dense, english)
+    return [policy.accepts(r["support"], r["english"]) for r in rows]
 
 
 def main() -> int:
@@ -75,6 +79,7 @@ def main() -> int:
     parser.add_argument("--json-out", default=str(ROOT / "results" / "calibration.json"))
     args = parser.parse_args()
 
+    configure_runtime()
     settings = get_settings()
     cmrc = load_gold(CMRC / "qa.jsonl")
     random.Random(7).shuffle(cmrc)
@@ -116,6 +121,7 @@ def main() -> int:
     for group, figures in report["groups"].items():
         print(f"  {group:<13} {figures}")
     Path(args.json_out).parent.mkdir(parents=True, exist_ok=True)
+    rows = [row | {"support": asdict(row["support"])} for row in rows]
     Path(args.json_out).write_text(json.dumps(report | {"rows": rows}, ensure_ascii=False, indent=2),
                                    encoding="utf-8")
     return 0

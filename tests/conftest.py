@@ -1,18 +1,135 @@
-"""Shared fixtures: the real model, a real index of seeds/, the app and a live server on loopback."""
+"""Shared fixtures in two tiers.
+
+Fast: the ``hashing`` stand-in encoder (no model), an index of ``seeds/`` built with it, the service, the app and a
+live server. Slow: the same over the real EmbeddingGemma model; every test that uses a real-model fixture is marked
+``slow`` automatically (``make test-fast`` runs ``-m "not slow"``).
+"""
 
 from __future__ import annotations
 
 import socket
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-SHARED = ROOT.parent / "shared"
-CMRC = SHARED / "bench" / "cmrc2018-trial"
+DATA = ROOT / "tests" / "data"
+GOLD = DATA / "gold.jsonl"
+CMRC_CORPUS = DATA / "cmrc2018-trial" / "corpus.jsonl"
+REAL_MODEL_FIXTURES = {"settings", "embedder", "seed_index_dir", "service", "client", "live_url"}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from qa.config import configure_runtime
+
+    configure_runtime()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if REAL_MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve(app) -> Iterator[str]:
+    """Run ``app`` under a real uvicorn server on a free loopback port until the fixture ends."""
+    import uvicorn
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 30
+    while not server.started and time.time() < deadline:
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def build_seed_index(folder: Path, settings, embedder) -> Path:
+    from qa.index import build_from_corpus
+
+    build_from_corpus([SEEDS], folder, settings, embedder, progress=False)
+    return folder
+
+
+def warm_service(settings, index_dir: Path, embedder):
+    from qa.service import QAService
+
+    service = QAService(settings, index_dir, embedder)
+    service.warm_up()
+    return service
+
+
+def app_client(settings, service) -> Iterator:
+    from fastapi.testclient import TestClient
+
+    from qa.api import create_app
+
+    with TestClient(create_app(settings, service=service)) as client:
+        yield client
+
+
+def live_server(settings, service) -> Iterator[str]:
+    from qa.api import create_app
+
+    yield from serve(create_app(settings, service=service))
+
+
+def loaded_embedder(settings):
+    from qa.embed import get_embedder
+
+    return get_embedder(settings)
+
+
+# ---------------------------------------------------------------- fast tier: stand-in encoder
+
+
+@pytest.fixture(scope="session")
+def fast_settings(tmp_path_factory):
+    from qa.config import Settings
+
+    return Settings(encoder="hashing", model_dir=tmp_path_factory.mktemp("no-model"))
+
+
+@pytest.fixture(scope="session")
+def fast_embedder(fast_settings):
+    return loaded_embedder(fast_settings)
+
+
+@pytest.fixture(scope="session")
+def fast_index_dir(tmp_path_factory, fast_settings, fast_embedder) -> Path:
+    return build_seed_index(tmp_path_factory.mktemp("fast-index") / "seeds", fast_settings, fast_embedder)
+
+
+@pytest.fixture(scope="session")
+def fast_service(fast_index_dir, fast_settings, fast_embedder):
+    return warm_service(fast_settings, fast_index_dir, fast_embedder)
+
+
+@pytest.fixture(scope="session")
+def fast_client(fast_service, fast_settings):
+    yield from app_client(fast_settings, fast_service)
+
+
+@pytest.fixture(scope="session")
+def fast_live_url(fast_service, fast_settings):
+    yield from live_server(fast_settings, fast_service)
+
+
+# ---------------------------------------------------------------- slow tier: the real model
 
 
 @pytest.fixture(scope="session")
@@ -24,59 +141,24 @@ def settings():
 
 @pytest.fixture(scope="session")
 def embedder(settings):
-    from qa.embed import get_embedder
-
-    return get_embedder(settings)
+    return loaded_embedder(settings)
 
 
 @pytest.fixture(scope="session")
 def seed_index_dir(tmp_path_factory, embedder, settings) -> Path:
-    from qa.build import build_from_corpus
-
-    folder = tmp_path_factory.mktemp("index") / "seeds"
-    build_from_corpus([SEEDS], folder, settings, embedder, progress=False)
-    return folder
+    return build_seed_index(tmp_path_factory.mktemp("index") / "seeds", settings, embedder)
 
 
 @pytest.fixture(scope="session")
 def service(seed_index_dir, embedder, settings):
-    from qa.service import QAService
-
-    return QAService(settings, seed_index_dir, embedder)
+    return warm_service(settings, seed_index_dir, embedder)
 
 
 @pytest.fixture(scope="session")
 def client(service, settings):
-    from fastapi.testclient import TestClient
-
-    from qa.api import create_app
-
-    with TestClient(create_app(settings, service=service)) as test_client:
-        yield test_client
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    yield from app_client(settings, service)
 
 
 @pytest.fixture(scope="session")
 def live_url(service, settings):
-    """A real uvicorn server on a free loopback port, serving the shared service."""
-    import uvicorn
-
-    from qa.api import create_app
-
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings, service=service), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 30
-    while not server.started and time.time() < deadline:
-        time.sleep(0.05)
-    assert server.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    yield from live_server(settings, service)

@@ -2,10 +2,11 @@
 
 import pytest
 
-from conftest import ROOT
-from qa.evaluate import exact_match, load_gold
+from conftest import GOLD as GOLD_FILE, ROOT
+from qa.evaluate import load_gold
+from qa.evaluate.metrics import exact_match
 
-GOLD = load_gold(ROOT / "tests" / "data" / "gold.jsonl")
+GOLD = load_gold(GOLD_FILE)
 
 
 def test_volunteer_answer_with_exact_place(client):
@@ -29,28 +30,29 @@ def test_traditional_and_english_questions_get_the_simplified_answer(client, que
 
 def test_every_gold_answer_indexes_its_passage_and_document(service):
     for item in GOLD:
-        response = service.ask(item.question)
-        answer = response["answer"]
-        assert response["answerable"] == (answer is not None)
+        result = service.ask(item.question)
+        answer = result.answer
+        assert result.answerable == (answer is not None)
         if answer is None:
             continue
-        passage = next(p for p in response["passages"] if p["id"] == answer["passage_id"])
-        assert passage["text"][answer["start"]:answer["end"]] == answer["text"]
-        document = service.document(answer["doc_id"])
-        assert document["text"][answer["doc_start"]:answer["doc_end"]] == answer["text"]
-        assert answer["sentence"]["start"] <= answer["start"] < answer["end"] <= answer["sentence"]["end"]
+        passage = next(h.passage for h in result.hits if h.passage.id == answer.passage_id)
+        assert passage.text[answer.start:answer.end] == answer.text
+        document = service.document(answer.doc_id)
+        assert document.text[answer.doc_start:answer.doc_end] == answer.text
+        assert answer.sentence.start <= answer.start < answer.end <= answer.sentence.end
 
 
 def test_unanswerable_gold_questions_are_declined_with_passages(service):
     for item in (item for item in GOLD if not item.answerable):
-        response = service.ask(item.question)
-        assert response["answer"] is None and response["answerable"] is False, item.question
-        assert response["passages"]
+        result = service.ask(item.question)
+        assert result.answer is None and result.answerable is False, item.question
+        assert result.hits
 
 
 def test_answer_quality_on_gold_meets_target(service):
     answerable = [item for item in GOLD if item.answerable]
-    right = sum(exact_match((service.ask(i.question)["answer"] or {}).get("text", ""), i.answers) for i in answerable)
+    answers = [service.ask(item.question).answer for item in answerable]
+    right = sum(exact_match(answer.text if answer else "", item.answers) for answer, item in zip(answers, answerable))
     assert right / len(answerable) >= 0.8
 
 

@@ -1,4 +1,5 @@
-"""End to end: real model, real index of seeds/, the app in-process and through a real socket."""
+"""The API end to end: answers and sources with the real model; input handling, errors and the socket on the fast
+tier (stand-in encoder)."""
 
 import httpx
 import pytest
@@ -51,18 +52,18 @@ def test_modes(client, mode):
         assert all(p["scores"][other] is None for p in response["passages"]) or mode == "hybrid"
 
 
-def test_top_k_and_took_ms(client):
-    response = client.post("/ask", json={"question": "核酸检测", "top_k": 7}).json()
+def test_top_k_and_took_ms(fast_client):
+    response = fast_client.post("/ask", json={"question": "核酸检测", "top_k": 7}).json()
     assert len(response["passages"]) == 7 and response["took_ms"] > 0
     scores = [p["score"] for p in response["passages"]]
     assert scores == sorted(scores, reverse=True)
 
 
-def test_documents_listing_and_health(client):
-    documents = client.get("/documents").json()["documents"]
+def test_documents_listing_and_health(fast_client):
+    documents = fast_client.get("/documents").json()["documents"]
     assert {d["title"] for d in documents} == {"党旗在战“疫”一线高高飘扬", "云潭镇：党员干部防疫一线勇担当"}
     assert all(d["passages"] > 5 and d["byline"] for d in documents)
-    health = client.get("/health").json()
+    health = fast_client.get("/health").json()
     assert health["documents"] == 2 and health["manifest"]["model"] == health["model"]
     assert health["manifest"]["passages"] == health["passages"]
 
@@ -78,52 +79,60 @@ def test_documents_listing_and_health(client):
     ({"question": "多少党员志愿者", "top_k": "many"}, 422),
     ({"question": "多少党员志愿者", "mode": "fuzzy"}, 422),
 ])
-def test_bad_input_gets_json_error(client, body, status):
-    response = client.post("/ask", json=body)
+def test_bad_input_gets_json_error(fast_client, body, status):
+    response = fast_client.post("/ask", json=body)
     assert response.status_code == status
     payload = response.json()
     assert set(payload) == {"error", "detail"} and payload["detail"]
 
 
-def test_malformed_json_body(client):
-    response = client.post("/ask", content=b"{not json", headers={"content-type": "application/json"})
+def test_malformed_json_body(fast_client):
+    response = fast_client.post("/ask", content=b"{not json", headers={"content-type": "application/json"})
     assert response.status_code == 422 and response.json()["error"] == "invalid request"
 
 
-def test_unknown_document_404(client):
-    response = client.get("/documents/nope")
+def test_unknown_document_404(fast_client):
+    response = fast_client.get("/documents/nope")
     assert response.status_code == 404 and "nope" in response.json()["detail"]
 
 
-def test_unknown_route_is_json(client):
-    response = client.get("/nowhere")
+def test_unknown_route_is_json(fast_client):
+    response = fast_client.get("/nowhere")
     assert response.status_code == 404 and set(response.json()) == {"error", "detail"}
 
 
-def test_no_index_gives_503_with_build_hint(tmp_path, settings):
+def test_no_index_gives_503_with_build_hint(tmp_path, fast_settings):
     from fastapi.testclient import TestClient
 
     from qa.api import create_app
 
-    with TestClient(create_app(settings, index_dir=tmp_path / "missing")) as empty:
+    with TestClient(create_app(fast_settings, index_dir=tmp_path / "missing")) as empty:
         for response in (empty.post("/ask", json={"question": "多少党员志愿者"}), empty.get("/health"),
                          empty.get("/documents")):
             assert response.status_code == 503
             assert "qa build" in response.json()["detail"]
 
 
-def test_openapi_docs(client):
-    assert client.get("/docs").status_code == 200
-    assert "/ask" in client.get("/openapi.json").json()["paths"]
+def test_openapi_docs(fast_client):
+    assert fast_client.get("/docs").status_code == 200
+    assert "/ask" in fast_client.get("/openapi.json").json()["paths"]
 
 
-def test_real_socket_and_concurrent_requests(live_url):
+def test_real_socket_and_concurrent_requests(fast_live_url):
     from concurrent.futures import ThreadPoolExecutor
 
     questions = ["多少党员志愿者", "莱茵春天小区什么时候被划为高中风险区", "多少黨員志願者", "核酸检测"] * 2
-    with httpx.Client(base_url=live_url, timeout=60) as http:
+    with httpx.Client(base_url=fast_live_url, timeout=60) as http:
+        alone = {q: http.post("/ask", json={"question": q}).json() for q in questions}
         with ThreadPoolExecutor(4) as pool:
             responses = list(pool.map(lambda q: http.post("/ask", json={"question": q}), questions))
         assert all(r.status_code == 200 for r in responses)
-        assert VOLUNTEERS in first(responses[0].json())["text"]
+        for question, response in zip(questions, responses):
+            assert [p["id"] for p in response.json()["passages"]] == [p["id"] for p in alone[question]["passages"]]
         assert http.post("/ask", json={"question": ""}).status_code == 400
+
+
+def test_answers_over_a_real_socket(live_url):
+    with httpx.Client(base_url=live_url, timeout=60) as http:
+        body = http.post("/ask", json={"question": "多少党员志愿者"}).json()
+    assert VOLUNTEERS in first(body)["text"] and body["answer"]["text"] == "400多名"

@@ -1,6 +1,8 @@
-from qa.candidates import enumerations, identities, quantities, quoted_ranges, slot, times, trim
-from qa.questions import analyze_question
-from qa.text import fold
+from qa.reader.patterns import enumerations, identities, quantities, times
+from qa.reader.questions import analyze_question
+from qa.reader.slot import slot
+from qa.reader.spans import quoted_ranges, trim
+from qa.text.normalize import fold
 
 
 def spans_text(text, spans):

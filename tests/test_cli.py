@@ -1,17 +1,23 @@
-"""The CLI as a user runs it: real processes, real model."""
+"""The CLI as a user runs it, in real processes: errors and the build on the fast tier, answers with the real model."""
 
 import json
+import os
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
 
+HASHING = {"QA_ENCODER": "hashing"}
 
-def run_qa(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
+
+def run_qa(*args: str, env: dict[str, str] | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "qa.cli", *args], capture_output=True, text=True, cwd=ROOT,
-                          timeout=timeout)
+                          timeout=timeout, env=os.environ | (env or {}))
 
 
+@pytest.mark.slow
 def test_ask_prints_ranked_passages_with_sources(seed_index_dir):
     result = run_qa("ask", "多少党员志愿者", "--index", str(seed_index_dir), "--top-k", "2")
     assert result.returncode == 0, result.stderr
@@ -19,27 +25,40 @@ def test_ask_prints_ranked_passages_with_sources(seed_index_dir):
     assert "云潭镇：党员干部防疫一线勇担当 · paragraph 8" in result.stdout and "【400多名】党员" in result.stdout
 
 
+@pytest.mark.slow
 def test_ask_json(seed_index_dir):
     result = run_qa("ask", "莱茵春天小区什么时候被划为高中风险区", "--index", str(seed_index_dir), "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["passages"][0]["source"]["paragraph"] == 5
 
 
-def test_clear_errors_without_stack_traces(tmp_path, seed_index_dir):
+def test_clear_errors_without_stack_traces(tmp_path, fast_index_dir):
     cases = [
-        run_qa("ask", "多少党员志愿者", "--index", str(tmp_path / "none")),
-        run_qa("ask", "   ", "--index", str(seed_index_dir)),
-        run_qa("build", "--corpus", str(tmp_path / "missing"), "--index", str(tmp_path / "ix")),
+        run_qa("ask", "多少党员志愿者", "--index", str(tmp_path / "none"), env=HASHING),
+        run_qa("ask", "   ", "--index", str(fast_index_dir), env=HASHING),
+        run_qa("build", "--corpus", str(tmp_path / "missing"), "--index", str(tmp_path / "ix"), env=HASHING),
+        run_qa("ask", "多少党员志愿者", "--index", str(fast_index_dir), "--top-k", "0", env=HASHING),
+        run_qa("ask", "多少党员志愿者", "--index", str(fast_index_dir), env={"QA_MODEL_DIR": str(tmp_path)}),
     ]
     for result in cases:
-        assert result.returncode == 2
+        assert result.returncode == 2, result.stderr
         assert "Traceback" not in result.stderr and "error:" in result.stderr
     assert "qa build" in cases[0].stderr and "empty" in cases[1].stderr and "no such file" in cases[2].stderr
+    assert "top_k" in cases[3].stderr and "qa fetch-model" in cases[4].stderr
+
+
+def test_ask_on_the_fast_tier_shows_sources(fast_index_dir):
+    result = run_qa("ask", "多少党员志愿者", "--index", str(fast_index_dir), "--json", env=HASHING)
+    assert result.returncode == 0, result.stderr
+    body = json.loads(result.stdout)
+    assert body["question"] == "多少党员志愿者" and len(body["passages"]) == 5
+    assert all(p["source"]["title"] for p in body["passages"])
 
 
 def test_build_script_prints_what_it_built(tmp_path):
     result = subprocess.run([sys.executable, "scripts/build_index.py", "--corpus", "seeds/", "--index",
-                             str(tmp_path / "ix")], capture_output=True, text=True, cwd=ROOT, timeout=300)
+                             str(tmp_path / "ix")], capture_output=True, text=True, cwd=ROOT, timeout=300,
+                            env=os.environ | HASHING)
     assert result.returncode == 0, result.stderr
     assert "2 documents" in result.stdout and "passages/s" in result.stdout
     assert (tmp_path / "ix" / "manifest.json").is_file()

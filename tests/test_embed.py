@@ -5,8 +5,8 @@ import pytest
 
 from qa.config import Settings
 from qa.embed import get_embedder
-from qa.model_store import ModelError
-from qa.onnx_export import onnx_model_file
+from qa.embed.onnx_export import onnx_model_file
+from qa.errors import ModelError
 
 TEXTS = ["全镇27个党组织的党员闻“疫”而动,共有400多名党员主动申请加入志愿者队伍。", "核酸检测现场秩序井然。",
          "How many party members volunteered?"]
@@ -41,13 +41,27 @@ def test_missing_export_names_the_fix(tmp_path):
         onnx_model_file(tmp_path, "onnx-int8")
 
 
-def test_onnx_needs_the_default_model(settings):
+def test_onnx_needs_the_default_model(tmp_path):
     with pytest.raises(ModelError, match="QA_ENCODER=torch"):
-        get_embedder(Settings(encoder="onnx", model="some/other-model", model_dir=settings.model_dir))
+        get_embedder(Settings(encoder="onnx", model="some/other-model", model_dir=tmp_path))
 
 
 def test_manifest_records_the_encoder(seed_index_dir, embedder):
-    from qa.store import read_manifest
+    from qa.index import read_manifest
 
     manifest = read_manifest(seed_index_dir)
     assert manifest["encoder"] == embedder.encoder and manifest["dense_index"] == {"type": "flat-ip"}
+
+
+def test_hashing_stand_in_is_deterministic_and_normalised(fast_embedder):
+    first = fast_embedder.encode_documents(TEXTS, ["标题"] * 3)
+    again = fast_embedder.encode_documents(TEXTS, ["标题"] * 3)
+    assert np.array_equal(first, again) and first.shape == (3, fast_embedder.dimension)
+    assert np.allclose(np.linalg.norm(first, axis=1), 1, atol=1e-5)
+    similar, unrelated = (fast_embedder.encode_queries(["多少党员志愿者"]) @ first[:2].T)[0]
+    assert similar > unrelated
+
+
+def test_missing_model_names_the_fix(tmp_path):
+    with pytest.raises(ModelError, match="qa fetch-model"):
+        get_embedder(Settings(model_dir=tmp_path))

@@ -3,13 +3,13 @@ import math
 
 import pytest
 
-from conftest import ROOT
-from qa.evaluate import (GoldError, GoldItem, char_f1, evaluate, exact_match, first_relevant_rank, format_table,
-                         hit_at, is_relevant, load_gold, longest_common_substring, normalize_answer, percentile,
-                         reciprocal_rank, score_response, summarize)
+from conftest import GOLD, ROOT
+from qa.evaluate import GoldError, GoldItem, evaluate, format_table, load_gold
+from qa.evaluate.metrics import (char_f1, exact_match, first_relevant_rank, hit_at, is_relevant,
+                                 longest_common_substring, normalize_answer, percentile, reciprocal_rank)
+from qa.evaluate.run import aggregate, score_result
 from qa.ingest import read_corpus
-
-GOLD = ROOT / "tests" / "data" / "gold.jsonl"
+from qa.schema import Answer, AskResult, Hit, Passage, Span
 
 
 def test_gold_file_is_rich_and_grounded():
@@ -64,12 +64,11 @@ def test_percentile():
     assert math.isnan(percentile([], 50))
 
 
-def response(passages, answer=...):
-    body = {"passages": [{"id": f"p{i}", "text": text, "source": {"doc_id": doc}} for i, (doc, text) in
-                         enumerate(passages)], "timings": {"embed_ms": 10.0}}
-    if answer is not ...:
-        body["answer"] = None if answer is None else {"text": answer}
-    return body
+def result(passages, answer=None):
+    hits = [Hit(Passage(f"p{i}", doc, "t", text, 1, "paragraph", 0, len(text)), 1.0)
+            for i, (doc, text) in enumerate(passages)]
+    found = Answer(answer, "other", 1.0, "p0", 0, 1, Span(0, 1), "D", 0, 1) if answer else None
+    return AskResult("q", "other", found, hits, {}, {"embed_ms": 10.0})
 
 
 def test_summarize_hand_made_case():
@@ -77,11 +76,11 @@ def test_summarize_hand_made_case():
     missed = GoldItem("b", "q", ["乙"], passage_ids=["D9"])
     unanswerable = GoldItem("c", "q", [])
     results = [
-        score_response(answerable, response([("D2", "无"), ("D1", "甲在这里")], answer="甲")),
-        score_response(missed, response([("D2", "无")], answer=None)),
-        score_response(unanswerable, response([("D2", "无")], answer=None)),
+        score_result(answerable, result([("D2", "无"), ("D1", "甲在这里")], answer="甲")),
+        score_result(missed, result([("D2", "无")])),
+        score_result(unanswerable, result([("D2", "无")])),
     ]
-    metrics = summarize(results)
+    metrics = aggregate(results)
     assert metrics["hit@1"] == 0.0 and metrics["hit@3"] == 0.5 and metrics["mrr@10"] == 0.25
     assert metrics["answer_in_top5"] == 0.5
     assert metrics["em"] == 0.5 and metrics["f1"] == 0.5
@@ -109,27 +108,29 @@ def test_empty_questions_are_skipped_with_a_warning(tmp_path, caplog):
 
 
 def test_evaluation_on_seed_gold_meets_floors(service):
-    report = evaluate(service.ask, load_gold(GOLD), ["hybrid", "dense", "lexical"], progress=False)
-    hybrid = report["modes"]["hybrid"]
+    report = evaluate(service.ask, load_gold(GOLD), ["hybrid", "dense", "lexical"], 10, progress=False)
+    hybrid = report.modes["hybrid"]
     assert hybrid["hit@1"] >= 0.8 and hybrid["hit@5"] >= 0.95 and hybrid["mrr@10"] >= 0.88
-    assert report["modes"]["dense"]["hit@5"] >= 0.9 and report["modes"]["lexical"]["hit@5"] >= 0.85
-    assert len(report["results"]["hybrid"]) == len(load_gold(GOLD))
+    assert report.modes["dense"]["hit@5"] >= 0.9 and report.modes["lexical"]["hit@5"] >= 0.85
+    assert len(report.results["hybrid"]) == len(load_gold(GOLD))
     table = format_table(report)
     assert "hit@1" in table and "lexical" in table
 
 
-def test_eval_cli_writes_json(seed_index_dir, tmp_path):
+def test_eval_cli_writes_json(fast_index_dir, tmp_path):
+    import os
     import subprocess
     import sys
 
+    env = os.environ | {"QA_ENCODER": "hashing"}
     out = tmp_path / "eval.json"
-    result = subprocess.run([sys.executable, "scripts/evaluate.py", "--index", str(seed_index_dir), "--gold", str(GOLD),
+    result = subprocess.run([sys.executable, "scripts/evaluate.py", "--index", str(fast_index_dir), "--gold", str(GOLD),
                              "--limit", "5", "--modes", "lexical", "--json-out", str(out)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=300)
+                            capture_output=True, text=True, timeout=300, env=env)
     assert result.returncode == 0, result.stderr
     assert "hit@1" in result.stdout
     report = json.loads(out.read_text())
     assert report["modes"]["lexical"]["questions"] == 5 and len(report["results"]["lexical"]) == 5
-    bad = subprocess.run([sys.executable, "scripts/evaluate.py", "--index", str(seed_index_dir), "--gold",
-                          str(tmp_path / "none.jsonl")], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    bad = subprocess.run([sys.executable, "scripts/evaluate.py", "--index", str(fast_index_dir), "--gold",
+                          str(tmp_path / "none.jsonl")], cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
     assert bad.returncode == 2 and "gold file not found" in bad.stderr and "Traceback" not in bad.stderr

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from qa.fusion import reciprocal_rank_fusion, score_fusion
+from qa.retrieve.fusion import reciprocal_rank_fusion, score_fusion
 
 
 def test_rrf_rewards_agreement():

@@ -3,9 +3,17 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CMRC, SEEDS
-from qa.ingest import (IngestError, classify_line, documents_from_html, documents_from_markdown,
-                       documents_from_text, join_broken, pack_sentences, parse_byline, passages_of, read_corpus)
+from conftest import CMRC_CORPUS, SEEDS
+from qa.errors import IngestError
+from qa.ingest import passages_of, read_corpus
+from qa.ingest.articles import parse_byline
+from qa.ingest.blocks import classify_line, join_broken
+from qa.ingest.formats.html import documents_from_html
+from qa.ingest.formats.markdown import documents_from_markdown
+from qa.ingest.formats.plain_text import documents_from_text
+from qa.ingest.passages import pack_sentences
+
+CHUNK = 300
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +41,7 @@ def test_broken_paragraphs_are_rejoined(seed_documents):
 
 
 def test_captions_and_headings_are_their_own_passages(seed_documents):
-    passages = [p for d in seed_documents for p in passages_of(d)]
+    passages = [p for d in seed_documents for p in passages_of(d, CHUNK)]
     kinds = {p.text: p.kind for p in passages}
     assert kinds["党员面向党旗进行宣誓。"] == "caption"
     assert kinds["城南街道党员为居民派送物资。"] == "caption"
@@ -48,21 +56,22 @@ def test_long_paragraphs_are_packed_into_sentence_chunks(seed_documents):
     assert any(p.id.endswith(".2") for p in passages)
 
 
-@pytest.mark.parametrize("corpus", [SEEDS, CMRC / "corpus.jsonl"])
+@pytest.mark.parametrize("corpus", [SEEDS, CMRC_CORPUS])
 def test_offsets_index_document_text(corpus):
     documents = read_corpus([corpus])
     ids = set()
     for document in documents:
-        for passage in passages_of(document):
+        for passage in passages_of(document, CHUNK):
             assert document.text[passage.start:passage.end] == passage.text
             assert passage.text.strip() == passage.text and passage.text
             ids.add(passage.id)
-    assert len(ids) == sum(len(passages_of(d)) for d in documents)
+    assert len(ids) == sum(len(passages_of(d, CHUNK)) for d in documents)
 
 
 def test_passage_ids_are_stable(seed_documents):
     again = read_corpus([SEEDS])
-    assert [p.id for d in again for p in passages_of(d)] == [p.id for d in seed_documents for p in passages_of(d)]
+    assert [p.id for d in again for p in passages_of(d, CHUNK)] == [p.id for d in seed_documents
+                                                                  for p in passages_of(d, CHUNK)]
 
 
 def test_join_broken_keeps_finished_lines():
@@ -80,8 +89,8 @@ def test_classify_line():
 def test_agency_dateline():
     paragraph = "新华社北京7月12日电（记者张三 李四）国务院今天召开会议。"
     found = parse_byline(paragraph)
-    assert found["outlet"] == "新华社" and found["reporters"] == ["张三", "李四"]
-    assert paragraph[found["dateline_end"]:] == "国务院今天召开会议。"
+    assert found.outlet == "新华社" and found.reporters == ["张三", "李四"]
+    assert paragraph[found.dateline_end:] == "国务院今天召开会议。"
 
 
 def test_single_article_without_dateline_uses_first_line_as_title():

@@ -3,7 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from qa.model_store import ManifestEntry, ModelError, read_manifest, verify_model_dir
+from qa.embed.model_store import ManifestEntry, read_manifest, verify_model_dir
+from qa.errors import ModelError
 
 
 def make_model(folder: Path) -> list[ManifestEntry]:
@@ -52,6 +53,6 @@ def test_malformed_manifest_line(tmp_path):
 
 
 def test_fetched_model_verifies(settings):
-    from qa.model_store import MODEL_NAME
+    from qa.embed.model_store import MODEL_NAME
 
     verify_model_dir(Path(settings.model_dir) / MODEL_NAME)

@@ -1,6 +1,6 @@
 import pytest
 
-from qa.questions import analyze_question
+from qa.reader.questions import analyze_question
 
 
 @pytest.mark.parametrize("question, expected", [

@@ -1,22 +1,25 @@
+"""The index folder on the fast tier: manifest, model check, atomic rebuilds, failed builds."""
+
 import json
 
 import pytest
 
 from conftest import SEEDS
-from qa.build import build_from_corpus
-from qa.store import IndexMismatch, IndexMissing, load_index, read_manifest
+from qa.errors import IndexMismatch, IndexMissing
+from qa.index import build_from_corpus, load_index, read_manifest
 
 
-def test_manifest_records_the_build(seed_index_dir, embedder):
-    manifest = read_manifest(seed_index_dir)
-    assert manifest["model"] == embedder.name and manifest["dimension"] == embedder.dimension == 768
+def test_manifest_records_the_build(fast_index_dir, fast_embedder):
+    manifest = read_manifest(fast_index_dir)
+    assert manifest["model"] == fast_embedder.name and manifest["dimension"] == fast_embedder.dimension
+    assert manifest["encoder"] == "hashing" and manifest["backend"] == "faiss+bm25s"
     assert manifest["documents"] == 2 and manifest["passages"] > 20
     assert len(manifest["fingerprint"]) == 16 and manifest["built_at"]
 
 
-def test_index_built_with_another_model_is_refused(seed_index_dir):
+def test_index_built_with_another_model_is_refused(fast_index_dir):
     with pytest.raises(IndexMismatch, match="built with model"):
-        load_index(seed_index_dir, "some/other-model")
+        load_index(fast_index_dir, "some/other-model")
 
 
 def test_missing_index(tmp_path):
@@ -24,26 +27,46 @@ def test_missing_index(tmp_path):
         load_index(tmp_path / "none")
 
 
-def test_failed_build_leaves_the_old_index_untouched(tmp_path, embedder, settings, monkeypatch):
+def test_loaded_index_keeps_documents_passages_and_sentences(fast_index_dir):
+    index = load_index(fast_index_dir)
+    assert len(index.backend) == len(index.passages) == index.manifest["passages"]
+    assert len(index.sentences) == index.manifest["sentences"]
+    for doc_id, document in index.documents.items():
+        rows = index.document_rows(doc_id)
+        assert rows and all(index.passages[r].doc_id == doc_id for r in rows)
+        assert document.summary and document.keywords
+        for sentence in document.summary:
+            assert document.text[sentence.start:sentence.end] == sentence.text
+
+
+def test_failed_build_leaves_the_old_index_untouched(tmp_path, fast_embedder, fast_settings, monkeypatch):
     folder = tmp_path / "ix"
-    build_from_corpus([SEEDS], folder, settings, embedder, progress=False)
+    build_from_corpus([SEEDS], folder, fast_settings, fast_embedder, progress=False)
     before = (folder / "manifest.json").read_text()
 
     def broken(*args, **kwargs):
         raise RuntimeError("crash mid-build")
 
-    monkeypatch.setattr("qa.store.LexicalIndex.build", broken)
+    monkeypatch.setattr("qa.index.backend.LexicalIndex.build", broken)
     with pytest.raises(RuntimeError, match="crash mid-build"):
-        build_from_corpus([SEEDS], folder, settings, embedder, progress=False)
+        build_from_corpus([SEEDS], folder, fast_settings, fast_embedder, progress=False)
     assert (folder / "manifest.json").read_text() == before
     assert [p.name for p in tmp_path.iterdir()] == ["ix"]
-    assert len(load_index(folder, embedder.name).passages) == json.loads(before)["passages"]
+    assert len(load_index(folder, fast_embedder.name).passages) == json.loads(before)["passages"]
 
 
-def test_rebuild_replaces_atomically(tmp_path, embedder, settings):
+def test_rebuild_replaces_atomically(tmp_path, fast_embedder, fast_settings):
     folder = tmp_path / "ix"
-    build_from_corpus([SEEDS], folder, settings, embedder, progress=False)
-    stats = build_from_corpus([SEEDS], folder, settings, embedder, chunk_chars=100, progress=False)
+    build_from_corpus([SEEDS], folder, fast_settings, fast_embedder, progress=False)
+    stats = build_from_corpus([SEEDS], folder, fast_settings.model_copy(update={"chunk_chars": 100}), fast_embedder,
+                              progress=False)
     assert read_manifest(folder)["chunk_chars"] == 100
     assert len(load_index(folder).passages) == stats.passages
     assert [p.name for p in tmp_path.iterdir()] == ["ix"]
+
+
+def test_empty_corpus_is_refused(tmp_path, fast_embedder, fast_settings):
+    (tmp_path / "corpus").mkdir()
+    with pytest.raises(ValueError, match="no documents"):
+        build_from_corpus([tmp_path / "corpus"], tmp_path / "ix", fast_settings, fast_embedder, progress=False)
+    assert not (tmp_path / "ix").exists()

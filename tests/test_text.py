@@ -1,4 +1,4 @@
-from qa.text import fold, is_sentence_end, sentence_spans, split_sentences, squeeze
+from qa.text.normalize import fold, is_sentence_end, sentence_spans, split_sentences, squeeze
 
 
 def test_fold_keeps_length_and_folds_width_case_script():

@@ -1,4 +1,4 @@
-from qa.tokenize import tokenize
+from qa.text.tokenize import tokenize
 
 
 def test_same_words_for_traditional_and_simplified():

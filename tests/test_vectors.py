@@ -1,6 +1,6 @@
 import numpy as np
 
-from qa.vectors import DenseIndex, recall_at
+from qa.index.dense import DenseIndex, recall_at
 
 
 def clustered(count: int, dimension: int = 32, seed: int = 0) -> np.ndarray:
@@ -12,7 +12,7 @@ def clustered(count: int, dimension: int = 32, seed: int = 0) -> np.ndarray:
 
 def test_small_corpora_get_exact_search(tmp_path):
     vectors = clustered(100)
-    index = DenseIndex.build(vectors, exact_below=1000)
+    index = DenseIndex.build(vectors, exact_below=1000, target_recall=0.98)
     assert index.info == {"type": "flat-ip"}
     scores, rows = index.search(vectors[7], 3)
     assert rows[0] == 7 and scores[0] == np.float32(scores.max())
@@ -28,7 +28,7 @@ def test_large_corpora_get_ivf_tuned_to_the_target_recall(tmp_path):
     index.save(tmp_path)
     loaded = DenseIndex.load(tmp_path)
     assert loaded.info == index.info
-    exact = DenseIndex.build(vectors, exact_below=10**9)
+    exact = DenseIndex.build(vectors, exact_below=10**9, target_recall=0.98)
     rng = np.random.default_rng(1)
     queries = vectors[rng.choice(4000, 100)] + rng.normal(scale=0.5 / np.sqrt(32), size=(100, 32))
     found = np.stack([loaded.search(q, 10)[1] for q in queries])

@@ -1,0 +1,47 @@
+"""The FastAPI application: loads the service once at start-up and mounts the routes and error handlers."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from qa.api.errors import install_error_handlers
+from qa.api.routes import router
+from qa.config import Settings, configure_runtime
+from qa.errors import IndexStoreError, ModelError
+from qa.service import QAService
+
+log = logging.getLogger(__name__)
+
+
+def create_app(settings: Settings, index_dir: Path | None = None, service: QAService | None = None) -> FastAPI:
+    """Build the application; the index and model load once, at start-up, and are warmed up.
+
+    Args:
+        settings: configuration.
+        index_dir: index folder (default: ``settings.index_dir``).
+        service: an already loaded service (tests share one).
+    """
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        configure_runtime()
+        app.state.service = service
+        app.state.unavailable = None
+        if service is None:
+            try:
+                app.state.service = QAService(settings, index_dir)
+                app.state.service.warm_up()
+            except (IndexStoreError, ModelError) as error:
+                log.error("service unavailable: %s", error)
+                app.state.unavailable = str(error)
+        yield
+
+    app = FastAPI(title="qa", summary="Question answering and summarisation over Chinese news", lifespan=lifespan)
+    install_error_handlers(app)
+    app.include_router(router)
+    return app

@@ -1,0 +1,76 @@
+"""Errors to HTTP: the one place where domain errors get their status codes, and every error its JSON body."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from qa.api.schemas import ErrorBody
+from qa.errors import (DocumentNotFound, IndexStoreError, InvalidInput, InvalidRequest, ModelError, QAError,
+                       TooLarge)
+
+log = logging.getLogger(__name__)
+
+# Most specific first: the first class an error is an instance of decides.
+STATUS: list[tuple[type[QAError], int, str]] = [
+    (InvalidInput, 400, "invalid input"),
+    (InvalidRequest, 422, "invalid input"),
+    (TooLarge, 413, "invalid input"),
+    (DocumentNotFound, 404, "document not found"),
+    (IndexStoreError, 503, "service unavailable"),
+    (ModelError, 503, "service unavailable"),
+]
+"""Domain error class, HTTP status, and the ``error`` field of the body."""
+
+ERROR_RESPONSES: dict[int | str, dict] = {
+    status: {"model": ErrorBody, "description": description} for status, description in (
+        (400, "Empty or invalid input."),
+        (404, "Unknown document."),
+        (413, "Input over a size limit."),
+        (422, "Malformed body, wrong types, or options out of range."),
+        (503, "No usable index or model: the detail says how to build or fetch one."),
+    )
+}
+"""The error statuses every route documents, each with the common body."""
+
+
+class ServiceUnavailable(QAError):
+    """The index or model could not be loaded at start-up."""
+
+
+def status_of(error: QAError) -> tuple[int, str]:
+    """HTTP status and error kind of a domain error (500 for one this table does not know)."""
+    if isinstance(error, ServiceUnavailable):
+        return 503, "service unavailable"
+    for kind, status, name in STATUS:
+        if isinstance(error, kind):
+            return status, name
+    return 500, "internal error"
+
+
+def error_response(status: int, error: str, detail: object, headers: dict[str, str] | None = None) -> JSONResponse:
+    """The JSON response of every error."""
+    return JSONResponse({"error": error, "detail": detail}, status_code=status, headers=headers)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Map domain errors, validation errors and HTTP errors to ``{"error", "detail"}`` bodies."""
+
+    @app.exception_handler(QAError)
+    async def domain_error(_: Request, error: QAError) -> JSONResponse:
+        status, name = status_of(error)
+        return error_response(status, name, str(error))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_: Request, error: RequestValidationError) -> JSONResponse:
+        detail = [{"field": ".".join(str(part) for part in e["loc"] if part != "body"), "message": e["msg"]}
+                  for e in error.errors()]
+        return error_response(422, "invalid request", detail)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, error: StarletteHTTPException) -> JSONResponse:
+        return error_response(error.status_code, "http error", error.detail, getattr(error, "headers", None))

@@ -1,0 +1,190 @@
+"""Request and response bodies of the HTTP API (pydantic), and their construction from the data model."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from qa.schema import Answer, AnswerType, AskResult, Document, Hit, Mode, PassageKind, Span, Summary, SummarySentence
+
+# ---------------------------------------------------------------- requests
+
+
+class AskRequest(BaseModel):
+    """Body of ``POST /ask``."""
+
+    question: str = Field(..., description="The question, Chinese or English (QA_MAX_QUESTION_CHARS at most).")
+    top_k: int | None = Field(None, description="How many passages to return (default QA_TOP_K, at most "
+                              "QA_MAX_TOP_K).")
+    mode: Mode = Field("hybrid", description="Retrieval mode.")
+
+
+class SummarizeRequest(BaseModel):
+    """Body of ``POST /summarize``: exactly one of ``doc_id``, ``text``, ``question``."""
+
+    doc_id: str | None = Field(None, description="An indexed document.")
+    text: str | None = Field(None, description="Any Chinese or English text (QA_MAX_SUMMARY_CHARS at most).")
+    question: str | None = Field(None, description="Summarise what the corpus says about this question.")
+    max_sentences: int | None = Field(None, description="At most this many sentences (default QA_SUMMARY_SENTENCES, "
+                                      "at most QA_MAX_SUMMARY_SENTENCES).")
+    max_chars: int | None = Field(None, description="At most this many characters.")
+
+
+# ---------------------------------------------------------------- responses
+
+
+class FieldError(BaseModel):
+    """One invalid field of a request body."""
+
+    field: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    """Every error response."""
+
+    error: str = Field(..., description="What kind of error (invalid input, document not found, ...).")
+    detail: str | list[FieldError] = Field(..., description="What is wrong, in words (or per field for 422).")
+
+
+class SideScores(BaseModel):
+    """A passage's score and rank on each side (``null`` where that side did not find it)."""
+
+    dense: float | None
+    lexical: float | None
+
+
+class SideRanks(BaseModel):
+    """A passage's rank on each side."""
+
+    dense: int | None
+    lexical: int | None
+
+
+class SourceOut(BaseModel):
+    """Where a passage stands: ``document.text[start:end] == passage.text``; ``paragraph`` is its 1-based line."""
+
+    doc_id: str
+    title: str
+    path: str
+    paragraph: int
+    start: int
+    end: int
+
+
+class PassageOut(BaseModel):
+    """One retrieved passage with its scores, highlighted sentences and source."""
+
+    id: str
+    text: str
+    kind: PassageKind
+    score: float
+    scores: SideScores
+    ranks: SideRanks
+    highlights: list[tuple[int, int]] = Field(..., description="Sentences that bear on the question, as "
+                                              "[start, end] offsets into the passage text.")
+    source: SourceOut
+
+
+class AskResponse(BaseModel):
+    """Answer of ``POST /ask``."""
+
+    question: str
+    answer: Answer | None = Field(..., description="null when the passages do not answer the question.")
+    answerable: bool
+    question_type: AnswerType
+    passages: list[PassageOut]
+    timings: dict[str, float] = Field(..., description="Milliseconds per stage.")
+    took_ms: float
+
+
+class SummaryResponse(BaseModel):
+    """Answer of ``POST /summarize``."""
+
+    summary: str
+    sentences: list[SummarySentence]
+    keywords: list[str]
+    took_ms: float
+
+
+class DocumentInfo(BaseModel):
+    """A document without its text."""
+
+    id: str
+    title: str
+    subtitle: str
+    byline: str
+    outlet: str
+    reporters: list[str]
+    correspondents: list[str]
+    path: str
+    passages: int
+
+
+class DocumentList(BaseModel):
+    """Answer of ``GET /documents``."""
+
+    documents: list[DocumentInfo]
+
+
+class DocumentOut(DocumentInfo):
+    """Answer of ``GET /documents/{id}``: the text that every offset refers to, and the stored summary."""
+
+    text: str
+    date: str
+    url: str
+    source: str
+    dateline_end: int
+    summary: list[SummarySentence]
+    keywords: list[str]
+
+
+# ---------------------------------------------------------------- from the data model
+
+
+def span_out(span: Span) -> tuple[int, int]:
+    """A span as an ``[start, end]`` pair."""
+    return (span.start, span.end)
+
+
+def passage_out(hit: Hit, document: Document, highlights: list[Span]) -> PassageOut:
+    """The response form of one hit."""
+    passage = hit.passage
+    return PassageOut(
+        id=passage.id, text=passage.text, kind=passage.kind, score=round(hit.score, 6),
+        scores=SideScores(dense=hit.dense_score, lexical=hit.lexical_score),
+        ranks=SideRanks(dense=hit.dense_rank, lexical=hit.lexical_rank),
+        highlights=[span_out(span) for span in highlights],
+        source=SourceOut(doc_id=passage.doc_id, title=document.title, path=document.path,
+                         paragraph=passage.paragraph, start=passage.start, end=passage.end))
+
+
+def ask_response(result: AskResult, documents: dict[str, Document]) -> AskResponse:
+    """The response form of an ask result."""
+    return AskResponse(
+        question=result.question,
+        answer=result.answer,
+        answerable=result.answerable, question_type=result.question_type,
+        passages=[passage_out(hit, documents[hit.passage.doc_id], result.highlights.get(hit.passage.id, []))
+                  for hit in result.hits],
+        timings=result.timings, took_ms=result.took_ms)
+
+
+def summary_response(summary: Summary, took_ms: float) -> SummaryResponse:
+    """The response form of a summary."""
+    return SummaryResponse(summary=summary.text, sentences=summary.sentences, keywords=summary.keywords,
+                           took_ms=took_ms)
+
+
+def document_info(document: Document, passages: int) -> DocumentInfo:
+    """The listing form of a document."""
+    return DocumentInfo(
+        id=document.id, title=document.title, subtitle=document.subtitle, byline=document.byline,
+        outlet=document.outlet, reporters=document.reporters, correspondents=document.correspondents,
+        path=document.path, passages=passages)
+
+
+def document_out(document: Document, passages: int) -> DocumentOut:
+    """The full form of a document."""
+    return DocumentOut(**document_info(document, passages).model_dump(), text=document.text, date=document.date,
+                       url=document.url, source=document.source, dateline_end=document.dateline_end,
+                       summary=document.summary, keywords=document.keywords)

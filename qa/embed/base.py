@@ -1,0 +1,87 @@
+"""What every encoder shares: the model's prompts, batching, normalisation and a cache of question vectors.
+
+Backends (:mod:`qa.embed.torch_encoder`, :mod:`qa.embed.onnx_encoder`, :mod:`qa.embed.hashing`) implement
+one hook, ``_embed``; every vector they return is normalised float32.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+import numpy as np
+
+TITLE_SLOT = "title: none"
+
+
+class Embedder:
+    """What every backend shares: prompts, batching, normalisation and a cache of question vectors.
+
+    Args:
+        name: the vector space, recorded in index manifests (indexes of another space are refused).
+        dimension: vector dimension.
+        prompts: the model's named prompts (``query``, ``document``, ``STS`` …).
+        batch_size: encoding batch size.
+        encoder: backend name (``torch``, ``onnx``, ``onnx-int8``).
+        query_cache_size: how many recent question vectors to keep.
+    """
+
+    def __init__(self, name: str, dimension: int, prompts: dict[str, str], batch_size: int, encoder: str,
+                 query_cache_size: int) -> None:
+        self.name = name
+        self.dimension = dimension
+        self.prompts = prompts
+        self.batch_size = batch_size
+        self.encoder = encoder
+        self.query_cache_size = query_cache_size
+        self._lock = threading.Lock()
+        self._cache_lock = threading.Lock()
+        self._query_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def _embed(self, texts: list[str], progress: bool) -> np.ndarray:
+        """Backend hook: embed texts that already carry their prompt."""
+        raise NotImplementedError
+
+    def _encode(self, texts: list[str], prompt: str, progress: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        with self._lock:
+            vectors = np.asarray(self._embed([prompt + text for text in texts], progress), dtype=np.float32)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return np.ascontiguousarray(vectors / np.where(norms > 0, norms, 1))
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        """Embed questions with the model's ``query`` prompt, reusing vectors of recently seen questions.
+
+        Returns:
+            Normalised float32 vectors, one row per text.
+        """
+        with self._cache_lock:
+            found = {text: self._query_cache[text] for text in texts if text in self._query_cache}
+        missing = [text for text in dict.fromkeys(texts) if text not in found]
+        if missing:
+            found |= dict(zip(missing, self._encode(missing, self.prompts.get("query", ""))))
+        with self._cache_lock:
+            for text in texts:
+                self._query_cache[text] = found[text]
+                self._query_cache.move_to_end(text)
+            while len(self._query_cache) > self.query_cache_size:
+                self._query_cache.popitem(last=False)
+        rows = [found[text] for text in texts]
+        return np.stack(rows) if rows else np.zeros((0, self.dimension), dtype=np.float32)
+
+    def encode_documents(self, texts: list[str], titles: list[str] | None = None, progress: bool = False) -> np.ndarray:
+        """Embed passages with the model's ``document`` prompt, filling in each passage's title when the prompt has a slot for it.
+
+        Returns:
+            Normalised float32 vectors, one row per text.
+        """
+        prompt = self.prompts.get("document", "")
+        if titles is not None and TITLE_SLOT in prompt:
+            texts = [prompt.replace(TITLE_SLOT, f"title: {title or 'none'}") + text for text, title in zip(texts, titles)]
+            prompt = ""
+        return self._encode(texts, prompt, progress)
+
+    def encode_texts(self, texts: list[str]) -> np.ndarray:
+        """Embed texts symmetrically (sentence similarity), for comparing sentences with each other."""
+        return self._encode(texts, self.prompts.get("STS", ""))

@@ -1,0 +1,63 @@
+"""Choosing and loading the configured encoder, once per process."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from qa.config import DEFAULT_MODEL, Settings
+from qa.embed.base import Embedder
+from qa.embed.model_store import MODEL_NAME, is_verified
+from qa.errors import ModelError
+
+
+def resolve_model(settings: Settings) -> str:
+    """Return the model path or name to load.
+
+    Raises:
+        ModelError: the default model has not been fetched and verified yet.
+    """
+    if settings.model != DEFAULT_MODEL:
+        return settings.model
+    folder = Path(settings.model_dir) / MODEL_NAME
+    if not is_verified(folder):
+        raise ModelError(f"no verified model in {folder}: run `qa fetch-model` (or `make run`) first")
+    return str(folder)
+
+
+ENCODER_FIELDS = ("encoder", "model", "model_dir", "batch_size", "threads", "query_cache_size", "hashing_dimension")
+
+
+@lru_cache(maxsize=4)
+def _load(key: tuple) -> Embedder:
+    settings = Settings(**dict(zip(ENCODER_FIELDS, key)))
+    if settings.encoder == "hashing":
+        from qa.embed.hashing import HashingEmbedder
+
+        return HashingEmbedder(settings.hashing_dimension, settings.batch_size, settings.query_cache_size)
+    if settings.encoder != "torch" and settings.model != DEFAULT_MODEL:
+        raise ModelError(f"QA_ENCODER={settings.encoder} is available for the default model only; "
+                         "use QA_ENCODER=torch with QA_MODEL")
+    model = resolve_model(settings)
+    if settings.encoder == "torch":
+        import torch
+
+        from qa.embed.torch_encoder import TorchEmbedder
+
+        if settings.threads:
+            torch.set_num_threads(settings.threads)
+        return TorchEmbedder(model, settings.model, settings.batch_size, settings.query_cache_size)
+    from qa.embed.onnx_encoder import OnnxEmbedder
+    from qa.embed.onnx_export import onnx_model_file
+
+    return OnnxEmbedder(model, onnx_model_file(Path(settings.model_dir), settings.encoder), settings.model,
+                        settings.batch_size, settings.encoder, settings.threads, settings.query_cache_size)
+
+
+def get_embedder(settings: Settings) -> Embedder:
+    """Return the process-wide embedder for the configured model and encoder (loaded on first use).
+
+    Raises:
+        ModelError: the model (or its ONNX export) is missing.
+    """
+    return _load(tuple(getattr(settings, name) for name in ENCODER_FIELDS))

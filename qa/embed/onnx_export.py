@@ -1,0 +1,112 @@
+"""Export the verified model to ONNX (fp32) and quantise it to int8, once, into the model cache.
+
+The whole sentence-transformers pipeline (transformer, mean pooling, dense layers) becomes one
+graph: token ids and attention mask in, sentence embedding out. Each file's sha256 is recorded in a
+manifest beside it and checked before use, like the downloaded model.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from qa.embed.model_store import MODEL_NAME, ManifestEntry, file_sha256, read_manifest, verify_model_dir
+from qa.errors import ModelError
+from qa.folders import replace_folder
+
+ONNX_FOLDER = f"{MODEL_NAME}-onnx"
+FILES = {"onnx": "model.onnx", "onnx-int8": "model_int8.onnx"}
+MANIFEST = "manifest.sha256"
+
+
+def onnx_dir(model_dir: Path) -> Path:
+    """Where the exported models live."""
+    return Path(model_dir) / ONNX_FOLDER
+
+
+def onnx_model_file(model_dir: Path, encoder: str) -> Path:
+    """The verified ONNX file of an encoder.
+
+    Raises:
+        ModelError: not exported yet, or changed since.
+    """
+    folder = onnx_dir(model_dir)
+    manifest = folder / MANIFEST
+    if not manifest.is_file():
+        raise ModelError(f"no ONNX export in {folder}: run `qa optimize-model` first (or use QA_ENCODER=torch)")
+    entries = [e for e in read_manifest(manifest) if e.path.startswith(FILES[encoder])]
+    for entry in entries:
+        path = folder / entry.path
+        if not path.is_file() or path.stat().st_size != entry.size:
+            raise ModelError(f"{path}: missing or changed since `qa optimize-model`; run it again")
+    return folder / FILES[encoder]
+
+
+def export_onnx(model_path: str, destination: Path) -> Path:
+    """Trace the sentence-transformers pipeline into ``destination/model.onnx`` (weights in ``model.onnx.data``)."""
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer(model_path, device="cpu")
+
+    class Pipeline(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.model = model
+
+        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+            return self.model({"input_ids": input_ids, "attention_mask": attention_mask})["sentence_embedding"]
+
+    example = model.tokenizer(["title: none | text: 示例句子。", "task: search result | query: 示例问题"], padding=True,
+                              return_tensors="pt")
+    target = destination / FILES["onnx"]
+    axes = {0: "batch", 1: "length"}
+    torch.onnx.export(Pipeline().eval(), (example["input_ids"], example["attention_mask"]), str(target),
+                      input_names=["input_ids", "attention_mask"], output_names=["sentence_embedding"],
+                      dynamic_axes={"input_ids": axes, "attention_mask": axes, "sentence_embedding": {0: "batch"}},
+                      opset_version=18, dynamo=True, external_data=True, verbose=False)
+    return target
+
+
+def quantize_int8(source: Path, target: Path) -> Path:
+    """Dynamic int8 quantisation of the weights (per channel); activations stay float."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    quantize_dynamic(str(source), str(target), weight_type=QuantType.QInt8, per_channel=True)
+    return target
+
+
+def optimize_model(model_dir: Path, keep_fp32: bool = True) -> Path:
+    """Export and quantise the verified default model into ``model_dir``; skipped when a verified export exists.
+
+    Works in a temporary folder and renames it into place once every file is written and hashed.
+
+    Returns:
+        The folder of the exported models.
+    """
+    model_dir = Path(model_dir)
+    source = model_dir / MODEL_NAME
+    verify_model_dir(source, progress=False)
+    final = onnx_dir(model_dir)
+    try:
+        onnx_model_file(model_dir, "onnx-int8")
+        return final
+    except ModelError:
+        pass
+    with tempfile.TemporaryDirectory(dir=model_dir, prefix=".onnx-") as work:
+        staged = Path(work) / ONNX_FOLDER
+        staged.mkdir()
+        print("exporting the model to ONNX ...", flush=True)
+        fp32 = export_onnx(str(source), staged)
+        print("quantising to int8 ...", flush=True)
+        quantize_int8(fp32, staged / FILES["onnx-int8"])
+        if not keep_fp32:
+            for path in staged.glob(f"{FILES['onnx']}*"):
+                path.unlink()
+        lines = []
+        for path in sorted(p for p in staged.iterdir() if p.is_file()):
+            entry = ManifestEntry(file_sha256(path), path.stat().st_size, path.name)
+            lines.append(f"{entry.sha256}  {entry.size}  {entry.path}")
+        (staged / MANIFEST).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        replace_folder(staged, final)
+    return final

@@ -1,0 +1,48 @@
+"""Replacing a folder atomically: the one way the index, the model store and the ONNX export publish a result."""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+RENAME_EXCHANGE = 2
+AT_FDCWD = -100
+
+
+def staging_folder(target: Path) -> Path:
+    """A fresh, empty folder beside ``target`` (same file system, so it can be renamed into place)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.staging-"))
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one step with Linux ``renameat2(RENAME_EXCHANGE)``; False where it is unavailable."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    result = renameat2(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE)
+    return result == 0
+
+
+def replace_folder(staged: Path, target: Path) -> None:
+    """Publish ``staged`` at ``target``; an older ``target`` is replaced only once the new one is complete.
+
+    Where the system can exchange two paths in one step, readers never find ``target`` missing;
+    elsewhere the old folder is set aside and the new one renamed in right after.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists():
+        staged.rename(target)
+        return
+    if _exchange(staged, target):
+        shutil.rmtree(staged, ignore_errors=True)
+        return
+    retired = target.with_name(f".{target.name}.old-{int(time.time() * 1000)}")
+    target.rename(retired)
+    staged.rename(target)
+    shutil.rmtree(retired, ignore_errors=True)

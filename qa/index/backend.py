@@ -1,0 +1,80 @@
+"""The search backend interface, and the embedded default: FAISS for vectors beside bm25s for words.
+
+A backend holds the passage vectors and words in passage-row order and answers the two searches the
+retriever needs, plus word statistics for the reader. A second backend (a server-side engine) implements
+the same few methods.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from qa.index.dense import DenseIndex
+from qa.index.lexical import LexicalIndex
+
+Ranking = tuple[np.ndarray, np.ndarray]
+"""Scores and passage rows, best first."""
+
+
+class SearchBackend(Protocol):
+    """What retrieval and the reader ask of an index backend."""
+
+    info: dict
+
+    def __len__(self) -> int: ...
+
+    def search_dense(self, vector: np.ndarray, k: int) -> Ranking:
+        """The ``k`` passages nearest to a normalised query vector (inner product)."""
+
+    def search_lexical(self, query: str, k: int) -> Ranking:
+        """The ``k`` best BM25 passages that share a word with ``query``."""
+
+    def idf(self, word: str) -> float:
+        """Inverse document frequency of a folded word."""
+
+    def save(self, folder: Path) -> None:
+        """Write the backend's files into an index folder."""
+
+
+class FaissBm25Backend:
+    """FAISS inner-product search (exact, or IVF above a size) and bm25s over jieba words, in one process.
+
+    Args:
+        dense: the vector index.
+        lexical: the word index.
+    """
+
+    def __init__(self, dense: DenseIndex, lexical: LexicalIndex) -> None:
+        self.dense = dense
+        self.lexical = lexical
+        self.info = {"name": "faiss+bm25s", "dense_index": dense.info}
+
+    @classmethod
+    def build(cls, vectors: np.ndarray, texts: list[str], exact_below: int, target_recall: float
+              ) -> "FaissBm25Backend":
+        """Index passage vectors and texts (rows in passage order)."""
+        return cls(DenseIndex.build(vectors, exact_below, target_recall), LexicalIndex.build(texts))
+
+    @classmethod
+    def load(cls, folder: Path) -> "FaissBm25Backend":
+        """Read the backend's files from an index folder."""
+        return cls(DenseIndex.load(folder), LexicalIndex.load(folder))
+
+    def __len__(self) -> int:
+        return len(self.dense)
+
+    def search_dense(self, vector: np.ndarray, k: int) -> Ranking:
+        return self.dense.search(vector, k)
+
+    def search_lexical(self, query: str, k: int) -> Ranking:
+        return self.lexical.search(query, k)
+
+    def idf(self, word: str) -> float:
+        return self.lexical.idf(word)
+
+    def save(self, folder: Path) -> None:
+        self.dense.save(folder)
+        self.lexical.save(folder)

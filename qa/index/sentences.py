@@ -1,0 +1,54 @@
+"""The sentence table: every sentence of every passage with its vector, for answers and summaries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from qa.schema import Passage
+from qa.text.normalize import sentence_spans
+
+SPANS_FILE = "sentence_spans.npy"
+VECTORS_FILE = "sentences.npy"
+
+
+@dataclass
+class SentenceTable:
+    """``spans`` rows are ``(passage_row, start, end)`` in passage offsets, ``vectors`` their normalised embeddings
+    (float16 on disk), ``first`` the first row of each passage."""
+
+    spans: np.ndarray
+    vectors: np.ndarray
+    first: np.ndarray
+
+    @classmethod
+    def from_arrays(cls, spans: np.ndarray, vectors: np.ndarray, passages: int) -> "SentenceTable":
+        """Index the rows by passage."""
+        first = np.searchsorted(spans[:, 0], np.arange(passages + 1)).astype(np.int64)
+        return cls(spans, vectors.astype(np.float32), first)
+
+    def of_passage(self, row: int) -> list[tuple[int, int, int]]:
+        """``(sentence_row, start, end)`` of each sentence of one passage, offsets into the passage text."""
+        return [(r, int(self.spans[r, 1]), int(self.spans[r, 2])) for r in range(int(self.first[row]),
+                                                                                 int(self.first[row + 1]))]
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def save(self, folder: Path) -> None:
+        """Write spans and float16 vectors into ``folder``."""
+        np.save(folder / SPANS_FILE, self.spans)
+        np.save(folder / VECTORS_FILE, self.vectors.astype(np.float16))
+
+    @classmethod
+    def load(cls, folder: Path, passages: int) -> "SentenceTable":
+        """Read the table of an index with ``passages`` passages."""
+        return cls.from_arrays(np.load(folder / SPANS_FILE), np.load(folder / VECTORS_FILE), passages)
+
+
+def passage_sentences(passages: list[Passage]) -> np.ndarray:
+    """``(passage_row, start, end)`` of each sentence, in passage order."""
+    rows = [(row, a, b) for row, p in enumerate(passages) for a, b in sentence_spans(p.text)]
+    return np.array(rows, dtype=np.int32).reshape(-1, 3)

@@ -1,0 +1,1 @@
+"""One reader per corpus file format, each returning documents."""

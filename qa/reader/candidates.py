@@ -1,0 +1,151 @@
+"""Answer candidates of one sentence: typed pattern spans, the question's slot, a fallback clause, and the
+adjustments a span needs before it is ranked (widened to its whole quantity, the question's own words cut)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from qa.reader.patterns import (MANNER_MARKER, ORG_TAGS, PERSON_TAGS, PLACE_TAGS, REASON_MARKER, entities,
+                                enumerations, identities, marked_clauses, quantities, times)
+from qa.reader.questions import QuestionInfo
+from qa.reader.sentences import weighted_coverage
+from qa.reader.slot import slot
+from qa.reader.spans import clause_bounds, quoted_ranges, trim
+from qa.text.normalize import fold
+
+PRONOUNS = re.compile(r"^(?:他|她|他们|她们|其|该人|此人)$")
+STRICT_TYPES = ("quantity", "time", "person")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An answer candidate: a span of the sentence, its type and how it was found."""
+
+    start: int
+    end: int
+    type: str
+    origin: str
+
+
+@dataclass
+class SentenceCandidates:
+    """The candidates of one sentence, and the question's slot in it (``(start, end, strength)`` or ``None``)."""
+
+    candidates: list[Candidate]
+    slot: tuple[int, int, float] | None
+
+
+@lru_cache(maxsize=1024)
+def _question_words(text: str) -> frozenset[str]:
+    import jieba
+
+    return frozenset(w for w in jieba.cut_for_search(text) if len(w) > 1)
+
+
+def question_words(question: QuestionInfo) -> frozenset[str]:
+    """Words (two characters or more) of the question, interrogative left out: never part of an answer's edge."""
+    return frozenset(w for w in _question_words(question.text) if w not in question.wh and question.wh not in w)
+
+
+def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]:
+    """All typed pattern candidates of a sentence for a question.
+
+    Args:
+        sentence: the sentence (original characters).
+        question: the analysed question.
+
+    Returns:
+        Candidates; spans index ``sentence``.
+    """
+    folded = fold(sentence)
+    drop = question_words(question)
+    found: list[Candidate] = []
+    kinds = {
+        "quantity": quantities(folded),
+        "time": times(folded),
+        "person": entities(folded, PERSON_TAGS),
+        "place": entities(folded, PLACE_TAGS),
+        "organisation": entities(folded, ORG_TAGS),
+        "list": enumerations(folded),
+        "reason": marked_clauses(folded, REASON_MARKER, question),
+        "manner": marked_clauses(folded, MANNER_MARKER, question),
+        "quote": quoted_ranges(folded),
+        "identity": identities(folded),
+    }
+    for kind, spans in kinds.items():
+        for start, end in spans:
+            start, end = trim(folded, start, end, drop)
+            if end > start:
+                found.append(Candidate(start, end, kind, "pattern"))
+    return found
+
+
+def fallback_clause(folded: str, question: QuestionInfo, word_weights: dict[str, float]) -> Candidate | None:
+    """For open questions: the clause that carries most of the match, without the question's own words."""
+    best: tuple[float, int, int] | None = None
+    position = 0
+    while position < len(folded):
+        start, end = clause_bounds(folded, position)
+        covered = weighted_coverage(word_weights, folded[start:end]) if end > start else 0.0
+        if covered > 0 and (best is None or covered > best[0]):
+            best = (covered, start, end)
+        position = end + 1
+    if best is None:
+        return None
+    start, end = trim(folded, best[1], best[2], frozenset(w for w in question.words if len(w) > 1))
+    return Candidate(start, end, "clause", "clause") if end > start else None
+
+
+def sentence_candidates(sentence: str, question: QuestionInfo, word_weights: dict[str, float]
+                        ) -> SentenceCandidates:
+    """Every candidate of one sentence: pattern spans, the aligned slot (a pronoun in it resolved to the
+    nearest name before it), the fallback clause, and for person questions any name at all.
+
+    Args:
+        sentence: the sentence (original characters).
+        question: the analysed question.
+        word_weights: IDF weight of each of the question's content words.
+    """
+    folded = fold(sentence)
+    aligned = slot(folded, question)
+    candidates = extract_candidates(sentence, question)
+    if aligned and question.type == "person" and PRONOUNS.match(folded[aligned[0]:aligned[1]]):
+        named = [c for c in candidates if c.type == "person" and c.end <= aligned[0]]
+        if named:
+            aligned = (named[-1].start, named[-1].end, aligned[2])
+    if aligned and question.type not in STRICT_TYPES and (question.suffix or question.type != "identity"):
+        candidates.append(Candidate(aligned[0], aligned[1], "slot", "slot"))
+    clause = fallback_clause(folded, question, word_weights) if question.type != "identity" else None
+    if clause:
+        candidates.append(clause)
+    if question.type == "person" and not any(c.type == "person" for c in candidates):
+        candidates += [Candidate(a, b, "person", "nearby") for a, b in entities(folded, PERSON_TAGS)]
+    return SentenceCandidates(candidates, aligned)
+
+
+def widen_quantity(candidate: Candidate, folded: str) -> Candidate:
+    """Widen a span to the whole quantity it sits in (a slot of ``4`` in ``4分钟`` becomes ``4分钟``)."""
+    for start, end in quantities(folded):
+        if start <= candidate.start < end or candidate.start <= start < candidate.end:
+            return Candidate(min(start, candidate.start), max(end, candidate.end), "quantity", candidate.origin)
+    return candidate
+
+
+def strip_question_edges(candidate: Candidate, folded: str, question_text: str) -> Candidate:
+    """Cut from a candidate's edges the longest run (two characters or more) that the question itself holds:
+    the answer to 哪一年的2月14日 is the year, not the repeated date."""
+    start, end = candidate.start, candidate.end
+    for length in range(end - start - 1, 1, -1):
+        if folded[end - length:end] in question_text:
+            end -= length
+            break
+    for length in range(end - start - 1, 1, -1):
+        if folded[start:start + length] in question_text:
+            start += length
+            break
+    if (start, end) == (candidate.start, candidate.end):
+        return candidate
+    start, end = trim(folded, start, end)
+    return Candidate(start, end, candidate.type, candidate.origin) if end > start else candidate

@@ -1,0 +1,128 @@
+"""Typed spans in a folded sentence: quantities, times, enumerations, identities, named entities, and reason or
+manner clauses. Pure functions; folded text has the original's length, so every span indexes the original too."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from qa.reader.questions import QuestionInfo
+from qa.reader.spans import clause_bounds
+
+NUMERAL = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)"
+APPROXIMATE = r"(?:约|近|超过|逾|将近|大约|不到|不足|多达|高达)"
+MEASURES = sorted(
+    "人次 个小时 小时 分钟 平方公里 平方米 公里 千米 公斤 千克 万元 亿元 美元 港元 欧元 个月 名 位 个 人 户 轮 项 件 天 次 家 所 "
+    "条 元 岁 年 周 米 吨 辆 台 场 批 支 份 张 套 间 栋 座 层 例 剂 % 倍 组 队 处 种 部 首 本 篇 届 期 集 枚 架 艘 片 亩 "
+    "公顷 级 代 度 克 块 颗 只 头 匹 秒 号 路 点 英里 英尺 厘米 毫米 升 年级 强 季".split(), key=len, reverse=True)
+MEASURE = "(?:" + "|".join(re.escape(m) for m in MEASURES) + ")"
+QUANTITY = re.compile(
+    rf"(?:{APPROXIMATE})?第?{NUMERAL}(?:多|余|来)?(?:[十百千万亿]+)?(?:多|余)?(?:{MEASURE})?(?:多|余)?")
+CLOCK = r"(?:凌晨|清晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜间|深夜|当晚|当天|次日|晚)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[时点](?:\d{1,2}分|半|许)?"
+DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]"
+MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3}|正)月(?:份)?"
+YEAR = r"(?:公元前?)?(?:\d{1,4}|[〇零一二三四五六七八九]{2,4})年(?:代)?"
+TIME = re.compile(
+    rf"(?:{YEAR})?(?:{MONTH})?(?:{DAY})?(?:{CLOCK})?"
+    r"|\d{1,2}世纪(?:\d{2}年代)?(?:初|末|中叶|中期|后期|前期)?"
+    r"|(?:今年|去年|明年|前年|当年|当天|昨天|今天|明天|次日|近日|日前|本月|上月|上周|本周)")
+ENUMERATION = re.compile(r"[^\s,，。；;：:、“”\"()（）等]{1,16}(?:[、和及与][^\s,，。；;：:、“”\"()（）等]{1,16})*、[^\s,，。；;：:、“”\"()（）等]{1,16}")
+IDENTITY = re.compile(r"(?:作为|身为|担任|出任)(?P<span>[^,，。；;!！?？]{2,30})|是(?P<tail>[^,，。；;!！?？]{2,30})")
+REASON_MARKER = re.compile(r"因为|由于|为了|因此|是因|鉴于|之所以")
+MANNER_MARKER = re.compile(r"通过|利用|采用|采取|借助|依靠|凭借|运用|按照|依照|经过|使用")
+CONTINUATION = re.compile(r"^(?:加上|而且|并且|并|且|又|还|再|以及|同时|进一步|从而|以便|以)")
+PERSON_TAGS = {"nr", "nrt", "nrfg", "nrf"}
+PLACE_TAGS = {"ns", "nsf"}
+ORG_TAGS = {"nt"}
+
+
+def quantities(folded: str) -> list[tuple[int, int]]:
+    """Numbers with measure words and approximation words (400多名, 30多万人次, 近百, 约3000余人, 1.2万)."""
+    spans = []
+    for match in QUANTITY.finditer(folded):
+        text = match.group()
+        has_digit = any(c.isdigit() for c in text)
+        has_measure = re.search(MEASURE + "(?:多|余)?$", text) is not None
+        approximate = re.match(APPROXIMATE, text) is not None
+        if not (has_digit or has_measure or (approximate and re.search("[百千万亿]", text))):
+            continue
+        after = folded[match.end():match.end() + 1]
+        if has_digit and not has_measure and after in "月日号年":
+            continue
+        if re.fullmatch(r"\d{4}年", text):
+            continue
+        spans.append(match.span())
+    return spans
+
+
+def times(folded: str) -> list[tuple[int, int]]:
+    """Dates and times (7月13日凌晨2时, 2022年, 19世纪, 今年)."""
+    spans = []
+    for match in TIME.finditer(folded):
+        if match.end() > match.start() and not re.fullmatch(r"\d{1,2}[时点]", match.group()):
+            spans.append(match.span())
+    return spans
+
+
+def enumerations(folded: str) -> list[tuple[int, int]]:
+    """Items joined by 、 (a trailing 等… is left out)."""
+    return [match.span() for match in ENUMERATION.finditer(folded)]
+
+
+def identities(folded: str) -> list[tuple[int, int]]:
+    """What something or someone is: the phrase after 作为/身为/担任 or after 是/为 (up to the clause end)."""
+    spans = []
+    for match in IDENTITY.finditer(folded):
+        group = "span" if match.group("span") else "tail"
+        spans.append(match.span(group))
+    return spans
+
+
+@lru_cache(maxsize=4096)
+def tagged(text: str) -> tuple[tuple[int, int, str], ...]:
+    """jieba part-of-speech tags as ``(start, end, flag)`` spans."""
+    import jieba.posseg
+
+    spans, position = [], 0
+    for word, flag in jieba.posseg.cut(text):
+        spans.append((position, position + len(word), flag))
+        position += len(word)
+    return tuple(spans)
+
+
+def entities(folded: str, tags: set[str]) -> list[tuple[int, int]]:
+    """Runs of words whose part-of-speech tag is in ``tags`` (joined when adjacent or linked by ·)."""
+    spans: list[tuple[int, int]] = []
+    for start, end, flag in tagged(folded):
+        if flag in tags and end - start < 2 and tags & PERSON_TAGS:
+            continue
+        if flag in tags or (flag == "eng" and tags & PERSON_TAGS and folded[start:end][:1].isupper()):
+            if spans and (spans[-1][1] == start or folded[spans[-1][1]:start] == "·"):
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+    return spans
+
+
+def marked_clauses(folded: str, marker: re.Pattern, question: QuestionInfo) -> list[tuple[int, int]]:
+    """Clauses that start at a marker word, continued over following clauses that extend them.
+
+    A reason or manner clause runs on while the next clause continues it (加上…, a verb-initial
+    clause) and does not repeat the question's words.
+    """
+    spans = []
+    for match in marker.finditer(folded):
+        start, end = match.start(), clause_bounds(folded, match.end())[1]
+        while end < len(folded) and folded[end] in ",，;；":
+            next_start, next_end = clause_bounds(folded, end + 1)
+            clause = folded[next_start:next_end]
+            if any(word in clause for word in question.words if len(word) > 1):
+                break
+            first_flag = next((flag for s, e, flag in tagged(clause)), "")
+            causal = match.group() in ("因为", "由于", "之所以", "是因", "鉴于")
+            if not (causal or CONTINUATION.match(clause) or first_flag[:1] in ("v", "d", "a")):
+                break
+            end = next_end
+        spans.append((start, end))
+    return spans
+

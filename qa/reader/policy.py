@@ -1,0 +1,47 @@
+"""When to answer and when to decline: the four thresholds as one policy (see ``scripts/calibrate_decline.py``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qa.config import Settings
+
+
+@dataclass(frozen=True)
+class Support:
+    """What backs the best candidate: its score, and its sentence's word coverage and embedding similarity."""
+
+    score: float
+    coverage: float
+    dense: float
+
+
+@dataclass(frozen=True)
+class DeclinePolicy:
+    """Answer only when the best candidate is well supported.
+
+    Attributes:
+        threshold: minimum candidate score.
+        min_coverage: minimum share of the question's word weight in the answer's sentence ...
+        min_dense: ... unless the sentence's embedding similarity reaches this.
+        min_dense_english: for English questions (no word coverage with Chinese text), the similarity needed.
+    """
+
+    threshold: float
+    min_coverage: float
+    min_dense: float
+    min_dense_english: float
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "DeclinePolicy":
+        """The policy configured by ``QA_ANSWER_*``."""
+        return cls(settings.answer_threshold, settings.answer_min_coverage, settings.answer_min_dense,
+                   settings.answer_min_dense_english)
+
+    def accepts(self, support: Support, english: bool) -> bool:
+        """Whether an answer with this support is given."""
+        if support.score < self.threshold:
+            return False
+        if english:
+            return support.dense >= self.min_dense_english
+        return support.coverage >= self.min_coverage or support.dense >= self.min_dense

@@ -1,0 +1,152 @@
+"""Question analysis: the expected answer type, the interrogative slot and the content words.
+
+Pure functions over folded text (Simplified, half-width, lower case); Chinese and English forms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from qa.schema import AnswerType
+from qa.text.normalize import fold
+from qa.text.tokenize import tokenize
+
+# Ordered: the first pattern that matches decides. Each has the interrogative as group "wh".
+CHINESE_PATTERNS: list[tuple[AnswerType, str]] = [
+    ("reason", r"(?P<wh>为什么|为何|为啥|什么原因|何故|怎么会|原因是什么|原因是)"),
+    ("time", r"(?P<wh>什么时候|什么时间|何时|哪天|哪一天|哪日|几月几日|几月几号|几号|几点|哪年|哪一年|几几年|哪个月|哪月|何年|"
+             r"什么日子|哪个时期|什么年代|哪个年代|哪个朝代|什么朝代|几时)"),
+    ("quantity", r"(?P<wh>多少|几(?!乎)|多大|多长|多高|多远|多重|多久|多深|多宽|多厚|多快|多老|多少钱|多长时间|百分之几|第几)"),
+    ("person", r"(?P<wh>谁|哪位|哪个人|什么人|叫什么名字|名字是什么|姓什么|何人)"),
+    ("place", r"(?P<wh>哪里|哪儿|在哪|何处|何地|什么地方|哪个地方|哪个国家|哪国|哪座城市|哪个城市|哪个省|哪个地区|去哪|位于哪|什么位置)"),
+    ("organisation", r"(?P<wh>哪个公司|哪家公司|哪家|哪个机构|哪个组织|哪个单位|哪个部门|哪所|哪个学校|哪个大学|哪个球队|哪支)"),
+    ("list", r"(?P<wh>哪些|有什么|包括什么|包含什么|有哪几|哪几)"),
+    ("manner", r"(?P<wh>怎样|如何|怎么|怎么样|什么方式|什么方法|什么形式|什么途径|什么手段)"),
+    ("identity", r"(?P<wh>什么身份|是什么|是指什么|指什么|什么是|叫做什么|称为什么|被称为|什么意思|何为|何谓)"),
+    ("other", r"(?P<wh>什么|哪个|哪一个|哪种|哪一|哪|何)"),
+]
+
+ENGLISH_PATTERNS: list[tuple[AnswerType, str]] = [
+    ("reason", r"^(?P<wh>why)\b"),
+    ("quantity", r"\b(?P<wh>how (?:many|much|long|old|far|big|large|tall|high))\b"),
+    ("time", r"^(?P<wh>when|what time|what year|which year|what date|which day)\b"),
+    ("person", r"^(?P<wh>who|whom|whose)\b"),
+    ("place", r"^(?P<wh>where)\b"),
+    ("list", r"^(?P<wh>which|what) \w+ (?:are|were|include)\b"),
+    ("manner", r"^(?P<wh>how)\b"),
+    ("identity", r"^(?P<wh>what (?:is|are|was|were))\b"),
+    ("other", r"^(?P<wh>what|which)\b"),
+]
+
+TRAILING = re.compile(r"[\s?？!！。.,，;；:：呢吗啊呀]+$")
+MEASURE_AFTER_WH = re.compile(
+    r"^(?:万|千|百|亿)?(?:名|位|个|人次|人|户|轮|项|件|天|日|小时|分钟|秒|次|家|所|条|元|岁|年|月|周|米|公里|"
+    r"千米|平方米|平方公里|吨|辆|台|场|批|支|份|张|套|间|栋|座|层|例|剂|倍|组|队|处|种|部|首|本|篇|届|期|集|枚|"
+    r"架|艘|座|片|亩|公顷|级|代|万人|千克|公斤|克|度|米高|英尺|英里|美元|港元|欧元|块|样|门|颗|只|头|匹|条)")
+
+
+@dataclass
+class QuestionInfo:
+    """What a question asks for.
+
+    Attributes:
+        text: the folded question without trailing punctuation.
+        type: expected answer type.
+        wh: the interrogative as written (folded), or "".
+        prefix: folded text before the interrogative.
+        suffix: folded text after the interrogative.
+        measure: for quantities, the measure word right after the interrogative (``名`` in 多少名).
+        words: content words (jieba, stopwords and interrogatives dropped).
+        english: the question is in English.
+    """
+
+    text: str
+    type: AnswerType
+    wh: str = ""
+    prefix: str = ""
+    suffix: str = ""
+    measure: str = ""
+    words: list[str] = field(default_factory=list)
+    english: bool = False
+
+
+def longest_first(pattern: str) -> str:
+    """Reorder the alternatives of the ``wh`` group longest first, so 多长时间 wins over 多长."""
+    head, _, rest = pattern.partition("(?P<wh>")
+    body, _, tail = rest.rpartition(")")
+    alternatives = sorted(body.split("|"), key=len, reverse=True)
+    return f"{head}(?P<wh>{'|'.join(alternatives)}){tail}"
+
+
+def is_english(text: str) -> bool:
+    """True when the text is mostly Latin letters."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isascii() for c in letters) / len(letters) > 0.7
+
+
+def analyze_question(question: str) -> QuestionInfo:
+    """Classify a question and locate its interrogative slot.
+
+    Args:
+        question: the question as asked.
+
+    Returns:
+        The question's type, slot and content words.
+    """
+    text = TRAILING.sub("", fold(question.strip()))
+    english = is_english(text)
+    words = tokenize(text)
+    patterns = ENGLISH_PATTERNS if english else CHINESE_PATTERNS
+    for answer_type, pattern in patterns:
+        match = re.search(longest_first(pattern), text)
+        if match:
+            wh = match.group("wh")
+            prefix, suffix = text[:match.start("wh")], text[match.end("wh"):]
+            measure = ""
+            if answer_type == "quantity" and not english:
+                found = MEASURE_AFTER_WH.match(suffix)
+                measure = found.group() if found else ""
+            if answer_type == "other" and not english:
+                answer_type = refine_other(prefix, suffix)
+            if answer_type == "identity" and suffix.startswith("身份"):
+                suffix = suffix[2:]
+                words = [w for w in words if w != "身份"]
+            words = [w for w in words if w not in wh and wh not in w]
+            return QuestionInfo(text, answer_type, wh, prefix, suffix, measure, words, english)
+    return QuestionInfo(text, "other", words=words, english=english)
+
+
+HEAD_NOUNS: list[tuple[AnswerType, tuple[str, ...]]] = [
+    ("time", ("时间", "日期", "年份", "时候", "时期", "年代", "朝代", "季节", "月份")),
+    ("person", ("人", "人物", "名字", "姓名", "党员", "同志", "医生", "记者", "干部", "作者", "演员", "球员", "歌手", "导演", "主席", "总统", "书记",
+                "主任", "领导", "队员", "创始人", "总裁", "教练", "皇帝", "国王")),
+    ("place", ("地方", "地点", "城市", "国家", "省", "地区", "位置", "区域", "岛", "山", "河", "镇", "村", "县")),
+    ("organisation", ("公司", "机构", "组织", "单位", "部门", "学校", "大学", "团队", "球队", "党支部", "政府",
+                      "医院", "企业", "集团", "银行", "委员会", "协会", "学院", "研究所", "研究院", "俱乐部", "乐队",
+                      "党委", "支部", "法院", "报社", "电视台", "出版社")),
+]
+
+
+def refine_other(prefix: str, suffix: str) -> AnswerType:
+    """Type a bare 什么/哪个 question by the noun right after it (什么时间 → time, 哪个城市 → place),
+    or, when nothing follows, by the noun it asks about (那位党员叫什么 → person)."""
+    head = suffix[:6]
+    tail = re.sub(r"(?:叫|是|为|的|名叫|叫做)+$", "", prefix)[-4:]
+    for answer_type, nouns in HEAD_NOUNS:
+        if any(head.startswith(noun) for noun in nouns):
+            return answer_type
+    if organisation_head(suffix):
+        return "organisation"
+    if not head:
+        for answer_type, nouns in HEAD_NOUNS:
+            if any(tail.endswith(noun) for noun in nouns):
+                return answer_type
+    return "other"
+
+
+def organisation_head(suffix: str) -> str:
+    """The organisation noun that heads the asked-about phrase (``党支部`` in ``临时党支部的…``), or ""."""
+    nouns = dict(HEAD_NOUNS)["organisation"]
+    head = re.split(r"[的是了,，]", suffix, maxsplit=1)[0][:8]
+    return next((noun for noun in sorted(nouns, key=len, reverse=True) if head.endswith(noun)), "")

@@ -1,0 +1,123 @@
+"""Ranking the candidates of one sentence: type agreement, the slot, closeness to the question's words, the
+measure word asked for, and penalties for echoing the question or running long."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from qa.reader.candidates import Candidate, SentenceCandidates, strip_question_edges, widen_quantity
+from qa.reader.questions import QuestionInfo
+from qa.reader.sentences import ScoredSentence
+from qa.reader.weights import ReaderWeights
+from qa.text.normalize import fold
+
+PEOPLE_WORDS = re.compile(r"\b(?:people|persons?|members?|volunteers?|staff|workers?|residents?|doctors?|nurses?)\b")
+PEOPLE_MEASURES = ("名", "人", "位", "人次")
+MAX_ECHO_SHARE = 0.8
+"""A candidate made this much of the question's own words is no answer."""
+NAMING = re.compile(r"名字|名号|称号|名称|简称|别称|别名|外号|绰号|全称|称为|叫做|口号|理念|精神|原则|主题")
+# Which candidate kinds may answer which question type.
+ACCEPTS: dict[str, tuple[str, ...]] = {
+    "quantity": ("quantity",),
+    "time": ("time",),
+    "person": ("person",),
+    "place": ("place", "slot"),
+    "organisation": ("organisation", "slot", "quote"),
+    "list": ("list", "slot"),
+    "reason": ("reason", "clause"),
+    "manner": ("manner", "clause"),
+    "identity": ("identity", "slot", "quote", "clause"),
+    "other": ("slot", "quote", "list", "clause", "identity"),
+}
+
+
+def word_positions(question: QuestionInfo, folded: str) -> list[tuple[int, int]]:
+    """Where the question's content words (two characters or more) occur in a folded sentence."""
+    return [m.span() for word in set(question.words) if len(word) >= 2 for m in re.finditer(re.escape(word), folded)]
+
+
+def gap(start: int, end: int, spans: list[tuple[int, int]]) -> float:
+    """Characters between ``[start, end)`` and the nearest span (inf when none)."""
+    gaps = [max(0, a - end, start - b) for a, b in spans]
+    return float(min(gaps)) if gaps else math.inf
+
+
+def overlap_ratio(candidate: Candidate, start: int, end: int) -> float:
+    """Intersection over union of a candidate and a span."""
+    inter = min(candidate.end, end) - max(candidate.start, start)
+    if inter <= 0:
+        return 0.0
+    return inter / (max(candidate.end, end) - min(candidate.start, start))
+
+
+def counted_noun_gap(candidate: Candidate, folded: str, question: QuestionInfo) -> float:
+    """For quantities: characters from the candidate to the first counted noun of the question after it."""
+    best = math.inf
+    for noun in (w for w in question.words if len(w) >= 2 and w in question.suffix):
+        position = folded.find(noun, candidate.end)
+        if 0 <= position - candidate.end < 15:
+            best = min(best, position - candidate.end)
+    return best
+
+
+def echoed_chars(text: str, question: QuestionInfo) -> int:
+    """Characters of ``text`` taken by the question's own content words."""
+    return sum(len(w) for w in set(question.words) if len(w) >= 2 and w in text)
+
+
+def is_well_formed(text: str, question: QuestionInfo) -> bool:
+    """A candidate text that could be an answer: not empty, brackets balanced and not leading, not mostly the
+    question's own words."""
+    if not text or text[0] in "(（" or text.count("(") + text.count("（") != text.count(")") + text.count("）"):
+        return False
+    return text not in question.text and echoed_chars(text, question) < MAX_ECHO_SHARE * len(text)
+
+
+def rank_candidates(sentence: ScoredSentence, found: SentenceCandidates, question: QuestionInfo,
+                    weights: ReaderWeights) -> list[tuple[float, Candidate]]:
+    """Score the candidates of one sentence that may answer the question (higher is better)."""
+    folded = fold(sentence.text)
+    positions = word_positions(question, folded)
+    accepted = ACCEPTS[question.type]
+    aligned = found.slot
+    scored = []
+    for candidate in found.candidates:
+        if candidate.type not in accepted:
+            continue
+        if question.type == "quantity":
+            candidate = widen_quantity(candidate, folded)
+        if candidate.type == "time":
+            candidate = strip_question_edges(candidate, folded, question.text)
+        text = folded[candidate.start:candidate.end]
+        if not is_well_formed(text, question):
+            continue
+        value = sentence.score + (weights.type_match if candidate.type == question.type else weights.type_compatible)
+        value -= weights.question_words_penalty * echoed_chars(text, question) / len(text)
+        if aligned:
+            value += weights.slot_overlap * aligned[2] * overlap_ratio(candidate, aligned[0], aligned[1])
+        if candidate.type == "quote" and NAMING.search(question.text):
+            value += weights.naming_quote
+        distance = gap(candidate.start, candidate.end, positions)
+        value += weights.proximity / (1 + distance / weights.proximity_scale) if distance != math.inf else 0.0
+        if candidate.type == "quantity":
+            value = with_quantity_terms(value, candidate, text, folded, question, weights)
+        if candidate.origin == "clause":
+            value -= weights.clause_penalty
+        value -= weights.long_answer_penalty * max(0, len(text) - weights.long_answer_chars)
+        scored.append((value, candidate))
+    return scored
+
+
+def with_quantity_terms(value: float, candidate: Candidate, text: str, folded: str, question: QuestionInfo,
+                        weights: ReaderWeights) -> float:
+    """A quantity's score with what it earns for the measure word asked for, the counted noun after it, and
+    people counts."""
+    if question.measure:
+        matches = re.search(re.escape(question.measure) + "(?:多|余)?$", text)
+        value += weights.measure_match if matches else -weights.measure_mismatch
+    noun_gap = counted_noun_gap(candidate, folded, question)
+    value += weights.counted_noun / (1 + noun_gap / weights.counted_noun_scale) if noun_gap != math.inf else 0.0
+    if question.english and PEOPLE_WORDS.search(question.text):
+        value += weights.english_people if text.rstrip("多余").endswith(PEOPLE_MEASURES) else 0.0
+    return value

@@ -1,0 +1,104 @@
+"""The reader: find the answer to a question in its retrieved passages, or decline.
+
+No extractive-QA weights exist offline, so the reader is built from the embedding model, jieba and rules:
+sentences of the top passages are scored (:mod:`qa.reader.sentences`), typed candidates are taken from the
+best ones (:mod:`qa.reader.candidates`), ranked (:mod:`qa.reader.ranking`) and the best is given only when the
+:class:`DeclinePolicy` accepts it. This class is the single place a trained reader would replace.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from qa.config import Settings
+from qa.index import Index
+from qa.reader.candidates import Candidate, sentence_candidates
+from qa.reader.policy import DeclinePolicy, Support
+from qa.reader.questions import QuestionInfo, analyze_question
+from qa.reader.ranking import rank_candidates
+from qa.reader.sentences import ScoredSentence, highlight, score_sentences, word_weights
+from qa.reader.weights import ReaderWeights
+from qa.schema import Answer, AnswerType, Hit, Span
+from qa.text.normalize import fold
+
+
+@dataclass
+class Reading:
+    """The answer (``None`` when declined), the sentences to highlight per passage, and what backed the answer."""
+
+    answer: Answer | None
+    question_type: AnswerType
+    highlights: dict[str, list[Span]] = field(default_factory=dict)
+    support: Support | None = None
+
+
+class Reader:
+    """Reads answers out of retrieved passages.
+
+    Args:
+        policy: when to answer and when to decline.
+        weights: sentence and candidate scoring weights.
+        passages: how many top passages' sentences are scored.
+        sentences: how many best sentences candidates are taken from.
+    """
+
+    def __init__(self, policy: DeclinePolicy, weights: ReaderWeights, passages: int, sentences: int) -> None:
+        self.policy = policy
+        self.weights = weights
+        self.passages = passages
+        self.sentences = sentences
+
+    @classmethod
+    def from_settings(cls, settings: Settings, weights: ReaderWeights | None = None) -> "Reader":
+        """A reader configured by ``settings`` (default weights unless given)."""
+        return cls(DeclinePolicy.from_settings(settings), weights or ReaderWeights(), settings.answer_passages,
+                   settings.answer_sentences)
+
+    def best_candidate(self, info: QuestionInfo, hits: list[Hit], index: Index, query_vector: np.ndarray | None
+                       ) -> tuple[Reading, tuple[float, Candidate, ScoredSentence] | None]:
+        """The top-ranked candidate before the decline policy is applied, with highlights and the question type.
+
+        Args:
+            info: the analysed question.
+            hits: retrieved passages, best first.
+            index: the index (sentence vectors, word statistics).
+            query_vector: the question's embedding (``None`` in lexical mode: word coverage alone scores sentences).
+        """
+        weights = word_weights(info, index)
+        scored = score_sentences(info, weights, query_vector, hits, index, self.passages, self.weights)
+        reading = Reading(None, info.type, highlight(scored, self.weights))
+        ranked: list[tuple[float, Candidate, ScoredSentence]] = []
+        votes: dict[str, int] = {}
+        for sentence in scored[:self.sentences]:
+            found = sentence_candidates(sentence.text, info, weights)
+            for value, candidate in rank_candidates(sentence, found, info, self.weights):
+                key = fold(sentence.text[candidate.start:candidate.end])
+                votes[key] = votes.get(key, 0) + 1
+                ranked.append((value, candidate, sentence))
+        best = max(((value + self.weights.agreement * (votes[fold(s.text[c.start:c.end])] - 1), c, s)
+                    for value, c, s in ranked), key=lambda item: item[0], default=None)
+        if best is not None:
+            value, _, sentence = best
+            reading.support = Support(value, sentence.coverage, sentence.dense)
+        return reading, best
+
+    def read(self, question: str, hits: list[Hit], index: Index, query_vector: np.ndarray | None) -> Reading:
+        """Find the answer to ``question`` in the retrieved passages, or decline.
+
+        Returns:
+            The answer with offsets into its passage and document (or ``None``), and highlights per passage.
+        """
+        info = analyze_question(question)
+        reading, best = self.best_candidate(info, hits, index, query_vector)
+        if best is None or not self.policy.accepts(reading.support, info.english):
+            return reading
+        value, candidate, sentence = best
+        passage = sentence.hit.passage
+        start, end = sentence.start + candidate.start, sentence.start + candidate.end
+        reading.answer = Answer(text=passage.text[start:end], type=reading.question_type, score=round(value, 4),
+                                passage_id=passage.id, start=start, end=end,
+                                sentence=Span(sentence.start, sentence.end), doc_id=passage.doc_id,
+                                doc_start=passage.start + start, doc_end=passage.start + end)
+        return reading

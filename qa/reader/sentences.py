@@ -1,0 +1,76 @@
+"""Scoring the sentences of retrieved passages against a question, and choosing which to highlight."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from qa.index import Index
+from qa.reader.questions import QuestionInfo
+from qa.reader.weights import ReaderWeights
+from qa.schema import Hit, Span
+from qa.text.normalize import fold
+
+
+@dataclass
+class ScoredSentence:
+    """A sentence of a retrieved passage with its relevance to the question; offsets into the passage."""
+
+    hit: Hit
+    start: int
+    end: int
+    text: str
+    dense: float
+    coverage: float
+    score: float
+
+
+def weighted_coverage(word_weights: dict[str, float], folded_text: str, context: str = "",
+                      context_share: float = 0.0) -> float:
+    """Share of the question's content-word weight found in the text; a word found only in the surrounding
+    ``context`` (the rest of the passage) earns ``context_share`` of its weight."""
+    total = sum(word_weights.values())
+    if not total:
+        return 0.0
+    found = sum(weight if word in folded_text else context_share * weight if word in context else 0.0
+                for word, weight in word_weights.items())
+    return found / total
+
+
+def word_weights(question: QuestionInfo, index: Index) -> dict[str, float]:
+    """IDF weight of each content word; words no passage holds weigh most."""
+    return {word: index.backend.idf(word) for word in set(question.words)}
+
+
+def score_sentences(question: QuestionInfo, weights: dict[str, float], query_vector: np.ndarray | None,
+                    hits: list[Hit], index: Index, passages: int, reader: ReaderWeights) -> list[ScoredSentence]:
+    """Score every sentence of the top ``passages`` hits, best first."""
+    scored: list[ScoredSentence] = []
+    dense_share = reader.dense_share_english if question.english else reader.dense_share
+    for rank, hit in enumerate(hits[:passages]):
+        row = index.passage_row(hit.passage.id)
+        passage_text = fold(hit.passage.text)
+        for sentence_row, start, end in index.sentences.of_passage(row):
+            text = hit.passage.text[start:end]
+            dense = float(index.sentences.vectors[sentence_row] @ query_vector) if query_vector is not None else 0.0
+            covered = weighted_coverage(weights, fold(text), passage_text, reader.context_coverage)
+            score = dense_share * dense + (1 - dense_share) * covered + reader.passage_rank_bonus / (rank + 1)
+            scored.append(ScoredSentence(hit, start, end, text, dense, covered, score))
+    return sorted(scored, key=lambda s: -s.score)
+
+
+def highlight(scored: list[ScoredSentence], reader: ReaderWeights) -> dict[str, list[Span]]:
+    """Sentences that bear on the question, by passage: the best ones, close to the top score."""
+    if not scored:
+        return {}
+    top = scored[0].score
+    marks: dict[str, list[Span]] = {}
+    for sentence in scored:
+        if sentence.score < top * reader.highlight_ratio or (sentence.coverage == 0 and
+                                                             sentence.dense < reader.highlight_min_dense):
+            continue
+        spans = marks.setdefault(sentence.hit.passage.id, [])
+        if len(spans) < reader.highlights_per_passage:
+            spans.append(Span(sentence.start, sentence.end))
+    return {passage_id: sorted(spans) for passage_id, spans in marks.items()}

@@ -1,0 +1,103 @@
+"""Aligning a question with a sentence around its interrogative: the gap the question leaves is the answer slot."""
+
+from __future__ import annotations
+
+import re
+
+from qa.reader.questions import QuestionInfo, organisation_head
+from qa.reader.spans import clause_bounds, clause_breaks, trim
+
+PREFIX_PARTICLES = {"是", "为", "叫", "叫做", "有", "在", "了", "的", "着", "过", "将", "被"}
+
+
+def longest_tail_in(needle: str, haystack: str, limit: int = 12) -> tuple[int, int] | None:
+    """Where the longest tail (at least two characters) of ``needle`` occurs in ``haystack``."""
+    for length in range(min(len(needle), limit), 1, -1):
+        position = haystack.rfind(needle[-length:])
+        if position >= 0:
+            return position, position + length
+    return None
+
+
+def last_word_in(text: str, words: list[str], haystack: str) -> tuple[int, int] | None:
+    """Where the content word that stands last in ``text`` occurs (last occurrence) in ``haystack``."""
+    present = [w for w in words if len(w) >= 2 and w in text and w in haystack]
+    if not present:
+        return None
+    word = max(present, key=lambda w: (text.rfind(w) + len(w), len(w)))
+    position = haystack.rfind(word)
+    return position, position + len(word)
+
+
+def longest_head_in(needle: str, haystack: str, start: int, limit: int = 12) -> tuple[int, int] | None:
+    """Where the longest head (at least two characters) of ``needle`` first occurs in ``haystack`` after ``start``."""
+    for length in range(min(len(needle), limit), 1, -1):
+        position = haystack.find(needle[:length], start)
+        if position >= 0:
+            return position, position + length
+    return None
+
+
+def strip_particles(prefix: str) -> str:
+    """Drop the particles and copulas that end a question's prefix (是, 了, 的, 叫 …) as whole jieba words."""
+    import jieba
+
+    words = jieba.lcut(prefix)
+    while words and words[-1] in PREFIX_PARTICLES:
+        words.pop()
+    return "".join(words)
+
+
+def anchor_strength(words: list[str], text: str) -> float:
+    """Share of the words' length found in ``text`` (1.0 when there are no words)."""
+    total = sum(len(w) for w in words)
+    return sum(len(w) for w in words if w in text) / total if total else 1.0
+
+
+def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
+    """Align the question around its interrogative with the sentence; the gap is the answer slot.
+
+    ``X坚持什么施政理念`` against ``…坚持“人民至上 生命至上”的施政理念`` gives the quoted phrase.
+    The slot stays within one clause; for an organisation it keeps its head noun (哪个党支部 → …党支部).
+
+    Returns:
+        ``(start, end, strength)``: the gap and how much of the question's context frames it (0..1).
+    """
+    prefix = strip_particles(question.prefix)
+    suffix = re.sub(r"^(?:的|是|了)", "", question.suffix)
+    if question.measure:
+        suffix = suffix[len(question.measure):]
+    head = organisation_head(suffix) if question.type == "organisation" else ""
+    left = (longest_tail_in(prefix, folded) or last_word_in(prefix, question.words, folded)) if len(prefix) >= 2 else None
+    right = longest_head_in(suffix, folded, left[1] if left else 0) if len(suffix) >= 2 else None
+    if left and not right and len(suffix) >= 2:
+        right = longest_head_in(suffix, folded, 0)
+        if right and right[0] < left[0]:
+            left = None
+        else:
+            right = None
+    if left and right:
+        start, end = left[1], right[0]
+    elif left:
+        start, end = left[1], clause_bounds(folded, left[1])[1]
+    elif right:
+        start, end = clause_bounds(folded, right[0])[0], right[0]
+    else:
+        return None
+    if head and right:
+        reach = suffix.find(head) + len(head)
+        if folded[right[0]:right[0] + reach] == suffix[:reach]:
+            end = right[0] + reach
+    breaks = clause_breaks(folded, start, end)
+    if breaks:
+        end = breaks[0] if left or not right else end
+        start = start if left or not right else breaks[-1] + 1
+    start, end = trim(folded, start, end)
+    if end <= start or end - start > 60:
+        return None
+    before = [w for w in question.words if w in prefix]
+    after = [w for w in question.words if w in suffix and w not in before]
+    strength = (anchor_strength(before, folded[:start]) * len(before) + anchor_strength(after, folded[end:]) *
+                len(after)) / max(1, len(before) + len(after))
+    return start, end, strength
+

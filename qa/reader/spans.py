@@ -1,0 +1,62 @@
+"""Span edges and clauses: where clauses break (outside quotes), and trimming a span to its content."""
+
+from __future__ import annotations
+
+import re
+
+QUOTED = re.compile(r"“[^“”]{1,30}”|「[^「」]{1,30}」|《[^《》]{1,30}》|\"[^\"]{1,30}\"")
+CLAUSE_BREAK = re.compile(r"[,，;；:：。!！?？]")
+EDGE_PUNCTUATION = "，,、：:;；。!！?？ \u3000"
+LEADING_WORDS = {"的", "了", "是", "为", "在", "于", "将", "把", "被", "和", "与", "及", "并", "作为", "身为", "由",
+                 "对", "向", "从", "又", "还", "也", "都", "就", "共", "共有", "有", "达", "即", "则", "给"}
+TRAILING_WORDS = {"的", "了", "是", "等", "之", "以来"}
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Quoted names and titles (“首善先锋”, 《书名》), quotes included."""
+    return [match.span() for match in QUOTED.finditer(text)]
+
+
+def clause_breaks(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Positions of clause breaks (commas, semicolons, sentence ends) that are not inside quotes."""
+    end = len(text) if end is None else end
+    quoted = quoted_ranges(text)
+    return [m.start() for m in CLAUSE_BREAK.finditer(text, start, end)
+            if not any(a < m.start() < b - 1 for a, b in quoted)]
+
+
+def clause_bounds(text: str, position: int) -> tuple[int, int]:
+    """The clause (between commas, semicolons or sentence ends outside quotes) around ``position``."""
+    breaks = clause_breaks(text)
+    start = max((b + 1 for b in breaks if b < position), default=0)
+    end = min((b for b in breaks if b >= position), default=len(text))
+    return start, end
+
+
+def trim(text: str, start: int, end: int, drop: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """Drop punctuation, function words and the question's own words (``drop``) from both edges of a span.
+
+    Words are jieba's, so a word that merely starts with a function character (和平) is kept;
+    an unpaired quote at either edge is dropped, a paired one kept.
+    """
+    import jieba
+
+    while True:
+        while start < end and text[start] in EDGE_PUNCTUATION:
+            start += 1
+        while end > start and text[end - 1] in EDGE_PUNCTUATION:
+            end -= 1
+        words = list(jieba.cut(text[start:end])) if end > start else []
+        if len(words) > 1 and (words[0] in LEADING_WORDS or words[0] in drop):
+            start += len(words[0])
+            continue
+        if len(words) > 1 and (words[-1] in TRAILING_WORDS or words[-1] in drop):
+            end -= len(words[-1])
+            continue
+        break
+    if start < end and text[start] in "“\"" and "”" not in text[start:end] and '"' not in text[start + 1:end]:
+        start += 1
+    if start < end and text[end - 1] in "”\"" and "“" not in text[start:end - 1] and '"' not in text[start:end - 1]:
+        end -= 1
+    return start, end
+

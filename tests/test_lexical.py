@@ -1,0 +1,63 @@
+"""The BM25 side: what it finds, word statistics, and the bm25s layout that ``LexicalIndex.idf`` reads."""
+
+import math
+
+import numpy as np
+import pytest
+
+from qa.index.lexical import LexicalIndex
+from qa.text.tokenize import tokenize
+
+TEXTS = ["全镇共有400多名党员主动申请加入志愿者队伍。", "核酸检测现场秩序井然。", "志愿者为居民派送物资,党员带头。",
+         "莱茵春天小区划为高、中风险区域。"]
+
+
+@pytest.fixture(scope="module")
+def lexical() -> LexicalIndex:
+    return LexicalIndex.build(TEXTS)
+
+
+def test_search_ranks_passages_sharing_words(lexical):
+    scores, rows = lexical.search("党员志愿者", 10)
+    assert set(rows.tolist()) == {0, 2} and rows.dtype == np.int64
+    assert list(scores) == sorted(scores, reverse=True) and (scores > 0).all()
+
+
+def test_search_folds_script_and_width(lexical):
+    assert lexical.search("核酸檢測", 3)[1].tolist() == [1]
+
+
+def test_no_shared_word_finds_nothing(lexical):
+    for query in ("埃菲尔铁塔", "的", ""):
+        scores, rows = lexical.search(query, 5)
+        assert len(scores) == len(rows) == 0
+    assert len(lexical.search("党员", 0)[1]) == 0
+
+
+def test_bm25s_layout_that_idf_reads(lexical):
+    """``idf`` takes document frequencies from bm25s's CSR score matrix: one row per vocabulary word (bm25s appends
+    an empty padding word that has none), whose length is the number of passages holding the word. A bm25s release
+    that changes this layout fails here."""
+    scores = lexical.retriever.scores
+    assert {"data", "indices", "indptr", "num_docs"} <= set(scores)
+    assert int(scores["num_docs"]) == len(TEXTS)
+    indptr = np.asarray(scores["indptr"])
+    words = {word: row for word, row in lexical.retriever.vocab_dict.items() if word}
+    assert len(indptr) == len(words) + 1 and sorted(words.values()) == list(range(len(words)))
+    holding = {word: sum(word in tokenize(text) for text in TEXTS) for word in words}
+    for word, row in words.items():
+        assert indptr[row + 1] - indptr[row] == holding[word], word
+
+
+def test_idf_orders_words_by_rarity(lexical):
+    count = len(TEXTS)
+    assert lexical.idf("党员") == pytest.approx(math.log(1 + (count - 2 + 0.5) / (2 + 0.5)))
+    assert lexical.idf("核酸") > lexical.idf("党员")
+    assert lexical.idf("从未出现的词") == pytest.approx(math.log(1 + (count + 0.5) / 0.5))
+
+
+def test_save_and_load_round_trip(lexical, tmp_path):
+    lexical.save(tmp_path)
+    loaded = LexicalIndex.load(tmp_path)
+    for query in ("党员志愿者", "核酸检测", "风险区域"):
+        assert loaded.search(query, 5)[1].tolist() == lexical.search(query, 5)[1].tolist()

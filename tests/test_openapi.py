@@ -1,0 +1,66 @@
+"""The OpenAPI description tells the truth: every route has response schemas, and live responses (successes and
+errors) validate against them."""
+
+import jsonschema
+import pytest
+
+YUNTAN = "000_8d8056a1d20578f2-2"
+
+
+@pytest.fixture(scope="module")
+def spec(fast_client) -> dict:
+    return fast_client.get("/openapi.json").json()
+
+
+def schema_for(spec: dict, path: str, method: str, status: int) -> dict:
+    """The JSON schema of one documented response, able to resolve the spec's component references."""
+    responses = spec["paths"][path][method]["responses"]
+    assert str(status) in responses, f"{method.upper()} {path} does not document {status}"
+    schema = responses[str(status)]["content"]["application/json"]["schema"]
+    return {**schema, "components": spec["components"]}
+
+
+def test_every_route_documents_its_bodies(spec):
+    for path, methods in spec["paths"].items():
+        for method, operation in methods.items():
+            for status in ("200", "404", "503"):
+                content = operation["responses"][status]["content"]["application/json"]
+                assert "$ref" in content["schema"], (method, path, status)
+            assert operation["responses"]["422"]["content"]["application/json"]["schema"]["$ref"].endswith(
+                "ErrorBody"), (method, path)
+
+
+@pytest.mark.parametrize("method, path, body, status", [
+    ("post", "/ask", {"question": "多少党员志愿者"}, 200),
+    ("post", "/ask", {"question": "核酸检测", "mode": "lexical", "top_k": 3}, 200),
+    ("post", "/ask", {"question": "埃菲尔铁塔有多高"}, 200),
+    ("post", "/ask", {"question": ""}, 400),
+    ("post", "/ask", {"question": "问" * 1001}, 413),
+    ("post", "/ask", {"question": 5}, 422),
+    ("post", "/ask", {"question": "多少", "top_k": 0}, 422),
+    ("post", "/summarize", {"doc_id": YUNTAN}, 200),
+    ("post", "/summarize", {"question": "党员志愿者做了什么"}, 200),
+    ("post", "/summarize", {"text": "第一句话很长很长很长。第二句话也很长很长。"}, 200),
+    ("post", "/summarize", {"doc_id": "nope"}, 404),
+    ("post", "/summarize", {"text": "  "}, 400),
+    ("get", "/documents", None, 200),
+    ("get", f"/documents/{YUNTAN}", None, 200),
+    ("get", "/documents/nope", None, 404),
+    ("get", "/health", None, 200),
+])
+def test_live_responses_match_the_spec(fast_client, spec, method, path, body, status):
+    response = fast_client.request(method.upper(), path, json=body)
+    assert response.status_code == status
+    template = "/documents/{doc_id}" if path.startswith("/documents/") else path
+    jsonschema.validate(response.json(), schema_for(spec, template, method, status))
+
+
+def test_unavailable_service_matches_the_spec(tmp_path, fast_settings, spec):
+    from fastapi.testclient import TestClient
+
+    from qa.api import create_app
+
+    with TestClient(create_app(fast_settings, index_dir=tmp_path / "missing")) as empty:
+        response = empty.post("/ask", json={"question": "多少党员志愿者"})
+    assert response.status_code == 503
+    jsonschema.validate(response.json(), schema_for(spec, "/ask", "post", 503))
