@@ -3,14 +3,57 @@
 from __future__ import annotations
 
 import ctypes
+import fcntl
 import os
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from qa.errors import QAError
 
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
+
+
+class FolderBusy(QAError):
+    """Another process is writing the folder."""
+
+
+def lock_path(target: Path) -> Path:
+    """The lock file of a folder: beside it, so it survives the folder being replaced."""
+    return target.with_name(f".{target.name}.lock")
+
+
+@contextmanager
+def writer_lock(target: Path, wait: bool = False) -> Iterator[None]:
+    """Hold the one writer lock of ``target`` (an advisory ``flock``, released when the process dies).
+
+    Raises:
+        FolderBusy: another process holds it and ``wait`` is false.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle = os.open(lock_path(target), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            raise FolderBusy(f"{target} is being written by another process; try again when it is done") from None
+        yield
+    finally:
+        os.close(handle)
+
+
+def remove_leftovers(target: Path) -> list[Path]:
+    """Delete what killed writers left beside ``target`` (staging and retired folders); call it holding the lock."""
+    removed = []
+    for pattern in (f".{target.name}.staging-*", f".{target.name}.old-*"):
+        for path in target.parent.glob(pattern):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
 
 
 def staging_folder(target: Path) -> Path:

@@ -51,7 +51,7 @@ def test_failed_build_leaves_the_old_index_untouched(tmp_path, fast_embedder, fa
     with pytest.raises(RuntimeError, match="crash mid-build"):
         build_from_corpus([SEEDS], folder, fast_settings, fast_embedder, progress=False)
     assert (folder / "manifest.json").read_text() == before
-    assert [p.name for p in tmp_path.iterdir()] == ["ix"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".ix.lock", "ix"]
     assert len(load_index(folder, fast_embedder.name).passages) == json.loads(before)["passages"]
 
 
@@ -62,7 +62,7 @@ def test_rebuild_replaces_atomically(tmp_path, fast_embedder, fast_settings):
                               progress=False)
     assert read_manifest(folder)["chunk_chars"] == 100
     assert len(load_index(folder).passages) == stats.passages
-    assert [p.name for p in tmp_path.iterdir()] == ["ix"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".ix.lock", "ix"]
 
 
 def test_empty_corpus_is_refused(tmp_path, fast_embedder, fast_settings):
@@ -70,3 +70,16 @@ def test_empty_corpus_is_refused(tmp_path, fast_embedder, fast_settings):
     with pytest.raises(ValueError, match="no documents"):
         build_from_corpus([tmp_path / "corpus"], tmp_path / "ix", fast_settings, fast_embedder, progress=False)
     assert not (tmp_path / "ix").exists()
+
+
+def test_a_second_writer_is_refused_and_leftovers_are_cleaned(tmp_path, fast_embedder, fast_settings):
+    from qa.folders import FolderBusy, writer_lock
+
+    folder = tmp_path / "ix"
+    leftover = tmp_path / ".ix.staging-killed"
+    leftover.mkdir()
+    with writer_lock(folder):
+        with pytest.raises(FolderBusy, match="another process"):
+            build_from_corpus([SEEDS], folder, fast_settings, fast_embedder, progress=False)
+    build_from_corpus([SEEDS], folder, fast_settings, fast_embedder, progress=False)
+    assert not leftover.exists() and (folder / "manifest.json").is_file()

@@ -15,7 +15,7 @@ from tqdm import tqdm
 
 from qa.config import Settings
 from qa.embed import Embedder, get_embedder
-from qa.folders import replace_folder, staging_folder
+from qa.folders import remove_leftovers, replace_folder, staging_folder, writer_lock
 from qa.index.backend import FaissBm25Backend
 from qa.index.sentences import SentenceTable, passage_sentences
 from qa.index.store import FORMAT_VERSION, write_index
@@ -81,8 +81,16 @@ def build_index(documents: list[Document], embedder: Embedder, folder: Path, set
     if not documents:
         raise ValueError("no documents to index: the corpus holds no supported, non-empty files")
     started = time.perf_counter()
-    passages = [p for d in documents for p in passages_of(d, settings.chunk_chars)]
     folder = Path(folder)
+    with writer_lock(folder):
+        remove_leftovers(folder)
+        return write_new_index(documents, embedder, folder, settings, progress, started)
+
+
+def write_new_index(documents: list[Document], embedder: Embedder, folder: Path, settings: Settings, progress: bool,
+                    started: float) -> BuildStats:
+    """Embed and write the index in a staging folder beside ``folder``, then publish it there."""
+    passages = [p for d in documents for p in passages_of(d, settings.chunk_chars)]
     staging = staging_folder(folder)
     try:
         vectors = embedder.encode_documents([p.text for p in passages], [p.title for p in passages], progress)
