@@ -1,4 +1,4 @@
-"""Command line: ``qa fetch-model | optimize-model | build | serve | ask | summarize | eval``."""
+"""Command line: ``qa fetch-model | optimize-model | build | add | remove | serve | ask | summarize | eval``."""
 
 from __future__ import annotations
 
@@ -41,8 +41,42 @@ def cmd_build(args: argparse.Namespace) -> int:
         settings = settings.model_copy(update={"chunk_chars": args.chunk_chars})
     stats = build_from_corpus([Path(p) for p in args.corpus], Path(args.index or settings.index_dir), settings)
     print(f"built {stats.index_dir}: {stats.documents} documents, {stats.passages} passages "
-          f"in {stats.seconds:.1f} s ({stats.passages_per_second:.1f} passages/s)")
+          f"({stats.passages_written} written, {stats.vectors_embedded} vectors embedded) in {stats.seconds:.1f} s "
+          f"({stats.passages_per_second:.1f} passages/s)")
     return 0
+
+
+def write(args: argparse.Namespace, upserts: list, deletions: list[str]) -> int:
+    """Apply one write to the index with a progress bar: the same writer as the server's write jobs."""
+    from qa.embed import get_embedder
+    from qa.index import IndexWriter
+    from qa.index.build import progress_bar
+
+    settings = get_settings()
+    folder = Path(args.index or settings.index_dir)
+    update, bar = progress_bar("embedding", True)
+    with bar:
+        result = IndexWriter(folder, get_embedder(settings), settings).write(upserts, deletions, update)
+    print(f"{folder.name}: {len(result.added)} added, {len(result.replaced)} replaced, {len(result.deleted)} deleted, "
+          f"{len(result.unchanged)} unchanged; {result.passages_written} passages written, {result.vectors_embedded} "
+          f"vectors embedded in {result.embed_seconds:.1f} s, "
+          f"{result.seconds:.1f} s in all; now {result.passages} passages (generation {result.generation})")
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    """Add (or replace) the documents of corpus files in an index, embedding only new text."""
+    from qa.ingest import read_corpus
+
+    documents = read_corpus([Path(p) for p in args.paths])
+    if not documents:
+        raise ValueError("no documents: the paths hold no supported, non-empty files")
+    return write(args, documents, [])
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    """Delete documents from an index by id."""
+    return write(args, [], list(dict.fromkeys(args.ids)))
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -86,7 +120,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     service = QAService(get_settings(), Path(args.index) if args.index else None)
     result = service.ask(args.question, args.top_k, args.mode)
     if args.json:
-        print(ask_response(result, service.index.documents).model_dump_json(indent=2))
+        print(ask_response(result).model_dump_json(indent=2))
     else:
         print_result(result)
     return 0
@@ -174,6 +208,16 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--index", help="index folder (default QA_INDEX_DIR or index/default)")
     build.add_argument("--chunk-chars", type=int, default=None, help="passage size limit (default QA_CHUNK_CHARS)")
     build.set_defaults(run=cmd_build)
+
+    add = commands.add_parser("add", help="add or replace documents in an index (a running server picks them up)")
+    add.add_argument("paths", nargs="+", help="files or folders (.txt .md .html .jsonl)")
+    add.add_argument("--index", help="index folder (default QA_INDEX_DIR or index/default)")
+    add.set_defaults(run=cmd_add)
+
+    remove = commands.add_parser("remove", help="delete documents from an index by id")
+    remove.add_argument("ids", nargs="+", help="document ids")
+    remove.add_argument("--index", help="index folder (default QA_INDEX_DIR or index/default)")
+    remove.set_defaults(run=cmd_remove)
 
     serve = commands.add_parser("serve", help="serve the HTTP API")
     serve.add_argument("--host", default="127.0.0.1")

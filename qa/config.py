@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_MODEL = "google/embeddinggemma-300m"
@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     index_dir: Path = Field(Path("index/default"), description="Folder of the index to build or serve.")
     chunk_chars: int = Field(300, ge=50, description="Paragraphs longer than this are packed into sentence chunks.")
     batch_size: int = Field(8, ge=1, description="Encoding batch size.")
+    write_lock_timeout: float = Field(600.0, ge=0, description="Seconds a write waits for another writer of the "
+                                      "same index (a server's write job or a `qa add`) before giving up.")
     threads: int = Field(0, ge=0, description="Encoder threads; 0 keeps the library default (all cores).")
     query_cache_size: int = Field(1024, ge=0, description="Recent question vectors kept in memory.")
     hashing_dimension: int = Field(256, ge=8, description="Vector dimension of the `hashing` stand-in encoder.")
@@ -55,6 +57,13 @@ class Settings(BaseSettings):
     summary_passages: int = Field(10, ge=1, le=50, description="Passages a question-focused summary draws on.")
     summary_embed_limit: int = Field(48, ge=1, description="A long /summarize text is narrowed to this many of its "
                                      "most central sentences (TF-IDF LexRank) before embedding.")
+
+    api_token: SecretStr | None = Field(None, description="Bearer token that write requests must carry; unset, "
+                                        "every write endpoint answers 403.")
+    max_document_chars: int = Field(1_000_000, ge=1, description="Longest document a write accepts (413 above).")
+    jobs_kept: int = Field(1000, ge=1, description="Finished write jobs kept readable at /jobs/{id}.")
+    reload_interval: float = Field(0.5, gt=0, description="Seconds between a server's checks for writes made by "
+                                   "another process (`qa add`, `qa remove`).")
 
     answer_passages: int = Field(5, ge=1, description="Top passages whose sentences the reader scores.")
     answer_sentences: int = Field(4, ge=1, description="Best sentences the reader takes candidates from.")

@@ -32,6 +32,22 @@ class IngestError(QAError):
     """A corpus file could not be read or parsed."""
 
 
+class UnsupportedType(IngestError):
+    """A file of a type the ingestion does not read."""
+
+
+class Unauthorized(QAError):
+    """A write without the right token."""
+
+
+class WritesDisabled(QAError):
+    """A write to a service that has no write token configured."""
+
+
+class JobNotFound(QAError):
+    """No write job with that id (jobs are kept in memory, for the life of the server)."""
+
+
 class ModelError(QAError):
     """The model could not be obtained, or did not verify."""
 

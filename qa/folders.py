@@ -27,20 +27,30 @@ def lock_path(target: Path) -> Path:
     return target.with_name(f".{target.name}.lock")
 
 
+LOCK_POLL_SECONDS = 0.05
+
+
 @contextmanager
-def writer_lock(target: Path, wait: bool = False) -> Iterator[None]:
-    """Hold the one writer lock of ``target`` (an advisory ``flock``, released when the process dies).
+def writer_lock(target: Path, timeout: float = 0.0) -> Iterator[None]:
+    """Hold the one writer lock of ``target`` (an advisory ``flock``, released when the process dies), waiting up to
+    ``timeout`` seconds for another writer to finish.
 
     Raises:
-        FolderBusy: another process holds it and ``wait`` is false.
+        FolderBusy: another writer still holds it after ``timeout``.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     handle = os.open(lock_path(target), os.O_RDWR | os.O_CREAT, 0o644)
+    deadline = time.monotonic() + timeout
     try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        except BlockingIOError:
-            raise FolderBusy(f"{target} is being written by another process; try again when it is done") from None
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise FolderBusy(f"index {target.name} is being written by another writer; try again when it "
+                                     "is done") from None
+                time.sleep(LOCK_POLL_SECONDS)
         yield
     finally:
         os.close(handle)

@@ -131,7 +131,8 @@ class Answer:
 
 @dataclass
 class AskResult:
-    """Everything ``ask`` found for one question."""
+    """Everything ``ask`` found for one question; ``documents`` holds the hits' documents as they were when the
+    question was answered."""
 
     question: str
     question_type: AnswerType
@@ -139,12 +140,21 @@ class AskResult:
     hits: list[Hit]
     highlights: dict[str, list[Span]]
     timings: dict[str, float]
+    documents: dict[str, Document] = field(default_factory=dict)
     took_ms: float = 0.0
 
     @property
     def answerable(self) -> bool:
         """Whether an answer was given (``False`` when the reader declined)."""
         return self.answer is not None
+
+
+@dataclass
+class DocumentEntry:
+    """A document with the number of passages it has in the index."""
+
+    document: Document
+    passages: int
 
 
 @dataclass

@@ -1,29 +1,45 @@
-"""The question-answering service: one loaded index and model, shared by the API, the CLI and evaluation.
+"""The question-answering service: one index and model, shared by the API, the CLI and evaluation.
 
 It validates input against the limits in :class:`~qa.config.Settings` and raises domain errors
-(:mod:`qa.errors`); it knows nothing of HTTP.
+(:mod:`qa.errors`); it knows nothing of HTTP. Reads use one loaded generation of the index throughout; writes
+are queued jobs whose result is loaded and swapped in before the job reports done. A write made by another
+process (``qa add``) is picked up by :meth:`QAService.watch`.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from qa.config import Settings
 from qa.embed import Embedder, get_embedder
 from qa.errors import DocumentNotFound, InvalidInput, InvalidRequest, TooLarge
-from qa.index import Index, load_index
+from qa.index import Index, IndexWriter, load_index, read_manifest
+from qa.jobs import Job, JobQueue, WriteRequest
 from qa.reader import Reader
 from qa.retrieve import Retriever
-from qa.schema import MODES, AskResult, Document, Health, Mode, Summary
+from qa.schema import MODES, AskResult, Document, DocumentEntry, Health, Mode, Summary
 from qa.summarize import Summarizer
 from qa.summarize.units import SentenceUnit, document_units
+
+log = logging.getLogger(__name__)
 
 WARM_UP_QUESTION = "预热"
 
 
+@dataclass(frozen=True)
+class View:
+    """One generation of the index and the retriever over it; a request uses one view throughout."""
+
+    index: Index
+    retriever: Retriever
+
+
 class QAService:
-    """Answers questions over one index.
+    """Answers questions over one index, and applies writes to it.
 
     Args:
         settings: configuration.
@@ -33,16 +49,71 @@ class QAService:
 
     def __init__(self, settings: Settings, index_dir: Path | None = None, embedder: Embedder | None = None) -> None:
         self.settings = settings
+        self.folder = Path(index_dir or settings.index_dir)
         self.embedder = embedder or get_embedder(settings)
-        self.index: Index = load_index(Path(index_dir or settings.index_dir), self.embedder.name)
-        self.retriever = Retriever.from_settings(self.index, self.embedder, settings)
         self.reader = Reader.from_settings(settings)
         self.summarizer = Summarizer.from_settings(self.embedder, settings)
+        self.writer = IndexWriter(self.folder, self.embedder, settings)
+        self.jobs = JobQueue(self._apply, settings.jobs_kept)
+        self._reload = threading.Lock()
+        self._view = self._load()
+        self._watching: threading.Event | None = None
+
+    def _load(self) -> View:
+        index = load_index(self.folder, self.settings, self.embedder.name)
+        return View(index, Retriever.from_settings(index, self.embedder, self.settings))
+
+    @property
+    def index(self) -> Index:
+        """The generation of the index now served."""
+        return self._view.index
+
+    @property
+    def retriever(self) -> Retriever:
+        """The retriever over the generation now served."""
+        return self._view.retriever
+
+    def refresh(self) -> bool:
+        """Load and swap in the last committed generation if it is newer than the one served.
+
+        Returns:
+            Whether a newer generation was swapped in.
+        """
+        with self._reload:
+            if read_manifest(self.folder).get("generation", 0) == self.index.generation:
+                return False
+            self._view = self._load()
+            log.info("serving generation %d of index %s", self.index.generation, self.folder.name)
+            return True
+
+    def watch(self) -> None:
+        """Poll for writes by other processes every ``settings.reload_interval`` seconds, in a daemon thread,
+        until :meth:`stop_watching`."""
+        if self._watching is not None:
+            return
+        self._watching = stop = threading.Event()
+
+        def poll() -> None:
+            while not stop.wait(self.settings.reload_interval):
+                try:
+                    self.refresh()
+                except Exception:  # keep serving the generation loaded; the next poll tries again
+                    log.exception("could not load a newer generation of index %s", self.folder.name)
+
+        threading.Thread(target=poll, name="qa-watch", daemon=True).start()
+
+    def stop_watching(self) -> None:
+        """End :meth:`watch`."""
+        if self._watching is not None:
+            self._watching.set()
+            self._watching = None
 
     def warm_up(self) -> None:
         """Send one question through the whole path, so that lazy initialisation (jieba's dictionaries and
         tagger, the model's first forward pass) happens at start-up, not on a user's request."""
         self.ask(WARM_UP_QUESTION)
+
+    # ---------------------------------------------------------------- reading
 
     def validate_question(self, question: str) -> str:
         """The stripped question.
@@ -68,7 +139,7 @@ class QAService:
             mode: ``hybrid``, ``dense`` or ``lexical``.
 
         Returns:
-            The answer (or ``None`` when declined), the ranked hits, highlights and stage timings.
+            The answer (or ``None`` when declined), the ranked hits with their documents, highlights and timings.
 
         Raises:
             InvalidInput, TooLarge: empty or oversized question.
@@ -81,14 +152,16 @@ class QAService:
             raise InvalidRequest(f"top_k must be between 1 and {self.settings.max_top_k}, got {top_k}")
         if mode not in MODES:
             raise InvalidRequest(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
-        retrieval = self.retriever.search(question, top_k, mode)
+        view = self._view
+        retrieval = view.retriever.search(question, top_k, mode)
         clock = time.perf_counter()
-        reading = self.reader.read(question, retrieval.hits, self.index, retrieval.query_vector)
+        reading = self.reader.read(question, retrieval.hits, view.index, retrieval.query_vector)
         retrieval.timings["answer_ms"] = (time.perf_counter() - clock) * 1000
+        documents = {hit.passage.doc_id: view.index.documents[hit.passage.doc_id] for hit in retrieval.hits}
         return AskResult(question=question, question_type=reading.question_type, answer=reading.answer,
                          hits=retrieval.hits, highlights=reading.highlights,
                          timings={name: round(value, 2) for name, value in retrieval.timings.items()},
-                         took_ms=round((time.perf_counter() - started) * 1000, 2))
+                         documents=documents, took_ms=round((time.perf_counter() - started) * 1000, 2))
 
     def summarize(self, doc_id: str | None = None, text: str | None = None, question: str | None = None,
                   max_sentences: int | None = None, max_chars: int | None = None) -> Summary:
@@ -129,52 +202,112 @@ class QAService:
 
     def summarize_document(self, doc_id: str, max_sentences: int, max_chars: int | None) -> Summary:
         """Summary of an indexed document, from its stored sentence vectors."""
-        document = self.document(doc_id)
-        rows = self.index.document_rows(doc_id)
+        index = self.index
+        document = index.documents.get(doc_id)
+        if document is None:
+            raise DocumentNotFound(doc_id)
+        rows = index.document_rows(doc_id)
         title_vector = self.summarizer.embed_titles([document.title])[0]
         return self.summarizer.summarize_document(
-            document, [self.index.passages[row] for row in rows], [self.index.sentences.of_passage(row) for row in rows],
-            self.index.sentences.vectors, title_vector, max_sentences, max_chars)
+            document, [index.passages[row] for row in rows], [index.sentences.of_passage(row) for row in rows],
+            index.sentences.vectors, title_vector, max_sentences, max_chars)
 
     def summarize_question(self, question: str, max_sentences: int, max_chars: int | None) -> Summary:
         """What the passages retrieved for a question say about it."""
         question = self.validate_question(question)
-        retrieval = self.retriever.search(question, self.settings.summary_passages)
+        view = self._view
+        retrieval = view.retriever.search(question, self.settings.summary_passages)
         units: list[SentenceUnit] = []
         rows: list[int] = []
         for hit in retrieval.hits:
-            row = self.index.passage_row(hit.passage.id)
-            document = self.index.documents[hit.passage.doc_id]
-            found, found_rows = document_units(document, [hit.passage], [self.index.sentences.of_passage(row)])
+            row = view.index.passage_row(hit.passage.id)
+            document = view.index.documents[hit.passage.doc_id]
+            found, found_rows = document_units(document, [hit.passage], [view.index.sentences.of_passage(row)])
             for unit in found:
                 unit.order = unit.start
             units += found
             rows += found_rows
-        return self.summarizer.summarize_units(units, self.index.sentences.vectors[rows], max_sentences, max_chars,
+        return self.summarizer.summarize_units(units, view.index.sentences.vectors[rows], max_sentences, max_chars,
                                                question_vector=retrieval.query_vector, question=question,
                                                keyword_source="".join(unit.text for unit in units))
 
-    def documents(self) -> list[Document]:
-        """All documents, in index order."""
-        return list(self.index.documents.values())
+    def documents(self) -> list[DocumentEntry]:
+        """All documents, in index order, with their passage counts."""
+        index = self.index
+        return [DocumentEntry(d, len(index.document_rows(d.id))) for d in index.documents.values()]
 
-    def document(self, doc_id: str) -> Document:
-        """One document.
+    def document(self, doc_id: str) -> DocumentEntry:
+        """One document with its passage count.
 
         Raises:
             DocumentNotFound: unknown id.
         """
-        document = self.index.documents.get(doc_id)
+        index = self.index
+        document = index.documents.get(doc_id)
         if document is None:
             raise DocumentNotFound(doc_id)
-        return document
-
-    def passage_count(self, doc_id: str) -> int:
-        """How many passages a document has in the index."""
-        return len(self.index.document_rows(doc_id))
+        return DocumentEntry(document, len(index.document_rows(doc_id)))
 
     def health(self) -> Health:
         """Model, index manifest and counts."""
-        return Health(model=self.embedder.name, dimension=self.embedder.dimension, index=str(self.index.folder),
-                      manifest=self.index.manifest, documents=len(self.index.documents),
-                      passages=len(self.index.passages))
+        index = self.index
+        return Health(model=self.embedder.name, dimension=self.embedder.dimension, index=str(index.folder),
+                      manifest=index.manifest, documents=len(index.documents), passages=len(index.passages))
+
+    # ---------------------------------------------------------------- writing
+
+    def validate_documents(self, documents: list[Document]) -> None:
+        """Refuse the whole batch if any document is empty, oversized, or two share an id.
+
+        Raises:
+            InvalidInput: no documents, an empty text, a repeated id.
+            TooLarge: a text over ``max_document_chars``.
+        """
+        if not documents:
+            raise InvalidInput("no documents given")
+        seen: set[str] = set()
+        for document in documents:
+            if not document.text.strip():
+                raise InvalidInput(f"document {document.id!r} has no text")
+            if len(document.text) > self.settings.max_document_chars:
+                raise TooLarge(f"document {document.id!r} has {len(document.text)} characters; at most "
+                               f"{self.settings.max_document_chars} are allowed")
+            if document.id in seen:
+                raise InvalidInput(f"document id {document.id!r} is given twice")
+            seen.add(document.id)
+
+    def add_documents(self, documents: list[Document]) -> Job:
+        """Queue documents to add (a document whose id exists replaces it; an identical one changes nothing)."""
+        self.validate_documents(documents)
+        return self.jobs.submit(WriteRequest(upserts=documents))
+
+    def replace_document(self, doc_id: str, document: Document) -> Job:
+        """Queue the replacement of an existing document.
+
+        Raises:
+            DocumentNotFound: no document ``doc_id``.
+            InvalidRequest: the new document has another id.
+        """
+        self.document(doc_id)
+        if document.id != doc_id:
+            raise InvalidRequest(f"the body's id {document.id!r} differs from the path's {doc_id!r}")
+        self.validate_documents([document])
+        return self.jobs.submit(WriteRequest(upserts=[document]))
+
+    def delete_document(self, doc_id: str) -> Job:
+        """Queue the deletion of a document.
+
+        Raises:
+            DocumentNotFound: no document ``doc_id``.
+        """
+        self.document(doc_id)
+        return self.jobs.submit(WriteRequest(deletions=[doc_id]))
+
+    def job(self, job_id: str) -> Job:
+        """A write job by id."""
+        return self.jobs.get(job_id)
+
+    def _apply(self, job: Job, request: WriteRequest) -> None:
+        """Write, then load and swap in the new generation before the job reports done."""
+        self.writer.write(request.upserts, request.deletions, job.progress)
+        self.refresh()

@@ -37,7 +37,7 @@ def test_every_gold_answer_indexes_its_passage_and_document(service):
             continue
         passage = next(h.passage for h in result.hits if h.passage.id == answer.passage_id)
         assert passage.text[answer.start:answer.end] == answer.text
-        document = service.document(answer.doc_id)
+        document = service.document(answer.doc_id).document
         assert document.text[answer.doc_start:answer.doc_end] == answer.text
         assert answer.sentence.start <= answer.start < answer.end <= answer.sentence.end
 

@@ -61,4 +61,4 @@ def test_build_script_prints_what_it_built(tmp_path):
                             env=os.environ | HASHING)
     assert result.returncode == 0, result.stderr
     assert "2 documents" in result.stdout and "passages/s" in result.stdout
-    assert (tmp_path / "ix" / "manifest.json").is_file()
+    assert (tmp_path / "ix" / "index.sqlite").is_file()

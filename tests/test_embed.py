@@ -46,10 +46,8 @@ def test_onnx_needs_the_default_model(tmp_path):
         get_embedder(Settings(encoder="onnx", model="some/other-model", model_dir=tmp_path))
 
 
-def test_manifest_records_the_encoder(seed_index_dir, embedder):
-    from qa.index import read_manifest
-
-    manifest = read_manifest(seed_index_dir)
+def test_manifest_records_the_encoder(service, embedder):
+    manifest = service.index.manifest
     assert manifest["encoder"] == embedder.encoder and manifest["dense_index"] == {"type": "flat-ip"}
 
 

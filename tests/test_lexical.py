@@ -56,8 +56,9 @@ def test_idf_orders_words_by_rarity(lexical):
     assert lexical.idf("从未出现的词") == pytest.approx(math.log(1 + (count + 0.5) / 0.5))
 
 
-def test_save_and_load_round_trip(lexical, tmp_path):
-    lexical.save(tmp_path)
-    loaded = LexicalIndex.load(tmp_path)
+def test_from_tokens_matches_build_and_handles_no_passages(lexical):
+    again = LexicalIndex.from_tokens([tokenize(text) or [""] for text in TEXTS])
     for query in ("党员志愿者", "核酸检测", "风险区域"):
-        assert loaded.search(query, 5)[1].tolist() == lexical.search(query, 5)[1].tolist()
+        assert again.search(query, 5)[1].tolist() == lexical.search(query, 5)[1].tolist()
+    empty = LexicalIndex.from_tokens([])
+    assert len(empty.search("党员", 5)[1]) == 0 and empty.idf("党员") > 0

@@ -53,7 +53,7 @@ def test_one_sentence_summary_is_the_testing_campaign(service):
 
 @pytest.mark.parametrize("doc_id", [YUNTAN, CHENGNAN])
 def test_document_summaries_are_verbatim_with_offsets(service, doc_id):
-    document = service.document(doc_id)
+    document = service.document(doc_id).document
     summary = service.summarize(doc_id=doc_id)
     assert len(summary.sentences) == 3 and summary.keywords
     starts = [s.start for s in summary.sentences]
@@ -67,7 +67,7 @@ def test_document_summaries_are_verbatim_with_offsets(service, doc_id):
 
 @pytest.mark.parametrize("doc_id", [YUNTAN, CHENGNAN])
 def test_fast_tier_summaries_index_their_documents(fast_service, doc_id):
-    document = fast_service.document(doc_id)
+    document = fast_service.document(doc_id).document
     summary = fast_service.summarize(doc_id=doc_id, max_sentences=4)
     assert 1 <= len(summary.sentences) <= 4
     assert all(document.text[s.start:s.end] == s.text and s.start >= document.dateline_end for s in summary.sentences)
@@ -86,7 +86,8 @@ def test_question_summary_draws_on_both_articles(client, service):
     doc_order = [s["doc_id"] for s in body["sentences"]]
     assert doc_order == sorted(doc_order, key=doc_order.index)
     for sentence in body["sentences"]:
-        assert service.document(sentence["doc_id"]).text[sentence["start"]:sentence["end"]] == sentence["text"]
+        text = service.document(sentence["doc_id"]).document.text
+        assert text[sentence["start"]:sentence["end"]] == sentence["text"]
 
 
 def test_text_summary_offsets_index_the_given_text(fast_client):

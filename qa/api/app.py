@@ -39,7 +39,11 @@ def create_app(settings: Settings, index_dir: Path | None = None, service: QASer
             except (IndexStoreError, ModelError) as error:
                 log.error("service unavailable: %s", error)
                 app.state.unavailable = str(error)
+        if app.state.service is not None:
+            app.state.service.watch()
         yield
+        if app.state.service is not None:
+            app.state.service.stop_watching()
 
     app = FastAPI(title="qa", summary="Question answering and summarisation over Chinese news", lifespan=lifespan)
     install_error_handlers(app)

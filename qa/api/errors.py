@@ -10,8 +10,9 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from qa.api.schemas import ErrorBody
-from qa.errors import (DocumentNotFound, IndexStoreError, InvalidInput, InvalidRequest, ModelError, QAError,
-                       TooLarge)
+from qa.errors import (DocumentNotFound, IndexStoreError, IngestError, InvalidInput, InvalidRequest, JobNotFound,
+                       ModelError, QAError, TooLarge, Unauthorized, UnsupportedType, WritesDisabled)
+from qa.folders import FolderBusy
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +22,12 @@ STATUS: list[tuple[type[QAError], int, str]] = [
     (InvalidRequest, 422, "invalid input"),
     (TooLarge, 413, "invalid input"),
     (DocumentNotFound, 404, "document not found"),
+    (JobNotFound, 404, "job not found"),
+    (UnsupportedType, 415, "unsupported file type"),
+    (IngestError, 400, "invalid input"),
+    (Unauthorized, 401, "unauthorized"),
+    (WritesDisabled, 403, "writes disabled"),
+    (FolderBusy, 503, "index busy"),
     (IndexStoreError, 503, "service unavailable"),
     (ModelError, 503, "service unavailable"),
 ]
@@ -29,7 +36,7 @@ STATUS: list[tuple[type[QAError], int, str]] = [
 ERROR_RESPONSES: dict[int | str, dict] = {
     status: {"model": ErrorBody, "description": description} for status, description in (
         (400, "Empty or invalid input."),
-        (404, "Unknown document."),
+        (404, "Unknown document or job."),
         (413, "Input over a size limit."),
         (422, "Malformed body, wrong types, or options out of range."),
         (503, "No usable index or model: the detail says how to build or fetch one."),
@@ -63,7 +70,8 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(QAError)
     async def domain_error(_: Request, error: QAError) -> JSONResponse:
         status, name = status_of(error)
-        return error_response(status, name, str(error))
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        return error_response(status, name, str(error), headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_: Request, error: RequestValidationError) -> JSONResponse:
@@ -74,3 +82,13 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, error: StarletteHTTPException) -> JSONResponse:
         return error_response(error.status_code, "http error", error.detail, getattr(error, "headers", None))
+
+
+WRITE_RESPONSES: dict[int | str, dict] = {
+    status: {"model": ErrorBody, "description": description} for status, description in (
+        (401, "Missing or wrong bearer token."),
+        (403, "Writes are disabled: the server has no QA_API_TOKEN."),
+        (415, "A file of an unsupported type."),
+    )
+}
+"""The further error statuses of the write routes."""

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from qa.schema import Answer, AnswerType, AskResult, Document, Hit, Mode, PassageKind, Span, Summary, SummarySentence
+from qa.ingest import document_from_record
+from qa.jobs import Job, JobState
+from qa.schema import (Answer, AnswerType, AskResult, Document, DocumentEntry, Hit, Mode, PassageKind, Span, Summary,
+                       SummarySentence)
 
 # ---------------------------------------------------------------- requests
 
@@ -27,6 +30,28 @@ class SummarizeRequest(BaseModel):
     max_sentences: int | None = Field(None, description="At most this many sentences (default QA_SUMMARY_SENTENCES, "
                                       "at most QA_MAX_SUMMARY_SENTENCES).")
     max_chars: int | None = Field(None, description="At most this many characters.")
+
+
+class DocumentIn(BaseModel):
+    """A document to write: its text is read as a ``.txt`` file's would be (paragraphs, byline, captions)."""
+
+    id: str | None = Field(None, min_length=1, description="Without an id, one is derived from the title and text, "
+                           "so writing the same document twice changes nothing.")
+    title: str | None = Field(None, description="Without a title, a first short line becomes the title.")
+    text: str = Field(..., description="The document text (QA_MAX_DOCUMENT_CHARS at most).")
+    url: str | None = None
+    date: str | None = None
+    source: str | None = None
+
+    def to_document(self) -> Document:
+        """The document as the index stores it."""
+        return document_from_record(self.model_dump(exclude_none=True))
+
+
+class DocumentsIn(BaseModel):
+    """Body of ``POST /documents`` as JSON (files go as ``multipart/form-data`` instead)."""
+
+    documents: list[DocumentIn] = Field(..., min_length=1)
 
 
 # ---------------------------------------------------------------- responses
@@ -106,6 +131,23 @@ class SummaryResponse(BaseModel):
     took_ms: float
 
 
+class JobOut(BaseModel):
+    """A write job: queued, running, done (the change is visible) or failed (nothing changed)."""
+
+    id: str
+    state: JobState
+    documents: list[str] = Field(..., description="Ids of the documents the job adds, replaces or deletes.")
+    passages_done: int
+    passages_total: int
+    error: str | None
+
+
+class JobResponse(BaseModel):
+    """Answer of the write endpoints and ``GET /jobs/{id}``."""
+
+    job: JobOut
+
+
 class DocumentInfo(BaseModel):
     """A document without its text."""
 
@@ -158,8 +200,9 @@ def passage_out(hit: Hit, document: Document, highlights: list[Span]) -> Passage
                          paragraph=passage.paragraph, start=passage.start, end=passage.end))
 
 
-def ask_response(result: AskResult, documents: dict[str, Document]) -> AskResponse:
+def ask_response(result: AskResult) -> AskResponse:
     """The response form of an ask result."""
+    documents = result.documents
     return AskResponse(
         question=result.question,
         answer=result.answer,
@@ -175,16 +218,24 @@ def summary_response(summary: Summary, took_ms: float) -> SummaryResponse:
                            took_ms=took_ms)
 
 
-def document_info(document: Document, passages: int) -> DocumentInfo:
+def document_info(entry: DocumentEntry) -> DocumentInfo:
     """The listing form of a document."""
+    document, passages = entry.document, entry.passages
     return DocumentInfo(
         id=document.id, title=document.title, subtitle=document.subtitle, byline=document.byline,
         outlet=document.outlet, reporters=document.reporters, correspondents=document.correspondents,
         path=document.path, passages=passages)
 
 
-def document_out(document: Document, passages: int) -> DocumentOut:
+def document_out(entry: DocumentEntry) -> DocumentOut:
     """The full form of a document."""
-    return DocumentOut(**document_info(document, passages).model_dump(), text=document.text, date=document.date,
+    document = entry.document
+    return DocumentOut(**document_info(entry).model_dump(), text=document.text, date=document.date,
                        url=document.url, source=document.source, dateline_end=document.dateline_end,
                        summary=document.summary, keywords=document.keywords)
+
+
+def job_response(job: Job) -> JobResponse:
+    """The response form of a job."""
+    return JobResponse(job=JobOut(id=job.id, state=job.state, documents=job.documents,
+                                  passages_done=job.passages_done, passages_total=job.passages_total, error=job.error))

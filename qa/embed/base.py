@@ -70,17 +70,29 @@ class Embedder:
         rows = [found[text] for text in texts]
         return np.stack(rows) if rows else np.zeros((0, self.dimension), dtype=np.float32)
 
+    def document_inputs(self, texts: list[str], titles: list[str] | None = None) -> list[str]:
+        """The exact model inputs of passages: the ``document`` prompt, with each passage's title in its slot
+        when titles are given and the prompt has one."""
+        prompt = self.prompts.get("document", "")
+        if titles is not None and TITLE_SLOT in prompt:
+            return [prompt.replace(TITLE_SLOT, f"title: {title or 'none'}") + text for text, title in zip(texts, titles)]
+        return [prompt + text for text in texts]
+
+    def encode_inputs(self, inputs: list[str], progress: bool = False) -> np.ndarray:
+        """Embed model inputs that already carry their prompt (see :meth:`document_inputs`).
+
+        Returns:
+            Normalised float32 vectors, one row per input.
+        """
+        return self._encode(inputs, "", progress)
+
     def encode_documents(self, texts: list[str], titles: list[str] | None = None, progress: bool = False) -> np.ndarray:
-        """Embed passages with the model's ``document`` prompt, filling in each passage's title when the prompt has a slot for it.
+        """Embed passages with the model's ``document`` prompt (and titles, see :meth:`document_inputs`).
 
         Returns:
             Normalised float32 vectors, one row per text.
         """
-        prompt = self.prompts.get("document", "")
-        if titles is not None and TITLE_SLOT in prompt:
-            texts = [prompt.replace(TITLE_SLOT, f"title: {title or 'none'}") + text for text, title in zip(texts, titles)]
-            prompt = ""
-        return self._encode(texts, prompt, progress)
+        return self.encode_inputs(self.document_inputs(texts, titles), progress)
 
     def encode_texts(self, texts: list[str]) -> np.ndarray:
         """Embed texts symmetrically (sentence similarity), for comparing sentences with each other."""

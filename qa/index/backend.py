@@ -7,7 +7,6 @@ the same few methods.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -35,9 +34,6 @@ class SearchBackend(Protocol):
     def idf(self, word: str) -> float:
         """Inverse document frequency of a folded word."""
 
-    def save(self, folder: Path) -> None:
-        """Write the backend's files into an index folder."""
-
 
 class FaissBm25Backend:
     """FAISS inner-product search (exact, or IVF above a size) and bm25s over jieba words, in one process.
@@ -52,17 +48,6 @@ class FaissBm25Backend:
         self.lexical = lexical
         self.info = {"name": "faiss+bm25s", "dense_index": dense.info}
 
-    @classmethod
-    def build(cls, vectors: np.ndarray, texts: list[str], exact_below: int, target_recall: float
-              ) -> "FaissBm25Backend":
-        """Index passage vectors and texts (rows in passage order)."""
-        return cls(DenseIndex.build(vectors, exact_below, target_recall), LexicalIndex.build(texts))
-
-    @classmethod
-    def load(cls, folder: Path) -> "FaissBm25Backend":
-        """Read the backend's files from an index folder."""
-        return cls(DenseIndex.load(folder), LexicalIndex.load(folder))
-
     def __len__(self) -> int:
         return len(self.dense)
 
@@ -74,7 +59,3 @@ class FaissBm25Backend:
 
     def idf(self, word: str) -> float:
         return self.lexical.idf(word)
-
-    def save(self, folder: Path) -> None:
-        self.dense.save(folder)
-        self.lexical.save(folder)

@@ -6,15 +6,10 @@ target on a sample of the corpus's own vectors, and recorded with the index.
 
 from __future__ import annotations
 
-import json
-import logging
 import math
-from pathlib import Path
 
 import faiss
 import numpy as np
-
-log = logging.getLogger(__name__)
 
 PROBES = (1, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512)
 
@@ -118,25 +113,3 @@ class DenseIndex:
         ivf = faiss.extract_index_ivf(self.index)
         ivf.make_direct_map()
         return self.index.reconstruct_n(0, len(self))
-
-    def save(self, folder: Path) -> None:
-        """Write the index and its build description into ``folder``."""
-        faiss.write_index(self.index, str(folder / self.FILE))
-        (folder / self.INFO).write_text(json.dumps(self.info), encoding="utf-8")
-
-    @classmethod
-    def load(cls, folder: Path, mmap: bool = True) -> "DenseIndex":
-        """Read the index from ``folder``, memory-mapped where FAISS allows it (several server
-        processes then share one copy of the vectors through the page cache)."""
-        path = str(folder / cls.FILE)
-        info_path = folder / cls.INFO
-        info = json.loads(info_path.read_text(encoding="utf-8")) if info_path.is_file() else {"type": "flat-ip"}
-        index = None
-        if mmap:
-            try:
-                index = faiss.read_index(path, faiss.IO_FLAG_MMAP | faiss.IO_FLAG_READ_ONLY)
-            except RuntimeError as error:
-                log.debug("memory-mapped read of %s not supported (%s); reading it whole", path, error)
-        if index is None:
-            index = faiss.read_index(path)
-        return cls(index, info)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import bm25s
 import numpy as np
 
@@ -14,20 +12,25 @@ class LexicalIndex:
     """BM25 over passage words; queries use the same tokenizer.
 
     Args:
-        retriever: a fitted ``bm25s.BM25``.
+        retriever: a fitted ``bm25s.BM25``, or ``None`` for an index with no passages.
     """
 
-    FOLDER = "bm25"
-
-    def __init__(self, retriever: bm25s.BM25) -> None:
+    def __init__(self, retriever: bm25s.BM25 | None) -> None:
         self.retriever = retriever
         self._document_frequency: np.ndarray | None = None
 
     @classmethod
     def build(cls, texts: list[str]) -> "LexicalIndex":
         """Index passage texts (in passage order)."""
+        return cls.from_tokens([tokenize(text) or [""] for text in texts])
+
+    @classmethod
+    def from_tokens(cls, tokens: list[list[str]]) -> "LexicalIndex":
+        """Index passages already cut into search words (in passage order)."""
+        if not tokens:
+            return cls(None)
         retriever = bm25s.BM25()
-        retriever.index([tokenize(text) or [""] for text in texts], show_progress=False)
+        retriever.index(tokens, show_progress=False)
         return cls(retriever)
 
     def idf(self, word: str) -> float:
@@ -36,19 +39,24 @@ class LexicalIndex:
         Reads bm25s's score matrix, stored by word in compressed sparse rows (``scores["indptr"]``: one row per
         vocabulary entry, its length the number of passages holding the word); ``tests/test_lexical.py`` pins it.
         """
+        if self.retriever is None:
+            return float(np.log(1 + 0.5 / 0.5))
         if self._document_frequency is None:
             indptr = np.asarray(self.retriever.scores["indptr"])
             self._document_frequency = np.diff(indptr)
         count = int(self.retriever.scores["num_docs"])
         row = self.retriever.vocab_dict.get(word)
-        frequency = int(self._document_frequency[row]) if row is not None else 0
+        frequency = int(self._document_frequency[row]) if row is not None and row < len(self._document_frequency) \
+            else 0
         return float(np.log(1 + (count - frequency + 0.5) / (frequency + 0.5)))
 
     def search(self, query: str, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Return BM25 scores and passage rows of the ``k`` best passages that share a word with ``query``."""
+        if self.retriever is None or k <= 0:
+            return np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.int64)
         vocabulary = self.retriever.vocab_dict
         words = [word for word in tokenize(query) if word in vocabulary]
-        if not words or k <= 0:
+        if not words:
             return np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.int64)
         scores = self.retriever.get_scores(words)
         k = min(k, int(np.count_nonzero(scores > 0)))
@@ -57,12 +65,3 @@ class LexicalIndex:
         rows = np.argpartition(-scores, k - 1)[:k]
         rows = rows[np.argsort(-scores[rows], kind="stable")]
         return scores[rows].astype(np.float32), rows.astype(np.int64)
-
-    def save(self, folder: Path) -> None:
-        """Write the index into ``folder``."""
-        self.retriever.save(str(folder / self.FOLDER), show_progress=False)
-
-    @classmethod
-    def load(cls, folder: Path) -> "LexicalIndex":
-        """Read the index from ``folder``."""
-        return cls(bm25s.BM25.load(str(folder / cls.FOLDER)))

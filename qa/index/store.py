@@ -1,107 +1,153 @@
-"""The index folder: manifest, documents, passages, sentence table and search backend, read and written whole."""
+"""The index on disk: one SQLite database that holds documents, passages, sentences and their vectors.
+
+It is the source of truth; the search structures (FAISS, bm25s) are built from it in memory when an index is
+loaded (:mod:`qa.index.snapshot`). Every write is one transaction that also bumps ``generation``, so a reader
+sees all of a write or none of it, a write is durable once committed, and a process killed mid-write leaves the
+state before it. Vectors are kept by content (model, encoder, prompt and exact text), so text seen before is
+never embedded again.
+"""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
-from qa.errors import IndexMismatch, IndexMissing
-from qa.index.backend import FaissBm25Backend, SearchBackend
-from qa.index.sentences import SentenceTable
-from qa.schema import Document, Passage
+import numpy as np
 
-FORMAT_VERSION = 2
-MANIFEST = "manifest.json"
-DOCUMENTS = "documents.jsonl"
-PASSAGES = "passages.jsonl"
+from qa.errors import IndexMismatch, IndexMissing
+
+FORMAT_VERSION = 3
+DATABASE = "index.sqlite"
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY, seq INTEGER NOT NULL, digest TEXT NOT NULL, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS passages (
+    id TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL, body TEXT NOT NULL, tokens TEXT NOT NULL, vector_key TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS passages_by_document ON passages(doc_id, ordinal);
+CREATE TABLE IF NOT EXISTS sentences (
+    passage_id TEXT NOT NULL REFERENCES passages(id) ON DELETE CASCADE, ordinal INTEGER NOT NULL,
+    start INTEGER NOT NULL, end INTEGER NOT NULL, vector_key TEXT NOT NULL, PRIMARY KEY (passage_id, ordinal));
+CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, dtype TEXT NOT NULL, data BLOB NOT NULL);
+"""
+TOKEN_SEPARATOR = "\x1f"
 
 
 @dataclass
-class Index:
-    """A loaded index: documents, passages, their sentences and the search backend."""
+class StoredPassage:
+    """A passage row as stored: its JSON body, search tokens and vector key."""
 
-    folder: Path
-    manifest: dict
-    documents: dict[str, Document]
-    passages: list[Passage]
-    backend: SearchBackend
-    sentences: SentenceTable
-    _rows: dict[str, int] = field(init=False, repr=False)
-    _by_document: dict[str, list[int]] = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self._rows = {passage.id: row for row, passage in enumerate(self.passages)}
-        self._by_document = {}
-        for row, passage in enumerate(self.passages):
-            self._by_document.setdefault(passage.doc_id, []).append(row)
-
-    def passage_row(self, passage_id: str) -> int:
-        """Row of a passage in the vector and sentence tables."""
-        return self._rows[passage_id]
-
-    def document_rows(self, doc_id: str) -> list[int]:
-        """Rows of one document's passages, in order."""
-        return self._by_document.get(doc_id, [])
+    id: str
+    doc_id: str
+    ordinal: int
+    body: str
+    tokens: list[str]
+    vector_key: str
 
 
-def write_jsonl(path: Path, rows: list[dict]) -> None:
-    """One JSON object per line, UTF-8."""
-    with path.open("w", encoding="utf-8") as handle:
-        for row in rows:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+@dataclass
+class StoredSentence:
+    """A sentence row: its span in its passage and its vector key."""
+
+    passage_id: str
+    ordinal: int
+    start: int
+    end: int
+    vector_key: str
 
 
-def read_jsonl(path: Path) -> list[dict]:
-    """The JSON objects of a JSON Lines file."""
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+def database_path(folder: Path) -> Path:
+    """Where an index folder keeps its database."""
+    return Path(folder) / DATABASE
 
 
-def write_index(folder: Path, manifest: dict, documents: list[Document], passages: list[Passage],
-                backend: SearchBackend, sentences: SentenceTable) -> None:
-    """Write every part of an index into an (empty, staging) folder; the manifest last, as the mark of completion."""
-    backend.save(folder)
-    sentences.save(folder)
-    write_jsonl(folder / DOCUMENTS, [d.to_dict() for d in documents])
-    write_jsonl(folder / PASSAGES, [p.to_dict() for p in passages])
-    (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-
-
-def read_manifest(folder: Path) -> dict:
-    """Read an index manifest.
+def connect(folder: Path, create: bool = False) -> sqlite3.Connection:
+    """Open the index database of ``folder`` (WAL journal, durable commits, foreign keys on).
 
     Raises:
-        IndexMissing: no complete index in ``folder``.
+        IndexMissing: no index there and ``create`` is false.
     """
-    path = Path(folder) / MANIFEST
-    if not path.is_file():
-        raise IndexMissing(f"no index at {folder}: build one with `qa build --corpus seeds/ --index {folder}`")
-    return json.loads(path.read_text(encoding="utf-8"))
+    path = database_path(folder)
+    if not create and not path.is_file():
+        raise IndexMissing(f"no index at {Path(folder).name}: build one with `qa build --corpus seeds/ --index "
+                           f"{Path(folder).name}`")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(path, timeout=60, isolation_level=None, check_same_thread=False)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=FULL")
+    connection.execute("PRAGMA foreign_keys=ON")
+    if create:
+        connection.executescript(SCHEMA)
+    return connection
 
 
-def load_index(folder: Path, model_name: str | None = None) -> Index:
-    """Load an index, refusing one built with another model or format.
+@contextmanager
+def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One atomic write: committed whole on success, rolled back on any error."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield connection
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
 
-    Args:
-        folder: index folder.
-        model_name: the vector space that will embed queries; ``None`` skips the check.
+
+def read_meta(connection: sqlite3.Connection) -> dict:
+    """The index's meta values (format, model, encoder, dimension, chunk size, generation, times)."""
+    return {key: json.loads(value) for key, value in connection.execute("SELECT key, value FROM meta")}
+
+
+def write_meta(connection: sqlite3.Connection, values: dict) -> None:
+    """Set meta values (inside the caller's transaction)."""
+    connection.executemany("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+                           "value = excluded.value", [(k, json.dumps(v, ensure_ascii=False)) for k, v in values.items()])
+
+
+def generation(connection: sqlite3.Connection) -> int:
+    """The number of the last committed write."""
+    row = connection.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+    return int(json.loads(row[0])) if row else 0
+
+
+def check_compatible(meta: dict, folder: Path, model_name: str | None) -> None:
+    """Refuse an index of another format or vector space.
 
     Raises:
-        IndexMissing: nothing built there.
-        IndexMismatch: different format version or model, or parts that disagree.
+        IndexMismatch: naming what differs and how to fix it.
     """
-    folder = Path(folder)
-    manifest = read_manifest(folder)
-    if manifest.get("format_version") != FORMAT_VERSION:
-        raise IndexMismatch(f"index at {folder} has format {manifest.get('format_version')}, "
-                            f"this version reads {FORMAT_VERSION}: rebuild it with `qa build`")
-    if model_name is not None and manifest.get("model") != model_name:
-        raise IndexMismatch(f"index at {folder} was built with model {manifest.get('model')!r}, "
-                            f"but the configured model is {model_name!r}: rebuild it or set QA_MODEL")
-    documents = {row["id"]: Document.from_dict(row) for row in read_jsonl(folder / DOCUMENTS)}
-    passages = [Passage(**row) for row in read_jsonl(folder / PASSAGES)]
-    backend = FaissBm25Backend.load(folder)
-    if len(backend) != len(passages):
-        raise IndexMismatch(f"index at {folder} is inconsistent: {len(backend)} vectors for {len(passages)} passages")
-    return Index(folder, manifest, documents, passages, backend, SentenceTable.load(folder, len(passages)))
+    name = Path(folder).name
+    if meta.get("format_version") != FORMAT_VERSION:
+        raise IndexMismatch(f"index {name} has format {meta.get('format_version')}, this version reads "
+                            f"{FORMAT_VERSION}: rebuild it with `qa build`")
+    if model_name is not None and meta.get("model") != model_name:
+        raise IndexMismatch(f"index {name} was built with model {meta.get('model')!r}, but the configured model is "
+                            f"{model_name!r}: rebuild it or set QA_MODEL")
+
+
+def vector_blob(vector: np.ndarray) -> tuple[str, bytes]:
+    """A vector as stored: its dtype name and raw bytes."""
+    return str(vector.dtype), np.ascontiguousarray(vector).tobytes()
+
+
+def read_vectors(connection: sqlite3.Connection, keys: list[str]) -> dict[str, np.ndarray]:
+    """The stored vectors among ``keys``."""
+    found: dict[str, np.ndarray] = {}
+    for start in range(0, len(keys), 500):
+        chunk = keys[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for key, dtype, data in connection.execute(f"SELECT key, dtype, data FROM vectors WHERE key IN ({marks})",
+                                                   chunk):
+            found[key] = np.frombuffer(data, dtype=dtype)
+    return found
+
+
+def write_vectors(connection: sqlite3.Connection, vectors: dict[str, np.ndarray]) -> None:
+    """Store vectors by key (a committed vector is reused by every later write and build)."""
+    connection.executemany("INSERT OR IGNORE INTO vectors (key, dtype, data) VALUES (?, ?, ?)",
+                           [(key, *vector_blob(vector)) for key, vector in vectors.items()])

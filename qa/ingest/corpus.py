@@ -5,12 +5,11 @@ Every document's ``text`` is its cleaned paragraphs joined by newlines; passages
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from qa.errors import IngestError
+from qa.errors import IngestError, UnsupportedType
 from qa.ingest.formats.html import documents_from_html
 from qa.ingest.formats.jsonl import documents_from_jsonl
 from qa.ingest.formats.markdown import documents_from_markdown
@@ -22,6 +21,31 @@ log = logging.getLogger(__name__)
 SUPPORTED_SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl"}
 
 
+def decode(raw: bytes, name: str) -> str:
+    """UTF-8 text of a file (a byte-order mark dropped).
+
+    Raises:
+        IngestError: naming the file and the first bad byte.
+    """
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise IngestError(f"{name}: not UTF-8 text (byte {error.start})") from None
+
+
+def parse_text(text: str, name: str, path: str) -> list[Document]:
+    """The documents of one file's text, read by the reader of its format (by the suffix of ``name``)."""
+    suffix = Path(name).suffix.lower()
+    stem = Path(name).stem
+    if suffix == ".jsonl":
+        return documents_from_jsonl(text, path)
+    if suffix == ".md":
+        return documents_from_markdown(text, stem, path)
+    if suffix in {".html", ".htm"}:
+        return documents_from_html(text, stem, path)
+    return documents_from_text(text, stem, path)
+
+
 def parse_file(path: Path) -> list[Document]:
     """Read one corpus file.
 
@@ -29,19 +53,22 @@ def parse_file(path: Path) -> list[Document]:
         IngestError: the file cannot be read or is not UTF-8.
     """
     try:
-        raw = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise IngestError(f"{path}: not UTF-8 text (byte {error.start})") from None
+        raw = path.read_bytes()
     except OSError as error:
         raise IngestError(f"{path}: cannot read ({error.strerror})") from None
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        return documents_from_jsonl(raw, str(path))
-    if suffix == ".md":
-        return documents_from_markdown(raw, path.stem, str(path))
-    if suffix in {".html", ".htm"}:
-        return documents_from_html(raw, path.stem, str(path))
-    return documents_from_text(raw, path.stem, str(path))
+    return parse_text(decode(raw, str(path)), path.name, str(path))
+
+
+def parse_upload(raw: bytes, name: str) -> list[Document]:
+    """The documents of an uploaded file, read exactly as ``qa build`` reads a file of that name.
+
+    Raises:
+        UnsupportedType: not one of the supported file types.
+        IngestError: not UTF-8, or a malformed line (named).
+    """
+    if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise UnsupportedType(f"{name}: unsupported file type; upload {', '.join(sorted(SUPPORTED_SUFFIXES))} files")
+    return parse_text(decode(raw, name), Path(name).name, Path(name).name)
 
 
 def corpus_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -74,14 +101,3 @@ def read_corpus(paths: Iterable[Path]) -> list[Document]:
             seen[document.id] = str(path)
             documents.append(document)
     return documents
-
-
-def fingerprint(documents: list[Document]) -> str:
-    """A short hash of the documents' ids, titles and texts."""
-    digest = hashlib.sha256()
-    for document in documents:
-        for part in (document.id, document.title, document.text):
-            digest.update(part.encode("utf-8"))
-            digest.update(b"\0")
-    return digest.hexdigest()[:16]
-

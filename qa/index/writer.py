@@ -1,0 +1,235 @@
+"""Writing documents into an index: add, replace and delete, embedding only text the index has not seen.
+
+One writer at a time per index (the folder's lock, held for the whole write); the visible change is one
+transaction, so readers see all of a write or none of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from qa.config import Settings
+from qa.embed import Embedder
+from qa.errors import DocumentNotFound, IndexMismatch
+from qa.folders import remove_leftovers, writer_lock
+from qa.index.sentences import SentenceTable
+from qa.index.store import (FORMAT_VERSION, TOKEN_SEPARATOR, check_compatible, connect, generation, read_meta,
+                            transaction, write_meta)
+from qa.index.vector_cache import VectorCache, vector_keys
+from qa.ingest import passages_of
+from qa.schema import Document, Passage
+from qa.summarize import Summarizer
+from qa.text.normalize import sentence_spans
+from qa.text.tokenize import tokenize
+
+Progress = Callable[[int, int], None]
+"""Called with (passages embedded, passages to embed)."""
+EMBED_CHUNK = 64
+"""Passages embedded (with their sentences) per committed step."""
+
+
+@dataclass
+class PreparedDocument:
+    """A document cut into passages and sentences, with the model inputs each needs."""
+
+    document: Document
+    digest: str
+    passages: list[Passage]
+    tokens: list[list[str]]
+    sentences: list[list[tuple[int, int]]]
+
+
+@dataclass
+class WriteResult:
+    """What a write changed and what it cost."""
+
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    passages: int = 0
+    passages_written: int = 0
+    vectors_embedded: int = 0
+    embed_seconds: float = 0.0
+    seconds: float = 0.0
+    generation: int = 0
+
+
+def document_digest(document: Document, chunk_chars: int) -> str:
+    """What decides whether a stored document must be rewritten: its content, metadata and the chunk size."""
+    content = document.to_dict()
+    content.pop("summary")
+    content.pop("keywords")
+    payload = json.dumps([content, chunk_chars], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def prepare(document: Document, chunk_chars: int) -> PreparedDocument:
+    """Cut a document into passages, their search tokens and sentence spans."""
+    passages = passages_of(document, chunk_chars)
+    return PreparedDocument(document, document_digest(document, chunk_chars), passages,
+                            [tokenize(p.text) or [""] for p in passages], [sentence_spans(p.text) for p in passages])
+
+
+class IndexWriter:
+    """Applies changes to the index in ``folder``.
+
+    Args:
+        folder: the index folder (created on the first write).
+        embedder: the encoder (its vector space must be the index's).
+        settings: chunk size and summary length.
+    """
+
+    def __init__(self, folder: Path, embedder: Embedder, settings: Settings) -> None:
+        self.folder = Path(folder)
+        self.embedder = embedder
+        self.settings = settings
+        self.summarizer = Summarizer.from_settings(embedder, settings)
+
+    def write(self, upserts: list[Document], deletions: list[str], progress: Progress | None = None,
+              keep_only: bool = False) -> WriteResult:
+        """Add or replace ``upserts`` and delete ``deletions``, as one visible change.
+
+        Args:
+            upserts: documents to add, or to replace where their id exists (unchanged ones are left alone).
+            deletions: ids of documents to delete.
+            progress: embedding progress.
+            keep_only: delete every stored document not in ``upserts`` and order the rest as given (a build).
+
+        Raises:
+            DocumentNotFound: a deletion names no stored document (nothing is changed).
+            IndexMismatch: the index belongs to another model or format.
+            FolderBusy: another writer held the index longer than ``write_lock_timeout``.
+        """
+        started = time.perf_counter()
+        with writer_lock(self.folder, self.settings.write_lock_timeout):
+            remove_leftovers(self.folder)
+            connection = connect(self.folder, create=True)
+            try:
+                result = self._write(connection, upserts, deletions, progress, keep_only)
+            finally:
+                connection.close()
+        result.seconds = time.perf_counter() - started
+        return result
+
+    def _write(self, connection, upserts: list[Document], deletions: list[str], progress: Progress | None,
+               keep_only: bool) -> WriteResult:
+        meta = read_meta(connection)
+        if meta:
+            check_compatible(meta, self.folder, self.embedder.name)
+            if meta.get("dimension") != self.embedder.dimension:
+                raise IndexMismatch(f"index {self.folder.name} holds {meta.get('dimension')}-dimensional vectors")
+        stored = {doc_id: (seq, digest) for doc_id, seq, digest in
+                  connection.execute("SELECT id, seq, digest FROM documents")}
+        missing = [doc_id for doc_id in deletions if doc_id not in stored]
+        if missing:
+            raise DocumentNotFound(missing[0])
+        chunk = self.settings.chunk_chars
+        result = WriteResult()
+        changed: list[PreparedDocument] = []
+        for document in upserts:
+            digest = document_digest(document, chunk)
+            if document.id in stored and stored[document.id][1] == digest:
+                result.unchanged.append(document.id)
+                continue
+            (result.replaced if document.id in stored else result.added).append(document.id)
+            changed.append(prepare(document, chunk))
+        kept = {d.id for d in upserts}
+        result.deleted = [doc_id for doc_id in stored if doc_id not in kept] if keep_only else list(deletions)
+        clock = time.perf_counter()
+        cache = VectorCache(connection, self.embedder)
+        self._embed_and_summarize(cache, changed, progress)
+        result.embed_seconds = time.perf_counter() - clock
+        result.vectors_embedded = cache.embedded
+        result.passages_written = sum(len(p.passages) for p in changed)
+        order = [d.id for d in upserts] if keep_only else []
+        current = [doc_id for doc_id, _ in sorted(stored.items(), key=lambda item: item[1][0])]
+        if meta and not changed and not result.deleted and (not order or order == current):
+            result.generation = generation(connection)
+            result.passages = connection.execute("SELECT COUNT(*) FROM passages").fetchone()[0]
+            return result
+        with transaction(connection):
+            self._commit(connection, changed, result.deleted, stored, order)
+            result.generation = generation(connection) + 1
+            now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            write_meta(connection, {"generation": result.generation, "updated_at": now} | ({} if meta else {
+                "format_version": FORMAT_VERSION, "model": self.embedder.name, "encoder": self.embedder.encoder,
+                "dimension": self.embedder.dimension, "created_at": now}) | {"chunk_chars": chunk})
+        result.passages = connection.execute("SELECT COUNT(*) FROM passages").fetchone()[0]
+        return result
+
+    def _embed_and_summarize(self, cache: VectorCache, changed: list[PreparedDocument],
+                             progress: Progress | None) -> None:
+        """Embed what the changed documents need (in committed steps), then give each its summary."""
+        items = [(prepared, passage, spans) for prepared in changed
+                 for passage, spans in zip(prepared.passages, prepared.sentences)]
+        total = len(items)
+        if progress:
+            progress(0, total)
+        for start in range(0, total, EMBED_CHUNK):
+            step = items[start:start + EMBED_CHUNK]
+            self._passage_vectors(cache, [passage for _, passage, _ in step])
+            self._sentence_vectors(cache, [(passage, spans) for _, passage, spans in step])
+            if progress:
+                progress(min(total, start + EMBED_CHUNK), total)
+        for prepared in changed:
+            self._summarize(cache, prepared)
+
+    def _passage_vectors(self, cache: VectorCache, passages: list[Passage]) -> np.ndarray:
+        inputs = self.embedder.document_inputs([p.text for p in passages], [p.title for p in passages])
+        return cache.vectors(inputs, "float32")
+
+    def _sentence_vectors(self, cache: VectorCache, items: list[tuple[Passage, list[tuple[int, int]]]]) -> np.ndarray:
+        texts = [passage.text[a:b] for passage, spans in items for a, b in spans]
+        return cache.vectors(self.embedder.document_inputs(texts), "float16")
+
+    def _summarize(self, cache: VectorCache, prepared: PreparedDocument) -> None:
+        spans = np.array([(row, a, b) for row, sentences in enumerate(prepared.sentences) for a, b in sentences],
+                         dtype=np.int32).reshape(-1, 3)
+        vectors = self._sentence_vectors(cache, list(zip(prepared.passages, prepared.sentences)))
+        table = SentenceTable.from_arrays(spans, vectors, len(prepared.passages))
+        title = cache.vectors(self.embedder.document_inputs([prepared.document.title]), "float32")[0]
+        summary = self.summarizer.summarize_document(
+            prepared.document, prepared.passages, [table.of_passage(row) for row in range(len(prepared.passages))],
+            table.vectors, title, self.settings.summary_sentences, None)
+        prepared.document.summary = summary.sentences
+        prepared.document.keywords = summary.keywords
+
+    def _commit(self, connection, changed: list[PreparedDocument], deleted: list[str],
+                stored: dict[str, tuple[int, str]], order: list[str]) -> None:
+        """The visible change, inside the caller's transaction."""
+        connection.executemany("DELETE FROM documents WHERE id = ?", [(doc_id,) for doc_id in deleted])
+        next_seq = max((seq for seq, _ in stored.values()), default=-1) + 1
+        for prepared in changed:
+            document = prepared.document
+            seq = stored[document.id][0] if document.id in stored else next_seq
+            next_seq += document.id not in stored
+            connection.execute("DELETE FROM documents WHERE id = ?", (document.id,))
+            connection.execute("INSERT INTO documents (id, seq, digest, body) VALUES (?, ?, ?, ?)",
+                               (document.id, seq, prepared.digest, json.dumps(document.to_dict(), ensure_ascii=False)))
+            self._insert_passages(connection, prepared)
+        connection.executemany("UPDATE documents SET seq = ? WHERE id = ?",
+                               [(position, doc_id) for position, doc_id in enumerate(order)])
+
+    def _insert_passages(self, connection, prepared: PreparedDocument) -> None:
+        passages = prepared.passages
+        passage_keys = vector_keys(self.embedder, self.embedder.document_inputs([p.text for p in passages],
+                                                                                [p.title for p in passages]), "float32")
+        connection.executemany(
+            "INSERT INTO passages (id, doc_id, ordinal, body, tokens, vector_key) VALUES (?, ?, ?, ?, ?, ?)",
+            [(p.id, p.doc_id, ordinal, json.dumps(p.to_dict(), ensure_ascii=False), TOKEN_SEPARATOR.join(tokens), key)
+             for ordinal, (p, tokens, key) in enumerate(zip(passages, prepared.tokens, passage_keys))])
+        rows = [(p.id, ordinal, a, b, p.text[a:b]) for p, spans in zip(passages, prepared.sentences)
+                for ordinal, (a, b) in enumerate(spans)]
+        keys = vector_keys(self.embedder, self.embedder.document_inputs([r[4] for r in rows]), "float16")
+        connection.executemany(
+            "INSERT INTO sentences (passage_id, ordinal, start, end, vector_key) VALUES (?, ?, ?, ?, ?)",
+            [(pid, ordinal, a, b, key) for (pid, ordinal, a, b, _), key in zip(rows, keys)])
