@@ -17,6 +17,7 @@ from qa.config import Settings, get_settings
 from qa.model_store import ModelError
 from qa.service import DocumentNotFound, QAService, QuestionError
 from qa.store import IndexStoreError
+from qa.web import mount_web
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +72,9 @@ def create_app(settings: Settings | None = None, index_dir: Path | None = None,
                 app.state.unavailable = str(error)
         yield
 
-    app = FastAPI(title="qa", summary="Question answering and summarisation over Chinese news", lifespan=lifespan)
+    app = FastAPI(title="qa", summary="Question answering and summarisation over Chinese news", lifespan=lifespan,
+                  docs_url=None, redoc_url=None)
+    mount_web(app)
 
     def get_service(request: Request) -> QAService:
         if request.app.state.service is None:
