@@ -1,4 +1,8 @@
-"""Offline API docs, served by the app itself: Swagger UI and ReDoc assets from ``fastapi-offline``."""
+"""The web page and offline API docs, served by the app itself (no CDN, no request to any other host).
+
+The page is plain HTML, CSS and JavaScript modules in ``static/``; Swagger UI and ReDoc come from the
+``fastapi-offline`` package, which vendors their assets.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
-from fastapi.responses import HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 STATIC = Path(__file__).parent / "static"
@@ -15,12 +19,16 @@ DOCS_ASSETS = Path(str(files("fastapi_offline") / "static"))
 
 
 def mount_web(app: FastAPI) -> None:
-    """Serve Swagger UI at ``/docs`` and ReDoc at ``/redoc`` (the favicon under ``/static/``).
+    """Serve the page at ``/`` (assets under ``/static/``) and Swagger UI at ``/docs``, ReDoc at ``/redoc``.
 
     The app must be created with ``docs_url=None, redoc_url=None`` so that FastAPI's CDN pages are off.
     """
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.mount("/docs-assets", StaticFiles(directory=DOCS_ASSETS), name="docs-assets")
+
+    @app.get("/", include_in_schema=False)
+    def page() -> FileResponse:
+        return FileResponse(STATIC / "index.html")
 
     @app.get("/docs", include_in_schema=False)
     def swagger_ui(request: Request) -> HTMLResponse:
