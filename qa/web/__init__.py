@@ -16,6 +16,11 @@ from fastapi.staticfiles import StaticFiles
 
 STATIC = Path(__file__).parent / "static"
 DOCS_ASSETS = Path(str(files("fastapi_offline") / "static"))
+# Browsers refuse any request to another host: the page needs nothing inline; Swagger UI and ReDoc start from
+# inline scripts and styles, and ReDoc's footer would fetch its logo from a CDN.
+PAGE_CSP = "default-src 'self'"
+DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data:; worker-src 'self' blob:")
 
 
 def mount_web(app: FastAPI) -> None:
@@ -28,19 +33,23 @@ def mount_web(app: FastAPI) -> None:
 
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:
-        return FileResponse(STATIC / "index.html")
+        return FileResponse(STATIC / "index.html", headers={"Content-Security-Policy": PAGE_CSP})
 
     @app.get("/docs", include_in_schema=False)
     def swagger_ui(request: Request) -> HTMLResponse:
         root = request.scope.get("root_path", "")
-        return get_swagger_ui_html(openapi_url=f"{root}{app.openapi_url}", title=f"{app.title} · Swagger UI",
-                                   swagger_js_url=f"{root}/docs-assets/swagger-ui-bundle.js",
-                                   swagger_css_url=f"{root}/docs-assets/swagger-ui.css",
-                                   swagger_favicon_url=f"{root}/static/favicon.svg")
+        response = get_swagger_ui_html(openapi_url=f"{root}{app.openapi_url}", title=f"{app.title} · Swagger UI",
+                                       swagger_js_url=f"{root}/docs-assets/swagger-ui-bundle.js",
+                                       swagger_css_url=f"{root}/docs-assets/swagger-ui.css",
+                                       swagger_favicon_url=f"{root}/static/favicon.svg")
+        response.headers["Content-Security-Policy"] = DOCS_CSP
+        return response
 
     @app.get("/redoc", include_in_schema=False)
     def redoc(request: Request) -> HTMLResponse:
         root = request.scope.get("root_path", "")
-        return get_redoc_html(openapi_url=f"{root}{app.openapi_url}", title=f"{app.title} · ReDoc",
-                              redoc_js_url=f"{root}/docs-assets/redoc.standalone.js",
-                              redoc_favicon_url=f"{root}/static/favicon.svg", with_google_fonts=False)
+        response = get_redoc_html(openapi_url=f"{root}{app.openapi_url}", title=f"{app.title} · ReDoc",
+                                  redoc_js_url=f"{root}/docs-assets/redoc.standalone.js",
+                                  redoc_favicon_url=f"{root}/static/favicon.svg", with_google_fonts=False)
+        response.headers["Content-Security-Policy"] = DOCS_CSP
+        return response
