@@ -37,6 +37,8 @@ form.addEventListener("submit", async (event) => {
 
 /** Show the view; `?view=summarize&doc=ID` picks that document. */
 export async function enter(params) {
+  const submit = form.querySelector("button[type=submit]");
+  submit.disabled = true; // until the document list is in
   try {
     const documents = await api.documents();
     titles = new Map(documents.map((d) => [d.id, d.title]));
@@ -47,6 +49,8 @@ export async function enter(params) {
   } catch (error) {
     if (!(error instanceof api.ApiError)) throw error;
     last = { error };
+  } finally {
+    submit.disabled = false;
   }
   showSource();
   render();
