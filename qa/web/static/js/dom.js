@@ -1,10 +1,10 @@
 // Small DOM helpers shared by the views: element building, navigation, errors, highlighted text.
 
-/** Build an element: `el("a", {href: "…", class: "x"}, "text", child…)`; null children are skipped. */
+/** Build an element: `el("a", {href: "…", class: "x"}, "text", child…)`; null attributes and children are skipped. */
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
-    if (value !== null && value !== undefined && value !== false) node.setAttribute(name, value === true ? "" : value);
+    if (value !== null && value !== undefined) node.setAttribute(name, value);
   }
   node.append(...children.filter((child) => child !== null && child !== undefined));
   return node;
