@@ -65,3 +65,13 @@ def test_unavailable_service_matches_the_spec(tmp_path, fast_settings, spec):
         response = empty.post("/ask", json={"question": "多少党员志愿者"})
     assert response.status_code == 503
     jsonschema.validate(response.json(), schema_for(spec, "/ask", "post", 503))
+
+
+def test_every_reference_resolves(spec):
+    """A dangling ``$ref`` breaks ReDoc and Swagger UI; every one must name a component that exists."""
+    import json
+    import re
+
+    names = set(spec["components"]["schemas"])
+    for reference in re.findall(r'"\$ref": "#/components/schemas/([^"]+)"', json.dumps(spec)):
+        assert reference in names, reference

@@ -14,6 +14,7 @@ from qa.api.routes import router
 from qa.config import Settings, configure_runtime
 from qa.errors import IndexStoreError, ModelError
 from qa.service import QAService
+from qa.web import mount_web
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,9 @@ def create_app(settings: Settings, index_dir: Path | None = None, service: QASer
         if app.state.service is not None:
             app.state.service.stop_watching()
 
-    app = FastAPI(title="qa", summary="Question answering and summarisation over Chinese news", lifespan=lifespan)
+    app = FastAPI(title="qa", summary="Question answering and summarisation over Chinese news", lifespan=lifespan,
+                  docs_url=None, redoc_url=None)
+    mount_web(app)
     install_error_handlers(app)
     app.include_router(router)
     return app

@@ -65,7 +65,8 @@ def health(service: QAService = Depends(get_service)) -> Health:
 # ---------------------------------------------------------------- writes
 
 UPLOAD_BODY = {"requestBody": {"required": True, "content": {
-    "application/json": {"schema": {"$ref": "#/components/schemas/DocumentsIn"}},
+    "application/json": {"schema": {key: value for key, value in DocumentsIn.model_json_schema(
+        ref_template="#/components/schemas/{model}").items() if key != "$defs"}},
     "multipart/form-data": {"schema": {"type": "object", "properties": {
         "files": {"type": "array", "items": {"type": "string", "format": "binary"}}}, "required": ["files"]}},
 }}}

@@ -1,0 +1,193 @@
+// Interface strings in Chinese (default) and English; the choice is kept in localStorage.
+
+const STRINGS = {
+  zh: {
+    "title": "qa · 中文新闻问答",
+    "skip": "跳到正文",
+    "nav": "主要栏目",
+    "nav.ask": "问答",
+    "nav.summarize": "摘要",
+    "nav.documents": "文档",
+    "nav.docs": "API 文档",
+    "lang.switch": "English",
+    "loading": "正在加载…",
+    "ask.heading": "提问",
+    "ask.label": "问题",
+    "ask.placeholder": "例如：多少党员志愿者",
+    "ask.submit": "提问",
+    "ask.hint": "按回车提问；地址栏中的链接可以分享。",
+    "answer.heading": "答案",
+    "answer.type": "类型",
+    "answer.source": "出处：",
+    "answer.none": "资料中没有找到答案",
+    "answer.none.detail": "下面列出检索到的最相关段落，供参考。",
+    "passages.heading": "相关段落（{n}）",
+    "passages.empty": "没有检索到段落。",
+    "passage.paragraph": "第 {n} 段",
+    "passage.open": "阅读原文",
+    "scores": "得分",
+    "scores.fused": "综合",
+    "scores.dense": "语义",
+    "scores.lexical": "词汇",
+    "scores.rank": "第 {n} 名",
+    "took": "用时 {ms} 毫秒",
+    "type.quantity": "数量",
+    "type.time": "时间",
+    "type.person": "人物",
+    "type.place": "地点",
+    "type.organisation": "机构",
+    "type.list": "列举",
+    "type.reason": "原因",
+    "type.manner": "方式",
+    "type.identity": "身份",
+    "type.other": "其他",
+    "read.byline": "作者",
+    "read.date": "日期",
+    "read.outlet": "来源",
+    "read.summary": "摘要",
+    "read.keywords": "关键词",
+    "read.text": "正文",
+    "read.summarize": "为本文生成摘要",
+    "sum.heading": "摘要",
+    "sum.source": "摘要对象",
+    "sum.source.doc": "一篇文档",
+    "sum.source.text": "粘贴的文本",
+    "sum.source.question": "与问题相关的内容",
+    "sum.doc": "文档",
+    "sum.text": "文本",
+    "sum.text.placeholder": "在此粘贴中文或英文文本（最多 50,000 字）",
+    "sum.question": "问题",
+    "sum.question.placeholder": "例如：云潭镇如何开展核酸检测",
+    "sum.sentences": "句数",
+    "sum.submit": "生成摘要",
+    "sum.result": "摘要",
+    "sum.keywords": "关键词",
+    "sum.pasted": "原文中的位置",
+    "sum.empty": "没有可选的句子。",
+    "docs.heading": "文档",
+    "docs.filter": "筛选",
+    "docs.filter.placeholder": "按标题、作者或编号筛选",
+    "docs.count": "共 {n} 篇，显示 {shown} 篇",
+    "docs.passages": "{n} 个段落",
+    "docs.summarize": "摘要",
+    "docs.none": "没有符合条件的文档。",
+    "error.prefix": "出错了",
+    "error.network": "无法连接服务器，请确认服务正在运行。",
+    "error.400": "输入无效",
+    "error.404": "找不到",
+    "error.413": "输入太长",
+    "error.422": "请求参数有误",
+    "error.503": "服务暂不可用",
+    "error.other": "服务器错误",
+  },
+  en: {
+    "title": "qa · Chinese news Q&A",
+    "skip": "Skip to content",
+    "nav": "Main sections",
+    "nav.ask": "Ask",
+    "nav.summarize": "Summarise",
+    "nav.documents": "Documents",
+    "nav.docs": "API docs",
+    "lang.switch": "中文",
+    "loading": "Loading…",
+    "ask.heading": "Ask",
+    "ask.label": "Question",
+    "ask.placeholder": "e.g. 多少党员志愿者",
+    "ask.submit": "Ask",
+    "ask.hint": "Press Enter to ask; the address bar holds a shareable link.",
+    "answer.heading": "Answer",
+    "answer.type": "Type",
+    "answer.source": "Source: ",
+    "answer.none": "The documents do not answer this question",
+    "answer.none.detail": "The closest passages found are listed below.",
+    "passages.heading": "Passages ({n})",
+    "passages.empty": "No passage found.",
+    "passage.paragraph": "paragraph {n}",
+    "passage.open": "Read the article",
+    "scores": "Scores",
+    "scores.fused": "fused",
+    "scores.dense": "dense",
+    "scores.lexical": "lexical",
+    "scores.rank": "rank {n}",
+    "took": "{ms} ms",
+    "type.quantity": "quantity",
+    "type.time": "time",
+    "type.person": "person",
+    "type.place": "place",
+    "type.organisation": "organisation",
+    "type.list": "list",
+    "type.reason": "reason",
+    "type.manner": "manner",
+    "type.identity": "identity",
+    "type.other": "other",
+    "read.byline": "Byline",
+    "read.date": "Date",
+    "read.outlet": "Outlet",
+    "read.summary": "Summary",
+    "read.keywords": "Keywords",
+    "read.text": "Text",
+    "read.summarize": "Summarise this article",
+    "sum.heading": "Summarise",
+    "sum.source": "What to summarise",
+    "sum.source.doc": "A document",
+    "sum.source.text": "Pasted text",
+    "sum.source.question": "What the documents say on a question",
+    "sum.doc": "Document",
+    "sum.text": "Text",
+    "sum.text.placeholder": "Paste Chinese or English text here (up to 50,000 characters)",
+    "sum.question": "Question",
+    "sum.question.placeholder": "e.g. 云潭镇如何开展核酸检测",
+    "sum.sentences": "Sentences",
+    "sum.submit": "Summarise",
+    "sum.result": "Summary",
+    "sum.keywords": "Keywords",
+    "sum.pasted": "Where they stand in the text",
+    "sum.empty": "No sentence to choose from.",
+    "docs.heading": "Documents",
+    "docs.filter": "Filter",
+    "docs.filter.placeholder": "Filter by title, byline or id",
+    "docs.count": "{shown} of {n} shown",
+    "docs.passages": "{n} passages",
+    "docs.summarize": "Summary",
+    "docs.none": "No document matches.",
+    "error.prefix": "Error",
+    "error.network": "Cannot reach the server; is it running?",
+    "error.400": "Invalid input",
+    "error.404": "Not found",
+    "error.413": "Input too long",
+    "error.422": "Invalid request",
+    "error.503": "Service unavailable",
+    "error.other": "Server error",
+  },
+};
+
+const HTML_LANG = { zh: "zh-CN", en: "en" };
+let lang = localStorage.getItem("qa.lang") === "en" ? "en" : "zh";
+
+/** The current language, "zh" or "en". */
+export function getLang() {
+  return lang;
+}
+
+/** The string for `key`, with `{name}` placeholders filled from `vars`. */
+export function t(key, vars = {}) {
+  const text = STRINGS[lang][key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? ""));
+}
+
+/** Switch language and remember it. */
+export function setLang(next) {
+  lang = next;
+  localStorage.setItem("qa.lang", next);
+}
+
+/** Fill every element marked data-i18n (text), data-i18n-placeholder and data-i18n-aria-label. */
+export function applyStrings() {
+  document.documentElement.lang = HTML_LANG[lang];
+  document.title = t("title");
+  for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
+  for (const el of document.querySelectorAll("[data-i18n-placeholder]")) el.placeholder = t(el.dataset.i18nPlaceholder);
+  for (const el of document.querySelectorAll("[data-i18n-aria-label]")) {
+    el.setAttribute("aria-label", t(el.dataset.i18nAriaLabel));
+  }
+}
