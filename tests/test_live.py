@@ -210,3 +210,36 @@ def test_acknowledged_writes_survive_kill_9(tmp_path, fast_settings, fast_embedd
                                       ).json()["passages"][0]["text"]
     finally:
         server.stop()
+
+
+@pytest.mark.slow
+def test_real_model_add_replace_delete_and_restart(tmp_path, settings, embedder):
+    index = build_seed_index(tmp_path / "index", settings, embedder)
+    server = ServerProcess(index, {"QA_API_TOKEN": TOKEN}).start()
+    question = "星河大桥全长多少米"
+    try:
+        with httpx.Client(base_url=server.url, timeout=120) as http:
+            assert http.post("/ask", json={"question": question}).json()["answer"] is None
+            added = http.post("/documents?wait=true", json={"documents": [{"id": "bridge", "text": BRIDGE}]},
+                              headers=AUTH)
+            assert added.status_code == 201
+            body = http.post("/ask", json={"question": question}).json()
+            assert body["passages"][0]["source"]["doc_id"] == "bridge"
+            assert body["passages"][0]["source"]["title"] == "星河大桥正式通车"
+            assert body["answer"]["text"] == "1280米" and body["answer"]["doc_id"] == "bridge"
+            replaced = http.put("/documents/bridge", json={"text": BRIDGE.replace("1280米", "1500米")}, headers=AUTH)
+            assert replaced.status_code == 200
+            assert http.post("/ask", json={"question": question}).json()["answer"]["text"] == "1500米"
+        server.kill()
+        server.start()
+        with httpx.Client(base_url=server.url, timeout=120) as http:
+            assert http.post("/ask", json={"question": question}).json()["answer"]["text"] == "1500米"
+            assert http.delete("/documents/bridge", headers=AUTH).status_code == 200
+        server.stop()
+        server.start()
+        with httpx.Client(base_url=server.url, timeout=120) as http:
+            body = http.post("/ask", json={"question": question}).json()
+            assert all(p["source"]["doc_id"] != "bridge" for p in body["passages"])
+            assert http.get("/documents/bridge").status_code == 404
+    finally:
+        server.stop()
