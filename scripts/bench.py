@@ -266,6 +266,87 @@ def bench_summaries(index_dir: Path, repeats: int = 5) -> dict:
     return figures
 
 
+def grow_synthetic(folder: Path, passages: int) -> dict:
+    """Grow a copied index to at least ``passages`` passages with copies of its own documents (ids suffixed
+    ``~N``), row by row in SQL: the copies share the originals' texts, so their vectors are already stored."""
+    import sqlite3
+
+    started = time.perf_counter()
+    connection = sqlite3.connect(folder / "index.sqlite", isolation_level=None)
+    base = connection.execute("SELECT COUNT(*) FROM passages").fetchone()[0]
+    span = connection.execute("SELECT MAX(seq) + 1 FROM documents").fetchone()[0]
+    copies = max(0, -(-passages // base) - 1)
+    connection.execute("BEGIN")
+    for n in range(1, copies + 1):
+        suffix = f"~{n}"
+        connection.execute("INSERT INTO documents (id, seq, digest, body) SELECT id || ?, seq + ?, digest, "
+                           "json_set(body, '$.id', id || ?) FROM documents WHERE id NOT LIKE '%~%'",
+                           (suffix, n * span, suffix))
+        connection.execute("INSERT INTO passages (id, doc_id, ordinal, body, tokens, vector_key) SELECT "
+                           "doc_id || ? || substr(id, length(doc_id) + 1), doc_id || ?, ordinal, json_set(body, "
+                           "'$.id', doc_id || ? || substr(id, length(doc_id) + 1), '$.doc_id', doc_id || ?), tokens, "
+                           "vector_key FROM passages WHERE doc_id NOT LIKE '%~%'", (suffix,) * 4)
+        connection.execute("INSERT INTO sentences (passage_id, ordinal, start, end, vector_key) SELECT p.doc_id || ? "
+                           "|| substr(s.passage_id, length(p.doc_id) + 1), s.ordinal, s.start, s.end, s.vector_key "
+                           "FROM sentences s JOIN passages p ON p.id = s.passage_id WHERE p.doc_id NOT LIKE '%~%'",
+                           (suffix,))
+    connection.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
+    connection.execute("COMMIT")
+    total = connection.execute("SELECT COUNT(*) FROM passages").fetchone()[0]
+    connection.close()
+    return {"passages": total, "copies": copies, "seconds": time.perf_counter() - started,
+            "database_mb": (folder / "index.sqlite").stat().st_size / 2**20}
+
+
+def bench_live(index_dir: Path, article: Path, grow: int | None) -> dict:
+    """Write costs on a copy of an index (grown synthetically when asked): loading it, adding one article (split
+    into embedding and the rest, the new generation's load included), adding it again, and deleting it."""
+    import sqlite3
+
+    from qa.ingest import read_corpus
+    from qa.service import QAService
+
+    figures: dict = {}
+    with tempfile.TemporaryDirectory(prefix="qa-live-") as scratch:
+        folder = Path(scratch) / "index"
+        folder.mkdir()
+        with sqlite3.connect(index_dir / "index.sqlite") as source, sqlite3.connect(folder / "index.sqlite") as copy:
+            source.backup(copy)
+        if grow:
+            figures["grow"] = grow_synthetic(folder, grow)
+        started = time.perf_counter()
+        service = QAService(get_settings(), folder)
+        service.warm_up()
+        figures["load_seconds"] = time.perf_counter() - started
+        figures["passages"] = len(service.index.passages)
+        figures["rss_mb"] = rss_mb()
+        documents = read_corpus([article])
+        for step, upserts, deletions in (("add", documents, []), ("add_again", documents, []),
+                                         ("delete", [], [d.id for d in documents])):
+            started = time.perf_counter()
+            result = service.writer.write(upserts, deletions)
+            written = time.perf_counter() - started
+            service.refresh()
+            total = time.perf_counter() - started
+            figures[step] = {"embed_seconds": result.embed_seconds, "write_seconds": written - result.embed_seconds,
+                             "reload_seconds": total - written, "total_seconds": total,
+                             "vectors_embedded": result.vectors_embedded, "passages_written": result.passages_written}
+        figures["rss_after_mb"] = rss_mb()
+    return figures
+
+
+def print_live(live: dict) -> None:
+    """The write-cost rows."""
+    grown = f", grown synthetically in {live['grow']['seconds']:.1f} s" if "grow" in live else ""
+    print(f"live corpus at {live['passages']} passages{grown}: load {live['load_seconds']:.1f} s, "
+          f"RSS {live['rss_mb']:.0f} MiB")
+    for step in ("add", "add_again", "delete"):
+        f = live[step]
+        print(f"  {step:<10} embed {f['embed_seconds']:6.2f} s  write {f['write_seconds']:6.2f} s  "
+              f"reload {f['reload_seconds']:6.2f} s  total {f['total_seconds']:6.2f} s  "
+              f"({f['vectors_embedded']} vectors embedded)")
+
+
 def print_scale(scale: dict) -> None:
     """The synthetic-scale rows."""
     print("scale (synthetic: real vectors drawn with replacement and perturbed; BM25 reuses real tokens)")
@@ -291,6 +372,8 @@ def print_table(report: dict) -> None:
         print_comparison(report["encoders"])
     if report.get("scale"):
         print_scale(report["scale"])
+    for live in report.get("live", {}).values():
+        print_live(live)
 
 
 def print_comparison(encoders: dict) -> None:
@@ -352,6 +435,10 @@ def main() -> int:
     parser.add_argument("--summaries", help="only time summaries over this existing index (e.g. index/default)")
     parser.add_argument("--encoder", choices=["torch", "onnx", "onnx-int8"], help="embedding backend (QA_ENCODER)")
     parser.add_argument("--encoders", help="compare these backends side by side, e.g. torch,onnx,onnx-int8")
+    parser.add_argument("--live", help="only the write costs, on a copy of this existing index (e.g. index/cmrc)")
+    parser.add_argument("--grow", default="", help="with --live: also at these synthetic sizes, e.g. 100000")
+    parser.add_argument("--article", default=str(ROOT / "tests" / "data" / "live" / "bridge.txt"),
+                        help="with --live: the article to add and delete")
     parser.add_argument("--json-out", default=str(ROOT / "results" / "bench.json"))
     args = parser.parse_args()
     configure_runtime()
@@ -371,6 +458,10 @@ def main() -> int:
         return finish(report, Path(args.json_out))
     if args.summaries:
         report["summaries"] = bench_summaries(Path(args.summaries))
+        return finish(report, Path(args.json_out))
+    if args.live:
+        report["live"] = {str(size or "as built"): bench_live(Path(args.live), Path(args.article), size)
+                          for size in [None, *(int(size) for size in args.grow.split(",") if size)]}
         return finish(report, Path(args.json_out))
     encoders = [e for e in (args.encoders or get_settings().encoder).split(",") if e]
     levels = [int(level) for level in args.levels.split(",") if level]
