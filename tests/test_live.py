@@ -243,3 +243,27 @@ def test_real_model_add_replace_delete_and_restart(tmp_path, settings, embedder)
             assert http.get("/documents/bridge").status_code == 404
     finally:
         server.stop()
+
+
+def test_a_killed_build_resumes_from_the_vectors_it_committed(tmp_path, fast_settings, fast_embedder, monkeypatch):
+    from conftest import CMRC_CORPUS
+    from qa.index import build_from_corpus
+    from qa.index.vector_cache import VectorCache
+
+    full = build_from_corpus([CMRC_CORPUS], tmp_path / "reference", fast_settings, fast_embedder, progress=False)
+    calls = []
+    original = VectorCache.vectors
+
+    def dies_in_the_third_step(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == 5:
+            raise KeyboardInterrupt
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(VectorCache, "vectors", dies_in_the_third_step)
+    with pytest.raises(KeyboardInterrupt):
+        build_from_corpus([CMRC_CORPUS], tmp_path / "index", fast_settings, fast_embedder, progress=False)
+    monkeypatch.undo()
+    resumed = build_from_corpus([CMRC_CORPUS], tmp_path / "index", fast_settings, fast_embedder, progress=False)
+    assert resumed.passages == full.passages and resumed.passages_written == full.passages_written
+    assert 0 < resumed.vectors_embedded < full.vectors_embedded - 2 * 64

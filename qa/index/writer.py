@@ -63,6 +63,11 @@ class WriteResult:
     generation: int = 0
 
 
+def now() -> str:
+    """The time of day in UTC, to the second, as stored in the index's meta."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
 def document_digest(document: Document, chunk_chars: int) -> str:
     """What decides whether a stored document must be rewritten: its content, metadata and the chunk size."""
     content = document.to_dict()
@@ -122,11 +127,10 @@ class IndexWriter:
 
     def _write(self, connection, upserts: list[Document], deletions: list[str], progress: Progress | None,
                keep_only: bool) -> WriteResult:
-        meta = read_meta(connection)
-        if meta:
-            check_compatible(meta, self.folder, self.embedder.name)
-            if meta.get("dimension") != self.embedder.dimension:
-                raise IndexMismatch(f"index {self.folder.name} holds {meta.get('dimension')}-dimensional vectors")
+        meta = read_meta(connection) or self._create(connection)
+        check_compatible(meta, self.folder, self.embedder.name)
+        if meta.get("dimension") != self.embedder.dimension:
+            raise IndexMismatch(f"index {self.folder.name} holds {meta.get('dimension')}-dimensional vectors")
         stored = {doc_id: (seq, digest) for doc_id, seq, digest in
                   connection.execute("SELECT id, seq, digest FROM documents")}
         missing = [doc_id for doc_id in deletions if doc_id not in stored]
@@ -152,19 +156,26 @@ class IndexWriter:
         result.passages_written = sum(len(p.passages) for p in changed)
         order = [d.id for d in upserts] if keep_only else []
         current = [doc_id for doc_id, _ in sorted(stored.items(), key=lambda item: item[1][0])]
-        if meta and not changed and not result.deleted and (not order or order == current):
+        if meta["generation"] and not changed and not result.deleted and (not order or order == current):
             result.generation = generation(connection)
             result.passages = connection.execute("SELECT COUNT(*) FROM passages").fetchone()[0]
             return result
         with transaction(connection):
             self._commit(connection, changed, result.deleted, stored, order)
             result.generation = generation(connection) + 1
-            now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-            write_meta(connection, {"generation": result.generation, "updated_at": now} | ({} if meta else {
-                "format_version": FORMAT_VERSION, "model": self.embedder.name, "encoder": self.embedder.encoder,
-                "dimension": self.embedder.dimension, "created_at": now}) | {"chunk_chars": chunk})
+            write_meta(connection, {"generation": result.generation, "updated_at": now(), "chunk_chars": chunk})
         result.passages = connection.execute("SELECT COUNT(*) FROM passages").fetchone()[0]
         return result
+
+    def _create(self, connection) -> dict:
+        """Describe a new, empty index (generation 0): its format and vector space, before anything is embedded,
+        so that a build killed while embedding is resumed in place."""
+        meta = {"format_version": FORMAT_VERSION, "model": self.embedder.name, "encoder": self.embedder.encoder,
+                "dimension": self.embedder.dimension, "chunk_chars": self.settings.chunk_chars, "generation": 0,
+                "created_at": now(), "updated_at": now()}
+        with transaction(connection):
+            write_meta(connection, meta)
+        return meta
 
     def _embed_and_summarize(self, cache: VectorCache, changed: list[PreparedDocument],
                              progress: Progress | None) -> None:
