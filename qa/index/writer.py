@@ -84,6 +84,33 @@ def prepare(document: Document, chunk_chars: int) -> PreparedDocument:
                             [tokenize(p.text) or [""] for p in passages], [sentence_spans(p.text) for p in passages])
 
 
+def plan(stored: dict[str, tuple[int, str]], upserts: list[Document], deletions: list[str], keep_only: bool,
+         chunk_chars: int) -> tuple[WriteResult, list[PreparedDocument]]:
+    """Sort a write's documents into added, replaced, unchanged and deleted, and prepare those to be written.
+
+    Args:
+        stored: ``(seq, digest)`` of each stored document, by id.
+
+    Raises:
+        DocumentNotFound: a deletion names no stored document.
+    """
+    missing = [doc_id for doc_id in deletions if doc_id not in stored]
+    if missing:
+        raise DocumentNotFound(missing[0])
+    result = WriteResult()
+    changed: list[PreparedDocument] = []
+    for document in upserts:
+        digest = document_digest(document, chunk_chars)
+        if document.id in stored and stored[document.id][1] == digest:
+            result.unchanged.append(document.id)
+            continue
+        (result.replaced if document.id in stored else result.added).append(document.id)
+        changed.append(prepare(document, chunk_chars))
+    kept = {d.id for d in upserts}
+    result.deleted = [doc_id for doc_id in stored if doc_id not in kept] if keep_only else list(deletions)
+    return result, changed
+
+
 class IndexWriter:
     """Applies changes to the index in ``folder``.
 
@@ -133,21 +160,8 @@ class IndexWriter:
             raise IndexMismatch(f"index {self.folder.name} holds {meta.get('dimension')}-dimensional vectors")
         stored = {doc_id: (seq, digest) for doc_id, seq, digest in
                   connection.execute("SELECT id, seq, digest FROM documents")}
-        missing = [doc_id for doc_id in deletions if doc_id not in stored]
-        if missing:
-            raise DocumentNotFound(missing[0])
         chunk = self.settings.chunk_chars
-        result = WriteResult()
-        changed: list[PreparedDocument] = []
-        for document in upserts:
-            digest = document_digest(document, chunk)
-            if document.id in stored and stored[document.id][1] == digest:
-                result.unchanged.append(document.id)
-                continue
-            (result.replaced if document.id in stored else result.added).append(document.id)
-            changed.append(prepare(document, chunk))
-        kept = {d.id for d in upserts}
-        result.deleted = [doc_id for doc_id in stored if doc_id not in kept] if keep_only else list(deletions)
+        result, changed = plan(stored, upserts, deletions, keep_only, chunk)
         clock = time.perf_counter()
         cache = VectorCache(connection, self.embedder)
         self._embed_and_summarize(cache, changed, progress)
