@@ -317,8 +317,7 @@ function renderJobs() {
     if (ACTIVE.has(state)) {
       const bar = el("progress", { max: total || 1, "aria-label": t("job.progress.label") });
       if (total) bar.value = done; // without a value the bar shows work under way
-      progress = el("p", { class: "job-progress" }, bar, " ",
-        total ? t("job.progress", { done, total }) : t(`job.state.${state}`));
+      progress = el("p", { class: "job-progress" }, bar, total ? ` ${t("job.progress", { done, total })}` : null);
     }
     const named = state === "done" && entry.kind !== "delete" && documents.length
       ? el("p", { class: "job-docs" }, t("job.documents"), ...documents.flatMap((id, i) => [i ? "、" : "",
