@@ -1,20 +1,25 @@
 """The web page in a real browser: Playwright drives Debian's Chromium against the real server on the seed index.
 
-Self-contained: the module builds the seed index with the CLI, serves it with ``qa serve`` on a free port and
-stops it at the end. Every browser context refuses (and records) any request to a host other than the server.
-Screenshots and the measured first-load size and Enter-to-answer time go to ``results/``.
+Self-contained: the module builds a fresh seed index with the CLI, serves it with ``qa serve`` on a free port (writes
+enabled with a test token; the write tests change this index) and stops it at the end; a second server over the same
+index without ``QA_API_TOKEN`` starts only for the 403 test. Every browser context refuses (and records) any request
+to a host other than the server. Screenshots and the measured first-load size and Enter-to-answer time go to
+``results/``.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -31,6 +36,16 @@ PHONE = {"width": 375, "height": 740}
 ANSWERABLE = "多少党员志愿者"
 UNANSWERABLE = "埃菲尔铁塔有多高"
 YUNTAN = "云潭镇：党员干部防疫一线勇担当"
+TOKEN = "web-test-token"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+# Made-up news that no seed article answers.
+BRIDGE = ("星河大桥正式通车\n\n茂名晚报讯 记者林海 通讯员周文 11月28日上午，连接东岸新区与西岸老城的星河大桥正式通车。\n\n"
+          "星河大桥全长1280米，主跨420米，历时三年建成，总投资约18亿元。\n\n"
+          "通车当天，约2000名市民步行上桥参观。大桥设有双向六车道和两条自行车道。\n")
+BRIDGE_TITLE = "星河大桥正式通车"
+LAKE_ID, LAKE_TITLE = "qingshi-lake", "青石湖湿地公园开园"
+LAKE = "青石湖湿地公园于本周六正式开园，公园占地360公顷，园内栽种了80多种水生植物。"
+LAKE_QUESTION = "青石湖湿地公园占地多少公顷"
 
 
 @pytest.fixture(scope="module")
@@ -52,12 +67,20 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(browser, tmp_path_factory) -> str:
-    """The real server (``qa serve``) on the seed index; its base URL. (After ``browser``: no build when skipping.)"""
+def seed_index(browser, tmp_path_factory) -> Path:
+    """A fresh seed index for this module (the write tests change it). (After ``browser``: no build when skipping.)"""
     index = tmp_path_factory.mktemp("web") / "index"
-    env = os.environ | {"HF_HUB_OFFLINE": "1"}
     subprocess.run([sys.executable, "-m", "qa.cli", "build", "--corpus", str(ROOT / "seeds"), "--index", str(index)],
-                   cwd=ROOT, env=env, check=True, capture_output=True)
+                   cwd=ROOT, env=os.environ | {"HF_HUB_OFFLINE": "1"}, check=True, capture_output=True)
+    return index
+
+
+@contextmanager
+def running_server(index: Path, token: str | None) -> Iterator[str]:
+    """``qa serve`` over ``index`` on a free port, writes enabled with ``token`` (off without one); its base URL."""
+    env = {key: value for key, value in os.environ.items() if key != "QA_API_TOKEN"} | {"HF_HUB_OFFLINE": "1"}
+    if token is not None:
+        env["QA_API_TOKEN"] = token
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "qa.cli", "serve", "--index", str(index), "--host", "127.0.0.1",
                                 "--port", str(port)], cwd=ROOT, env=env,
@@ -81,6 +104,20 @@ def server(browser, tmp_path_factory) -> str:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="module")
+def server(seed_index) -> Iterator[str]:
+    """The real server on the module's seed index, writes enabled with ``TOKEN``; its base URL."""
+    with running_server(seed_index, TOKEN) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def readonly_server(seed_index) -> Iterator[str]:
+    """A second server over the same index with no ``QA_API_TOKEN``: every write answers 403."""
+    with running_server(seed_index, None) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -116,6 +153,23 @@ class Visit:
         self.page.fill("#question", question)
         self.page.press("#question", "Enter")
         self.page.wait_for_selector(".passage")
+
+    def open_documents(self) -> None:
+        """The documents view with its list in."""
+        self.page.goto("/?view=documents")
+        self.page.wait_for_selector(".document")
+
+    def enter_token(self, token: str) -> None:
+        """Open the write panel and type the token into it."""
+        if not self.page.locator("#write-panel").evaluate("panel => panel.open"):
+            self.page.click("#write-panel summary")
+        self.page.fill("#write-token", token)
+
+    def last_job_done(self):
+        """The newest write in the page's log, once it is done."""
+        job = self.page.locator("#jobs .job").first
+        expect(job).to_have_attribute("data-state", "done", timeout=120_000)
+        return job
 
     def screenshot(self, name: str) -> None:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -335,6 +389,218 @@ def test_phone_width_has_no_horizontal_overflow(browser, server):
         page.wait_for_selector("#reader mark.target")
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         page.screenshot(path=SCREENSHOTS / "phone-article.png")  # the viewport: the passage scrolled into it
+    finally:
+        visit.context.close()
+
+
+def test_token_is_kept_for_the_tab_session_only(visit):
+    page = visit.page
+    visit.open_documents()
+    expect(page.locator("#write-panel")).not_to_have_attribute("open", "")
+    expect(page.locator(".document button[data-delete]")).to_have_count(0)  # no write controls without a token
+    visit.enter_token(TOKEN)
+    assert page.locator("#write-token").get_attribute("type") == "password"
+    assert page.evaluate("sessionStorage.getItem('qa.token')") == TOKEN
+    assert page.evaluate("Object.values(localStorage).join()").find(TOKEN) == -1 and TOKEN not in page.url
+    expect(page.locator(".document button[data-delete]")).to_have_count(page.locator(".document").count())
+    page.reload()
+    page.wait_for_selector(".document")
+    assert page.locator("#write-token").input_value() == TOKEN
+    assert page.locator("#write-panel").evaluate("panel => panel.open")
+    page.click("#token-forget")
+    assert page.locator("#write-token").input_value() == ""
+    assert page.evaluate("sessionStorage.getItem('qa.token')") is None
+    expect(page.locator(".document button[data-delete]")).to_have_count(0)
+    page.fill("#write-token", TOKEN)
+    other = visit.context.new_page()  # another tab: its own session
+    other.goto("/?view=documents")
+    other.wait_for_selector(".document")
+    assert other.locator("#write-token").input_value() == ""
+
+
+def test_upload_with_the_token_makes_a_new_document_answerable(visit, tmp_path):
+    upload = tmp_path / "xinghe-bridge.txt"
+    upload.write_text(BRIDGE, encoding="utf-8")
+    page = visit.page
+    visit.open_documents()
+    visit.enter_token(TOKEN)
+    page.set_input_files("#upload-files", upload)
+    polls = []  # the first poll is held: the job is under way, its progress shown
+    page.route("**/jobs/*", lambda route: route.fallback() if polls else polls.append(route))
+    page.click("#upload-form button[type=submit]")
+    job = page.locator("#jobs .job").first
+    expect(job.locator("progress")).to_be_visible()
+    expect(job).to_have_attribute("data-state", re.compile("queued|running"))
+    while not polls:
+        page.wait_for_timeout(20)
+    visit.screenshot("desktop-documents-progress")
+    polls[0].continue_()
+    job = visit.last_job_done()
+    expect(job).to_contain_text("xinghe-bridge.txt")
+    expect(job.locator(".job-docs a")).to_have_text([BRIDGE_TITLE])
+    expect(job.locator("progress")).to_have_count(0)
+    expect(page.locator(".document-title", has_text=BRIDGE_TITLE)).to_have_count(1)
+    assert page.locator("#upload-files").evaluate("input => input.files.length") == 0
+    visit.screenshot("desktop-documents-write")
+    page.click("a[data-view-link=ask]")
+    visit.ask("星河大桥全长多少米")
+    first = page.locator(".passage").first
+    assert first.locator(".passage-title").text_content() == BRIDGE_TITLE
+    assert "1280米" in first.locator(".passage-text").text_content()
+    assert page.locator(".answer-main mark.answer").text_content() == "1280米"
+
+
+def test_paste_then_delete_after_confirming(visit, api):
+    page = visit.page
+    visit.open_documents()
+    visit.enter_token(TOKEN)
+    page.fill("#paste-title", LAKE_TITLE)
+    page.fill("#paste-id", LAKE_ID)
+    page.fill("#paste-text", LAKE)
+    page.click("#paste-form button[type=submit]")
+    expect(visit.last_job_done()).to_contain_text(LAKE_TITLE)
+    item = page.locator(f".document[data-doc-id={LAKE_ID}]")
+    expect(item.locator(".document-title")).to_have_text(LAKE_TITLE)
+    assert page.locator("#paste-text").input_value() == ""
+    top = api.post("/ask", json={"question": LAKE_QUESTION}).json()["passages"][0]
+    assert top["source"]["doc_id"] == LAKE_ID
+
+    delete = item.get_by_role("button", name=f"删除《{LAKE_TITLE}》")
+    delete.click()
+    item.get_by_role("button", name="取消").click()  # a second thought: nothing is deleted
+    expect(item.locator(".confirm")).to_have_count(0)
+    assert api.get(f"/documents/{LAKE_ID}").status_code == 200
+    delete.focus()  # by keyboard: Enter asks, the confirm button takes the focus, Enter deletes
+    page.keyboard.press("Enter")
+    expect(item.locator("[data-delete-confirm]")).to_be_focused()
+    expect(item.locator(".confirm")).to_contain_text(LAKE_TITLE)
+    visit.screenshot("desktop-documents-confirm")
+    page.keyboard.press("Enter")
+    expect(item).to_have_count(0)
+    expect(visit.last_job_done()).to_contain_text(f"删除《{LAKE_TITLE}》")
+    assert api.get(f"/documents/{LAKE_ID}").status_code == 404
+    page.click("a[data-view-link=ask]")
+    visit.ask(LAKE_QUESTION)
+    assert LAKE_TITLE not in page.locator(".passage-title").all_text_contents()
+
+
+def test_replace_in_the_edit_form_shows_the_new_text_in_the_article(visit, api):
+    doc_id, title = "harbour-ferry", "港湾新航线开通"
+    text = f"{title}\n\n港湾新航线昨日开通，渡轮每天运营12个班次，单程约25分钟。"
+    added = api.post("/documents?wait=true", json={"documents": [{"id": doc_id, "text": text}]}, headers=AUTH)
+    assert added.status_code == 201, added.text
+    page = visit.page
+    visit.open_documents()
+    visit.enter_token(TOKEN)
+    page.get_by_role("link", name=f"修改《{title}》").click()
+    expect(page.locator("#edit-form")).to_be_visible()
+    expect(page.locator("#add-forms")).to_be_hidden()
+    assert "edit=harbour-ferry" in page.url
+    assert page.locator("#edit-id").text_content() == doc_id
+    assert page.locator("#edit-title").input_value() == title
+    assert page.locator("#edit-text").input_value() == api.get(f"/documents/{doc_id}").json()["text"]
+    page.fill("#edit-text", text.replace("12个班次", "18个班次"))
+    page.click("#edit-form button[type=submit]")
+    page.wait_for_url(f"**/?doc={doc_id}")
+    lines = page.locator("#reader .lines")
+    expect(lines).to_contain_text("渡轮每天运营18个班次")
+    assert "12个班次" not in lines.text_content()
+    assert page.locator("#reader h1").text_content() == title
+    stored = api.get(f"/documents/{doc_id}").json()
+    assert "18个班次" in stored["text"] and stored["title"] == title
+
+    page.get_by_role("link", name="修改或删除本文").click()  # and delete it from its edit form
+    page.click("#edit-delete")
+    page.locator("#edit-confirm [data-delete-confirm]").click()
+    page.wait_for_url("**/?view=documents")
+    expect(page.locator(f".document[data-doc-id={doc_id}]")).to_have_count(0)
+    assert api.get(f"/documents/{doc_id}").status_code == 404
+
+
+def test_writes_without_the_right_token_show_the_401_message(visit, api, tmp_path):
+    before = api.get("/documents").json()["documents"]
+    page = visit.page
+    visit.open_documents()
+    page.click("#write-panel summary")
+    page.fill("#paste-text", "没有令牌的文档。")
+    with page.expect_response(lambda r: r.url.endswith("/documents") and r.request.method == "POST") as sent:
+        page.click("#paste-form button[type=submit]")
+    assert sent.value.status == 401
+    error = page.locator("#write-error")
+    expect(error).to_contain_text("401")
+    expect(error).to_contain_text("写入令牌缺失或错误")
+    upload = tmp_path / "news.txt"
+    upload.write_text(BRIDGE, encoding="utf-8")
+    visit.enter_token("wrong-token")
+    page.set_input_files("#upload-files", upload)
+    with page.expect_response(lambda r: r.url.endswith("/documents") and r.request.method == "POST") as sent:
+        page.click("#upload-form button[type=submit]")
+    assert sent.value.status == 401 and sent.value.request.all_headers()["authorization"] == "Bearer wrong-token"
+    expect(error).to_contain_text("写入令牌缺失或错误")
+    expect(page.locator("#jobs-section")).to_be_hidden()
+    assert api.get("/documents").json()["documents"] == before
+    page.click("#lang")
+    page.click("#upload-form button[type=submit]")
+    expect(error).to_contain_text("missing or wrong write token")
+
+
+def test_refused_uploads_show_the_api_detail(visit, tmp_path):
+    pdf = tmp_path / "notes.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+    page = visit.page
+    visit.open_documents()
+    visit.enter_token(TOKEN)
+    error = page.locator("#write-error")
+    page.click("#upload-form button[type=submit]")  # nothing chosen: said so, nothing sent
+    expect(error).to_contain_text("请先选择要上传的文件")
+    page.set_input_files("#upload-files", pdf)  # the picker offers only the read types; a drop can bring any
+    page.click("#upload-form button[type=submit]")
+    expect(error).to_contain_text("415 · 不支持的文件类型")
+    expect(error).to_contain_text("notes.pdf")
+    page.set_input_files("#upload-files", ROOT / "tests" / "data" / "live" / "bad.jsonl")
+    page.click("#upload-form button[type=submit]")
+    expect(error).to_contain_text("400 · 输入无效")
+    expect(error).to_contain_text("bad.jsonl:2")
+    expect(page.locator("#jobs-section")).to_be_hidden()
+
+
+def test_writes_disabled_on_the_server_show_the_403_message(browser, readonly_server):
+    visit = Visit(browser, readonly_server, DESKTOP)
+    try:
+        page = visit.page
+        visit.open_documents()
+        visit.enter_token(TOKEN)
+        page.fill("#paste-text", LAKE)
+        page.click("#paste-form button[type=submit]")
+        error = page.locator("#write-error")
+        expect(error).to_contain_text("403")
+        expect(error).to_contain_text("服务器未开启写入")
+        expect(error).to_contain_text("QA_API_TOKEN=")
+        page.locator(".document button[data-delete]").first.click()
+        page.locator(".document [data-delete-confirm]").click()
+        expect(error).to_contain_text("服务器未开启写入")
+        assert visit.foreign_requests() == []
+    finally:
+        visit.context.close()
+
+
+def test_write_controls_at_phone_width(browser, server, api):
+    visit = Visit(browser, server, PHONE)
+    try:
+        page = visit.page
+        visit.open_documents()
+        visit.enter_token(TOKEN)
+        for control in page.locator("#main input:visible, #main select:visible, #main textarea:visible").all():
+            assert control.evaluate("el => el.labels.length > 0"), control.evaluate("el => el.outerHTML")
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        visit.screenshot("phone-documents-write")
+        doc_id = api.get("/documents").json()["documents"][0]["id"]
+        page.goto(f"/?view=documents&edit={doc_id}")
+        expect(page.locator("#edit-form")).to_be_visible()
+        page.click("#edit-delete")
+        expect(page.locator("#edit-confirm")).to_be_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        page.screenshot(path=SCREENSHOTS / "phone-documents-edit.png")
     finally:
         visit.context.close()
 

@@ -10,6 +10,7 @@ const result = document.getElementById("ask-result");
 const errorBox = document.getElementById("ask-error");
 let last = null; // {question, response, error} of the question shown
 let asking = 0;
+window.addEventListener("corpuschange", () => { last = null; }); // the same question may now answer otherwise
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();

@@ -35,6 +35,11 @@ export function summaryHref(docId) {
   return `?${new URLSearchParams({ view: "summarize", doc: docId })}`;
 }
 
+/** The link to the documents view with a document's edit form open. */
+export function editHref(docId) {
+  return `?${new URLSearchParams({ view: "documents", edit: docId })}`;
+}
+
 /** Show an ApiError (or hide the box when `error` is null). */
 export function showError(box, error) {
   box.hidden = !error;

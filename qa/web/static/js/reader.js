@@ -1,12 +1,13 @@
 // The article view: a document's text, numbered by paragraph, with one span highlighted and scrolled to.
 
 import * as api from "./api.js";
-import { el, highlighted, readerHref, showError, summaryHref } from "./dom.js";
+import { editHref, el, highlighted, readerHref, showError, summaryHref } from "./dom.js";
 import { t } from "./i18n.js";
 
 const view = document.getElementById("reader");
 const errorBox = document.getElementById("read-error");
-const cache = new Map(); // doc id -> document
+const cache = new Map(); // doc id -> document, until the corpus changes
+window.addEventListener("corpuschange", () => cache.clear());
 
 /** Show `?doc=ID&start=S&end=E`: the document with text[S:E] highlighted and scrolled into view. */
 export async function enter(params) {
@@ -41,7 +42,8 @@ function render(doc, target) {
     el("h1", {}, doc.title),
     doc.subtitle ? el("p", { class: "subtitle" }, doc.subtitle) : null,
     meta.length ? el("dl", { class: "meta" }, ...meta) : null,
-    el("a", { href: summaryHref(doc.id) }, t("read.summarize")));
+    el("p", { class: "actions" }, el("a", { href: summaryHref(doc.id) }, t("read.summarize")),
+      api.getToken() ? el("a", { href: editHref(doc.id) }, t("read.edit")) : null));
   const side = el("aside", { class: "reader-side" },
     el("section", { "aria-labelledby": "read-summary" },
       el("h2", { id: "read-summary" }, t("read.summary")),
