@@ -7,6 +7,8 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -15,15 +17,16 @@ from conftest import ROOT, free_port
 
 
 class ServerProcess:
-    """``qa serve`` over ``index`` with the given environment; ``start``, ``kill`` (SIGKILL) and ``stop``."""
+    """``qa serve`` over ``index`` with this process's environment, changed by ``env`` (a value of ``None``
+    removes the variable); ``start``, ``kill`` (SIGKILL) and ``stop``."""
 
-    def __init__(self, index: Path, env: dict[str, str]) -> None:
+    def __init__(self, index: Path, env: dict[str, str | None]) -> None:
         self.index = index
-        self.env = os.environ | env
+        self.env = {key: value for key, value in (os.environ | env).items() if value is not None}
         self.process: subprocess.Popen | None = None
         self.url = ""
 
-    def start(self, timeout: float = 120) -> "ServerProcess":
+    def start(self, timeout: float = 180) -> "ServerProcess":
         port = free_port()
         self.url = f"http://127.0.0.1:{port}"
         self.process = subprocess.Popen([sys.executable, "-m", "qa.cli", "serve", "--index", str(self.index),
@@ -53,3 +56,13 @@ class ServerProcess:
                 self.process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 self.kill()
+
+
+@contextmanager
+def running_server(index: Path, env: dict[str, str | None]) -> Iterator[str]:
+    """A started ``qa serve`` for the length of a ``with`` block; its base URL."""
+    server = ServerProcess(index, env).start()
+    try:
+        yield server.url
+    finally:
+        server.stop()

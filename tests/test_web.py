@@ -13,17 +13,15 @@ import json
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
+from live_server import running_server
 from playwright.sync_api import expect, sync_playwright
 
 pytestmark = pytest.mark.slow
@@ -60,12 +58,6 @@ def browser():
         browser.close()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def seed_index(browser, tmp_path_factory) -> Path:
     """A fresh seed index for this module (the write tests change it). (After ``browser``: no build when skipping.)"""
@@ -75,48 +67,17 @@ def seed_index(browser, tmp_path_factory) -> Path:
     return index
 
 
-@contextmanager
-def running_server(index: Path, token: str | None) -> Iterator[str]:
-    """``qa serve`` over ``index`` on a free port, writes enabled with ``token`` (off without one); its base URL."""
-    env = {key: value for key, value in os.environ.items() if key != "QA_API_TOKEN"} | {"HF_HUB_OFFLINE": "1"}
-    if token is not None:
-        env["QA_API_TOKEN"] = token
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "qa.cli", "serve", "--index", str(index), "--host", "127.0.0.1",
-                                "--port", str(port)], cwd=ROOT, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            assert process.poll() is None, "qa serve exited during start-up"
-            assert time.monotonic() < deadline, "qa serve did not answer /health within 180 s"
-            try:
-                if httpx.get(f"{base}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            time.sleep(0.5)
-        yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
 @pytest.fixture(scope="module")
 def server(seed_index) -> Iterator[str]:
     """The real server on the module's seed index, writes enabled with ``TOKEN``; its base URL."""
-    with running_server(seed_index, TOKEN) as base:
+    with running_server(seed_index, {"QA_API_TOKEN": TOKEN}) as base:
         yield base
 
 
 @pytest.fixture(scope="module")
 def readonly_server(seed_index) -> Iterator[str]:
     """A second server over the same index with no ``QA_API_TOKEN``: every write answers 403."""
-    with running_server(seed_index, None) as base:
+    with running_server(seed_index, {"QA_API_TOKEN": None}) as base:
         yield base
 
 
