@@ -30,6 +30,6 @@ run: index serve
 test: model
 	$(PY) -m pytest -q
 
-# The fast tier: no model needed (a stand-in encoder); real-model tests are marked `slow`, load and kill tests `soak`.
+# The fast tier: no model needed (a stand-in encoder); real-model tests are marked `slow`, process-spawning ones `heavy`.
 test-fast: install
-	QA_MODEL_DIR=$$(mktemp -d) $(PY) -m pytest -q -m "not slow and not soak"
+	QA_MODEL_DIR=$$(mktemp -d) $(PY) -m pytest -q -m "not slow and not heavy"

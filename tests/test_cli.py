@@ -32,6 +32,7 @@ def test_ask_json(seed_index_dir):
     assert json.loads(result.stdout)["passages"][0]["source"]["paragraph"] == 5
 
 
+@pytest.mark.heavy
 def test_clear_errors_without_stack_traces(tmp_path, fast_index_dir):
     cases = [
         run_qa("ask", "多少党员志愿者", "--index", str(tmp_path / "none"), env=HASHING),
@@ -47,6 +48,7 @@ def test_clear_errors_without_stack_traces(tmp_path, fast_index_dir):
     assert "top_k" in cases[3].stderr and "qa fetch-model" in cases[4].stderr
 
 
+@pytest.mark.heavy
 def test_ask_on_the_fast_tier_shows_sources(fast_index_dir):
     result = run_qa("ask", "多少党员志愿者", "--index", str(fast_index_dir), "--json", env=HASHING)
     assert result.returncode == 0, result.stderr
@@ -55,6 +57,7 @@ def test_ask_on_the_fast_tier_shows_sources(fast_index_dir):
     assert all(p["source"]["title"] for p in body["passages"])
 
 
+@pytest.mark.heavy
 def test_build_script_prints_what_it_built(tmp_path):
     result = subprocess.run([sys.executable, "scripts/build_index.py", "--corpus", "seeds/", "--index",
                              str(tmp_path / "ix")], capture_output=True, text=True, cwd=ROOT, timeout=300,

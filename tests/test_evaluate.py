@@ -117,6 +117,7 @@ def test_evaluation_on_seed_gold_meets_floors(service):
     assert "hit@1" in table and "lexical" in table
 
 
+@pytest.mark.heavy
 def test_eval_cli_writes_json(fast_index_dir, tmp_path):
     import os
     import subprocess

@@ -1,5 +1,5 @@
 """The live corpus under stress: kill -9 of writers at random moments, and questions answered while documents come
-and go. Fast tier (stand-in encoder); marked ``soak`` (tens of seconds each)."""
+and go. Fast tier (stand-in encoder); marked ``heavy`` (tens of seconds each)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from pydantic import SecretStr
 from conftest import CMRC_CORPUS, ROOT, build_seed_index, serve, warm_service
 from live_server import ServerProcess
 
-pytestmark = pytest.mark.soak
+pytestmark = pytest.mark.heavy
 
 TOKEN = "soak-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
