@@ -22,6 +22,23 @@ from qa.summarize.units import SentenceUnit, document_units
 WARM_UP_QUESTION = "预热"
 
 
+def require_unicode(text: str, what: str) -> str:
+    """``text`` unchanged when it is valid Unicode (encodable as UTF-8).
+
+    Args:
+        text: the input.
+        what: what it is, for the message (``the question``, ``the text``).
+
+    Raises:
+        InvalidInput: it holds a lone surrogate (such as JSON's ``"\\ud800"``).
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise InvalidInput(f"{what} is not valid Unicode: a lone surrogate at character {error.start}") from None
+    return text
+
+
 class QAService:
     """Answers questions over one index.
 
@@ -48,10 +65,10 @@ class QAService:
         """The stripped question.
 
         Raises:
-            InvalidInput: empty.
+            InvalidInput: empty, or not valid Unicode.
             TooLarge: over ``max_question_chars``.
         """
-        stripped = question.strip()
+        stripped = require_unicode(question, "the question").strip()
         if not stripped:
             raise InvalidInput("the question is empty")
         limit = self.settings.max_question_chars
@@ -120,7 +137,7 @@ class QAService:
 
     def summarize_text(self, text: str, max_sentences: int, max_chars: int | None) -> Summary:
         """Summary of a given text."""
-        if not text.strip():
+        if not require_unicode(text, "the text").strip():
             raise InvalidInput("the text is empty")
         limit = self.settings.max_summary_chars
         if len(text) > limit:
