@@ -55,6 +55,11 @@ class Settings(BaseSettings):
     summary_passages: int = Field(10, ge=1, le=50, description="Passages a question-focused summary draws on.")
     summary_embed_limit: int = Field(48, ge=1, description="A long /summarize text is narrowed to this many of its "
                                      "most central sentences (TF-IDF LexRank) before embedding.")
+    summary_sentence_tokens: int = Field(64, ge=1, description="Each of those sentences is embedded from at most its "
+                                         "first this many model tokens, so a text costs the encoder at most "
+                                         "summary_embed_limit × this.")
+    summary_candidates: int = Field(1000, ge=1, description="Most indexed sentences one summary scores with "
+                                    "embedding LexRank (an n×n matrix); more are first narrowed like a long text.")
 
     answer_passages: int = Field(5, ge=1, description="Top passages whose sentences the reader scores.")
     answer_sentences: int = Field(4, ge=1, description="Best sentences the reader takes candidates from.")
