@@ -48,7 +48,10 @@ class Settings(BaseSettings):
 
     top_k: int = Field(5, ge=1, description="Passages returned when a request does not say.")
     max_top_k: int = Field(50, ge=1, description="Most passages one request may ask for.")
-    max_question_chars: int = Field(1000, ge=1, description="Longest question accepted (413 above).")
+    max_question_chars: int = Field(200, ge=1, description="Longest question accepted (413 above); real questions "
+                                    "are under 100 characters and the encoder's time grows with length.")
+    max_question_tokens: int = Field(256, ge=1, description="Most model tokens a question may hold (413 above), so "
+                                     "characters that take several tokens each cannot make it dearer (see README).")
     max_summary_chars: int = Field(50_000, ge=1, description="Longest text /summarize accepts (413 above).")
     summary_sentences: int = Field(3, ge=1, description="Summary sentences when a request does not say.")
     max_summary_sentences: int = Field(20, ge=1, description="Most summary sentences one request may ask for.")

@@ -66,7 +66,7 @@ class QAService:
 
         Raises:
             InvalidInput: empty, or not valid Unicode.
-            TooLarge: over ``max_question_chars``.
+            TooLarge: over ``max_question_chars`` or ``max_question_tokens``.
         """
         stripped = require_unicode(question, "the question").strip()
         if not stripped:
@@ -74,6 +74,9 @@ class QAService:
         limit = self.settings.max_question_chars
         if len(stripped) > limit:
             raise TooLarge(f"the question has {len(stripped)} characters; at most {limit} are allowed")
+        tokens, limit = self.embedder.count_tokens(stripped), self.settings.max_question_tokens
+        if tokens > limit:
+            raise TooLarge(f"the question has {tokens} model tokens; at most {limit} are allowed")
         return stripped
 
     def ask(self, question: str, top_k: int | None = None, mode: Mode = "hybrid") -> AskResult:

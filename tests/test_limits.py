@@ -8,6 +8,10 @@ import random
 import subprocess
 import sys
 
+import pytest
+
+from qa.errors import TooLarge
+from qa.service import QAService
 from qa.summarize.units import SentenceUnit
 
 MEMORY_BOUND = 100 * 2**20
@@ -17,6 +21,7 @@ MEASURE = """
 import json, resource, sys, time
 from pathlib import Path
 from qa.config import Settings, configure_runtime
+from qa.service import QAService
 from qa.summarize.units import SentenceUnit
 
 configure_runtime()
@@ -69,6 +74,30 @@ def test_documents_with_many_sentences_are_narrowed_before_scoring(fast_service)
     units = [SentenceUnit(f"第{n}句话说了一件事。", 0, 10, n, position=n / 5000) for n in range(5000)]
     keep = summarizer.narrow(units, summarizer.max_candidates)
     assert len(keep) == summarizer.max_candidates and keep == sorted(keep)
+
+
+@pytest.mark.parametrize("question, message", [
+    ("问" * 201, "201 characters"),
+    ("问" * 10_000, "10000 characters"),
+])
+def test_question_over_the_character_limit(fast_client, question, message):
+    response = fast_client.post("/ask", json={"question": question})
+    assert response.status_code == 413 and message in response.json()["detail"]
+
+
+def test_question_over_the_token_limit(fast_settings, fast_index_dir, fast_embedder):
+    strict = QAService(fast_settings.model_copy(update={"max_question_tokens": 5}), fast_index_dir, fast_embedder)
+    with pytest.raises(TooLarge, match="6 model tokens; at most 5"):
+        strict.ask("多少党员志愿者"[:6])
+    with pytest.raises(TooLarge, match="model tokens"):
+        strict.summarize(question="党员志愿者做了什么")
+
+
+def test_characters_of_many_tokens_hit_the_token_limit(service):
+    question = "🦄𪚥" * (service.settings.max_question_chars // 2)
+    assert service.embedder.count_tokens(question) > service.settings.max_question_tokens
+    with pytest.raises(TooLarge, match="model tokens"):
+        service.ask(question)
 
 
 def test_truncation_follows_model_tokens(embedder):
