@@ -6,10 +6,10 @@ import logging
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_MODEL = "google/embeddinggemma-300m"
 PACKAGE_DATA = Path(__file__).parent / "data"
@@ -64,6 +64,23 @@ class Settings(BaseSettings):
     summary_candidates: int = Field(1000, ge=1, description="Most indexed sentences one summary scores with "
                                     "embedding LexRank (an n×n matrix); more are first narrowed like a long text.")
 
+    allowed_hosts: Annotated[list[str], NoDecode] = Field(
+        ["127.0.0.1", "localhost", "[::1]"], description="Host names (the Host header without its port) the server "
+        "answers, against DNS rebinding; others get 400. `*` allows any (only behind a proxy that checks the host). "
+        "QA_ALLOWED_HOSTS is comma-separated.")
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        [], description="Browser origins allowed to call the API (CORS); none unless set. Comma-separated.")
+    max_body_bytes: int = Field(1 << 20, ge=1, description="Largest request body (413 above, refused by its "
+                                "Content-Length before it is read): a question or a text to summarise.")
+    max_upload_bytes: int = Field(10 << 20, ge=1, description="Largest body of POST /documents and PUT "
+                                  "/documents/{id} (413 above).")
+    body_timeout: float = Field(15.0, gt=0, description="Seconds a client has to send its whole request body (408 "
+                                "after), so slow clients cannot hold connections open.")
+    keep_alive_timeout: int = Field(5, ge=1, description="Seconds an idle keep-alive connection stays open.")
+    max_heavy_requests: int = Field(8, ge=1, description="Most /ask and /summarize requests in progress at once; "
+                                    "more get 503 with Retry-After instead of waiting in a queue without end.")
+    retry_after: int = Field(1, ge=0, description="Seconds a 503 busy answer tells the client to wait (Retry-After).")
+
     answer_passages: int = Field(5, ge=1, description="Top passages whose sentences the reader scores.")
     answer_sentences: int = Field(4, ge=1, description="Best sentences the reader takes candidates from.")
     answer_threshold: float = Field(0.3, description="Answers scoring below this are declined (see README).")
@@ -73,6 +90,14 @@ class Settings(BaseSettings):
                                     "answer without word overlap.")
     answer_min_dense_english: float = Field(0.1, description="Similarity an English question's answer sentence "
                                             "needs (English shares no words with Chinese text).")
+
+    @field_validator("allowed_hosts", "cors_origins", mode="before")
+    @classmethod
+    def split_commas(cls, value: object) -> object:
+        """A comma-separated string (as in an environment variable) as a list."""
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
 
 
 @lru_cache(maxsize=1)

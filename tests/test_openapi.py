@@ -60,7 +60,7 @@ def test_unavailable_service_matches_the_spec(tmp_path, fast_settings, spec):
 
     from qa.api import create_app
 
-    with TestClient(create_app(fast_settings, index_dir=tmp_path / "missing")) as empty:
+    with TestClient(create_app(fast_settings, index_dir=tmp_path / "missing"), base_url="http://localhost") as empty:
         response = empty.post("/ask", json={"question": "多少党员志愿者"})
     assert response.status_code == 503
     jsonschema.validate(response.json(), schema_for(spec, "/ask", "post", 503))

@@ -10,6 +10,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from qa.api.errors import install_error_handlers
+from qa.api.guards import install_guards
 from qa.api.routes import router
 from qa.config import Settings, configure_runtime
 from qa.errors import IndexStoreError, ModelError
@@ -43,5 +44,6 @@ def create_app(settings: Settings, index_dir: Path | None = None, service: QASer
 
     app = FastAPI(title="qa", summary="Question answering and summarisation over Chinese news", lifespan=lifespan)
     install_error_handlers(app)
+    install_guards(app, settings)
     app.include_router(router)
     return app
