@@ -194,7 +194,7 @@ class QAService:
         return len(self.index.document_rows(doc_id))
 
     def health(self) -> Health:
-        """Model, index manifest and counts."""
-        return Health(model=self.embedder.name, dimension=self.embedder.dimension, index=str(self.index.folder),
+        """Model, index (its folder's name, not its path), manifest and counts."""
+        return Health(model=self.embedder.name, dimension=self.embedder.dimension, index=self.index.folder.name,
                       manifest=self.index.manifest, documents=len(self.index.documents),
                       passages=len(self.index.passages))

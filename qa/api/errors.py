@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -52,6 +53,15 @@ def status_of(error: QAError) -> tuple[int, str]:
     return 500, "internal error"
 
 
+def without_paths(message: str, folders: list[Path]) -> str:
+    """``message`` with each folder's absolute path replaced by the folder's name, so that no response shows where
+    the machine keeps its files."""
+    names = {str(form): folder.name for folder in folders for form in (folder.absolute(), folder.resolve())}
+    for form in sorted(names, key=len, reverse=True):
+        message = message.replace(form, names[form])
+    return message
+
+
 def error_response(status: int, error: str, detail: object, headers: dict[str, str] | None = None) -> JSONResponse:
     """The JSON response of every error."""
     return JSONResponse({"error": error, "detail": detail}, status_code=status, headers=headers)
@@ -61,9 +71,9 @@ def install_error_handlers(app: FastAPI) -> None:
     """Map domain errors, validation errors and HTTP errors to ``{"error", "detail"}`` bodies."""
 
     @app.exception_handler(QAError)
-    async def domain_error(_: Request, error: QAError) -> JSONResponse:
+    async def domain_error(request: Request, error: QAError) -> JSONResponse:
         status, name = status_of(error)
-        return error_response(status, name, str(error))
+        return error_response(status, name, without_paths(str(error), request.app.state.private_folders))
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_: Request, error: RequestValidationError) -> JSONResponse:
