@@ -20,6 +20,7 @@ from qa.summarize import Summarizer
 from qa.summarize.units import SentenceUnit, document_units
 
 WARM_UP_QUESTION = "预热"
+WARM_UP_TEXT = "这是预热用的第一句话。这是预热用的第二句话。"
 
 
 def require_unicode(text: str, what: str) -> str:
@@ -57,9 +58,11 @@ class QAService:
         self.summarizer = Summarizer.from_settings(self.embedder, settings)
 
     def warm_up(self) -> None:
-        """Send one question through the whole path, so that lazy initialisation (jieba's dictionaries and
-        tagger, the model's first forward pass) happens at start-up, not on a user's request."""
+        """Send one question and one text through the whole path, so that lazy initialisation (jieba's
+        dictionaries, tagger and keyword IDF table, the model's first forward pass) happens at start-up, not on a
+        user's request."""
         self.ask(WARM_UP_QUESTION)
+        self.summarize(text=WARM_UP_TEXT)
 
     def validate_question(self, question: str) -> str:
         """The stripped question.
