@@ -77,8 +77,9 @@ class QAService:
         limit = self.settings.max_question_chars
         if len(stripped) > limit:
             raise TooLarge(f"the question has {len(stripped)} characters; at most {limit} are allowed")
-        tokens, limit = self.embedder.count_tokens(stripped), self.settings.max_question_tokens
-        if tokens > limit:
+        limit = self.settings.max_question_tokens
+        # A token holds at least one UTF-8 byte, so most questions need no tokenizer (nor its wait on the encoder).
+        if len(stripped.encode("utf-8")) > limit and (tokens := self.embedder.count_tokens(stripped)) > limit:
             raise TooLarge(f"the question has {tokens} model tokens; at most {limit} are allowed")
         return stripped
 
