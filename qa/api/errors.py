@@ -27,20 +27,21 @@ STATUS: list[tuple[type[QAError], int, str]] = [
 ]
 """Domain error class, HTTP status, and the ``error`` field of the body."""
 
+BUSY_HEADERS = {"Retry-After": {"description": "Seconds to wait, when the server is busy.",
+                                "schema": {"type": "integer"}}}
+
 ERROR_RESPONSES: dict[int | str, dict] = {
-    status: {"model": ErrorBody, "description": description} for status, description in (
-        (400, "Empty input, invalid Unicode, or a Host header outside QA_ALLOWED_HOSTS."),
-        (404, "Unknown document."),
-        (408, "The request body did not arrive within QA_BODY_TIMEOUT seconds."),
-        (413, "A question, text or request body over its size limit (the detail names the limit)."),
-        (422, "Malformed body, wrong types, or options out of range."),
-        (500, "An unexpected failure; the detail gives the error id that the server's log line carries."),
+    status: {"model": ErrorBody, "description": description, **extra} for status, description, extra in (
+        (400, "Empty input, invalid Unicode, or a Host header outside QA_ALLOWED_HOSTS.", {}),
+        (404, "Unknown document.", {}),
+        (408, "The request body did not arrive within QA_BODY_TIMEOUT seconds.", {}),
+        (413, "A question, text or request body over its size limit (the detail names the limit).", {}),
+        (422, "Malformed body, wrong types, or options out of range.", {}),
+        (500, "An unexpected failure; the detail gives the error id that the server's log line carries.", {}),
         (503, "No usable index or model (the detail says how to build or fetch one), or QA_MAX_HEAVY_REQUESTS "
-              "requests in progress (then with Retry-After)."),
+              "requests in progress (then with Retry-After).", {"headers": BUSY_HEADERS}),
     )
 }
-ERROR_RESPONSES[503]["headers"] = {"Retry-After": {"description": "Seconds to wait, when the server is busy.",
-                                                   "schema": {"type": "integer"}}}
 """The error statuses every route documents, each with the common body."""
 
 
