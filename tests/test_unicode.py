@@ -1,8 +1,13 @@
 """Finding 1: invalid Unicode (a lone surrogate) is a 400 JSON error in every mode and field, and the same
 error from the service the CLI uses."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 
+from conftest import ROOT
 from qa.errors import InvalidInput
 
 SURROGATE = "\\ud800"
@@ -31,3 +36,10 @@ def test_lone_surrogate_is_a_400_json_error(fast_client, path, body):
 def test_service_refuses_lone_surrogates(fast_service, call):
     with pytest.raises(InvalidInput, match="not valid Unicode"):
         call(fast_service)
+
+
+def test_cli_refuses_undecodable_arguments(fast_index_dir):
+    result = subprocess.run([sys.executable, "-m", "qa.cli", "ask", b"\xff\xfe", "--index", str(fast_index_dir)],
+                            capture_output=True, text=True, cwd=ROOT, timeout=300,
+                            env=os.environ | {"QA_ENCODER": "hashing"})
+    assert result.returncode == 2 and "not valid Unicode" in result.stderr and "Traceback" not in result.stderr
