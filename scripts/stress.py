@@ -100,8 +100,9 @@ def ask_probe(http: httpx.Client, question_chars: int, rng: random.Random) -> No
         thread.join()
     ok = [t for s, t in loaded if s == 200]
     statuses = sorted({s for s, _ in heavy})
-    print(f"ask under 4 maximal ({question_chars} chars) clients: p50 {statistics.median(t for _, t in loaded) * 1000:.0f} ms "
-          f"over {len(loaded)} ({len(ok)} answered 200); heavy requests {len(heavy)}, statuses {statuses}, "
+    p50 = statistics.median(t for _, t in loaded) * 1000
+    print(f"ask under 4 maximal ({question_chars} chars) clients: p50 {p50:.0f} ms over {len(loaded)} ({len(ok)} "
+          f"answered 200); heavy requests {len(heavy)}, statuses {statuses}, "
           f"heavy p50 {statistics.median(t for _, t in heavy) * 1000:.0f} ms")
 
 

@@ -2,7 +2,8 @@
 and sends them to the app in process; any 5xx fails, and so does any status, content type, header or body the
 spec does not describe, a 405 without its ``Allow`` header, or invalid data that is not refused.
 
-Bounded to about a minute on the fast tier: ``QA_FUZZ_EXAMPLES`` examples per operation and mode (default 1,000: about 5,000 requests).
+Bounded to about a minute on the fast tier: ``QA_FUZZ_EXAMPLES`` examples per operation and mode (default 1,000:
+about 5,000 requests).
 """
 
 import os
