@@ -87,7 +87,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     settings = get_settings()
     app = create_app(settings, Path(args.index) if args.index else None)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info", timeout_keep_alive=settings.keep_alive_timeout)
     return 0
 
 

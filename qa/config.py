@@ -6,10 +6,10 @@ import logging
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_MODEL = "google/embeddinggemma-300m"
 PACKAGE_DATA = Path(__file__).parent / "data"
@@ -50,13 +50,40 @@ class Settings(BaseSettings):
 
     top_k: int = Field(5, ge=1, description="Passages returned when a request does not say.")
     max_top_k: int = Field(50, ge=1, description="Most passages one request may ask for.")
-    max_question_chars: int = Field(1000, ge=1, description="Longest question accepted (413 above).")
+    max_question_chars: int = Field(200, ge=1, description="Longest question accepted (413 above); real questions "
+                                    "are under 100 characters and the encoder's time grows with length.")
+    max_question_tokens: int = Field(256, ge=1, description="Most model tokens a question may hold (413 above), so "
+                                     "characters that take several tokens each cannot make it dearer (see README).")
     max_summary_chars: int = Field(50_000, ge=1, description="Longest text /summarize accepts (413 above).")
     summary_sentences: int = Field(3, ge=1, description="Summary sentences when a request does not say.")
     max_summary_sentences: int = Field(20, ge=1, description="Most summary sentences one request may ask for.")
     summary_passages: int = Field(10, ge=1, le=50, description="Passages a question-focused summary draws on.")
     summary_embed_limit: int = Field(48, ge=1, description="A long /summarize text is narrowed to this many of its "
                                      "most central sentences (TF-IDF LexRank) before embedding.")
+    summary_sentence_tokens: int = Field(64, ge=1, description="Each of those sentences is embedded from at most its "
+                                         "first this many model tokens, so a text costs the encoder at most "
+                                         "summary_embed_limit × this.")
+    summary_candidates: int = Field(1000, ge=1, description="Most indexed sentences one summary scores with "
+                                    "embedding LexRank (an n×n matrix); more are first narrowed like a long text.")
+
+    allowed_hosts: Annotated[list[str], NoDecode] = Field(
+        ["127.0.0.1", "localhost", "[::1]"], description="Host names (the Host header without its port) the server "
+        "answers, against DNS rebinding; others get 400. `*` allows any (only behind a proxy that checks the host). "
+        "QA_ALLOWED_HOSTS is comma-separated.")
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        [], description="Browser origins allowed to call the API (CORS); none unless set. Comma-separated.")
+    max_body_bytes: int = Field(1 << 20, ge=1, description="Largest request body (413 above, refused by its "
+                                "Content-Length before it is read): a question or a text to summarise.")
+    max_upload_bytes: int = Field(10 << 20, ge=1, description="Largest body of POST /documents and PUT "
+                                  "/documents/{id} (413 above).")
+    body_timeout: float = Field(15.0, gt=0, description="Seconds a client has to send its whole request body (408 "
+                                "after), so slow clients cannot hold connections open.")
+    keep_alive_timeout: int = Field(5, ge=1, description="Seconds an idle keep-alive connection stays open.")
+    max_heavy_requests: int = Field(8, ge=1, description="Most /ask and /summarize requests in progress at once; "
+                                    "more wait up to heavy_queue_seconds, then get 503 with Retry-After.")
+    heavy_queue_seconds: float = Field(2.0, ge=0, description="Seconds a heavy request waits for a free slot (a "
+                                       "bounded queue) before the 503 busy answer.")
+    retry_after: int = Field(1, ge=0, description="Seconds a 503 busy answer tells the client to wait (Retry-After).")
 
     api_token: SecretStr | None = Field(None, description="Bearer token that write requests must carry; unset, "
                                         "every write endpoint answers 403.")
@@ -74,6 +101,14 @@ class Settings(BaseSettings):
                                     "answer without word overlap.")
     answer_min_dense_english: float = Field(0.1, description="Similarity an English question's answer sentence "
                                             "needs (English shares no words with Chinese text).")
+
+    @field_validator("allowed_hosts", "cors_origins", mode="before")
+    @classmethod
+    def split_commas(cls, value: object) -> object:
+        """A comma-separated string (as in an environment variable) as a list."""
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
 
 
 @lru_cache(maxsize=1)

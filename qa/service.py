@@ -17,7 +17,7 @@ from pathlib import Path
 from qa.config import Settings
 from qa.embed import Embedder, get_embedder
 from qa.errors import DocumentNotFound, InvalidInput, InvalidRequest, TooLarge
-from qa.index import Index, IndexWriter, load_index, read_manifest
+from qa.index import Index, IndexWriter, load_index, refresh_index
 from qa.jobs import Job, JobQueue, WriteRequest
 from qa.reader import Reader
 from qa.retrieve import Retriever
@@ -28,6 +28,24 @@ from qa.summarize.units import SentenceUnit, document_units
 log = logging.getLogger(__name__)
 
 WARM_UP_QUESTION = "预热"
+WARM_UP_TEXT = "这是预热用的第一句话。这是预热用的第二句话。"
+
+
+def require_unicode(text: str, what: str) -> str:
+    """``text`` unchanged when it is valid Unicode (encodable as UTF-8).
+
+    Args:
+        text: the input.
+        what: what it is, for the message (``the question``, ``the text``).
+
+    Raises:
+        InvalidInput: it holds a lone surrogate (such as JSON's ``"\\ud800"``).
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise InvalidInput(f"{what} is not valid Unicode: a lone surrogate at character {error.start}") from None
+    return text
 
 
 @dataclass(frozen=True)
@@ -80,9 +98,10 @@ class QAService:
             Whether a newer generation was swapped in.
         """
         with self._reload:
-            if read_manifest(self.folder).get("generation", 0) == self.index.generation:
+            index = refresh_index(self.index, self.settings)
+            if index is self.index:
                 return False
-            self._view = self._load()
+            self._view = View(index, Retriever.from_settings(index, self.embedder, self.settings))
             log.info("serving generation %d of index %s", self.index.generation, self.folder.name)
             return True
 
@@ -109,9 +128,11 @@ class QAService:
             self._watching = None
 
     def warm_up(self) -> None:
-        """Send one question through the whole path, so that lazy initialisation (jieba's dictionaries and
-        tagger, the model's first forward pass) happens at start-up, not on a user's request."""
+        """Send one question and one text through the whole path, so that lazy initialisation (jieba's
+        dictionaries, tagger and keyword IDF table, the model's first forward pass) happens at start-up, not on a
+        user's request."""
         self.ask(WARM_UP_QUESTION)
+        self.summarize(text=WARM_UP_TEXT)
 
     # ---------------------------------------------------------------- reading
 
@@ -119,15 +140,19 @@ class QAService:
         """The stripped question.
 
         Raises:
-            InvalidInput: empty.
-            TooLarge: over ``max_question_chars``.
+            InvalidInput: empty, or not valid Unicode.
+            TooLarge: over ``max_question_chars`` or ``max_question_tokens``.
         """
-        stripped = question.strip()
+        stripped = require_unicode(question, "the question").strip()
         if not stripped:
             raise InvalidInput("the question is empty")
         limit = self.settings.max_question_chars
         if len(stripped) > limit:
             raise TooLarge(f"the question has {len(stripped)} characters; at most {limit} are allowed")
+        limit = self.settings.max_question_tokens
+        # A token holds at least one UTF-8 byte, so most questions need no tokenizer (nor its wait on the encoder).
+        if len(stripped.encode("utf-8")) > limit and (tokens := self.embedder.count_tokens(stripped)) > limit:
+            raise TooLarge(f"the question has {tokens} model tokens; at most {limit} are allowed")
         return stripped
 
     def ask(self, question: str, top_k: int | None = None, mode: Mode = "hybrid") -> AskResult:
@@ -193,7 +218,7 @@ class QAService:
 
     def summarize_text(self, text: str, max_sentences: int, max_chars: int | None) -> Summary:
         """Summary of a given text."""
-        if not text.strip():
+        if not require_unicode(text, "the text").strip():
             raise InvalidInput("the text is empty")
         limit = self.settings.max_summary_chars
         if len(text) > limit:
@@ -227,7 +252,7 @@ class QAService:
                 unit.order = unit.start
             units += found
             rows += found_rows
-        return self.summarizer.summarize_units(units, view.index.sentences.vectors[rows], max_sentences, max_chars,
+        return self.summarizer.summarize_units(units, view.index.sentences.rows_of(rows), max_sentences, max_chars,
                                                question_vector=retrieval.query_vector, question=question,
                                                keyword_source="".join(unit.text for unit in units))
 
@@ -249,9 +274,9 @@ class QAService:
         return DocumentEntry(document, len(index.document_rows(doc_id)))
 
     def health(self) -> Health:
-        """Model, index manifest and counts."""
+        """Model, index (its folder's name, not its path), manifest and counts."""
         index = self.index
-        return Health(model=self.embedder.name, dimension=self.embedder.dimension, index=str(index.folder),
+        return Health(model=self.embedder.name, dimension=self.embedder.dimension, index=index.folder.name,
                       manifest=index.manifest, documents=len(index.documents), passages=len(index.passages))
 
     # ---------------------------------------------------------------- writing

@@ -58,6 +58,20 @@ def serve(app) -> Iterator[str]:
     thread.join(timeout=10)
 
 
+@pytest.fixture
+def serve_app():
+    """Serve apps under real uvicorn servers until the test ends: ``url = serve_app(app)``."""
+    running = []
+
+    def start(app) -> str:
+        running.append(serve(app))
+        return next(running[-1])
+
+    yield start
+    for server in running:
+        next(server, None)
+
+
 def build_seed_index(folder: Path, settings, embedder) -> Path:
     from qa.index import build_from_corpus
 
@@ -78,7 +92,7 @@ def app_client(settings, service) -> Iterator:
 
     from qa.api import create_app
 
-    with TestClient(create_app(settings, service=service)) as client:
+    with TestClient(create_app(settings, service=service), base_url="http://localhost") as client:
         yield client
 
 

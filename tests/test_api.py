@@ -106,7 +106,7 @@ def test_no_index_gives_503_with_build_hint(tmp_path, fast_settings):
 
     from qa.api import create_app
 
-    with TestClient(create_app(fast_settings, index_dir=tmp_path / "missing")) as empty:
+    with TestClient(create_app(fast_settings, index_dir=tmp_path / "missing"), base_url="http://localhost") as empty:
         for response in (empty.post("/ask", json={"question": "多少党员志愿者"}), empty.get("/health"),
                          empty.get("/documents")):
             assert response.status_code == 503

@@ -1,8 +1,13 @@
 import hashlib
+import json
+import os
+import shutil
+import time
 from pathlib import Path
 
 import pytest
 
+from qa.embed import model_store
 from qa.embed.model_store import ManifestEntry, read_manifest, verify_model_dir
 from qa.errors import ModelError
 
@@ -56,3 +61,84 @@ def test_fetched_model_verifies(settings):
     from qa.embed.model_store import MODEL_NAME
 
     verify_model_dir(Path(settings.model_dir) / MODEL_NAME)
+
+
+def flip_byte_keeping_size_and_mtime(path: Path, offset: int) -> None:
+    """Change one byte in place and set the modification time back, as a careful tamperer would."""
+    before = path.stat()
+    time.sleep(0.05)
+    with path.open("r+b") as handle:
+        handle.seek(offset)
+        old = handle.read(1)
+        handle.seek(offset)
+        handle.write(bytes([old[0] ^ 0xFF]))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (before.st_size, before.st_mtime_ns, before.st_ino)
+
+
+def test_a_verified_copy_is_not_hashed_again(tmp_path, monkeypatch):
+    entries = make_model(tmp_path)
+    verify_model_dir(tmp_path, entries[:1])
+    verify_model_dir(tmp_path, entries[1:])
+    monkeypatch.setattr(model_store, "file_sha256", lambda path: pytest.fail(f"hashed {path} again"))
+    verify_model_dir(tmp_path, entries)
+
+
+def test_a_flipped_byte_that_keeps_size_and_mtime_is_caught(tmp_path):
+    entries = make_model(tmp_path)
+    verify_model_dir(tmp_path, entries)
+    flip_byte_keeping_size_and_mtime(tmp_path / "sub/weights.bin", 3)
+    with pytest.raises(ModelError, match=r"sub/weights.bin: sha256 expected [0-9a-f]{64}, got [0-9a-f]{64}"):
+        verify_model_dir(tmp_path, entries)
+    assert not model_store.is_verified(tmp_path)
+
+
+def test_a_forged_stamp_does_not_help(tmp_path):
+    entries = make_model(tmp_path)
+    verify_model_dir(tmp_path, entries)
+    (tmp_path / "sub/weights.bin").write_bytes(b"9876543210")
+    stamp = json.loads((tmp_path / model_store.STAMP).read_text())
+    stamp["files"]["sub/weights.bin"]["identity"][0] = 10
+    (tmp_path / model_store.STAMP).write_text(json.dumps(stamp))
+    with pytest.raises(ModelError, match="sub/weights.bin: sha256"):
+        verify_model_dir(tmp_path, entries)
+
+
+@pytest.fixture(scope="module")
+def model_copy(settings, tmp_path_factory):
+    """A private copy of the verified model and its ONNX export (copied, not linked: the tests change bytes)."""
+    from qa.embed.model_store import MODEL_NAME
+    from qa.embed.onnx_export import ONNX_FOLDER
+
+    root = tmp_path_factory.mktemp("model-copy")
+    for name in (MODEL_NAME, ONNX_FOLDER):
+        shutil.copytree(Path(settings.model_dir) / name, root / name)
+    yield root
+    shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.mark.parametrize("folder, name", [
+    ("embeddinggemma-300m", "model.safetensors"),
+    ("embeddinggemma-300m", "tokenizer.json"),
+    ("embeddinggemma-300m-onnx", "model.onnx.data"),
+    ("embeddinggemma-300m-onnx", "model.onnx"),
+])
+def test_tampered_model_is_refused_at_load_naming_the_file(model_copy, folder, name):
+    from qa.config import Settings
+    from qa.embed import get_embedder
+    from qa.embed.loader import resolve_model
+    from qa.embed.onnx_export import onnx_model_file
+
+    copy = Settings(encoder="onnx", model_dir=model_copy)
+    resolve_model(copy)
+    onnx_model_file(model_copy, copy.encoder)
+    target = model_copy / folder / name
+    flip_byte_keeping_size_and_mtime(target, target.stat().st_size // 2)
+    try:
+        with pytest.raises(ModelError, match=rf"{target}: sha256 expected [0-9a-f]{{64}}, got") as caught:
+            get_embedder(copy)
+        remedy = "qa optimize-model" if folder.endswith("-onnx") else "qa fetch-model"
+        assert remedy in str(caught.value)
+    finally:
+        flip_byte_keeping_size_and_mtime(target, target.stat().st_size // 2)

@@ -27,8 +27,28 @@ def test_every_route_documents_its_bodies(spec):
             for status in (success, "503"):
                 content = operation["responses"][status]["content"]["application/json"]
                 assert "$ref" in content["schema"], (method, path, status)
-            assert operation["responses"]["422"]["content"]["application/json"]["schema"]["$ref"].endswith(
-                "ErrorBody"), (method, path)
+            for status in ("400", "408", "413", "422", "500", "503"):
+                assert operation["responses"][status]["content"]["application/json"]["schema"]["$ref"].endswith(
+                    "ErrorBody"), (method, path, status)
+            assert "Retry-After" in operation["responses"]["503"]["headers"]
+
+
+@pytest.mark.parametrize("method, path, headers, content, status", [
+    ("get", "/health", {"host": "evil.example"}, None, 400),
+    ("post", "/ask", {"content-type": "application/json"}, b'{"question": "' + b"x" * (1 << 20) + b'"}', 413),
+    ("post", "/summarize", {"content-type": "application/json"}, b'{"text": "\\ud800"}', 400),
+])
+def test_guard_responses_match_the_spec(fast_client, spec, method, path, headers, content, status):
+    response = fast_client.request(method.upper(), path, headers=headers, content=content)
+    assert response.status_code == status
+    jsonschema.validate(response.json(), schema_for(spec, path, method, status))
+
+
+def test_internal_error_matches_the_spec(fast_client, fast_service, spec, monkeypatch):
+    monkeypatch.setattr(fast_service, "health", lambda: 1 / 0)
+    response = fast_client.get("/health")
+    assert response.status_code == 500
+    jsonschema.validate(response.json(), schema_for(spec, "/health", "get", 500))
 
 
 @pytest.mark.parametrize("method, path, body, status", [
@@ -61,7 +81,7 @@ def test_unavailable_service_matches_the_spec(tmp_path, fast_settings, spec):
 
     from qa.api import create_app
 
-    with TestClient(create_app(fast_settings, index_dir=tmp_path / "missing")) as empty:
+    with TestClient(create_app(fast_settings, index_dir=tmp_path / "missing"), base_url="http://localhost") as empty:
         response = empty.post("/ask", json={"question": "多少党员志愿者"})
     assert response.status_code == 503
     jsonschema.validate(response.json(), schema_for(spec, "/ask", "post", 503))

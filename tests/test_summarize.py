@@ -32,10 +32,11 @@ def test_mmr_respects_length_limits():
     assert mmr(relevance, similarity, [100, 5, 5], 3, 20, 0.3, 0.95) == [0]
 
 
-def test_selection_keeps_source_order(fast_embedder):
+def test_selection_keeps_source_order(fast_embedder, fast_settings):
     units = [SentenceUnit(f"句子{i}。", i * 5, i * 5 + 4, i) for i in range(3)]
     vectors = np.eye(3, dtype=np.float32)
-    picked = Summarizer(fast_embedder, SummaryWeights(), 48).select(units, vectors, np.array([0.2, 0.9, 0.8]), 2, None)
+    summarizer = Summarizer.from_settings(fast_embedder, fast_settings)
+    picked = summarizer.select(units, vectors, np.array([0.2, 0.9, 0.8]), 2, None)
     assert [sentence.start for sentence in picked] == [5, 10]
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from qa.api.errors import install_error_handlers
+from qa.api.errors import install_error_handlers, without_paths
+from qa.api.guards import install_guards
 from qa.api.routes import router
 from qa.config import Settings, configure_runtime
 from qa.errors import IndexStoreError, ModelError
@@ -39,7 +40,7 @@ def create_app(settings: Settings, index_dir: Path | None = None, service: QASer
                 app.state.service.warm_up()
             except (IndexStoreError, ModelError) as error:
                 log.error("service unavailable: %s", error)
-                app.state.unavailable = str(error)
+                app.state.unavailable = without_paths(str(error), app.state.private_folders)
         if app.state.service is not None:
             app.state.service.watch()
         yield
@@ -48,7 +49,10 @@ def create_app(settings: Settings, index_dir: Path | None = None, service: QASer
 
     app = FastAPI(title="qa", summary="Question answering and summarisation over Chinese news", lifespan=lifespan,
                   docs_url=None, redoc_url=None)
+    app.state.private_folders = [Path(index_dir or settings.index_dir), Path(settings.model_dir),
+                                 *([service.index.folder] if service else [])]
     mount_web(app)
     install_error_handlers(app)
+    install_guards(app, settings)
     app.include_router(router)
     return app

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -33,13 +34,19 @@ STATUS: list[tuple[type[QAError], int, str]] = [
 ]
 """Domain error class, HTTP status, and the ``error`` field of the body."""
 
+BUSY_HEADERS = {"Retry-After": {"description": "Seconds to wait, when the server is busy.",
+                                "schema": {"type": "integer"}}}
+
 ERROR_RESPONSES: dict[int | str, dict] = {
-    status: {"model": ErrorBody, "description": description} for status, description in (
-        (400, "Empty or invalid input."),
-        (404, "Unknown document or job."),
-        (413, "Input over a size limit."),
-        (422, "Malformed body, wrong types, or options out of range."),
-        (503, "No usable index or model: the detail says how to build or fetch one."),
+    status: {"model": ErrorBody, "description": description, **extra} for status, description, extra in (
+        (400, "Empty input, invalid Unicode, or a Host header outside QA_ALLOWED_HOSTS.", {}),
+        (404, "Unknown document or job.", {}),
+        (408, "The request body did not arrive within QA_BODY_TIMEOUT seconds.", {}),
+        (413, "A question, text or request body over its size limit (the detail names the limit).", {}),
+        (422, "Malformed body, wrong types, or options out of range.", {}),
+        (500, "An unexpected failure; the detail gives the error id that the server's log line carries.", {}),
+        (503, "No usable index or model (the detail says how to build or fetch one), or QA_MAX_HEAVY_REQUESTS "
+              "requests in progress (then with Retry-After).", {"headers": BUSY_HEADERS}),
     )
 }
 """The error statuses every route documents, each with the common body."""
@@ -59,6 +66,15 @@ def status_of(error: QAError) -> tuple[int, str]:
     return 500, "internal error"
 
 
+def without_paths(message: str, folders: list[Path]) -> str:
+    """``message`` with each folder's absolute path replaced by the folder's name, so that no response shows where
+    the machine keeps its files."""
+    names = {str(form): folder.name for folder in folders for form in (folder.absolute(), folder.resolve())}
+    for form in sorted(names, key=len, reverse=True):
+        message = message.replace(form, names[form])
+    return message
+
+
 def error_response(status: int, error: str, detail: object, headers: dict[str, str] | None = None) -> JSONResponse:
     """The JSON response of every error."""
     return JSONResponse({"error": error, "detail": detail}, status_code=status, headers=headers)
@@ -68,10 +84,10 @@ def install_error_handlers(app: FastAPI) -> None:
     """Map domain errors, validation errors and HTTP errors to ``{"error", "detail"}`` bodies."""
 
     @app.exception_handler(QAError)
-    async def domain_error(_: Request, error: QAError) -> JSONResponse:
+    async def domain_error(request: Request, error: QAError) -> JSONResponse:
         status, name = status_of(error)
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-        return error_response(status, name, str(error), headers)
+        return error_response(status, name, without_paths(str(error), request.app.state.private_folders), headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_: Request, error: RequestValidationError) -> JSONResponse:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from qa.ingest import document_from_record
 from qa.jobs import Job, JobState
@@ -13,7 +13,10 @@ from qa.schema import (Answer, AnswerType, AskResult, Document, DocumentEntry, H
 
 
 class AskRequest(BaseModel):
-    """Body of ``POST /ask``."""
+    """Body of ``POST /ask``; strict, so values of the wrong JSON type (``"top_k": true``) are refused as the
+    schema says, not converted."""
+
+    model_config = ConfigDict(strict=True)
 
     question: str = Field(..., description="The question, Chinese or English (QA_MAX_QUESTION_CHARS at most).")
     top_k: int | None = Field(None, description="How many passages to return (default QA_TOP_K, at most "
@@ -22,7 +25,10 @@ class AskRequest(BaseModel):
 
 
 class SummarizeRequest(BaseModel):
-    """Body of ``POST /summarize``: exactly one of ``doc_id``, ``text``, ``question``."""
+    """Body of ``POST /summarize``: exactly one of ``doc_id``, ``text``, ``question``; strict like
+    :class:`AskRequest`."""
+
+    model_config = ConfigDict(strict=True)
 
     doc_id: str | None = Field(None, description="An indexed document.")
     text: str | None = Field(None, description="Any Chinese or English text (QA_MAX_SUMMARY_CHARS at most).")

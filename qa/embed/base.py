@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from typing import Any
 
 import numpy as np
 
@@ -24,6 +25,8 @@ class Embedder:
         batch_size: encoding batch size.
         encoder: backend name (``torch``, ``onnx``, ``onnx-int8``).
         query_cache_size: how many recent question vectors to keep.
+
+    Backends with a Hugging Face tokenizer set ``tokenizer``; token counts and truncation then follow the model.
     """
 
     def __init__(self, name: str, dimension: int, prompts: dict[str, str], batch_size: int, encoder: str,
@@ -37,10 +40,28 @@ class Embedder:
         self._lock = threading.Lock()
         self._cache_lock = threading.Lock()
         self._query_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self.tokenizer: Any = None
 
     def _embed(self, texts: list[str], progress: bool) -> np.ndarray:
         """Backend hook: embed texts that already carry their prompt."""
         raise NotImplementedError
+
+    def count_tokens(self, text: str) -> int:
+        """Model tokens of ``text`` alone (no prompt, no special tokens); characters where there is no tokenizer."""
+        if self.tokenizer is None:
+            return len(text)
+        with self._lock:
+            return len(self.tokenizer(text, add_special_tokens=False)["input_ids"])
+
+    def truncate(self, text: str, max_tokens: int) -> str:
+        """The longest start of ``text`` that holds at most ``max_tokens`` model tokens (characters without a
+        tokenizer)."""
+        if self.tokenizer is None:
+            return text[:max_tokens]
+        with self._lock:
+            tokens = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
+        offsets = tokens["offset_mapping"]
+        return text if len(offsets) <= max_tokens else text[:offsets[max_tokens - 1][1]]
 
     def _encode(self, texts: list[str], prompt: str, progress: bool = False) -> np.ndarray:
         if not texts:

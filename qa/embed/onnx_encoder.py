@@ -38,10 +38,11 @@ class OnnxEmbedder(Embedder):
         options.intra_op_num_threads = threads or (os.cpu_count() or 1)
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
         self.session = onnxruntime.InferenceSession(str(onnx_file), options, providers=["CPUExecutionProvider"])
-        self.tokenizer = AutoTokenizer.from_pretrained(model_dir, local_files_only=True)
+        tokenizer = AutoTokenizer.from_pretrained(model_dir, local_files_only=True)
         config = json.loads((Path(model_dir) / "config_sentence_transformers.json").read_text(encoding="utf-8"))
         dimension = int(self.session.get_outputs()[0].shape[-1])
         super().__init__(name, dimension, dict(config.get("prompts") or {}), batch_size, encoder, query_cache_size)
+        self.tokenizer = tokenizer
 
     def _embed(self, texts: list[str], progress: bool) -> np.ndarray:
         order = np.argsort([-len(text) for text in texts], kind="stable")

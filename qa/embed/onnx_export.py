@@ -2,7 +2,7 @@
 
 The whole sentence-transformers pipeline (transformer, mean pooling, dense layers) becomes one
 graph: token ids and attention mask in, sentence embedding out. Each file's sha256 is recorded in a
-manifest beside it and checked before use, like the downloaded model.
+manifest beside it and checked at every load, like the downloaded model.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from qa.embed.model_store import MODEL_NAME, ManifestEntry, file_sha256, read_manifest, verify_model_dir
+from qa.embed.model_store import (MODEL_NAME, ManifestEntry, file_identity, file_sha256, read_manifest,
+                                  verify_model_dir, write_stamp)
 from qa.errors import ModelError
 from qa.folders import replace_folder
 
@@ -25,20 +26,17 @@ def onnx_dir(model_dir: Path) -> Path:
 
 
 def onnx_model_file(model_dir: Path, encoder: str) -> Path:
-    """The verified ONNX file of an encoder.
+    """The ONNX file of an encoder, its graph and weights verified against the export's sha256 manifest.
 
     Raises:
-        ModelError: not exported yet, or changed since.
+        ModelError: not exported yet, or a file changed since (naming the file).
     """
     folder = onnx_dir(model_dir)
     manifest = folder / MANIFEST
     if not manifest.is_file():
         raise ModelError(f"no ONNX export in {folder}: run `qa optimize-model` first (or use QA_ENCODER=torch)")
     entries = [e for e in read_manifest(manifest) if e.path.startswith(FILES[encoder])]
-    for entry in entries:
-        path = folder / entry.path
-        if not path.is_file() or path.stat().st_size != entry.size:
-            raise ModelError(f"{path}: missing or changed since `qa optimize-model`; run it again")
+    verify_model_dir(folder, entries, remedy="run `qa optimize-model` to export it again")
     return folder / FILES[encoder]
 
 
@@ -89,9 +87,9 @@ def optimize_model(model_dir: Path, keep_fp32: bool = True) -> Path:
     verify_model_dir(source, progress=False)
     final = onnx_dir(model_dir)
     try:
-        onnx_model_file(model_dir, "onnx-int8")
+        verify_model_dir(final, read_manifest(final / MANIFEST))
         return final
-    except ModelError:
+    except (ModelError, OSError):
         pass
     with tempfile.TemporaryDirectory(dir=model_dir, prefix=".onnx-") as work:
         staged = Path(work) / ONNX_FOLDER
@@ -103,10 +101,12 @@ def optimize_model(model_dir: Path, keep_fp32: bool = True) -> Path:
         if not keep_fp32:
             for path in staged.glob(f"{FILES['onnx']}*"):
                 path.unlink()
-        lines = []
+        lines, stamp = [], {}
         for path in sorted(p for p in staged.iterdir() if p.is_file()):
             entry = ManifestEntry(file_sha256(path), path.stat().st_size, path.name)
             lines.append(f"{entry.sha256}  {entry.size}  {entry.path}")
+            stamp[entry.path] = {"sha256": entry.sha256, "identity": file_identity(path)}
         (staged / MANIFEST).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        write_stamp(staged, stamp)
         replace_folder(staged, final)
     return final

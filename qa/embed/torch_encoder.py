@@ -23,6 +23,7 @@ class TorchEmbedder(Embedder):
         self.model = SentenceTransformer(model, device="cpu", local_files_only=True)
         dimension = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
         super().__init__(name, int(dimension()), dict(self.model.prompts or {}), batch_size, "torch", query_cache_size)
+        self.tokenizer = self.model.tokenizer
 
     def _embed(self, texts: list[str], progress: bool) -> np.ndarray:
         return self.model.encode(texts, batch_size=self.batch_size, show_progress_bar=progress, convert_to_numpy=True)

@@ -65,6 +65,16 @@ class DenseIndex:
         nprobe, recall = cls._tune(index, vectors, target_recall, rng)
         return cls(index, {"type": "ivf-flat", "nlist": nlist, "nprobe": nprobe, "recall_at_10": round(recall, 4)})
 
+    def refilled(self, vectors: np.ndarray, exact_below: int, target_recall: float) -> "DenseIndex":
+        """An index of ``vectors`` that keeps this one's trained IVF cells and probe count when both are IVF-sized
+        (only the vectors are added again); otherwise built afresh."""
+        if self.info["type"] != "ivf-flat" or len(vectors) < exact_below:
+            return DenseIndex.build(vectors, exact_below, target_recall)
+        index = faiss.clone_index(self.index)
+        index.reset()
+        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+        return DenseIndex(index, self.info)
+
     @staticmethod
     def _tune(index: faiss.IndexIVFFlat, vectors: np.ndarray, target: float, rng: np.random.Generator,
               queries: int = 200) -> tuple[int, float]:

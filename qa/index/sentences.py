@@ -17,7 +17,8 @@ VECTORS_FILE = "sentences.npy"
 @dataclass
 class SentenceTable:
     """``spans`` rows are ``(passage_row, start, end)`` in passage offsets, ``vectors`` their normalised embeddings
-    (float16 on disk), ``first`` the first row of each passage."""
+    (float16, as stored: take rows with :meth:`rows_of` for float32 arithmetic), ``first`` the first row of each
+    passage."""
 
     spans: np.ndarray
     vectors: np.ndarray
@@ -27,7 +28,11 @@ class SentenceTable:
     def from_arrays(cls, spans: np.ndarray, vectors: np.ndarray, passages: int) -> "SentenceTable":
         """Index the rows by passage."""
         first = np.searchsorted(spans[:, 0], np.arange(passages + 1)).astype(np.int64)
-        return cls(spans, vectors.astype(np.float32), first)
+        return cls(spans, vectors, first)
+
+    def rows_of(self, rows: list[int] | np.ndarray) -> np.ndarray:
+        """The vectors of some sentences, as float32."""
+        return self.vectors[rows].astype(np.float32)
 
     def of_passage(self, row: int) -> list[tuple[int, int, int]]:
         """``(sentence_row, start, end)`` of each sentence of one passage, offsets into the passage text."""

@@ -1,7 +1,8 @@
 """A loaded index: one committed generation of the database, with its search structures built in memory.
 
-A snapshot never changes; a write produces a new generation, which a server loads beside the old one and then
-swaps in, so every request sees one generation throughout.
+A snapshot never changes; a write produces a new generation, which a server builds beside the old one (from the
+old one and the documents that changed, :func:`refresh_index`) and then swaps in, so every request sees one
+generation throughout.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from qa.config import Settings
-from qa.index.backend import FaissBm25Backend, SearchBackend
+from qa.index.backend import FaissBm25Backend
 from qa.index.dense import DenseIndex
 from qa.index.lexical import LexicalIndex
 from qa.index.sentences import SentenceTable
@@ -23,14 +24,18 @@ from qa.schema import Document, Passage
 
 @dataclass
 class Index:
-    """One generation of an index: documents, passages, their sentences and the search backend."""
+    """One generation of an index: documents, passages, their sentences and the search backend, with what a
+    newer generation is built from (passage vectors, search words, each document's digest)."""
 
     folder: Path
     manifest: dict
     documents: dict[str, Document]
     passages: list[Passage]
-    backend: SearchBackend
+    backend: FaissBm25Backend
     sentences: SentenceTable
+    vectors: np.ndarray
+    tokens: list[str]
+    digests: dict[str, str]
     _rows: dict[str, int] = field(init=False, repr=False)
     _by_document: dict[str, list[int]] = field(init=False, repr=False)
 
@@ -54,6 +59,20 @@ class Index:
         return self._by_document.get(doc_id, [])
 
 
+@dataclass
+class Rows:
+    """Documents as read from the database, with their passages and sentences in order (sentence spans index the
+    passages of these rows)."""
+
+    documents: list[Document]
+    digests: dict[str, str]
+    passages: list[Passage]
+    vectors: np.ndarray
+    tokens: list[str]
+    spans: np.ndarray
+    sentence_vectors: np.ndarray
+
+
 def read_manifest(folder: Path) -> dict:
     """The stored description of an index (format, model, encoder, dimension, chunk size, generation, times).
 
@@ -71,7 +90,45 @@ def vectors_of(rows: list[tuple[str, bytes]], dimension: int, dtype: str) -> np.
     """Stack stored vectors into one array."""
     if not rows:
         return np.zeros((0, dimension), dtype=dtype)
-    return np.stack([np.frombuffer(data, dtype=stored) for stored, data in rows]).astype(dtype)
+    return np.stack([np.frombuffer(data, dtype=stored) for stored, data in rows]).astype(dtype, copy=False)
+
+
+def read_rows(connection, dimension: int, doc_ids: list[str] | None = None) -> Rows:
+    """Read documents (all, or those of ``doc_ids``) in index order, inside the caller's read transaction."""
+    where = ""
+    if doc_ids is not None:
+        connection.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (id TEXT PRIMARY KEY)")
+        connection.execute("DELETE FROM wanted")
+        connection.executemany("INSERT INTO wanted VALUES (?)", [(doc_id,) for doc_id in doc_ids])
+        where = " WHERE d.id IN (SELECT id FROM wanted)"
+    documents = connection.execute(f"SELECT d.id, d.digest, d.body FROM documents d{where} ORDER BY d.seq").fetchall()
+    passage_rows = connection.execute(
+        "SELECT p.body, p.tokens, v.dtype, v.data FROM passages p JOIN documents d ON d.id = p.doc_id "
+        f"JOIN vectors v ON v.key = p.vector_key{where} ORDER BY d.seq, p.ordinal").fetchall()
+    sentence_rows = connection.execute(
+        "SELECT s.passage_id, s.start, s.end, v.dtype, v.data FROM sentences s JOIN passages p ON p.id = "
+        f"s.passage_id JOIN documents d ON d.id = p.doc_id JOIN vectors v ON v.key = s.vector_key{where} "
+        "ORDER BY d.seq, p.ordinal, s.ordinal").fetchall()
+    passages = [Passage(**json.loads(body)) for body, _, _, _ in passage_rows]
+    rows = {passage.id: row for row, passage in enumerate(passages)}
+    spans = np.array([(rows[pid], start, end) for pid, start, end, _, _ in sentence_rows],
+                     dtype=np.int32).reshape(-1, 3)
+    return Rows([Document.from_dict(json.loads(body)) for _, _, body in documents],
+                {doc_id: digest for doc_id, digest, _ in documents}, passages,
+                vectors_of([(dtype, data) for _, _, dtype, data in passage_rows], dimension, "float32"),
+                [tokens for _, tokens, _, _ in passage_rows], spans,
+                vectors_of([(dtype, data) for *_, dtype, data in sentence_rows], dimension, "float16"))
+
+
+def assemble(folder: Path, meta: dict, rows: Rows, dense: DenseIndex) -> Index:
+    """An index from its rows and vector index (BM25 is built here, from the stored words)."""
+    backend = FaissBm25Backend(dense, LexicalIndex.from_tokens([t.split(TOKEN_SEPARATOR) for t in rows.tokens]))
+    sentences = SentenceTable.from_arrays(rows.spans, rows.sentence_vectors, len(rows.passages))
+    manifest = meta | {"backend": backend.info["name"], "dense_index": backend.info["dense_index"],
+                       "documents": len(rows.documents), "passages": len(rows.passages),
+                       "sentences": len(sentences)}
+    return Index(folder, manifest, {d.id: d for d in rows.documents}, rows.passages, backend, sentences,
+                 rows.vectors, rows.tokens, rows.digests)
 
 
 def load_index(folder: Path, settings: Settings, model_name: str | None = None) -> Index:
@@ -92,29 +149,64 @@ def load_index(folder: Path, settings: Settings, model_name: str | None = None) 
         connection.execute("BEGIN")
         meta = read_meta(connection)
         check_compatible(meta, folder, model_name)
-        documents = [Document.from_dict(json.loads(body)) for (body,) in
-                     connection.execute("SELECT body FROM documents ORDER BY seq")]
-        passage_rows = connection.execute(
-            "SELECT p.body, p.tokens, v.dtype, v.data FROM passages p JOIN documents d ON d.id = p.doc_id "
-            "JOIN vectors v ON v.key = p.vector_key ORDER BY d.seq, p.ordinal").fetchall()
-        sentence_rows = connection.execute(
-            "SELECT s.passage_id, s.start, s.end, v.dtype, v.data FROM sentences s JOIN passages p ON p.id = "
-            "s.passage_id JOIN documents d ON d.id = p.doc_id JOIN vectors v ON v.key = s.vector_key "
-            "ORDER BY d.seq, p.ordinal, s.ordinal").fetchall()
+        rows = read_rows(connection, int(meta["dimension"]))
         connection.execute("COMMIT")
     finally:
         connection.close()
-    dimension = int(meta["dimension"])
-    passages = [Passage(**json.loads(body)) for body, _, _, _ in passage_rows]
-    rows = {passage.id: row for row, passage in enumerate(passages)}
-    vectors = vectors_of([(dtype, data) for _, _, dtype, data in passage_rows], dimension, "float32")
-    tokens = [tokens.split(TOKEN_SEPARATOR) for _, tokens, _, _ in passage_rows]
-    backend = FaissBm25Backend(DenseIndex.build(vectors, settings.exact_below, settings.target_recall),
-                               LexicalIndex.from_tokens(tokens))
-    spans = np.array([(rows[pid], start, end) for pid, start, end, _, _ in sentence_rows],
-                     dtype=np.int32).reshape(-1, 3)
-    sentences = SentenceTable.from_arrays(
-        spans, vectors_of([(dtype, data) for *_, dtype, data in sentence_rows], dimension, "float16"), len(passages))
-    manifest = meta | {"backend": backend.info["name"], "dense_index": backend.info["dense_index"],
-                       "documents": len(documents), "passages": len(passages), "sentences": len(sentences)}
-    return Index(folder, manifest, {d.id: d for d in documents}, passages, backend, sentences)
+    return assemble(folder, meta, rows, DenseIndex.build(rows.vectors, settings.exact_below, settings.target_recall))
+
+
+def refresh_index(old: Index, settings: Settings) -> Index:
+    """The last committed generation, built from ``old`` and the documents that changed since: only those are
+    read from the database, and an IVF vector index keeps its trained cells. Falls back to a whole load when the
+    documents were reordered or most of them changed.
+
+    Returns:
+        ``old`` itself when nothing was committed since.
+    """
+    connection = connect(old.folder)
+    try:
+        connection.execute("BEGIN")
+        meta = read_meta(connection)
+        if meta.get("generation") == old.generation:
+            connection.execute("COMMIT")
+            return old
+        check_compatible(meta, old.folder, old.manifest.get("model"))
+        stored = connection.execute("SELECT id, digest FROM documents ORDER BY seq").fetchall()
+        changed = [doc_id for doc_id, digest in stored if old.digests.get(doc_id) != digest]
+        unchanged = [doc_id for doc_id, digest in stored if old.digests.get(doc_id) == digest]
+        kept = set(unchanged)
+        if unchanged != [d for d in old.documents if d in kept] or len(changed) > len(stored) // 2 + 1:
+            connection.execute("COMMIT")
+            return load_index(old.folder, settings, old.manifest.get("model"))
+        delta = read_rows(connection, int(meta["dimension"]), changed)
+        connection.execute("COMMIT")
+    finally:
+        connection.close()
+    rows = merge_rows(old, delta, [doc_id for doc_id, _ in stored])
+    return assemble(old.folder, meta, rows, old.backend.dense.refilled(rows.vectors, settings.exact_below,
+                                                                       settings.target_recall))
+
+
+def merge_rows(old: Index, delta: Rows, order: list[str]) -> Rows:
+    """The rows of the new generation: each document in ``order`` from ``delta`` if it changed, else from ``old``."""
+    new_documents = {d.id: d for d in delta.documents}
+    delta_rows: dict[str, list[int]] = {}
+    for row, passage in enumerate(delta.passages):
+        delta_rows.setdefault(passage.doc_id, []).append(row)
+    offset = len(old.passages)
+    take = np.array([row for doc_id in order for row in (
+        [offset + r for r in delta_rows.get(doc_id, [])] if doc_id in new_documents else old.document_rows(doc_id))],
+        dtype=np.int64)
+    passages = old.passages + delta.passages
+    tokens = old.tokens + delta.tokens
+    delta_first = np.searchsorted(delta.spans[:, 0], np.arange(len(delta.passages) + 1))
+    first = np.concatenate([old.sentences.first[:-1], old.sentences.first[-1] + delta_first])
+    starts, counts = first[take], first[take + 1] - first[take]
+    sentence_take = np.repeat(starts - np.concatenate([[0], np.cumsum(counts)[:-1]]), counts) + np.arange(counts.sum())
+    spans = np.concatenate([old.sentences.spans, delta.spans])[sentence_take]
+    spans[:, 0] = np.repeat(np.arange(len(take)), counts)
+    documents = [new_documents.get(doc_id) or old.documents[doc_id] for doc_id in order]
+    return Rows(documents, {d: delta.digests.get(d) or old.digests[d] for d in order}, [passages[r] for r in take],
+                np.concatenate([old.vectors, delta.vectors])[take], [tokens[r] for r in take], spans,
+                np.concatenate([old.sentences.vectors, delta.sentence_vectors])[sentence_take])

@@ -46,8 +46,12 @@ def parse_text(text: str, name: str, path: str) -> list[Document]:
     return documents_from_text(text, stem, path)
 
 
-def parse_file(path: Path) -> list[Document]:
+def parse_file(path: Path, name: str | None = None) -> list[Document]:
     """Read one corpus file.
+
+    Args:
+        path: the file.
+        name: what its documents record as their ``path`` (default: ``path`` as given).
 
     Raises:
         IngestError: the file cannot be read or is not UTF-8.
@@ -56,7 +60,7 @@ def parse_file(path: Path) -> list[Document]:
         raw = path.read_bytes()
     except OSError as error:
         raise IngestError(f"{path}: cannot read ({error.strerror})") from None
-    return parse_text(decode(raw, str(path)), path.name, str(path))
+    return parse_text(decode(raw, str(path)), path.name, str(path) if name is None else name)
 
 
 def parse_upload(raw: bytes, name: str) -> list[Document]:
@@ -71,8 +75,17 @@ def parse_upload(raw: bytes, name: str) -> list[Document]:
     return parse_text(decode(raw, name), Path(name).name, Path(name).name)
 
 
-def corpus_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Yield the supported files under each path (a file or a folder, searched recursively), sorted."""
+def source_name(root: Path, path: Path) -> str:
+    """What a document records as its ``path``: the file relative to the corpus root given at build, under the
+    root folder's own name (``seeds/a.txt``), or a root file's name; never the machine's absolute path."""
+    if root.is_dir():
+        return (Path(root.resolve().name) / path.relative_to(root)).as_posix()
+    return path.name
+
+
+def corpus_files(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
+    """Yield the supported files under each path (a file or a folder, searched recursively), sorted, each with
+    its :func:`source_name`."""
     for root in paths:
         if not root.exists():
             raise IngestError(f"{root}: no such file or folder")
@@ -81,7 +94,7 @@ def corpus_files(paths: Iterable[Path]) -> Iterator[Path]:
             if path.name.startswith("."):
                 continue
             if path.suffix.lower() in SUPPORTED_SUFFIXES:
-                yield path
+                yield path, source_name(root, path)
             else:
                 log.warning("skipping %s: unsupported file type %r", path, path.suffix or "(none)")
 
@@ -94,8 +107,8 @@ def read_corpus(paths: Iterable[Path]) -> list[Document]:
     """
     documents: list[Document] = []
     seen: dict[str, str] = {}
-    for path in corpus_files(paths):
-        for document in parse_file(path):
+    for path, name in corpus_files(paths):
+        for document in parse_file(path, name):
             if document.id in seen:
                 raise IngestError(f"document id {document.id!r} appears in both {seen[document.id]} and {path}")
             seen[document.id] = str(path)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from qa.text.tokenize import tokenize
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 
 def lexrank(similarity: np.ndarray, damping: float = 0.85, iterations: int = 50) -> np.ndarray:
@@ -31,27 +36,51 @@ def lexrank(similarity: np.ndarray, damping: float = 0.85, iterations: int = 50)
     return scores / scores.sum()
 
 
-def tfidf_similarity(texts: list[str]) -> np.ndarray:
-    """Cosine similarity of sentences as TF-IDF vectors of their jieba words."""
+def tfidf_vectors(texts: list[str]) -> csr_matrix:
+    """Sentences as unit-length TF-IDF vectors of their jieba words (a sparse row per text; empty rows stay zero)."""
     from scipy.sparse import csr_matrix
 
-    tokens = [tokenize(text) for text in texts]
     vocabulary: dict[str, int] = {}
-    rows, cols, values = [], [], []
-    for row, words in enumerate(tokens):
-        for word in words:
-            column = vocabulary.setdefault(word, len(vocabulary))
+    rows, cols = [], []
+    for row, text in enumerate(texts):
+        for word in tokenize(text):
             rows.append(row)
-            cols.append(column)
-            values.append(1.0)
-    matrix = csr_matrix((values, (rows, cols)), shape=(len(texts), max(1, len(vocabulary))))
+            cols.append(vocabulary.setdefault(word, len(vocabulary)))
+    matrix = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(texts), max(1, len(vocabulary))))
     matrix.sum_duplicates()
     frequency = np.bincount(matrix.indices, minlength=matrix.shape[1])
     matrix = matrix.multiply(np.log((1 + len(texts)) / (1 + frequency)) + 1).tocsr()
     norms = np.sqrt(matrix.multiply(matrix).sum(axis=1)).A.ravel()
     norms[norms == 0] = 1
-    matrix = matrix.multiply(1 / norms[:, None]).tocsr()
-    return (matrix @ matrix.T).toarray()
+    return matrix.multiply(1 / norms[:, None]).tocsr()
+
+
+def lexrank_of_vectors(vectors: csr_matrix, damping: float = 0.85, iterations: int = 50) -> np.ndarray:
+    """:func:`lexrank` of the cosine graph ``vectors @ vectors.T`` without building that n×n matrix.
+
+    Each step multiplies by the vectors twice, so time and memory grow with their non-zero entries, not with
+    the square of their number. The scores equal ``lexrank(vectors @ vectors.T)`` when no entry is negative.
+
+    Args:
+        vectors: non-negative row vectors (such as :func:`tfidf_vectors`).
+        damping: probability of following an edge.
+        iterations: power-iteration steps.
+
+    Returns:
+        Scores summing to 1.
+    """
+    size = vectors.shape[0]
+    if size == 0:
+        return np.zeros(0)
+    self_similarity = np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel()
+    totals = vectors @ np.asarray(vectors.sum(axis=0)).ravel() - self_similarity
+    linked = totals > 0
+    scores = np.full(size, 1 / size)
+    for _ in range(iterations):
+        share = np.divide(scores, totals, out=np.zeros(size), where=linked)
+        flow = vectors @ (vectors.T @ share) - self_similarity * share
+        scores = (1 - damping) / size + damping * (flow + scores[~linked].sum() / size)
+    return scores / scores.sum()
 
 
 def mmr(relevance: np.ndarray, similarity: np.ndarray, lengths: list[int], max_sentences: int,

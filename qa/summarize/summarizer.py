@@ -3,7 +3,8 @@
 Sentences are scored by centrality in their similarity graph (LexRank over embedding cosine),
 similarity to the title, a news lead prior and, for question-focused summaries, similarity to
 the question; MMR then picks sentences that do not repeat each other, kept in source order.
-Long texts are first narrowed with TF-IDF centrality so only the best candidates are embedded.
+Long texts are first narrowed with TF-IDF centrality (linear in their length) so only the best candidates are
+embedded, each from its first tokens; so are documents too long for the quadratic scoring.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import numpy as np
 from qa.config import Settings
 from qa.embed.base import Embedder
 from qa.schema import Document, Passage, Summary, SummarySentence
-from qa.summarize.graph import lexrank, mmr, normalise, tfidf_similarity
+from qa.summarize.graph import lexrank, lexrank_of_vectors, mmr, normalise, tfidf_vectors
 from qa.summarize.keywords import keywords
 from qa.summarize.units import SentenceUnit, document_units, is_speech, text_units
 from qa.summarize.weights import SummaryWeights
@@ -29,18 +30,24 @@ class Summarizer:
         embedder: the model that embeds sentences not already in the index.
         weights: scoring weights.
         embed_limit: a long text is narrowed to this many sentences before embedding.
+        sentence_tokens: each sentence of a text is embedded from at most this many model tokens.
+        max_candidates: more indexed sentences than this are narrowed before scoring.
     """
 
-    def __init__(self, embedder: Embedder, weights: SummaryWeights, embed_limit: int) -> None:
+    def __init__(self, embedder: Embedder, weights: SummaryWeights, embed_limit: int, sentence_tokens: int,
+                 max_candidates: int) -> None:
         self.embedder = embedder
         self.weights = weights
         self.embed_limit = embed_limit
+        self.sentence_tokens = sentence_tokens
+        self.max_candidates = max_candidates
 
     @classmethod
     def from_settings(cls, embedder: Embedder, settings: Settings,
                       weights: SummaryWeights | None = None) -> "Summarizer":
         """A summariser configured by ``settings`` (default weights unless given)."""
-        return cls(embedder, weights or SummaryWeights(), settings.summary_embed_limit)
+        return cls(embedder, weights or SummaryWeights(), settings.summary_embed_limit,
+                   settings.summary_sentence_tokens, settings.summary_candidates)
 
     def lead_prior(self, units: list[SentenceUnit]) -> np.ndarray:
         """The position prior of each sentence."""
@@ -52,6 +59,15 @@ class Summarizer:
         if is_speech(text):
             penalty += self.weights.speech_penalty
         return penalty
+
+    def narrow(self, units: list[SentenceUnit], limit: int) -> list[int]:
+        """Positions, in source order, of at most ``limit`` units: the most central by TF-IDF LexRank with the lead
+        prior, in time and memory linear in the number of units."""
+        if len(units) <= limit:
+            return list(range(len(units)))
+        centrality = normalise(lexrank_of_vectors(tfidf_vectors([u.text for u in units])))
+        prior = self.weights.prefilter_centrality * centrality + self.weights.prefilter_lead * self.lead_prior(units)
+        return sorted(np.argsort(-prior)[:limit].tolist())
 
     def score_units(self, units: list[SentenceUnit], vectors: np.ndarray, title_vector: np.ndarray | None,
                     question_vector: np.ndarray | None, question: str = "") -> np.ndarray:
@@ -88,12 +104,8 @@ class Summarizer:
         if not units:
             stripped = text.strip()
             units = [SentenceUnit(stripped, text.index(stripped), text.index(stripped) + len(stripped), 0)]
-        if len(units) > self.embed_limit:
-            prior = (self.weights.prefilter_centrality * normalise(lexrank(tfidf_similarity([u.text for u in units])))
-                     + self.weights.prefilter_lead * self.lead_prior(units))
-            keep = sorted(np.argsort(-prior)[:self.embed_limit].tolist())
-            units = [units[i] for i in keep]
-        vectors = self.embedder.encode_texts([u.text for u in units])
+        units = [units[i] for i in self.narrow(units, self.embed_limit)]
+        vectors = self.embedder.encode_texts([self.embedder.truncate(u.text, self.sentence_tokens) for u in units])
         relevance = self.score_units(units, vectors, None, None)
         return Summary(self.select(units, vectors, relevance, max_sentences, max_chars), keywords(text))
 
@@ -104,9 +116,11 @@ class Summarizer:
         """Summarise indexed sentences whose vectors are already known."""
         if not units:
             return Summary([], keywords(keyword_source) if keyword_source else [])
+        keyword_source = keyword_source or "".join(u.text for u in units)
+        keep = self.narrow(units, self.max_candidates)
+        units, vectors = [units[i] for i in keep], vectors[keep]
         relevance = self.score_units(units, vectors, title_vector, question_vector, question)
-        return Summary(self.select(units, vectors, relevance, max_sentences, max_chars),
-                       keywords(keyword_source or "".join(u.text for u in units)))
+        return Summary(self.select(units, vectors, relevance, max_sentences, max_chars), keywords(keyword_source))
 
     def summarize_document(self, document: Document, passages: list[Passage],
                            sentence_rows: list[list[tuple[int, int, int]]], sentence_vectors: np.ndarray,
@@ -124,7 +138,7 @@ class Summarizer:
         """
         units, rows = document_units(document, passages, sentence_rows)
         body = document.text[document.dateline_end:]
-        return self.summarize_units(units, sentence_vectors[rows], max_sentences, max_chars, title_vector,
+        return self.summarize_units(units, sentence_vectors[rows].astype(np.float32), max_sentences, max_chars, title_vector,
                                     keyword_source=f"{document.title}\n{body}")
 
     def embed_titles(self, titles: list[str]) -> np.ndarray:
