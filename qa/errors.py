@@ -60,5 +60,9 @@ class IndexMissing(IndexStoreError):
     """No index has been built at the given folder."""
 
 
+class IndexCorrupt(IndexStoreError):
+    """The index's files are damaged (truncated, overwritten, not a database)."""
+
+
 class IndexMismatch(IndexStoreError):
     """The index was built with another model or format than the one in use, or is inconsistent."""

@@ -83,3 +83,78 @@ def test_a_second_writer_is_refused_and_leftovers_are_cleaned(tmp_path, fast_emb
             build_from_corpus([SEEDS], folder, impatient, fast_embedder, progress=False)
     build_from_corpus([SEEDS], folder, fast_settings, fast_embedder, progress=False)
     assert not leftover.exists() and read_manifest(folder)["generation"] == 1
+
+
+@pytest.mark.parametrize("damage", [b"this is not a database at all" * 100, b""])
+def test_a_damaged_index_is_reported_naming_its_file_and_can_be_rebuilt(tmp_path, fast_settings, fast_embedder,
+                                                                        damage, capsys, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from qa.api import create_app
+    from qa.cli import main
+    from qa.errors import IndexCorrupt
+
+    folder = tmp_path / "ix"
+    build_from_corpus([SEEDS], folder, fast_settings, fast_embedder, progress=False)
+    (folder / "index.sqlite").write_bytes(damage)
+    for name in ("index.sqlite-wal", "index.sqlite-shm"):
+        (folder / name).unlink(missing_ok=True)
+    with pytest.raises(IndexCorrupt, match=r"ix/index.sqlite"):
+        load_index(folder, fast_settings)
+    with TestClient(create_app(fast_settings, index_dir=folder), base_url="http://localhost") as client:
+        for response in (client.get("/health"), client.post("/ask", json={"question": "多少党员志愿者"})):
+            assert response.status_code == 503 and "index.sqlite" in response.json()["detail"]
+            assert str(tmp_path) not in response.text
+    from qa.config import get_settings
+
+    monkeypatch.setenv("QA_ENCODER", "hashing")
+    monkeypatch.setenv("QA_MODEL_DIR", str(tmp_path))
+    get_settings.cache_clear()
+    try:
+        assert main(["ask", "多少党员志愿者", "--index", str(folder)]) == 2
+    finally:
+        get_settings.cache_clear()
+    error = capsys.readouterr().err.strip().splitlines()
+    assert len(error) == 1 and "error:" in error[0] and "index.sqlite" in error[0]
+    build_from_corpus([SEEDS], folder, fast_settings, fast_embedder, progress=False)
+    assert len(load_index(folder, fast_settings).documents) == 2
+
+
+@pytest.mark.heavy
+def test_two_builds_into_one_folder_never_leave_it_missing_or_broken(tmp_path):
+    import os
+    import subprocess
+    import sys
+    import threading
+
+    from conftest import CMRC_CORPUS, ROOT
+    from qa.config import Settings
+    from qa.errors import IndexMissing
+
+    folder = tmp_path / "ix"
+    env = os.environ | {"QA_ENCODER": "hashing", "QA_MODEL_DIR": str(tmp_path)}
+    builds = [subprocess.Popen([sys.executable, "-m", "qa.cli", "build", "--corpus", str(corpus), "--index",
+                                str(folder)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+              for corpus in (CMRC_CORPUS, SEEDS)]
+    settings = Settings(encoder="hashing", model_dir=tmp_path)
+    seen, missing_after_seen, failures = [0], [0], []
+
+    def read() -> None:
+        while any(build.poll() is None for build in builds):
+            try:
+                load_index(folder, settings)
+                seen[0] += 1
+            except IndexMissing:
+                missing_after_seen[0] += bool(seen[0])
+            except Exception as error:  # anything else is a broken index
+                failures.append(repr(error))
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    outputs = [build.communicate(timeout=600) for build in builds]
+    reader.join(timeout=60)
+    assert [build.returncode for build in builds] == [0, 0], outputs
+    assert not failures and not missing_after_seen[0]
+    index = load_index(folder, settings)
+    assert set(index.documents) in ({"000_8d8056a1d20578f2-1", "000_8d8056a1d20578f2-2"}, set(
+        line.split('"id": "')[1].split('"')[0] for line in CMRC_CORPUS.read_text(encoding="utf-8").splitlines()))

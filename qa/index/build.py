@@ -17,8 +17,8 @@ from tqdm import tqdm
 
 from qa.config import Settings
 from qa.embed import Embedder, get_embedder
-from qa.errors import IndexMismatch, IndexMissing
-from qa.folders import lock_path, replace_folder, staging_folder, writer_lock
+from qa.errors import IndexCorrupt, IndexMismatch, IndexMissing
+from qa.folders import replace_folder, staging_folder, writer_lock
 from qa.index.snapshot import read_manifest
 from qa.index.store import check_compatible
 from qa.index.writer import IndexWriter, Progress, WriteResult
@@ -59,7 +59,7 @@ def is_compatible(folder: Path, embedder: Embedder) -> bool:
     """Whether an index already at ``folder`` can be written in place with this encoder."""
     try:
         check_compatible(read_manifest(folder), folder, embedder.name)
-    except (IndexMissing, IndexMismatch):
+    except (IndexMissing, IndexMismatch, IndexCorrupt):
         return False
     return True
 
@@ -82,28 +82,26 @@ def build_index(documents: list[Document], embedder: Embedder, folder: Path, set
         raise ValueError("no documents to index: the corpus holds no supported, non-empty files")
     folder = Path(folder)
     update, bar = progress_bar("embedding", progress)
-    with bar:
+    with bar, writer_lock(folder, settings.write_lock_timeout):
         if folder.exists() and not is_compatible(folder, embedder):
             result = rebuild_whole(documents, embedder, folder, settings, update)
         else:
-            result = IndexWriter(folder, embedder, settings).write(documents, [], update, keep_only=True)
+            result = IndexWriter(folder, embedder, settings).write_locked(documents, [], update, keep_only=True)
     return BuildStats(len(documents), result.passages, result.passages_written, result.vectors_embedded,
                       result.seconds, str(folder))
 
 
 def rebuild_whole(documents: list[Document], embedder: Embedder, folder: Path, settings: Settings,
                   update: Progress) -> WriteResult:
-    """Write a new index beside ``folder`` and swap it in (for an index of another format or model)."""
-    with writer_lock(folder):
-        staging = staging_folder(folder)
-        try:
-            result = IndexWriter(staging, embedder, settings).write(documents, [], update, keep_only=True)
-            replace_folder(staging, folder)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        finally:
-            lock_path(staging).unlink(missing_ok=True)
+    """Write a new index beside ``folder`` and swap it in (for an index of another format or model); the caller
+    holds ``folder``'s writer lock."""
+    staging = staging_folder(folder)
+    try:
+        result = IndexWriter(staging, embedder, settings).write_locked(documents, [], update, keep_only=True)
+        replace_folder(staging, folder)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     return result
 
 

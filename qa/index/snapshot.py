@@ -18,7 +18,7 @@ from qa.index.backend import FaissBm25Backend
 from qa.index.dense import DenseIndex
 from qa.index.lexical import LexicalIndex
 from qa.index.sentences import SentenceTable
-from qa.index.store import TOKEN_SEPARATOR, check_compatible, connect, read_meta
+from qa.index.store import TOKEN_SEPARATOR, check_compatible, connect, read_meta, reported_damage
 from qa.schema import Document, Passage
 
 
@@ -79,11 +79,12 @@ def read_manifest(folder: Path) -> dict:
     Raises:
         IndexMissing: no index in ``folder``.
     """
-    connection = connect(folder)
-    try:
-        return read_meta(connection)
-    finally:
-        connection.close()
+    with reported_damage(folder):
+        connection = connect(folder)
+        try:
+            return read_meta(connection)
+        finally:
+            connection.close()
 
 
 def vectors_of(rows: list[tuple[str, bytes]], dimension: int, dtype: str) -> np.ndarray:
@@ -144,15 +145,16 @@ def load_index(folder: Path, settings: Settings, model_name: str | None = None) 
         IndexMismatch: different format version or model.
     """
     folder = Path(folder)
-    connection = connect(folder)
-    try:
-        connection.execute("BEGIN")
-        meta = read_meta(connection)
-        check_compatible(meta, folder, model_name)
-        rows = read_rows(connection, int(meta["dimension"]))
-        connection.execute("COMMIT")
-    finally:
-        connection.close()
+    with reported_damage(folder):
+        connection = connect(folder)
+        try:
+            connection.execute("BEGIN")
+            meta = read_meta(connection)
+            check_compatible(meta, folder, model_name)
+            rows = read_rows(connection, int(meta["dimension"]))
+            connection.execute("COMMIT")
+        finally:
+            connection.close()
     return assemble(folder, meta, rows, DenseIndex.build(rows.vectors, settings.exact_below, settings.target_recall))
 
 
@@ -164,6 +166,12 @@ def refresh_index(old: Index, settings: Settings) -> Index:
     Returns:
         ``old`` itself when nothing was committed since.
     """
+    with reported_damage(old.folder):
+        return refreshed(old, settings)
+
+
+def refreshed(old: Index, settings: Settings) -> Index:
+    """:func:`refresh_index` without the damage report."""
     connection = connect(old.folder)
     try:
         connection.execute("BEGIN")

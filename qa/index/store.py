@@ -10,6 +10,7 @@ never embedded again.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.errors import IndexMismatch, IndexMissing
+from qa.errors import IndexCorrupt, IndexMismatch, IndexMissing
 
 FORMAT_VERSION = 3
 DATABASE = "index.sqlite"
@@ -73,17 +74,41 @@ def connect(folder: Path, create: bool = False) -> sqlite3.Connection:
         IndexMissing: no index there and ``create`` is false.
     """
     path = database_path(folder)
-    if not create and not path.is_file():
-        raise IndexMissing(f"no index at {Path(folder).name}: build one with `qa build --corpus seeds/ --index "
-                           f"{Path(folder).name}`")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.is_file():
+        if not create:
+            raise IndexMissing(f"no index at {Path(folder).name}: build one with `qa build --corpus seeds/ --index "
+                               f"{Path(folder).name}`")
+        create_database(path)
     connection = sqlite3.connect(path, timeout=60, isolation_level=None, check_same_thread=False)
-    connection.execute("PRAGMA journal_mode=WAL")
     connection.execute("PRAGMA synchronous=FULL")
     connection.execute("PRAGMA foreign_keys=ON")
-    if create:
-        connection.executescript(SCHEMA)
     return connection
+
+
+def create_database(path: Path) -> None:
+    """Make an empty database with the schema beside ``path`` and rename it into place, so that a reader finds
+    either no database or one with every table."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staged = path.with_name(f".{path.name}.new")
+    staged.unlink(missing_ok=True)
+    connection = sqlite3.connect(staged, isolation_level=None)
+    try:
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.executescript(SCHEMA)
+    finally:
+        connection.close()
+    os.replace(staged, path)
+
+
+@contextmanager
+def reported_damage(folder: Path) -> Iterator[None]:
+    """Turn what a damaged database raises into one :class:`IndexCorrupt` naming the index and its file."""
+    try:
+        yield
+    except (sqlite3.DatabaseError, ValueError, KeyError, TypeError) as error:
+        name = Path(folder).name
+        raise IndexCorrupt(f"index {name} is damaged ({name}/{DATABASE}: {error}); rebuild it with `qa build "
+                           f"--corpus ... --index {name}`") from None
 
 
 @contextmanager
@@ -119,9 +144,12 @@ def check_compatible(meta: dict, folder: Path, model_name: str | None) -> None:
     """Refuse an index of another format or vector space.
 
     Raises:
+        IndexMissing: the database is there but its first write has not begun.
         IndexMismatch: naming what differs and how to fix it.
     """
     name = Path(folder).name
+    if not meta:
+        raise IndexMissing(f"index {name} is being created: nothing is written there yet")
     if meta.get("format_version") != FORMAT_VERSION:
         raise IndexMismatch(f"index {name} has format {meta.get('format_version')}, this version reads "
                             f"{FORMAT_VERSION}: rebuild it with `qa build`")

@@ -22,7 +22,7 @@ from qa.errors import DocumentNotFound, IndexMismatch
 from qa.folders import remove_leftovers, writer_lock
 from qa.index.sentences import SentenceTable
 from qa.index.store import (FORMAT_VERSION, TOKEN_SEPARATOR, check_compatible, connect, generation, read_meta,
-                            transaction, write_meta)
+                            reported_damage, transaction, write_meta)
 from qa.index.vector_cache import VectorCache, vector_keys
 from qa.ingest import passages_of
 from qa.schema import Document, Passage
@@ -141,8 +141,14 @@ class IndexWriter:
             IndexMismatch: the index belongs to another model or format.
             FolderBusy: another writer held the index longer than ``write_lock_timeout``.
         """
-        started = time.perf_counter()
         with writer_lock(self.folder, self.settings.write_lock_timeout):
+            return self.write_locked(upserts, deletions, progress, keep_only)
+
+    def write_locked(self, upserts: list[Document], deletions: list[str], progress: Progress | None = None,
+                     keep_only: bool = False) -> WriteResult:
+        """:meth:`write`, for a caller that already holds the folder's writer lock."""
+        started = time.perf_counter()
+        with reported_damage(self.folder):
             remove_leftovers(self.folder)
             connection = connect(self.folder, create=True)
             try:
