@@ -304,3 +304,14 @@ def test_refreshing_from_the_old_generation_equals_a_whole_load(tmp_path, fast_s
         assert refreshed.backend.dense.info == old.backend.dense.info and len(refreshed.backend) == len(whole.passages)
     else:
         assert np.array_equal(refreshed.backend.search_dense(vector, 5)[1], whole.backend.search_dense(vector, 5)[1])
+
+
+def test_deleting_every_document_leaves_an_empty_index_that_still_answers(writable):
+    http, _, _ = writable
+    for document in http.get("/documents").json()["documents"]:
+        assert http.delete(f"/documents/{document['id']}", headers=AUTH).status_code == 200
+    assert http.get("/documents").json()["documents"] == []
+    body = http.post("/ask", json={"question": "多少党员志愿者"}).json()
+    assert body["passages"] == [] and body["answer"] is None
+    added = http.post("/documents?wait=true", json={"documents": [{"id": "bridge", "text": BRIDGE}]}, headers=AUTH)
+    assert added.status_code == 201 and top(http, "星河大桥全长多少米")["source"]["doc_id"] == "bridge"
