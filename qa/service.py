@@ -313,9 +313,9 @@ class QAService:
             DocumentNotFound: no document ``doc_id``.
             InvalidRequest: the new document has another id.
         """
-        self.document(doc_id)
         if document.id != doc_id:
             raise InvalidRequest(f"the body's id {document.id!r} differs from the path's {doc_id!r}")
+        self.document(doc_id)
         self.validate_documents([document])
         return self.jobs.submit(WriteRequest(upserts=[document]))
 

@@ -4,7 +4,7 @@ on the seed articles with the real model."""
 import numpy as np
 import pytest
 
-from qa.summarize import Summarizer, SummaryWeights
+from qa.summarize import Summarizer
 from qa.summarize.graph import lexrank, mmr
 from qa.summarize.units import SentenceUnit, text_units
 

@@ -16,7 +16,7 @@ from qa.api.errors import ERROR_RESPONSES, WRITE_RESPONSES, ServiceUnavailable
 from qa.api.schemas import (AskRequest, AskResponse, DocumentIn, DocumentList, DocumentOut, DocumentsIn, JobResponse,
                             SummarizeRequest, SummaryResponse, ask_response, document_info, document_out,
                             job_response, summary_response)
-from qa.errors import InvalidInput, InvalidRequest, UnsupportedType
+from qa.errors import InvalidInput, UnsupportedType
 from qa.ingest import parse_upload
 from qa.jobs import Job
 from qa.schema import Document, Health
@@ -130,9 +130,7 @@ async def add_documents(request: Request, wait: bool = False,
 @router.put("/documents/{doc_id}", response_model=JobResponse, responses=WRITE_RESPONSES,
             summary="Replace a document; answers once the change is visible")
 def replace_document(doc_id: str, body: DocumentIn, service: QAService = Depends(writable_service)) -> JobResponse:
-    if body.id is not None and body.id != doc_id:
-        raise InvalidRequest(f"the body's id {body.id!r} differs from the path's {doc_id!r}")
-    document = body.model_copy(update={"id": doc_id}).to_document()
+    document = body.model_copy(update={"id": body.id or doc_id}).to_document()
     return job_response(finished(service.replace_document(doc_id, document)))
 
 
