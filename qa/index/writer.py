@@ -45,6 +45,13 @@ class PreparedDocument:
     passages: list[Passage]
     tokens: list[list[str]]
     sentences: list[list[tuple[int, int]]]
+    passage_inputs: list[str]
+    sentence_inputs: list[list[str]]
+
+    @property
+    def all_sentence_inputs(self) -> list[str]:
+        """The sentences' model inputs, passage by passage."""
+        return [text for inputs in self.sentence_inputs for text in inputs]
 
 
 @dataclass
@@ -77,15 +84,18 @@ def document_digest(document: Document, chunk_chars: int) -> str:
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def prepare(document: Document, chunk_chars: int) -> PreparedDocument:
-    """Cut a document into passages, their search tokens and sentence spans."""
+def prepare(document: Document, chunk_chars: int, embedder: Embedder) -> PreparedDocument:
+    """Cut a document into passages, their search tokens and sentence spans, with each one's model input."""
     passages = passages_of(document, chunk_chars)
-    return PreparedDocument(document, document_digest(document, chunk_chars), passages,
-                            [tokenize(p.text) or [""] for p in passages], [sentence_spans(p.text) for p in passages])
+    sentences = [sentence_spans(p.text) for p in passages]
+    return PreparedDocument(
+        document, document_digest(document, chunk_chars), passages, [tokenize(p.text) or [""] for p in passages],
+        sentences, embedder.document_inputs([p.text for p in passages], [p.title for p in passages]),
+        [embedder.document_inputs([p.text[a:b] for a, b in spans]) for p, spans in zip(passages, sentences)])
 
 
 def plan(stored: dict[str, tuple[int, str]], upserts: list[Document], deletions: list[str], keep_only: bool,
-         chunk_chars: int) -> tuple[WriteResult, list[PreparedDocument]]:
+         chunk_chars: int, embedder: Embedder) -> tuple[WriteResult, list[PreparedDocument]]:
     """Sort a write's documents into added, replaced, unchanged and deleted, and prepare those to be written.
 
     Args:
@@ -105,7 +115,7 @@ def plan(stored: dict[str, tuple[int, str]], upserts: list[Document], deletions:
             result.unchanged.append(document.id)
             continue
         (result.replaced if document.id in stored else result.added).append(document.id)
-        changed.append(prepare(document, chunk_chars))
+        changed.append(prepare(document, chunk_chars, embedder))
     kept = {d.id for d in upserts}
     result.deleted = [doc_id for doc_id in stored if doc_id not in kept] if keep_only else list(deletions)
     return result, changed
@@ -167,7 +177,7 @@ class IndexWriter:
         stored = {doc_id: (seq, digest) for doc_id, seq, digest in
                   connection.execute("SELECT id, seq, digest FROM documents")}
         chunk = self.settings.chunk_chars
-        result, changed = plan(stored, upserts, deletions, keep_only, chunk)
+        result, changed = plan(stored, upserts, deletions, keep_only, chunk, self.embedder)
         clock = time.perf_counter()
         cache = VectorCache(connection, self.embedder)
         self._embed_and_summarize(cache, changed, progress)
@@ -200,32 +210,23 @@ class IndexWriter:
     def _embed_and_summarize(self, cache: VectorCache, changed: list[PreparedDocument],
                              progress: Progress | None) -> None:
         """Embed what the changed documents need (in committed steps), then give each its summary."""
-        items = [(prepared, passage, spans) for prepared in changed
-                 for passage, spans in zip(prepared.passages, prepared.sentences)]
+        items = [(prepared, row) for prepared in changed for row in range(len(prepared.passages))]
         total = len(items)
         if progress:
             progress(0, total)
         for start in range(0, total, EMBED_CHUNK):
             step = items[start:start + EMBED_CHUNK]
-            self._passage_vectors(cache, [passage for _, passage, _ in step])
-            self._sentence_vectors(cache, [(passage, spans) for _, passage, spans in step])
+            cache.vectors([prepared.passage_inputs[row] for prepared, row in step], "float32")
+            cache.vectors([text for prepared, row in step for text in prepared.sentence_inputs[row]], "float16")
             if progress:
                 progress(min(total, start + EMBED_CHUNK), total)
         for prepared in changed:
             self._summarize(cache, prepared)
 
-    def _passage_vectors(self, cache: VectorCache, passages: list[Passage]) -> np.ndarray:
-        inputs = self.embedder.document_inputs([p.text for p in passages], [p.title for p in passages])
-        return cache.vectors(inputs, "float32")
-
-    def _sentence_vectors(self, cache: VectorCache, items: list[tuple[Passage, list[tuple[int, int]]]]) -> np.ndarray:
-        texts = [passage.text[a:b] for passage, spans in items for a, b in spans]
-        return cache.vectors(self.embedder.document_inputs(texts), "float16")
-
     def _summarize(self, cache: VectorCache, prepared: PreparedDocument) -> None:
         spans = np.array([(row, a, b) for row, sentences in enumerate(prepared.sentences) for a, b in sentences],
                          dtype=np.int32).reshape(-1, 3)
-        vectors = self._sentence_vectors(cache, list(zip(prepared.passages, prepared.sentences)))
+        vectors = cache.vectors(prepared.all_sentence_inputs, "float16")
         table = SentenceTable.from_arrays(spans, vectors, len(prepared.passages))
         title = cache.vectors(self.embedder.document_inputs([prepared.document.title]), "float32")[0]
         summary = self.summarizer.summarize_document(
@@ -252,15 +253,14 @@ class IndexWriter:
 
     def _insert_passages(self, connection, prepared: PreparedDocument) -> None:
         passages = prepared.passages
-        passage_keys = vector_keys(self.embedder, self.embedder.document_inputs([p.text for p in passages],
-                                                                                [p.title for p in passages]), "float32")
+        passage_keys = vector_keys(self.embedder, prepared.passage_inputs, "float32")
         connection.executemany(
             "INSERT INTO passages (id, doc_id, ordinal, body, tokens, vector_key) VALUES (?, ?, ?, ?, ?, ?)",
             [(p.id, p.doc_id, ordinal, json.dumps(p.to_dict(), ensure_ascii=False), TOKEN_SEPARATOR.join(tokens), key)
              for ordinal, (p, tokens, key) in enumerate(zip(passages, prepared.tokens, passage_keys))])
-        rows = [(p.id, ordinal, a, b, p.text[a:b]) for p, spans in zip(passages, prepared.sentences)
+        rows = [(p.id, ordinal, a, b) for p, spans in zip(passages, prepared.sentences)
                 for ordinal, (a, b) in enumerate(spans)]
-        keys = vector_keys(self.embedder, self.embedder.document_inputs([r[4] for r in rows]), "float16")
+        keys = vector_keys(self.embedder, prepared.all_sentence_inputs, "float16")
         connection.executemany(
             "INSERT INTO sentences (passage_id, ordinal, start, end, vector_key) VALUES (?, ?, ?, ?, ?)",
-            [(pid, ordinal, a, b, key) for (pid, ordinal, a, b, _), key in zip(rows, keys)])
+            [row + (key,) for row, key in zip(rows, keys)])
