@@ -181,6 +181,21 @@ def test_a_request_over_the_cap_waits_for_a_slot_within_the_queue_time(serve_app
     assert queued.status_code == 200
 
 
+def test_a_request_slower_than_the_queue_time_still_answers(serve_app, fast_settings, fast_service, monkeypatch):
+    """The queue time bounds the wait for a slot, not the work once a slot is held."""
+    ask = fast_service.ask
+
+    def slow(*args, **kwargs):
+        threading.Event().wait(0.6)
+        return ask(*args, **kwargs)
+
+    monkeypatch.setattr(fast_service, "ask", slow)
+    url = serve_app(app_with(fast_settings, fast_service, max_heavy_requests=1, heavy_queue_seconds=0.2))
+    with httpx.Client(base_url=url, timeout=60) as http:
+        response = http.post("/ask", json={"question": "多少党员志愿者"})
+    assert response.status_code == 200 and response.json()["question"] == "多少党员志愿者"
+
+
 @pytest.mark.parametrize("path", ["/health", "/documents", "/documents/000_8d8056a1d20578f2-2"])
 def test_head_is_answered_where_get_is(fast_client, path):
     get, head = fast_client.get(path), fast_client.head(path)

@@ -193,8 +193,9 @@ class HeavyRequestCap:
         if scope["type"] != "http" or (scope["method"], scope["path"]) not in HEAVY_ROUTES:
             await self.app(scope, receive, send)
             return
-        with anyio.move_on_after(self.queue_seconds):
+        with anyio.move_on_after(self.queue_seconds) as waiting:
             await self.slots.acquire()
+        if not waiting.cancelled_caught:
             try:
                 await self.app(scope, receive, send)
             finally:
