@@ -32,6 +32,13 @@ class Settings(BaseSettings):
         "onnx", description="Embedding backend: sentence-transformers on PyTorch, ONNX Runtime fp32/int8 "
         "(made by `qa optimize-model`), or `hashing`, a model-free stand-in of hashed character n-grams for "
         "fast tests and trials (its vectors carry no meaning beyond shared characters).")
+    device: Literal["cpu", "cuda", "auto"] = Field(
+        "auto", description="Where the encoder runs: `auto` takes a CUDA GPU when the encoder can use one (torch "
+        "with CUDA, or the onnxruntime-gpu package) and the CPU otherwise; `cuda` fails clearly without one.")
+    sentence_vectors: Literal["late", "separate"] = Field(
+        "separate", description="How sentences (the reader's and the summariser's units) get vectors: `late` pools "
+        "their tokens from their passage's own forward pass (one model pass per passage), `separate` embeds each "
+        "sentence again on its own (about three times the model's work; see README).")
     index_dir: Path = Field(Path("index/default"), description="Folder of the index to build or serve.")
     chunk_chars: int = Field(300, ge=50, description="Paragraphs longer than this are packed into sentence chunks.")
     batch_size: int = Field(8, ge=1, description="Encoding batch size.")
@@ -39,6 +46,11 @@ class Settings(BaseSettings):
                                       "same index (a server's write job or a `qa add`) before giving up.")
     threads: int = Field(0, ge=0, description="Encoder threads; 0 keeps the library default (all cores).")
     query_cache_size: int = Field(1024, ge=0, description="Recent question vectors kept in memory.")
+    query_batch_size: int = Field(32, ge=1, description="Most questions embedded in one encoder call: questions "
+                                  "that arrive while the encoder is busy wait and go together in its next call.")
+    query_batch_wait_ms: float = Field(0.0, ge=0, le=100, description="Milliseconds the encoder waits for more "
+                                       "questions after the first before a call (0: none; a batch still forms "
+                                       "from what queued during the previous call).")
     hashing_dimension: int = Field(256, ge=8, description="Vector dimension of the `hashing` stand-in encoder.")
 
     fusion: Literal["rrf", "score"] = Field("score", description="How dense and lexical rankings are fused.")

@@ -83,22 +83,63 @@ def bench_build(corpus: list[str], index_dir: Path, env: dict) -> dict:
 
 
 def bench_plain_encode(index_dir: Path) -> dict:
-    """Encode the same passages with a bare ``SentenceTransformer.encode`` (the model's own cost)."""
-    from sentence_transformers import SentenceTransformer
-
-    from qa.embed.loader import resolve_model
+    """Encode the index's passages, exactly as the build feeds them, with the configured encoder alone: the
+    model's own cost, which a build cannot beat."""
+    from qa.embed import get_embedder
     from qa.index import load_index
 
-    index = load_index(index_dir)
-    model = SentenceTransformer(resolve_model(get_settings()), device="cpu")
-    texts = [p.text for p in index.passages]
+    embedder = get_embedder(get_settings())
+    index = load_index(index_dir, get_settings())
+    inputs = embedder.document_inputs([p.text for p in index.passages], [p.title for p in index.passages])
+    embedder.encode_inputs(inputs[:embedder.batch_size])
     started = time.perf_counter()
-    model.encode(texts, prompt_name="document" if "document" in model.prompts else None,
-                 batch_size=get_settings().batch_size)
+    embedder.encode_inputs(inputs)
     seconds = time.perf_counter() - started
-    del model
-    gc.collect()
-    return {"passages": len(texts), "seconds": seconds, "passages_per_second": len(texts) / seconds}
+    return {"encoder": embedder.encoder, "passages": len(inputs), "seconds": seconds,
+            "passages_per_second": len(inputs) / seconds}
+
+
+def bench_sentence_vectors(corpus: list[str], gold: Path, methods: list[str], scratch: Path, env: dict) -> dict:
+    """Build the corpus once per sentence-vector method (QA_SENTENCE_VECTORS) and compare build speed against a
+    plain encode of the same passages, answer quality on the gold questions, and the summaries chosen."""
+    figures: dict = {}
+    summaries: dict[str, dict[str, list]] = {}
+    for method in methods:
+        os.environ["QA_SENTENCE_VECTORS"] = method
+        get_settings.cache_clear()
+        index_dir = scratch / f"sentences-{method}"
+        print(f"[{method}] building the index ...", flush=True)
+        row = {"build": bench_build(corpus, index_dir, env | {"QA_SENTENCE_VECTORS": method})}
+        if "plain_encode" not in figures:
+            print("plain encode of the same passages ...", flush=True)
+            figures["plain_encode"] = bench_plain_encode(index_dir)
+        row["build_to_plain"] = row["build"]["passages_per_second"] / figures["plain_encode"]["passages_per_second"]
+        print(f"[{method}] answering the gold questions ...", flush=True)
+        row["quality"] = bench_answers(index_dir, gold)
+        from qa.index import load_index
+
+        documents = load_index(index_dir, get_settings()).documents
+        summaries[method] = {doc_id: [(s.start, s.end) for s in doc.summary] for doc_id, doc in documents.items()}
+        figures[method] = row
+    first = methods[0]
+    for method in methods[1:]:
+        same = [summaries[first][d] == summaries[method].get(d) for d in summaries[first]]
+        overlap = [len(set(summaries[first][d]) & set(summaries[method].get(d, [])))
+                   / max(1, len(set(summaries[first][d]) | set(summaries[method].get(d, [])))) for d in summaries[first]]
+        figures[method]["summaries_vs_" + first] = {"identical_share": float(np.mean(same)),
+                                                    "mean_jaccard": float(np.mean(overlap))}
+    return figures
+
+
+def bench_answers(index_dir: Path, gold: Path) -> dict:
+    """Hybrid retrieval and answer quality on gold questions, with the decline figures."""
+    from qa.evaluate import evaluate
+    from qa.service import QAService
+
+    service = QAService(get_settings(), index_dir)
+    metrics = evaluate(service.ask, load_gold(gold), ["hybrid"], 10, progress=False).modes["hybrid"]
+    keep = ("hit@1", "hit@5", "em", "f1", "declined_unanswerable", "declined_answerable")
+    return {name: metrics[name] for name in keep if name in metrics}
 
 
 def bench_in_process(index_dir: Path, questions: list[str]) -> dict:
@@ -125,6 +166,7 @@ def bench_http(index_dir: Path, questions: list[str], levels: list[int], per_lev
     with __import__("socket").socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
+    launched = time.perf_counter()
     server = subprocess.Popen([sys.executable, "-m", "qa.cli", "serve", "--port", str(port), "--index", str(index_dir)],
                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
@@ -140,8 +182,9 @@ def bench_http(index_dir: Path, questions: list[str], levels: list[int], per_lev
                 if time.time() > deadline or server.poll() is not None:
                     raise SystemExit("qa serve did not come up")
                 time.sleep(0.5)
-            client.post("/ask", json={"question": "预热"})
-            figures = {}
+            while client.post("/ask", json={"question": "预热"}).status_code != 200:
+                time.sleep(0.05)
+            figures: dict = {"start_to_first_answer_s": time.perf_counter() - launched}
             pool_of_questions = iter(questions * (1 + len(levels) * per_level // max(1, len(questions))))
             for level in levels:
                 batch = [next(pool_of_questions) for _ in range(per_level)]
@@ -232,14 +275,10 @@ def bench_scale(index_dir: Path, questions: list[str], sizes: list[int], lexical
 
 
 def bench_quality(index_dir: Path, gold: Path) -> tuple[dict, np.ndarray]:
-    """Hybrid retrieval quality on the gold questions, and the passage vectors (for cosine comparisons)."""
-    from qa.evaluate import evaluate
-    from qa.service import QAService
+    """Answer quality on the gold questions, and the passage vectors (for cosine comparisons)."""
+    from qa.index import load_index
 
-    service = QAService(get_settings(), index_dir)
-    metrics = evaluate(service.ask, load_gold(gold), ["hybrid"], 10, progress=False).modes["hybrid"]
-    keep = ("hit@1", "hit@5", "mrr@10", "em", "f1")
-    return {name: metrics[name] for name in keep}, service.index.backend.dense.vectors()
+    return bench_answers(index_dir, gold), load_index(index_dir, get_settings()).backend.dense.vectors()
 
 
 def bench_summaries(index_dir: Path, repeats: int = 5) -> dict:
@@ -366,13 +405,35 @@ def print_table(report: dict) -> None:
         for kind, figures in report["summaries"].items():
             print(f"summary of a {kind:<17} p50 {figures['p50_ms']:8.1f} ms   p95 {figures['p95_ms']:8.1f} ms")
     for encoder, figures in report.get("encoders", {}).items():
-        print_encoder(encoder, figures, report.get("plain_encode", {}))
+        print_encoder(encoder, figures, figures.get("plain_encode", {}))
     if len(report.get("encoders", {})) > 1:
         print_comparison(report["encoders"])
     if report.get("scale"):
         print_scale(report["scale"])
+    for variant, http in report.get("http_variants", {}).items():
+        print(f"--- server with {variant}")
+        print_http(http)
+    if report.get("sentence_vectors"):
+        print_sentence_vectors(report["sentence_vectors"])
     for live in report.get("live", {}).values():
         print_live(live)
+
+
+def print_sentence_vectors(figures: dict) -> None:
+    """Build speed against a plain encode, and answers, per sentence-vector method."""
+    plain = figures["plain_encode"]
+    print(f"plain encode ({plain['encoder']}): {plain['passages']} passages in {plain['seconds']:.1f} s = "
+          f"{plain['passages_per_second']:.2f} passages/s")
+    print("sentences  build s  passages/s  ÷plain  hit@1  hit@5     em     f1  declined(unans/ans)  summaries")
+    for method, row in figures.items():
+        if method == "plain_encode":
+            continue
+        build, q = row["build"], row["quality"]
+        same = next((f"{v['identical_share']:.2f} same, J {v['mean_jaccard']:.2f}" for k, v in row.items()
+                     if k.startswith("summaries_vs_")), "reference")
+        print(f"{method:<10} {build['seconds']:7.1f} {build['passages_per_second']:11.2f} {row['build_to_plain']:7.2f} "
+              f"{q['hit@1']:6.3f} {q['hit@5']:6.3f} {q['em']:6.3f} {q['f1']:6.3f} "
+              f"{q.get('declined_unanswerable', float('nan')):9.3f}/{q.get('declined_answerable', float('nan')):.3f}  {same}")
 
 
 def print_comparison(encoders: dict) -> None:
@@ -396,20 +457,25 @@ def print_encoder(encoder: str, figures: dict, plain: dict) -> None:
           f"= {build['passages_per_second']:.2f} passages/s; peak RSS {build['peak_rss_mb']:.0f} MiB; "
           f"index {build['index_mb']:.1f} MiB on disk")
     if plain:
-        print(f"plain SentenceTransformer.encode of the same passages: {plain['passages_per_second']:.2f} passages/s "
-              f"(pipeline/model time ratio {build['seconds'] / plain['seconds']:.2f})")
+        print(f"plain encode of the same passages ({plain['encoder']}): {plain['passages_per_second']:.2f} passages/s "
+              f"(build/plain speed {build['passages_per_second'] / plain['passages_per_second']:.2f})")
     local = figures["in_process"]
     print(f"in-process ask ({local['ask']['n']} questions): p50 {local['ask']['p50_ms']:.1f} ms, "
           f"p95 {local['ask']['p95_ms']:.1f} ms, p99 {local['ask']['p99_ms']:.1f} ms")
     for stage, stage_figures in local["stages"].items():
         print(f"  {stage:<12} p50 {stage_figures['p50_ms']:8.2f} ms   p95 {stage_figures['p95_ms']:8.2f} ms")
-    http = figures["http"]
+    print_http(figures["http"])
+
+
+def print_http(http: dict) -> None:
+    """The HTTP load curve: throughput and latency per concurrency level."""
     print("HTTP /ask   concurrency   req/s     p50 ms    p95 ms    p99 ms  errors")
     for level, row in http.items():
         if level.isdigit():
             print(f"            {level:>11} {row['requests_per_second']:7.2f} {row['p50_ms']:10.1f} "
                   f"{row['p95_ms']:9.1f} {row['p99_ms']:9.1f} {row['errors']:7d}")
-    print(f"server peak RSS: {http['server_peak_rss_mb']:.0f} MiB")
+    print(f"server start to first answer: {http['start_to_first_answer_s']:.1f} s; "
+          f"peak RSS: {http['server_peak_rss_mb']:.0f} MiB")
 
 
 def finish(report: dict, json_out: Path) -> int:
@@ -431,9 +497,14 @@ def main() -> int:
     parser.add_argument("--scale", default="10000,100000,1000000", help="synthetic corpus sizes ('' to skip)")
     parser.add_argument("--scale-only", help="only the scale runs, over this existing index (e.g. index/cmrc)")
     parser.add_argument("--skip-plain", action="store_true", help="skip the bare model encode")
+    parser.add_argument("--http-only", help="only the HTTP load curve over this existing index (e.g. index/default)")
+    parser.add_argument("--variants", default="", help="with --http-only: server settings to compare side by side, "
+                        "';'-separated, e.g. 'QA_QUERY_BATCH_SIZE=1;QA_QUERY_BATCH_SIZE=32'")
     parser.add_argument("--summaries", help="only time summaries over this existing index (e.g. index/default)")
     parser.add_argument("--encoder", choices=["torch", "onnx", "onnx-int8"], help="embedding backend (QA_ENCODER)")
     parser.add_argument("--encoders", help="compare these backends side by side, e.g. torch,onnx,onnx-int8")
+    parser.add_argument("--sentence-vectors", help="only compare sentence-vector methods (build speed against a "
+                        "plain encode, answers, summaries), e.g. late,separate")
     parser.add_argument("--live", help="only the write costs, on a copy of this existing index (e.g. index/cmrc)")
     parser.add_argument("--grow", default="", help="with --live: also at these synthetic sizes, e.g. 100000")
     parser.add_argument("--article", default=str(ROOT / "tests" / "data" / "live" / "bridge.txt"),
@@ -455,8 +526,24 @@ def main() -> int:
         sizes = [int(size) for size in args.scale.split(",") if size]
         report["scale"] = bench_scale(Path(args.scale_only), questions[:100], sizes)
         return finish(report, Path(args.json_out))
+    if args.http_only:
+        levels = [int(level) for level in args.levels.split(",") if level]
+        report["http_variants"] = {}
+        for variant in args.variants.split(";"):
+            overrides = dict(item.split("=", 1) for item in variant.split(",") if item)
+            env = os.environ | {"HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"} | overrides
+            print(f"[{variant or 'defaults'}] HTTP queries ...", flush=True)
+            report["http_variants"][variant or "defaults"] = bench_http(Path(args.http_only), questions, levels,
+                                                                      args.requests, env)
+        return finish(report, Path(args.json_out))
     if args.summaries:
         report["summaries"] = bench_summaries(Path(args.summaries))
+        return finish(report, Path(args.json_out))
+    if args.sentence_vectors:
+        with tempfile.TemporaryDirectory(prefix="qa-bench-") as scratch:
+            env = os.environ | {"HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
+            report["sentence_vectors"] = bench_sentence_vectors(args.corpus, Path(args.gold),
+                                                                args.sentence_vectors.split(","), Path(scratch), env)
         return finish(report, Path(args.json_out))
     if args.live:
         report["live"] = {str(size or "as built"): bench_live(Path(args.live), Path(args.article), size)
@@ -475,9 +562,9 @@ def main() -> int:
             figures: dict = {}
             print(f"[{encoder}] building the index ...", flush=True)
             figures["build"] = bench_build(args.corpus, index_dir, env)
-            if not args.skip_plain and encoder == "torch":
+            if not args.skip_plain:
                 print("plain model encode ...", flush=True)
-                report["plain_encode"] = bench_plain_encode(index_dir)
+                figures["plain_encode"] = bench_plain_encode(index_dir)
             print(f"[{encoder}] in-process queries ...", flush=True)
             figures["in_process"] = bench_in_process(index_dir, questions[:args.questions])
             print(f"[{encoder}] HTTP queries ...", flush=True)

@@ -1,7 +1,8 @@
 """What every encoder shares: the model's prompts, batching, normalisation and a cache of question vectors.
 
 Backends (:mod:`qa.embed.torch_encoder`, :mod:`qa.embed.onnx_encoder`, :mod:`qa.embed.hashing`) implement
-one hook, ``_embed``; every vector they return is normalised float32.
+the hook ``_embed``, and those with the model's head (:mod:`qa.embed.head`) also ``_token_states``, which gives
+passages and their sentences vectors from one forward pass; every vector they return is normalised float32.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from collections import OrderedDict
 from typing import Any
 
 import numpy as np
+
+from qa.embed.batcher import MicroBatcher
+from qa.embed.head import SentenceHead, TokenStates
 
 TITLE_SLOT = "title: none"
 
@@ -27,6 +31,8 @@ class Embedder:
         query_cache_size: how many recent question vectors to keep.
 
     Backends with a Hugging Face tokenizer set ``tokenizer``; token counts and truncation then follow the model.
+    Backends that expose token states set ``head``; :meth:`encode_late` is then available. ``device`` names where
+    the model runs.
     """
 
     def __init__(self, name: str, dimension: int, prompts: dict[str, str], batch_size: int, encoder: str,
@@ -41,10 +47,40 @@ class Embedder:
         self._cache_lock = threading.Lock()
         self._query_cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self.tokenizer: Any = None
+        self.head: SentenceHead | None = None
+        self.device = "cpu"
+        self.batcher: MicroBatcher | None = None
+
+    def batch_queries(self, max_batch: int, wait_seconds: float) -> None:
+        """Embed questions asked at the same time together (see :class:`MicroBatcher`)."""
+        self.batcher = MicroBatcher(self._encode_questions, max_batch, wait_seconds)
 
     def _embed(self, texts: list[str], progress: bool) -> np.ndarray:
         """Backend hook: embed texts that already carry their prompt."""
         raise NotImplementedError
+
+    def _token_states(self, texts: list[str]) -> list[TokenStates]:
+        """Backend hook (where ``head`` is set): each text's token states and their character offsets."""
+        raise NotImplementedError
+
+    def encode_late(self, inputs: list[str], spans: list[list[tuple[int, int]]]) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Embed passages and, from the same forward pass, spans of them (late chunking).
+
+        Args:
+            inputs: passages' model inputs (see :meth:`document_inputs`).
+            spans: per input, the character spans (in the input) to embed, such as its sentences.
+
+        Returns:
+            The inputs' vectors (one row each) and, per input, its spans' vectors; normalised float32.
+        """
+        if self.head is None:
+            raise ValueError(f"the {self.encoder} encoder exposes no token states")
+        if not inputs:
+            return np.zeros((0, self.dimension), dtype=np.float32), []
+        with self._lock:
+            pooled = [self.head.pool(tokens, text_spans)
+                      for tokens, text_spans in zip(self._token_states(inputs), spans)]
+        return np.stack([whole for whole, _ in pooled]), [parts for _, parts in pooled]
 
     def count_tokens(self, text: str) -> int:
         """Model tokens of ``text`` alone (no prompt, no special tokens); characters where there is no tokenizer."""
@@ -81,7 +117,8 @@ class Embedder:
             found = {text: self._query_cache[text] for text in texts if text in self._query_cache}
         missing = [text for text in dict.fromkeys(texts) if text not in found]
         if missing:
-            found |= dict(zip(missing, self._encode(missing, self.prompts.get("query", ""))))
+            vectors = self.batcher.encode(missing) if self.batcher else self._encode_questions(missing)
+            found |= dict(zip(missing, vectors))
         with self._cache_lock:
             for text in texts:
                 self._query_cache[text] = found[text]
@@ -90,6 +127,9 @@ class Embedder:
                 self._query_cache.popitem(last=False)
         rows = [found[text] for text in texts]
         return np.stack(rows) if rows else np.zeros((0, self.dimension), dtype=np.float32)
+
+    def _encode_questions(self, texts: list[str]) -> np.ndarray:
+        return self._encode(texts, self.prompts.get("query", ""))
 
     def document_inputs(self, texts: list[str], titles: list[str] | None = None) -> list[str]:
         """The exact model inputs of passages: the ``document`` prompt, with each passage's title in its slot

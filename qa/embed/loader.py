@@ -7,6 +7,7 @@ from pathlib import Path
 
 from qa.config import DEFAULT_MODEL, Settings
 from qa.embed.base import Embedder
+from qa.embed.device import choose_device, cuda_available, onnx_providers
 from qa.embed.model_store import MODEL_NAME, verify_model_dir
 from qa.errors import ModelError
 
@@ -26,12 +27,19 @@ def resolve_model(settings: Settings) -> str:
     return str(folder)
 
 
-ENCODER_FIELDS = ("encoder", "model", "model_dir", "batch_size", "threads", "query_cache_size", "hashing_dimension")
+ENCODER_FIELDS = ("encoder", "model", "model_dir", "batch_size", "threads", "query_cache_size", "hashing_dimension",
+                  "device", "query_batch_size", "query_batch_wait_ms")
 
 
 @lru_cache(maxsize=4)
 def _load(key: tuple) -> Embedder:
     settings = Settings(**dict(zip(ENCODER_FIELDS, key)))
+    embedder = _create(settings)
+    embedder.batch_queries(settings.query_batch_size, settings.query_batch_wait_ms / 1000)
+    return embedder
+
+
+def _create(settings: Settings) -> Embedder:
     if settings.encoder == "hashing":
         from qa.embed.hashing import HashingEmbedder
 
@@ -40,6 +48,7 @@ def _load(key: tuple) -> Embedder:
         raise ModelError(f"QA_ENCODER={settings.encoder} is available for the default model only; "
                          "use QA_ENCODER=torch with QA_MODEL")
     model = resolve_model(settings)
+    device = choose_device(settings.device, settings.encoder, cuda_available(settings.encoder))
     if settings.encoder == "torch":
         import torch
 
@@ -47,12 +56,13 @@ def _load(key: tuple) -> Embedder:
 
         if settings.threads:
             torch.set_num_threads(settings.threads)
-        return TorchEmbedder(model, settings.model, settings.batch_size, settings.query_cache_size)
+        return TorchEmbedder(model, settings.model, settings.batch_size, settings.query_cache_size, device)
     from qa.embed.onnx_encoder import OnnxEmbedder
     from qa.embed.onnx_export import onnx_model_file
 
     return OnnxEmbedder(model, onnx_model_file(Path(settings.model_dir), settings.encoder), settings.model,
-                        settings.batch_size, settings.encoder, settings.threads, settings.query_cache_size)
+                        settings.batch_size, settings.encoder, settings.threads, settings.query_cache_size,
+                        onnx_providers(device))
 
 
 def get_embedder(settings: Settings) -> Embedder:

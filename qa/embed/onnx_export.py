@@ -1,8 +1,9 @@
 """Export the verified model to ONNX (fp32) and quantise it to int8, once, into the model cache.
 
-The whole sentence-transformers pipeline (transformer, mean pooling, dense layers) becomes one
-graph: token ids and attention mask in, sentence embedding out. Each file's sha256 is recorded in a
-manifest beside it and checked at every load, like the downloaded model.
+The transformer becomes one graph: token ids and attention mask in, token states out; the model's head (mean
+pooling, dense layers) runs in numpy (:mod:`qa.embed.head`), so one pass over a passage gives its sentences'
+vectors too, and int8 leaves the head in fp32. Each file's sha256 is recorded in a manifest beside it and
+checked at every load, like the downloaded model.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from qa.embed.model_store import (MODEL_NAME, ManifestEntry, file_identity, file
 from qa.errors import ModelError
 from qa.folders import replace_folder
 
-ONNX_FOLDER = f"{MODEL_NAME}-onnx"
+ONNX_FOLDER = f"{MODEL_NAME}-onnx-tokens"
+"""The export's folder; renamed whenever what the graph outputs changes, so an older export is never read."""
 FILES = {"onnx": "model.onnx", "onnx-int8": "model_int8.onnx"}
 MANIFEST = "manifest.sha256"
 
@@ -41,7 +43,7 @@ def onnx_model_file(model_dir: Path, encoder: str) -> Path:
 
 
 def export_onnx(model_path: str, destination: Path) -> Path:
-    """Trace the sentence-transformers pipeline into ``destination/model.onnx`` (weights in ``model.onnx.data``)."""
+    """Trace the model's transformer into ``destination/model.onnx`` (weights in ``model.onnx.data``)."""
     import torch
     from sentence_transformers import SentenceTransformer
 
@@ -53,15 +55,15 @@ def export_onnx(model_path: str, destination: Path) -> Path:
             self.model = model
 
         def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-            return self.model({"input_ids": input_ids, "attention_mask": attention_mask})["sentence_embedding"]
+            return self.model[0]({"input_ids": input_ids, "attention_mask": attention_mask})["token_embeddings"]
 
     example = model.tokenizer(["title: none | text: 示例句子。", "task: search result | query: 示例问题"], padding=True,
                               return_tensors="pt")
     target = destination / FILES["onnx"]
     axes = {0: "batch", 1: "length"}
     torch.onnx.export(Pipeline().eval(), (example["input_ids"], example["attention_mask"]), str(target),
-                      input_names=["input_ids", "attention_mask"], output_names=["sentence_embedding"],
-                      dynamic_axes={"input_ids": axes, "attention_mask": axes, "sentence_embedding": {0: "batch"}},
+                      input_names=["input_ids", "attention_mask"], output_names=["token_embeddings"],
+                      dynamic_axes={"input_ids": axes, "attention_mask": axes, "token_embeddings": axes},
                       opset_version=18, dynamo=True, external_data=True, verbose=False)
     return target
 

@@ -61,6 +61,42 @@ class VectorCache:
             self.embedded += len(missing)
             if progress:
                 progress(self.embedded)
+        return self._rows(keys, found, dtype)
+
+    def late_vectors(self, inputs: list[str], spans: list[list[tuple[int, int]]], span_keys: list[list[str]]) -> None:
+        """Store the vectors of passages (float32) and of spans of them (float16), one forward pass per passage
+        that lacks either (:meth:`Embedder.encode_late`).
+
+        Args:
+            inputs: passages' model inputs.
+            spans: per passage, character spans of its input.
+            span_keys: per passage, what each span's vector is stored under (see :meth:`stored`).
+        """
+        passage_keys = vector_keys(self.embedder, inputs, "float32")
+        part_keys = [vector_keys(self.embedder, names, "float16") for names in span_keys]
+        found = read_vectors(self.connection, list(dict.fromkeys(passage_keys + [k for keys in part_keys for k in keys])))
+        missing = list({passage_keys[row]: row for row in range(len(inputs))
+                        if passage_keys[row] not in found or any(k not in found for k in part_keys[row])}.values())
+        if not missing:
+            return
+        vectors, parts = self.embedder.encode_late([inputs[row] for row in missing], [spans[row] for row in missing])
+        fresh = {passage_keys[row]: vector for row, vector in zip(missing, vectors)}
+        for row, part in zip(missing, parts):
+            fresh |= dict(zip(part_keys[row], part.astype(np.float16)))
+        with transaction(self.connection):
+            write_vectors(self.connection, fresh)
+        self.embedded += len(missing)
+
+    def stored(self, inputs: list[str], dtype: str) -> np.ndarray:
+        """Vectors already stored under ``inputs`` (such as late-chunked sentences'), rows in order.
+
+        Raises:
+            KeyError: one is not stored.
+        """
+        keys = vector_keys(self.embedder, inputs, dtype)
+        return self._rows(keys, read_vectors(self.connection, list(dict.fromkeys(keys))), dtype)
+
+    def _rows(self, keys: list[str], found: dict[str, np.ndarray], dtype: str) -> np.ndarray:
         if not keys:
             return np.zeros((0, self.embedder.dimension), dtype=dtype)
         return np.stack([found[key] for key in keys])

@@ -38,7 +38,11 @@ EMBED_CHUNK = 64
 
 @dataclass
 class PreparedDocument:
-    """A document cut into passages and sentences, with the model inputs each needs."""
+    """A document cut into passages and sentences, with the model inputs each needs.
+
+    With late chunking a sentence has no model input of its own: its ``sentence_inputs`` entry names its span
+    of the passage's input (the key its vector is stored under) and ``input_spans`` locates it there.
+    """
 
     document: Document
     digest: str
@@ -47,6 +51,8 @@ class PreparedDocument:
     sentences: list[list[tuple[int, int]]]
     passage_inputs: list[str]
     sentence_inputs: list[list[str]]
+    input_spans: list[list[tuple[int, int]]]
+    late: bool
 
     @property
     def all_sentence_inputs(self) -> list[str]:
@@ -75,27 +81,47 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def document_digest(document: Document, chunk_chars: int) -> str:
-    """What decides whether a stored document must be rewritten: its content, metadata and the chunk size."""
+def document_digest(document: Document, chunk_chars: int, sentence_vectors: str) -> str:
+    """What decides whether a stored document must be rewritten: its content, metadata, the chunk size and how its
+    sentences get vectors."""
     content = document.to_dict()
     content.pop("summary")
     content.pop("keywords")
-    payload = json.dumps([content, chunk_chars], ensure_ascii=False, sort_keys=True)
+    payload = json.dumps([content, chunk_chars, sentence_vectors], ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def prepare(document: Document, chunk_chars: int, embedder: Embedder) -> PreparedDocument:
-    """Cut a document into passages, their search tokens and sentence spans, with each one's model input."""
+def late_sentence_key(passage_input: str, span: tuple[int, int]) -> str:
+    """What a late-chunked sentence vector is stored under: its span of the passage's model input."""
+    return f"late {span[0]}:{span[1]}\0{passage_input}"
+
+
+def prepare(document: Document, chunk_chars: int, embedder: Embedder, sentence_vectors: str) -> PreparedDocument:
+    """Cut a document into passages, their search tokens and sentence spans, with each one's model input.
+
+    Args:
+        sentence_vectors: ``late`` (sentences pooled from their passage's forward pass, where the encoder exposes
+            token states) or ``separate``.
+    """
     passages = passages_of(document, chunk_chars)
     sentences = [sentence_spans(p.text) for p in passages]
-    return PreparedDocument(
-        document, document_digest(document, chunk_chars), passages, [tokenize(p.text) or [""] for p in passages],
-        sentences, embedder.document_inputs([p.text for p in passages], [p.title for p in passages]),
-        [embedder.document_inputs([p.text[a:b] for a, b in spans]) for p, spans in zip(passages, sentences)])
+    passage_inputs = embedder.document_inputs([p.text for p in passages], [p.title for p in passages])
+    shifts = [len(model_input) - len(p.text) for model_input, p in zip(passage_inputs, passages)]
+    input_spans = [[(a + shift, b + shift) for a, b in spans] for spans, shift in zip(sentences, shifts)]
+    late = sentence_vectors == "late" and embedder.head is not None
+    if late:
+        sentence_inputs = [[late_sentence_key(model_input, span) for span in spans]
+                           for model_input, spans in zip(passage_inputs, input_spans)]
+    else:
+        sentence_inputs = [embedder.document_inputs([p.text[a:b] for a, b in spans])
+                           for p, spans in zip(passages, sentences)]
+    return PreparedDocument(document, document_digest(document, chunk_chars, sentence_vectors), passages,
+                            [tokenize(p.text) or [""] for p in passages], sentences, passage_inputs, sentence_inputs,
+                            input_spans, late)
 
 
 def plan(stored: dict[str, tuple[int, str]], upserts: list[Document], deletions: list[str], keep_only: bool,
-         chunk_chars: int, embedder: Embedder) -> tuple[WriteResult, list[PreparedDocument]]:
+         chunk_chars: int, sentence_vectors: str, embedder: Embedder) -> tuple[WriteResult, list[PreparedDocument]]:
     """Sort a write's documents into added, replaced, unchanged and deleted, and prepare those to be written.
 
     Args:
@@ -110,12 +136,12 @@ def plan(stored: dict[str, tuple[int, str]], upserts: list[Document], deletions:
     result = WriteResult()
     changed: list[PreparedDocument] = []
     for document in upserts:
-        digest = document_digest(document, chunk_chars)
+        digest = document_digest(document, chunk_chars, sentence_vectors)
         if document.id in stored and stored[document.id][1] == digest:
             result.unchanged.append(document.id)
             continue
         (result.replaced if document.id in stored else result.added).append(document.id)
-        changed.append(prepare(document, chunk_chars, embedder))
+        changed.append(prepare(document, chunk_chars, embedder, sentence_vectors))
     kept = {d.id for d in upserts}
     result.deleted = [doc_id for doc_id in stored if doc_id not in kept] if keep_only else list(deletions)
     return result, changed
@@ -177,7 +203,8 @@ class IndexWriter:
         stored = {doc_id: (seq, digest) for doc_id, seq, digest in
                   connection.execute("SELECT id, seq, digest FROM documents")}
         chunk = self.settings.chunk_chars
-        result, changed = plan(stored, upserts, deletions, keep_only, chunk, self.embedder)
+        result, changed = plan(stored, upserts, deletions, keep_only, chunk, self.settings.sentence_vectors,
+                               self.embedder)
         clock = time.perf_counter()
         cache = VectorCache(connection, self.embedder)
         self._embed_and_summarize(cache, changed, progress)
@@ -216,8 +243,13 @@ class IndexWriter:
             progress(0, total)
         for start in range(0, total, EMBED_CHUNK):
             step = items[start:start + EMBED_CHUNK]
-            cache.vectors([prepared.passage_inputs[row] for prepared, row in step], "float32")
-            cache.vectors([text for prepared, row in step for text in prepared.sentence_inputs[row]], "float16")
+            late = [(prepared, row) for prepared, row in step if prepared.late]
+            cache.late_vectors([prepared.passage_inputs[row] for prepared, row in late],
+                               [prepared.input_spans[row] for prepared, row in late],
+                               [prepared.sentence_inputs[row] for prepared, row in late])
+            separate = [(prepared, row) for prepared, row in step if not prepared.late]
+            cache.vectors([prepared.passage_inputs[row] for prepared, row in separate], "float32")
+            cache.vectors([text for prepared, row in separate for text in prepared.sentence_inputs[row]], "float16")
             if progress:
                 progress(min(total, start + EMBED_CHUNK), total)
         for prepared in changed:
@@ -226,7 +258,8 @@ class IndexWriter:
     def _summarize(self, cache: VectorCache, prepared: PreparedDocument) -> None:
         spans = np.array([(row, a, b) for row, sentences in enumerate(prepared.sentences) for a, b in sentences],
                          dtype=np.int32).reshape(-1, 3)
-        vectors = cache.vectors(prepared.all_sentence_inputs, "float16")
+        inputs = prepared.all_sentence_inputs
+        vectors = cache.stored(inputs, "float16") if prepared.late else cache.vectors(inputs, "float16")
         table = SentenceTable.from_arrays(spans, vectors, len(prepared.passages))
         title = cache.vectors(self.embedder.document_inputs([prepared.document.title]), "float32")[0]
         summary = self.summarizer.summarize_document(
