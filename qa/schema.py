@@ -159,9 +159,12 @@ class DocumentEntry:
 
 @dataclass
 class Health:
-    """What a running service serves: the model, the index (named, with its manifest) and counts."""
+    """What a running service serves: the model (its encoder and the device it runs on), the index (named, with its
+    manifest) and counts."""
 
     model: str
+    encoder: str
+    device: str
     dimension: int
     index: str
     manifest: dict

@@ -276,7 +276,8 @@ class QAService:
     def health(self) -> Health:
         """Model, index (its folder's name, not its path), manifest and counts."""
         index = self.index
-        return Health(model=self.embedder.name, dimension=self.embedder.dimension, index=index.folder.name,
+        return Health(model=self.embedder.name, encoder=self.embedder.encoder, device=self.embedder.device,
+                      dimension=self.embedder.dimension, index=index.folder.name,
                       manifest=index.manifest, documents=len(index.documents), passages=len(index.passages))
 
     # ---------------------------------------------------------------- writing

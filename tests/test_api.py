@@ -66,6 +66,7 @@ def test_documents_listing_and_health(fast_client):
     health = fast_client.get("/health").json()
     assert health["documents"] == 2 and health["manifest"]["model"] == health["model"]
     assert health["manifest"]["passages"] == health["passages"]
+    assert health["encoder"] == "hashing" and health["device"] == "cpu"
 
 
 @pytest.mark.parametrize("body, status", [

@@ -49,6 +49,8 @@ def test_onnx_needs_the_default_model(tmp_path):
 def test_manifest_records_the_encoder(service, embedder):
     manifest = service.index.manifest
     assert manifest["encoder"] == embedder.encoder and manifest["dense_index"] == {"type": "flat-ip"}
+    health = service.health()
+    assert (health.encoder, health.device) == (embedder.encoder, "cpu"), "no GPU here: auto chose the CPU"
 
 
 def test_hashing_stand_in_is_deterministic_and_normalised(fast_embedder):
