@@ -65,3 +65,30 @@ def test_hashing_stand_in_is_deterministic_and_normalised(fast_embedder):
 def test_missing_model_names_the_fix(tmp_path):
     with pytest.raises(ModelError, match="qa fetch-model"):
         get_embedder(Settings(model_dir=tmp_path))
+
+
+def test_int8_keeps_the_sensitive_weights_in_fp32(tmp_path):
+    """The embedding table, every down projection and the edge layers stay fp32; the rest is quantised."""
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+
+    from qa.embed.onnx_export import FP32_EDGE_LAYERS, fp32_nodes
+
+    hidden, wide, layers = 4, 8, 2 * FP32_EDGE_LAYERS + 1
+    initializers = [numpy_helper.from_array(np.zeros((10, hidden), np.float32), "table")]
+    nodes = [helper.make_node("Gather", ["table", "ids"], ["x0"], name="embed")]
+    for layer in range(layers):
+        for kind, shape in (("attend", (hidden, hidden)), ("up", (hidden, wide)), ("down", (wide, hidden))):
+            name = f"{kind}{layer}"
+            initializers.append(numpy_helper.from_array(np.zeros(shape, np.float32), f"w_{name}"))
+            source = f"x{layer}" if kind == "attend" else f"h{layer}_{'attend' if kind == 'up' else 'up'}"
+            target = f"x{layer + 1}" if kind == "down" else f"h{layer}_{kind}"
+            nodes.append(helper.make_node("MatMul", [source, f"w_{name}"], [target], name=name))
+    graph = helper.make_graph(nodes, "toy", [helper.make_tensor_value_info("ids", TensorProto.INT64, [None])],
+                              [helper.make_tensor_value_info(f"x{layers}", TensorProto.FLOAT, [None, hidden])],
+                              initializers)
+    onnx.save(helper.make_model(graph), tmp_path / "toy.onnx")
+    kept = set(fp32_nodes(tmp_path / "toy.onnx"))
+    middle = FP32_EDGE_LAYERS
+    every = {node.name for node in nodes}
+    assert every - kept == {f"attend{middle}", f"up{middle}"}

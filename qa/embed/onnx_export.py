@@ -16,8 +16,9 @@ from qa.embed.model_store import (MODEL_NAME, ManifestEntry, file_identity, file
 from qa.errors import ModelError
 from qa.folders import replace_folder
 
-ONNX_FOLDER = f"{MODEL_NAME}-onnx-tokens"
-"""The export's folder; renamed whenever what the graph outputs changes, so an older export is never read."""
+ONNX_FOLDER = f"{MODEL_NAME}-onnx-v2"
+"""The export's folder, versioned: v2 outputs token states and keeps int8's sensitive weights in fp32. A change to
+either takes a new version, so an older export is never read."""
 FILES = {"onnx": "model.onnx", "onnx-int8": "model_int8.onnx"}
 MANIFEST = "manifest.sha256"
 
@@ -68,11 +69,46 @@ def export_onnx(model_path: str, destination: Path) -> Path:
     return target
 
 
+FP32_EDGE_LAYERS = 2
+"""int8 keeps this many first and last transformer layers in fp32: quantising them moved vectors most."""
+
+
+def fp32_nodes(graph_file: Path) -> list[str]:
+    """The nodes int8 leaves in fp32 (see :func:`quantize_int8`): the token embedding table, every layer's MLP
+    down projection (the weight whose input is wider than the model's hidden size: its inputs carry the largest
+    activations) and every weight of the first and last ``FP32_EDGE_LAYERS`` layers. Layers are counted by their
+    down projections, in graph order."""
+    import onnx
+
+    graph = onnx.load(str(graph_file), load_external_data=False).graph
+    shapes = {init.name: tuple(init.dims) for init in graph.initializer}
+    layers: list[list[str]] = [[]]
+    embedding: list[str] = []
+    down: list[str] = []
+    hidden = 0
+    for node in graph.node:
+        weights = [shapes[name] for name in node.input if name in shapes]
+        if node.op_type == "Gather" and weights and len(weights[0]) == 2:
+            embedding.append(node.name)
+            hidden = weights[0][1]
+        if node.op_type != "MatMul" or not weights or len(weights[0]) != 2:
+            continue
+        layers[-1].append(node.name)
+        if weights[0][0] > hidden:
+            down.append(node.name)
+            layers.append([])
+    layers = [layer for layer in layers if layer]
+    edges = [name for layer in layers[:FP32_EDGE_LAYERS] + layers[-FP32_EDGE_LAYERS:] for name in layer]
+    return sorted(set(embedding + down + edges))
+
+
 def quantize_int8(source: Path, target: Path) -> Path:
-    """Dynamic int8 quantisation of the weights (per channel); activations stay float."""
+    """Dynamic int8 quantisation of the weights (per channel; activations stay float), leaving the parts that
+    move vectors most in fp32 (:func:`fp32_nodes`); the model's head runs in fp32 numpy in any case."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    quantize_dynamic(str(source), str(target), weight_type=QuantType.QInt8, per_channel=True)
+    quantize_dynamic(str(source), str(target), weight_type=QuantType.QInt8, per_channel=True,
+                     nodes_to_exclude=fp32_nodes(source))
     return target
 
 
