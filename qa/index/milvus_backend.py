@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from qa.config import Settings
+from qa.errors import BackendUnavailable
 from qa.index.dense import ivf_cells
 from qa.index.lexical import BM25_B, BM25_K1, bm25_idf
 from qa.schema import Passage
@@ -44,10 +45,20 @@ def is_server(uri: str) -> bool:
 
 @lru_cache(maxsize=8)
 def connect(uri: str, token: str) -> object:
-    """One client per Milvus and credentials, shared by every generation of every index in this process."""
-    from pymilvus import MilvusClient
+    """One client per Milvus and credentials, shared by every generation of every index in this process.
 
-    return MilvusClient(uri=uri, token=token)
+    Raises:
+        BackendUnavailable: the server did not answer, or the Milvus Lite file is open in another process.
+    """
+    from pymilvus import MilvusClient
+    from pymilvus.exceptions import MilvusException
+
+    try:
+        return MilvusClient(uri=uri, token=token)
+    except MilvusException as error:
+        hint = "" if is_server(uri) else " (a Milvus Lite file serves one process at a time: stop the other one, " \
+            "or use a Milvus server)"
+        raise BackendUnavailable(f"cannot open Milvus at {server_name(uri)}: {error.message}{hint}") from None
 
 
 def milvus_uri(settings: Settings, folder: Path) -> str:
