@@ -145,6 +145,8 @@ def configure_runtime(level: int = logging.WARNING) -> None:
     """What entry points (CLI, server, scripts, tests) apply once: offline model hub, quiet libraries, logging."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    # gRPC's C core logs to stderr on its own; with Milvus Lite it reports keep-alive pings its server throttles.
+    os.environ.setdefault("GRPC_VERBOSITY", "NONE")
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     for name in ("bm25s", "jieba"):
         logging.getLogger(name).setLevel(logging.WARNING)

@@ -10,6 +10,7 @@ every request sees one generation, as with the embedded backend.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import zlib
 from collections import Counter
@@ -233,9 +234,20 @@ def row_record(key: str, passage: Passage, vector: np.ndarray, words: list[str],
     return record
 
 
-def layout(dimension: int, settings: Settings) -> str:
-    """What a collection's rows must agree on; stored as its description."""
-    return f"qa passages: {dimension}-dimensional vectors, words by {settings.milvus_lexical}"
+def layout(dimension: int, lexical: str) -> str:
+    """What a collection's rows must agree on: the vector dimension and how words are ranked."""
+    return f"{dimension}-dimensional vectors, words by {lexical}"
+
+
+def stored_layout(described: dict) -> str:
+    """The layout of an existing collection, read from its schema (Milvus Lite keeps no description)."""
+    fields = {field["name"]: field for field in described["fields"]}
+    dimension = int(fields["dense"]["params"]["dim"])
+    if "text" not in fields:
+        return layout(dimension, "client")
+    analyzer = fields["text"]["params"].get("analyzer_params", {})
+    analyzer = json.loads(analyzer) if isinstance(analyzer, str) else analyzer
+    return layout(dimension, str(analyzer.get("tokenizer")))
 
 
 def ensure_collection(client, name: str, dimension: int, passages: int, settings: Settings) -> bool:
@@ -246,13 +258,13 @@ def ensure_collection(client, name: str, dimension: int, passages: int, settings
         Whether the collection was made empty now.
     """
     if client.has_collection(name):
-        if client.describe_collection(name).get("description") == layout(dimension, settings):
+        if stored_layout(client.describe_collection(name)) == layout(dimension, settings.milvus_lexical):
             client.load_collection(name)
             return False
         client.drop_collection(name)
     from pymilvus import DataType, Function, FunctionType
 
-    schema = client.create_schema(auto_id=False, description=layout(dimension, settings))
+    schema = client.create_schema(auto_id=False)
     schema.add_field("pk", DataType.VARCHAR, is_primary=True, max_length=32)
     schema.add_field("dense", DataType.FLOAT_VECTOR, dim=dimension)
     schema.add_field("sparse", DataType.SPARSE_FLOAT_VECTOR)
