@@ -151,12 +151,16 @@ class MilvusBackend:
         lengths = [len(words) for words in tokens]
         average = float(np.mean(lengths)) if lengths else 1.0
         new = [row for row, key in enumerate(keys) if key not in existing]
+        write = client.insert if created else client.upsert
         for start in range(0, len(new), settings.milvus_batch):
-            client.upsert(name, [row_record(keys[r], passages[r], vectors[r], tokens[r], average, settings)
+            write(name, [row_record(keys[r], passages[r], vectors[r], tokens[r], average, settings)
                                  for r in new[start:start + settings.milvus_batch]])
         stale = sorted(existing - wanted - lingering)
         for start in range(0, len(stale), settings.milvus_batch):
             client.delete(name, ids=stale[start:start + settings.milvus_batch])
+        if new or stale:
+            # Seals the written rows: Milvus Lite rebuilds the search structures of unsealed rows on every search.
+            client.flush(name)
         frequencies = Counter(word for words in tokens for word in set(words) if word)
         info = {"backend": "milvus", "milvus": {"server": server_name(uri), "collection": name},
                 "dense_index": dense_index_info(client, name, settings), "lexical": LEXICAL[settings.milvus_lexical]}
