@@ -179,22 +179,42 @@ class MilvusBackend:
         return self._ranking(hits[0], k, lexical=False)
 
     def search_lexical(self, query: str, k: int) -> Ranking:
-        if not self.keys or k <= 0:
+        request = self._lexical_query(query)
+        if request is None or k <= 0:
             return EMPTY
-        words = [word for word in tokenize(query) if word in self.frequencies]
-        if not words:
-            return EMPTY
-        mode = self.settings.milvus_lexical
-        if mode == "client":
-            counts = Counter(words)
-            data = [{word_id(word): self.idf(word) * count for word, count in counts.items()}]
-            metric = "IP"
-        else:
-            data = [" ".join(words) if mode == "whitespace" else fold(query)]
-            metric = "BM25"
+        data, metric = request
         hits = self.client.search(self.collection, data=data, anns_field="sparse", limit=self._limit(k),
                                   output_fields=["pk"], search_params={"metric_type": metric})
         return self._ranking(hits[0], k, lexical=True)
+
+    def search_hybrid(self, vector: np.ndarray, query: str, k: int, rrf_k: int) -> Ranking:
+        """Milvus's own hybrid search: both searches fused server-side by reciprocal rank (scores are RRF's). The
+        retriever fuses the two rankings itself instead; ``scripts/bench.py --backends`` compares the two."""
+        from pymilvus import AnnSearchRequest, RRFRanker
+
+        request = self._lexical_query(query)
+        if request is None or k <= 0:
+            return self.search_dense(vector, k)
+        limit = self._limit(k)
+        data, metric = request
+        requests = [AnnSearchRequest([np.asarray(vector, dtype=np.float32).tolist()], "dense",
+                                     {"metric_type": "IP", "params": self._dense_params(limit)}, limit),
+                    AnnSearchRequest(data, "sparse", {"metric_type": metric}, limit)]
+        hits = self.client.hybrid_search(self.collection, requests, RRFRanker(rrf_k), limit=limit,
+                                         output_fields=["pk"])
+        return self._ranking(hits[0], k, lexical=False)
+
+    def _lexical_query(self, query: str) -> tuple[list, str] | None:
+        """What a BM25 search sends (the query as text or as weights, and the metric), or ``None`` when no passage
+        holds a word of it."""
+        words = [word for word in tokenize(query) if word in self.frequencies]
+        if not self.keys or not words:
+            return None
+        mode = self.settings.milvus_lexical
+        if mode == "client":
+            counts = Counter(words)
+            return [{word_id(word): self.idf(word) * count for word, count in counts.items()}], "IP"
+        return [" ".join(words) if mode == "whitespace" else fold(query)], "BM25"
 
     def idf(self, word: str) -> float:
         return bm25_idf(len(self.keys), self.frequencies.get(word, 0))
