@@ -154,6 +154,8 @@ def configure_runtime(level: int = logging.WARNING) -> None:
     # then fall back to a client-side timestamp) as an error with a stack trace, pymilvus the fallback as a warning.
     logging.getLogger("grpc._server").setLevel(logging.CRITICAL)
     logging.getLogger("pymilvus").setLevel(logging.ERROR)
+    # A Milvus Lite file already open in another process is reported once, as BackendUnavailable.
+    logging.getLogger("milvus_lite.server_manager").setLevel(logging.CRITICAL)
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
