@@ -22,13 +22,13 @@ import numpy as np
 
 from qa.config import Settings
 from qa.errors import BackendUnavailable
+from qa.index.backend import Ranking
 from qa.index.dense import ivf_cells
 from qa.index.lexical import BM25_B, BM25_K1, bm25_idf
 from qa.schema import Passage
 from qa.text.normalize import fold
 from qa.text.tokenize import stopwords, tokenize
 
-Ranking = tuple[np.ndarray, np.ndarray]
 EMPTY: Ranking = (np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.int64))
 MAX_LIMIT = 16_384
 """Most hits one Milvus search returns."""
@@ -154,7 +154,7 @@ class MilvusBackend:
         write = client.insert if created else client.upsert
         for start in range(0, len(new), settings.milvus_batch):
             write(name, [row_record(keys[r], passages[r], vectors[r], tokens[r], average, settings)
-                                 for r in new[start:start + settings.milvus_batch]])
+                         for r in new[start:start + settings.milvus_batch]])
         stale = sorted(existing - wanted - lingering)
         for start in range(0, len(stale), settings.milvus_batch):
             client.delete(name, ids=stale[start:start + settings.milvus_batch])
