@@ -328,14 +328,16 @@ def dense_index_params(passages: int, settings: Settings) -> dict:
 
 
 def dense_index_info(client, name: str, settings: Settings) -> dict:
-    """The collection's vector index as built, with the search parameter this process uses."""
+    """The collection's vector index as built (with its build parameters where the server reports them: Milvus
+    Lite does not), and the search parameter this process uses."""
     described = client.describe_index(name, "dense")
     kind = described.get("index_type", "FLAT")
-    info = {"type": kind}
+    built = {"IVF_FLAT": ["nlist"], "HNSW": ["M"]}.get(kind, [])
+    info = {"type": kind} | {name: int(described[name]) for name in built if name in described}
     if kind == "IVF_FLAT":
-        info |= {"nlist": int(described.get("nlist", 0)), "nprobe": settings.milvus_nprobe}
+        info["nprobe"] = settings.milvus_nprobe
     elif kind == "HNSW":
-        info |= {"M": int(described.get("M", 0)), "ef": settings.milvus_hnsw_ef}
+        info["ef"] = settings.milvus_hnsw_ef
     return info
 
 
