@@ -230,7 +230,7 @@ def bench_scale(index_dir: Path, questions: list[str], sizes: list[int], lexical
                 lexical_ms.append((time.perf_counter() - started) * 1000)
             row["lexical_search"] = latency_figures(lexical_ms)
         for backend in backends or []:
-            row[backend] = bench_scale_milvus(index, vectors, picked, tokens, query_vectors, questions, truth,
+            row[backend] = bench_scale_milvus(index, vectors, tokens, query_vectors, questions, truth,
                                               BACKENDS[backend])
         figures[str(size)] = row
         del dense, vectors
@@ -243,7 +243,7 @@ BACKENDS = {"faiss": {"backend": "faiss"}, "milvus": {"backend": "milvus", "milv
 its jieba analyser or with BM25 weights computed here."""
 
 
-def bench_scale_milvus(index, vectors: np.ndarray, picked: np.ndarray, tokens: list[list[str]],
+def bench_scale_milvus(index, vectors: np.ndarray, tokens: list[list[str]],
                        query_vectors: np.ndarray, questions: list[str], truth: list[np.ndarray], update: dict) -> dict:
     """One synthetic size in a fresh Milvus Lite collection: insert time (vectors and BM25 words), search latency,
     recall@10 against exact search, RSS growth (Milvus Lite runs in this process) and its files' size."""
@@ -280,7 +280,6 @@ def bench_scale_milvus(index, vectors: np.ndarray, picked: np.ndarray, tokens: l
                 "lexical_search": latency_figures(lexical_ms), "rss_growth_mb": rss_mb() - before,
                 "files_mb": folder_mb(Path(scratch))}
         backend.client.drop_collection(backend.collection)
-    del picked
     return row
 
 
