@@ -39,6 +39,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     settings = get_settings()
     if args.chunk_chars is not None:
         settings = settings.model_copy(update={"chunk_chars": args.chunk_chars})
+    if args.backend is not None:
+        settings = settings.model_copy(update={"backend": args.backend})
     stats = build_from_corpus([Path(p) for p in args.corpus], Path(args.index or settings.index_dir), settings)
     print(f"built {stats.index_dir}: {stats.documents} documents, {stats.passages} passages "
           f"({stats.passages_written} written, {stats.vectors_embedded} vectors embedded) in {stats.seconds:.1f} s "
@@ -207,6 +209,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--corpus", nargs="+", required=True, help="files or folders (.txt .md .html .jsonl)")
     build.add_argument("--index", help="index folder (default QA_INDEX_DIR or index/default)")
     build.add_argument("--chunk-chars", type=int, default=None, help="passage size limit (default QA_CHUNK_CHARS)")
+    build.add_argument("--backend", choices=("faiss", "milvus"), default=None,
+                       help="search backend to fill (default QA_BACKEND or faiss; milvus: QA_MILVUS_URI…)")
     build.set_defaults(run=cmd_build)
 
     add = commands.add_parser("add", help="add or replace documents in an index (a running server picks them up)")

@@ -60,6 +60,30 @@ class Settings(BaseSettings):
                              "larger ones IVF (see scripts/bench.py --scale).")
     target_recall: float = Field(0.98, gt=0, le=1, description="Recall@10 against exact search that IVF is tuned to.")
 
+    backend: Literal["faiss", "milvus"] = Field(
+        "faiss", description="Search engine behind the index: `faiss` (FAISS and bm25s in this process, built from "
+        "the index database at load) or `milvus` (a Milvus collection: Milvus Lite embedded, or a server).")
+    milvus_uri: str | None = Field(None, description="Milvus to use: a local path ending in `.db` runs Milvus Lite "
+                                   "in this process; `http://host:19530` connects to a Milvus server or cluster. "
+                                   "Unset: `milvus.db` inside the index folder.")
+    milvus_token: SecretStr | None = Field(None, description="Milvus server credentials (`user:password` or an API "
+                                           "key); never shown by /health.")
+    milvus_collection: str | None = Field(None, description="Collection holding the passages; unset: `qa_` and the "
+                                          "index folder's name.")
+    milvus_index_type: Literal["auto", "FLAT", "IVF_FLAT", "HNSW"] = Field(
+        "auto", description="Milvus vector index, chosen when the collection is created; `auto`: FLAT (exact) below "
+        "exact_below passages, IVF_FLAT above (HNSW suits a server).")
+    milvus_nprobe: int = Field(32, ge=1, description="IVF_FLAT cells searched per query (see scripts/bench.py).")
+    milvus_hnsw_m: int = Field(16, ge=2, description="HNSW links per node.")
+    milvus_hnsw_ef: int = Field(128, ge=1, description="HNSW search breadth (at least the candidates asked for).")
+    milvus_lexical: Literal["jieba", "whitespace", "client"] = Field(
+        "jieba", description="How the Milvus backend ranks words by BM25: `jieba`, Milvus's BM25 function over the "
+        "folded text cut by its jieba analyser with this project's stopwords (Milvus Lite runs the same Python "
+        "jieba); `whitespace`, Milvus's BM25 function over this project's own words (servers only: Milvus Lite "
+        "lacks that tokenizer); `client`, BM25 weights computed here from this project's words, searched as sparse "
+        "vectors (see README for how each compares).")
+    milvus_batch: int = Field(512, ge=1, description="Passages sent to Milvus per insert.")
+
     top_k: int = Field(5, ge=1, description="Passages returned when a request does not say.")
     max_top_k: int = Field(50, ge=1, description="Most passages one request may ask for.")
     max_question_chars: int = Field(200, ge=1, description="Longest question accepted (413 above); real questions "
@@ -133,9 +157,17 @@ def configure_runtime(level: int = logging.WARNING) -> None:
     """What entry points (CLI, server, scripts, tests) apply once: offline model hub, quiet libraries, logging."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    # gRPC's C core logs to stderr on its own; with Milvus Lite it reports keep-alive pings its server throttles.
+    os.environ.setdefault("GRPC_VERBOSITY", "NONE")
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     for name in ("bm25s", "jieba"):
         logging.getLogger(name).setLevel(logging.WARNING)
+    # Milvus Lite's in-process server logs every call it lacks (AllocTimestamp, asked by query iterators, which
+    # then fall back to a client-side timestamp) as an error with a stack trace, pymilvus the fallback as a warning.
+    logging.getLogger("grpc._server").setLevel(logging.CRITICAL)
+    logging.getLogger("pymilvus").setLevel(logging.ERROR)
+    # A Milvus Lite file already open in another process is reported once, as BackendUnavailable.
+    logging.getLogger("milvus_lite.server_manager").setLevel(logging.CRITICAL)
     import jieba
 
     jieba.setLogLevel(logging.WARNING)

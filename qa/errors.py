@@ -66,3 +66,7 @@ class IndexCorrupt(IndexStoreError):
 
 class IndexMismatch(IndexStoreError):
     """The index was built with another model or format than the one in use, or is inconsistent."""
+
+
+class BackendUnavailable(IndexStoreError):
+    """The configured search engine (a Milvus server, or a Milvus Lite file) could not be opened."""

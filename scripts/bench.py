@@ -4,6 +4,8 @@ Usage:
     python scripts/bench.py [--corpus ../shared/bench/cmrc2018-trial/corpus.jsonl]
                             [--gold ../shared/bench/cmrc2018-trial/qa.jsonl] [--scale 10000,100000]
                             [--json-out results/bench.json]
+    python scripts/bench.py --backends faiss,milvus --index index/cmrc [--gold ...]   (backends side by side)
+    python scripts/bench.py --scale-only index/cmrc --scale 100000 --backends milvus (Milvus Lite at scale too)
 
 Prints a table and writes every figure as JSON. Nothing here is a test: figures are for reading.
 """
@@ -211,7 +213,8 @@ def bench_http(index_dir: Path, questions: list[str], levels: list[int], per_lev
         server.wait(timeout=30)
 
 
-def bench_scale(index_dir: Path, questions: list[str], sizes: list[int], lexical_up_to: int = 100_000) -> dict:
+def bench_scale(index_dir: Path, questions: list[str], sizes: list[int], lexical_up_to: int = 100_000,
+                backends: list[str] | None = None) -> dict:
     """Vector search time, recall@10 and memory on synthetic corpora made from the real vectors.
 
     Vectors: the index's passage and sentence vectors, drawn with replacement and each moved a
@@ -230,8 +233,8 @@ def bench_scale(index_dir: Path, questions: list[str], sizes: list[int], lexical
     from qa.text.tokenize import tokenize
 
     settings = get_settings()
-    index = load_index(index_dir)
-    base = np.vstack([index.backend.dense.vectors(), index.sentences.vectors]).astype(np.float32)
+    index = load_index(index_dir, get_settings())
+    base = np.vstack([index.vectors, index.sentences.vectors]).astype(np.float32)
     tokens = [tokenize(p.text) or [""] for p in index.passages]
     query_vectors = get_embedder(settings).encode_queries(questions)
     rng = np.random.default_rng(0)
@@ -269,16 +272,135 @@ def bench_scale(index_dir: Path, questions: list[str], sizes: list[int], lexical
                 lexical.search(question, 50)
                 lexical_ms.append((time.perf_counter() - started) * 1000)
             row["lexical_search"] = latency_figures(lexical_ms)
+        for backend in backends or []:
+            row[backend] = bench_scale_milvus(index, vectors, tokens, query_vectors, questions, truth,
+                                              BACKENDS[backend])
         figures[str(size)] = row
         del dense, vectors
     return figures
+
+
+BACKENDS = {"faiss": {"backend": "faiss"}, "milvus": {"backend": "milvus", "milvus_lexical": "jieba"},
+            "milvus-client": {"backend": "milvus", "milvus_lexical": "client"}}
+"""Backend configurations compared by ``--backends``: FAISS with bm25s, and Milvus Lite with Milvus's BM25 over
+its jieba analyser or with BM25 weights computed here."""
+
+
+def bench_scale_milvus(index, vectors: np.ndarray, tokens: list[list[str]],
+                       query_vectors: np.ndarray, questions: list[str], truth: list[np.ndarray], update: dict) -> dict:
+    """One synthetic size in a fresh Milvus Lite collection: insert time (vectors and BM25 words), search latency,
+    recall@10 against exact search, RSS growth (Milvus Lite runs in this process) and its files' size."""
+    from dataclasses import replace
+
+    from qa.index.dense import recall_at
+    from qa.index.milvus_backend import MilvusBackend
+
+    source = index.passages
+    passages = [replace(source[i % len(source)], id=f"synthetic-{i}", doc_id=f"synthetic-{i}")
+                for i in range(len(vectors))]
+    words = [tokens[i % len(tokens)] for i in range(len(vectors))]
+    with tempfile.TemporaryDirectory(prefix="qa-bench-milvus-") as scratch:
+        settings = get_settings().model_copy(update=update | {"milvus_uri": str(Path(scratch) / "bench.db"),
+                                                               "milvus_collection": "bench"})
+        gc.collect()
+        before = rss_mb()
+        started = time.perf_counter()
+        backend = MilvusBackend.synced(settings, Path(scratch), index.manifest, passages,
+                                       {p.doc_id: "synthetic" for p in passages}, vectors, words, None)
+        row = {"index": backend.info["dense_index"], "lexical": backend.info["lexical"],
+               "insert_s": time.perf_counter() - started}
+        dense_ms, found = [], []
+        for vector in query_vectors:
+            started = time.perf_counter()
+            found.append(backend.search_dense(vector, 10)[1])
+            dense_ms.append((time.perf_counter() - started) * 1000)
+        lexical_ms = []
+        for question in questions:
+            started = time.perf_counter()
+            backend.search_lexical(question, 50)
+            lexical_ms.append((time.perf_counter() - started) * 1000)
+        row |= {"dense_search": latency_figures(dense_ms), "recall_at_10": recall_at(np.stack(found), np.stack(truth)),
+                "lexical_search": latency_figures(lexical_ms), "rss_growth_mb": rss_mb() - before,
+                "files_mb": folder_mb(Path(scratch))}
+        backend.client.drop_collection(backend.collection)
+    return row
+
+
+def bench_backends(index_dir: Path, gold: Path, backends: list[str], latency_questions: int) -> dict:
+    """Each backend over one index with one embedder (question vectors are embedded once and reused): load time,
+    hybrid and lexical quality on ``gold``, which answers differ from the first backend's, and ``/ask`` latency
+    in process with the question vector cached (so that the backends' own costs show)."""
+    from qa.embed import get_embedder
+    from qa.evaluate import evaluate
+    from qa.service import QAService
+
+    items = load_gold(gold)
+    embedder = get_embedder(get_settings())
+    figures: dict = {}
+    first_answers: dict | None = None
+    for backend in backends:
+        settings = get_settings().model_copy(update=BACKENDS[backend])
+        gc.collect()
+        before = rss_mb()
+        started = time.perf_counter()
+        service = QAService(settings, index_dir, embedder)
+        row: dict = {"load_s": time.perf_counter() - started, "rss_growth_mb": rss_mb() - before,
+                     "manifest": {key: service.index.manifest.get(key) for key in ("backend", "dense_index",
+                                                                                   "lexical", "milvus")}}
+        service.warm_up()
+        report = evaluate(service.ask, items, ["hybrid", "lexical"], 10, progress=False)
+        keep = ("hit@1", "hit@5", "mrr@10", "em", "f1", "declined_answerable", "declined_unanswerable")
+        row["quality"] = {mode: {name: report.modes[mode][name] for name in keep} for mode in report.modes}
+        answers = {r.id: r.answer for r in report.results["hybrid"]}
+        first_answers = first_answers or answers
+        row["answers_differing_from_first"] = sorted(q for q in answers if answers[q] != first_answers[q])
+        totals = []
+        for item in items[:latency_questions]:
+            started = time.perf_counter()
+            service.ask(item.question, 5)
+            totals.append((time.perf_counter() - started) * 1000)
+        row["ask_cached_vector"] = latency_figures(totals)
+        if settings.backend == "milvus":
+            row["milvus_hybrid_rrf"] = milvus_hybrid_quality(service, items)
+        figures[backend] = row
+        del service
+    return figures
+
+
+def milvus_hybrid_quality(service, items: list) -> dict:
+    """hit@1 and hit@5 of Milvus's own hybrid search (RRF, server-side) on the answerable gold questions."""
+    from qa.evaluate.metrics import first_relevant_rank, hit_at, is_relevant
+
+    backend, ranks = service.index.backend, []
+    for item in (item for item in items if item.answerable):
+        vector = service.embedder.encode_queries([item.question])[0]
+        rows = backend.search_hybrid(vector, item.question, 10, service.settings.rrf_k)[1]
+        passages = [service.index.passages[row] for row in rows]
+        ranks.append(first_relevant_rank([is_relevant(item, p.doc_id, p.text) for p in passages]))
+    return {f"hit@{k}": float(np.mean([hit_at(rank, k) for rank in ranks])) for k in (1, 5)}
+
+
+def print_backends(backends: dict) -> None:
+    """The backend comparison rows."""
+    print("backends (one index, one embedder; /ask with the question vector cached)")
+    print("  backend         load s  hybrid hit@1  hit@5  lexical hit@1  hit@5   EM     answers differing  "
+          "/ask p50 ms  p95 ms")
+    for name, f in backends.items():
+        hybrid, lexical = f["quality"]["hybrid"], f["quality"]["lexical"]
+        print(f"  {name:<15} {f['load_s']:6.1f} {hybrid['hit@1']:13.3f} {hybrid['hit@5']:6.3f} "
+              f"{lexical['hit@1']:14.3f} {lexical['hit@5']:6.3f} {hybrid['em']:6.3f} "
+              f"{len(f['answers_differing_from_first']):18d} {f['ask_cached_vector']['p50_ms']:12.2f} "
+              f"{f['ask_cached_vector']['p95_ms']:7.2f}")
+        if "milvus_hybrid_rrf" in f:
+            rrf = f["milvus_hybrid_rrf"]
+            print(f"  {'':<15} Milvus's own hybrid search (RRF): hit@1 {rrf['hit@1']:.3f}  hit@5 {rrf['hit@5']:.3f}")
 
 
 def bench_quality(index_dir: Path, gold: Path) -> tuple[dict, np.ndarray]:
     """Answer quality on the gold questions, and the passage vectors (for cosine comparisons)."""
     from qa.index import load_index
 
-    return bench_answers(index_dir, gold), load_index(index_dir, get_settings()).backend.dense.vectors()
+    return bench_answers(index_dir, gold), load_index(index_dir, get_settings()).vectors
 
 
 def bench_summaries(index_dir: Path, repeats: int = 5) -> dict:
@@ -394,6 +516,13 @@ def print_scale(scale: dict) -> None:
         bm25 = f"{f['lexical_search']['p50_ms']:11.2f}" if "lexical_search" in f else "          -"
         print(f"  {int(size):>8}  {kind:<24} {f['dense_build_s']:8.1f} {f['dense_search']['p50_ms']:14.2f} "
               f"{f['dense_search']['p95_ms']:7.2f} {f['recall_at_10']:10.3f} {bm25} {f['index_mb']:10.1f}")
+        for backend in (name for name in BACKENDS if name in f):
+            m = f[backend]
+            kind = f"{backend} {m['index']['type']}" + (f" nprobe={m['index']['nprobe']}" if "nprobe" in m["index"]
+                                                        else "")
+            print(f"  {int(size):>8}  {kind:<24} {m['insert_s']:8.1f} {m['dense_search']['p50_ms']:14.2f} "
+                  f"{m['dense_search']['p95_ms']:7.2f} {m['recall_at_10']:10.3f} {m['lexical_search']['p50_ms']:11.2f} "
+                  f"{m['files_mb']:10.1f}  (RSS +{m['rss_growth_mb']:.0f} MiB)")
 
 
 def print_table(report: dict) -> None:
@@ -415,6 +544,8 @@ def print_table(report: dict) -> None:
         print_http(http)
     if report.get("sentence_vectors"):
         print_sentence_vectors(report["sentence_vectors"])
+    if report.get("backends"):
+        print_backends(report["backends"])
     for live in report.get("live", {}).values():
         print_live(live)
 
@@ -509,6 +640,9 @@ def main() -> int:
     parser.add_argument("--grow", default="", help="with --live: also at these synthetic sizes, e.g. 100000")
     parser.add_argument("--article", default=str(ROOT / "tests" / "data" / "live" / "bridge.txt"),
                         help="with --live: the article to add and delete")
+    parser.add_argument("--backends", help="compare search backends over --index (or, with --scale-only, also "
+                        f"at the synthetic sizes): some of {','.join(BACKENDS)}")
+    parser.add_argument("--index", help="with --backends: an existing index (e.g. index/cmrc)")
     parser.add_argument("--json-out", default=str(ROOT / "results" / "bench.json"))
     args = parser.parse_args()
     configure_runtime()
@@ -522,9 +656,19 @@ def main() -> int:
                                 "ram_gb": os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30},
                     "command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]), "corpus": args.corpus,
                     "encoder": get_settings().encoder, "encoders": {}}
+    backends = [name for name in (args.backends or "").split(",") if name]
+    unknown = sorted(set(backends) - set(BACKENDS))
+    if unknown:
+        parser.error(f"unknown backends {unknown}: use {', '.join(BACKENDS)}")
     if args.scale_only:
         sizes = [int(size) for size in args.scale.split(",") if size]
-        report["scale"] = bench_scale(Path(args.scale_only), questions[:100], sizes)
+        report["scale"] = bench_scale(Path(args.scale_only), questions[:100], sizes,
+                                      backends=[b for b in backends if b != "faiss"])
+        return finish(report, Path(args.json_out))
+    if backends:
+        if not args.index:
+            parser.error("--backends needs --index (or --scale-only)")
+        report["backends"] = bench_backends(Path(args.index), Path(args.gold), backends, args.questions)
         return finish(report, Path(args.json_out))
     if args.http_only:
         levels = [int(level) for level in args.levels.split(",") if level]

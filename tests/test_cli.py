@@ -65,3 +65,27 @@ def test_build_script_prints_what_it_built(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "2 documents" in result.stdout and "passages/s" in result.stdout
     assert (tmp_path / "ix" / "index.sqlite").is_file()
+
+
+@pytest.mark.heavy
+def test_build_and_ask_with_the_milvus_backend(tmp_path):
+    index = str(tmp_path / "ix")
+    built = run_qa("build", "--corpus", "seeds/", "--index", index, "--backend", "milvus", env=HASHING)
+    assert built.returncode == 0, built.stderr
+    assert (tmp_path / "ix" / "milvus.db").is_dir()
+    asked = run_qa("ask", "多少党员志愿者", "--index", index, "--json", "--mode", "lexical",
+                   env=HASHING | {"QA_BACKEND": "milvus"})
+    assert asked.returncode == 0, asked.stderr
+    assert len(json.loads(asked.stdout)["passages"]) == 5
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, time; from qa.cli import main; "
+                               "from qa.index.milvus_backend import connect; "
+                               f"connect({str(tmp_path / 'ix' / 'milvus.db')!r}, ''); print('held', flush=True); "
+                               "time.sleep(60)"], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        refused = run_qa("ask", "多少党员志愿者", "--index", index, env=HASHING | {"QA_BACKEND": "milvus"})
+    finally:
+        holder.kill()
+        holder.wait()
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert "one process at a time" in refused.stderr

@@ -22,10 +22,19 @@ LIVE = DATA / "live"
 BRIDGE = (LIVE / "bridge.txt").read_text(encoding="utf-8")
 
 
+BACKENDS = ["faiss", "milvus"]
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    """Each search backend in turn: FAISS with bm25s, and Milvus Lite on a file in the test's index folder."""
+    return request.param
+
+
 @pytest.fixture
-def writable(tmp_path, fast_settings, fast_embedder):
+def writable(tmp_path, fast_settings, fast_embedder, backend):
     """A fresh seed index, its service with writes enabled, and a live server over it."""
-    settings = fast_settings.model_copy(update={"api_token": SecretStr(TOKEN)})
+    settings = fast_settings.model_copy(update={"api_token": SecretStr(TOKEN), "backend": backend})
     index = build_seed_index(tmp_path / "index", settings, fast_embedder)
     service = warm_service(settings, index, fast_embedder)
     from qa.api import create_app
@@ -133,6 +142,7 @@ def test_writes_need_the_token(writable, fast_client):
 def test_bad_input_rejects_the_whole_request(writable, kwargs, status, named):
     http, _, _ = writable
     before = (generation(http), [d["id"] for d in http.get("/documents").json()["documents"]])
+    kwargs = dict(kwargs)
     headers = AUTH | kwargs.pop("headers", {})
     response = http.post("/documents?wait=true", headers=headers, **kwargs)
     assert response.status_code == status, response.text
@@ -196,9 +206,10 @@ def wait_for(condition, timeout: float = 10) -> float:
 
 
 @pytest.mark.heavy
-def test_acknowledged_writes_survive_kill_9(tmp_path, fast_settings, fast_embedder):
+def test_acknowledged_writes_survive_kill_9(tmp_path, fast_settings, fast_embedder, backend):
+    # Built without Milvus: the server fills the collection when it starts (a Milvus Lite file serves one process).
     index = build_seed_index(tmp_path / "index", fast_settings, fast_embedder)
-    env = {"QA_ENCODER": "hashing", "QA_MODEL_DIR": str(tmp_path), "QA_API_TOKEN": TOKEN}
+    env = {"QA_ENCODER": "hashing", "QA_MODEL_DIR": str(tmp_path), "QA_API_TOKEN": TOKEN, "QA_BACKEND": backend}
     server = ServerProcess(index, env).start()
     try:
         response = httpx.post(f"{server.url}/documents?wait=true", json={"documents": [{"id": "bridge", "text": BRIDGE}]},
@@ -209,14 +220,15 @@ def test_acknowledged_writes_survive_kill_9(tmp_path, fast_settings, fast_embedd
         assert httpx.get(f"{server.url}/documents/bridge").json()["title"] == "星河大桥正式通车"
         assert "1280米" in httpx.post(f"{server.url}/ask", json={"question": "星河大桥全长多少米", "mode": "lexical"}
                                       ).json()["passages"][0]["text"]
+        assert server_backend(server) == backend
     finally:
         server.stop()
 
 
 @pytest.mark.slow
-def test_real_model_add_replace_delete_and_restart(tmp_path, settings, embedder):
+def test_real_model_add_replace_delete_and_restart(tmp_path, settings, embedder, backend):
     index = build_seed_index(tmp_path / "index", settings, embedder)
-    server = ServerProcess(index, {"QA_API_TOKEN": TOKEN}).start()
+    server = ServerProcess(index, {"QA_API_TOKEN": TOKEN, "QA_BACKEND": backend}).start()
     question = "星河大桥全长多少米"
     try:
         with httpx.Client(base_url=server.url, timeout=120) as http:
@@ -242,8 +254,14 @@ def test_real_model_add_replace_delete_and_restart(tmp_path, settings, embedder)
             body = http.post("/ask", json={"question": question}).json()
             assert all(p["source"]["doc_id"] != "bridge" for p in body["passages"])
             assert http.get("/documents/bridge").status_code == 404
+        assert server_backend(server) == backend
     finally:
         server.stop()
+
+
+def server_backend(server: ServerProcess) -> str:
+    """The backend a server names in /health."""
+    return httpx.get(f"{server.url}/health", timeout=60).json()["manifest"]["backend"].split("+")[0]
 
 
 def test_a_killed_build_resumes_from_the_vectors_it_committed(tmp_path, fast_settings, fast_embedder, monkeypatch):

@@ -1,8 +1,8 @@
 """The search backend interface, and the embedded default: FAISS for vectors beside bm25s for words.
 
 A backend holds the passage vectors and words in passage-row order and answers the two searches the
-retriever needs, plus word statistics for the reader. A second backend (a server-side engine) implements
-the same few methods.
+retriever needs, plus word statistics for the reader. The other backend, a Milvus collection
+(:mod:`qa.index.milvus_backend`), implements the same few methods; ``Settings.backend`` chooses.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ class SearchBackend(Protocol):
     """What retrieval and the reader ask of an index backend."""
 
     info: dict
+    """What the manifest and /health show: ``backend`` (its name), ``dense_index``, ``lexical``."""
 
     def __len__(self) -> int: ...
 
@@ -46,7 +47,7 @@ class FaissBm25Backend:
     def __init__(self, dense: DenseIndex, lexical: LexicalIndex) -> None:
         self.dense = dense
         self.lexical = lexical
-        self.info = {"name": "faiss+bm25s", "dense_index": dense.info}
+        self.info = {"backend": "faiss+bm25s", "dense_index": dense.info, "lexical": "bm25s"}
 
     def __len__(self) -> int:
         return len(self.dense)

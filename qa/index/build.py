@@ -19,7 +19,7 @@ from qa.config import Settings
 from qa.embed import Embedder, get_embedder
 from qa.errors import IndexCorrupt, IndexMismatch, IndexMissing
 from qa.folders import replace_folder, staging_folder, writer_lock
-from qa.index.snapshot import read_manifest
+from qa.index.snapshot import load_index, read_manifest
 from qa.index.store import check_compatible
 from qa.index.writer import IndexWriter, Progress, WriteResult
 from qa.ingest import read_corpus
@@ -72,7 +72,8 @@ def build_index(documents: list[Document], embedder: Embedder, folder: Path, set
         documents: ingested documents, in corpus order.
         embedder: the embedding model.
         folder: the index folder.
-        settings: chunk size, vector index choice and summary length.
+        settings: chunk size, vector index choice and summary length; with the Milvus backend, the collection is
+            filled too (the server needs only to load it).
         progress: show a progress bar.
 
     Returns:
@@ -87,6 +88,8 @@ def build_index(documents: list[Document], embedder: Embedder, folder: Path, set
             result = rebuild_whole(documents, embedder, folder, settings, update)
         else:
             result = IndexWriter(folder, embedder, settings).write_locked(documents, [], update, keep_only=True)
+        if settings.backend != "faiss":
+            load_index(folder, settings, embedder.name)
     return BuildStats(len(documents), result.passages, result.passages_written, result.vectors_embedded,
                       result.seconds, str(folder))
 

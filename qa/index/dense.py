@@ -20,6 +20,11 @@ def recall_at(found: np.ndarray, truth: np.ndarray, k: int = 10) -> float:
     return float(np.mean(hits)) if hits else 1.0
 
 
+def ivf_cells(count: int) -> int:
+    """IVF cells for ``count`` vectors: ``4·√n``, between 16 and 65,536."""
+    return int(min(65_536, max(16, 4 * math.sqrt(count))))
+
+
 class DenseIndex:
     """Inner-product search over normalised vectors; the one place that knows which FAISS index is used.
 
@@ -55,7 +60,7 @@ class DenseIndex:
             index = faiss.IndexFlatIP(dimension)
             index.add(vectors)
             return cls(index, {"type": "flat-ip"})
-        nlist = nlist or int(min(65_536, max(16, 4 * math.sqrt(count))))
+        nlist = nlist or ivf_cells(count)
         quantizer = faiss.IndexFlatIP(dimension)
         index = faiss.IndexIVFFlat(quantizer, dimension, nlist, faiss.METRIC_INNER_PRODUCT)
         rng = np.random.default_rng(seed)

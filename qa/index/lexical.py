@@ -8,6 +8,17 @@ import numpy as np
 from qa.text.tokenize import tokenize
 
 
+BM25_K1 = 1.5
+"""BM25 term-frequency saturation (bm25s's default), for every backend."""
+BM25_B = 0.75
+"""BM25 length normalisation (bm25s's default), for every backend."""
+
+
+def bm25_idf(passages: int, frequency: int) -> float:
+    """BM25 inverse document frequency (bm25s's and Lucene's form) of a word held by ``frequency`` of ``passages``."""
+    return float(np.log(1 + (passages - frequency + 0.5) / (frequency + 0.5)))
+
+
 class LexicalIndex:
     """BM25 over passage words; queries use the same tokenizer.
 
@@ -29,7 +40,7 @@ class LexicalIndex:
         """Index passages already cut into search words (in passage order)."""
         if not tokens:
             return cls(None)
-        retriever = bm25s.BM25()
+        retriever = bm25s.BM25(k1=BM25_K1, b=BM25_B)
         retriever.index(tokens, show_progress=False)
         return cls(retriever)
 
@@ -40,7 +51,7 @@ class LexicalIndex:
         vocabulary entry, its length the number of passages holding the word); ``tests/test_lexical.py`` pins it.
         """
         if self.retriever is None:
-            return float(np.log(1 + 0.5 / 0.5))
+            return bm25_idf(0, 0)
         if self._document_frequency is None:
             indptr = np.asarray(self.retriever.scores["indptr"])
             self._document_frequency = np.diff(indptr)
@@ -48,7 +59,7 @@ class LexicalIndex:
         row = self.retriever.vocab_dict.get(word)
         frequency = int(self._document_frequency[row]) if row is not None and row < len(self._document_frequency) \
             else 0
-        return float(np.log(1 + (count - frequency + 0.5) / (frequency + 0.5)))
+        return bm25_idf(count, frequency)
 
     def search(self, query: str, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Return BM25 scores and passage rows of the ``k`` best passages that share a word with ``query``."""

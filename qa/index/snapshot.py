@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from qa.config import Settings
-from qa.index.backend import FaissBm25Backend
+from qa.index.backend import FaissBm25Backend, SearchBackend
 from qa.index.dense import DenseIndex
 from qa.index.lexical import LexicalIndex
 from qa.index.sentences import SentenceTable
@@ -31,7 +31,7 @@ class Index:
     manifest: dict
     documents: dict[str, Document]
     passages: list[Passage]
-    backend: FaissBm25Backend
+    backend: SearchBackend
     sentences: SentenceTable
     vectors: np.ndarray
     tokens: list[str]
@@ -121,24 +121,46 @@ def read_rows(connection, dimension: int, doc_ids: list[str] | None = None) -> R
                 vectors_of([(dtype, data) for *_, dtype, data in sentence_rows], dimension, "float16"))
 
 
-def assemble(folder: Path, meta: dict, rows: Rows, dense: DenseIndex) -> Index:
-    """An index from its rows and vector index (BM25 is built here, from the stored words)."""
-    backend = FaissBm25Backend(dense, LexicalIndex.from_tokens([t.split(TOKEN_SEPARATOR) for t in rows.tokens]))
+def search_backend(folder: Path, meta: dict, rows: Rows, settings: Settings,
+                   previous: SearchBackend | None) -> SearchBackend:
+    """The configured search backend over ``rows``.
+
+    Args:
+        previous: the backend of the generation served before, which a FAISS IVF index keeps its trained cells
+            from, and whose Milvus rows stay searchable until the next refresh.
+    """
+    words = [t.split(TOKEN_SEPARATOR) for t in rows.tokens]
+    if settings.backend == "milvus":
+        from qa.index.milvus_backend import MilvusBackend
+
+        return MilvusBackend.synced(settings, folder, meta, rows.passages, rows.digests, rows.vectors, words,
+                                    previous if isinstance(previous, MilvusBackend) else None)
+    if isinstance(previous, FaissBm25Backend):
+        dense = previous.dense.refilled(rows.vectors, settings.exact_below, settings.target_recall)
+    else:
+        dense = DenseIndex.build(rows.vectors, settings.exact_below, settings.target_recall)
+    return FaissBm25Backend(dense, LexicalIndex.from_tokens(words))
+
+
+def assemble(folder: Path, meta: dict, rows: Rows, settings: Settings, previous: SearchBackend | None) -> Index:
+    """An index from its rows, with the search backend made from them."""
+    backend = search_backend(folder, meta, rows, settings, previous)
     sentences = SentenceTable.from_arrays(rows.spans, rows.sentence_vectors, len(rows.passages))
-    manifest = meta | {"backend": backend.info["name"], "dense_index": backend.info["dense_index"],
-                       "documents": len(rows.documents), "passages": len(rows.passages),
-                       "sentences": len(sentences)}
+    manifest = meta | backend.info | {"documents": len(rows.documents), "passages": len(rows.passages),
+                                      "sentences": len(sentences)}
     return Index(folder, manifest, {d.id: d for d in rows.documents}, rows.passages, backend, sentences,
                  rows.vectors, rows.tokens, rows.digests)
 
 
-def load_index(folder: Path, settings: Settings, model_name: str | None = None) -> Index:
+def load_index(folder: Path, settings: Settings, model_name: str | None = None,
+               previous: SearchBackend | None = None) -> Index:
     """Load the last committed generation of an index.
 
     Args:
         folder: index folder.
-        settings: how the vector index is chosen (exact below ``exact_below`` passages, IVF above).
+        settings: the search backend, and how its vector index is chosen.
         model_name: the vector space that will embed queries; ``None`` skips the check.
+        previous: the backend of the generation this process served before (see :func:`search_backend`).
 
     Raises:
         IndexMissing: nothing built there.
@@ -155,7 +177,7 @@ def load_index(folder: Path, settings: Settings, model_name: str | None = None) 
             connection.execute("COMMIT")
         finally:
             connection.close()
-    return assemble(folder, meta, rows, DenseIndex.build(rows.vectors, settings.exact_below, settings.target_recall))
+    return assemble(folder, meta, rows, settings, previous)
 
 
 def refresh_index(old: Index, settings: Settings) -> Index:
@@ -186,14 +208,13 @@ def refreshed(old: Index, settings: Settings) -> Index:
         kept = set(unchanged)
         if unchanged != [d for d in old.documents if d in kept] or len(changed) > len(stored) // 2 + 1:
             connection.execute("COMMIT")
-            return load_index(old.folder, settings, old.manifest.get("model"))
+            return load_index(old.folder, settings, old.manifest.get("model"), old.backend)
         delta = read_rows(connection, int(meta["dimension"]), changed)
         connection.execute("COMMIT")
     finally:
         connection.close()
     rows = merge_rows(old, delta, [doc_id for doc_id, _ in stored])
-    return assemble(old.folder, meta, rows, old.backend.dense.refilled(rows.vectors, settings.exact_below,
-                                                                       settings.target_recall))
+    return assemble(old.folder, meta, rows, settings, old.backend)
 
 
 def merge_rows(old: Index, delta: Rows, order: list[str]) -> Rows:
