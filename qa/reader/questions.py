@@ -150,3 +150,4 @@ def organisation_head(suffix: str) -> str:
     nouns = dict(HEAD_NOUNS)["organisation"]
     head = re.split(r"[的是了,，]", suffix, maxsplit=1)[0][:8]
     return next((noun for noun in sorted(nouns, key=len, reverse=True) if head.endswith(noun)), "")
+

@@ -15,6 +15,7 @@ import numpy as np
 from qa.config import Settings
 from qa.index import Index
 from qa.reader.candidates import Candidate, sentence_candidates
+from qa.reader.metadata import metadata_answer
 from qa.reader.policy import DeclinePolicy, Support
 from qa.reader.questions import QuestionInfo, analyze_question
 from qa.reader.ranking import rank_candidates
@@ -26,12 +27,14 @@ from qa.text.normalize import fold
 
 @dataclass
 class Reading:
-    """The answer (``None`` when declined), the sentences to highlight per passage, and what backed the answer."""
+    """The answer (``None`` when declined), the sentences to highlight per passage, what backed the answer, and
+    the texts of every ranked candidate, best first."""
 
     answer: Answer | None
     question_type: AnswerType
     highlights: dict[str, list[Span]] = field(default_factory=dict)
     support: Support | None = None
+    candidates: list[str] = field(default_factory=list)
 
 
 class Reader:
@@ -77,21 +80,28 @@ class Reader:
                 key = fold(sentence.text[candidate.start:candidate.end])
                 votes[key] = votes.get(key, 0) + 1
                 ranked.append((value, candidate, sentence))
-        best = max(((value + self.weights.agreement * (votes[fold(s.text[c.start:c.end])] - 1), c, s)
-                    for value, c, s in ranked), key=lambda item: item[0], default=None)
+        final = sorted(((value + self.weights.agreement * (votes[fold(s.text[c.start:c.end])] - 1), c, s)
+                        for value, c, s in ranked), key=lambda item: -item[0])
+        reading.candidates = list(dict.fromkeys(s.text[c.start:c.end] for _, c, s in final))
+        best = final[0] if final else None
         if best is not None:
             value, _, sentence = best
             reading.support = Support(value, sentence.coverage, sentence.dense)
         return reading, best
 
     def read(self, question: str, hits: list[Hit], index: Index, query_vector: np.ndarray | None) -> Reading:
-        """Find the answer to ``question`` in the retrieved passages, or decline.
+        """Find the answer to ``question`` in the retrieved passages, or decline; a question about the article
+        itself (its reporter, outlet, title …) is answered from the article's parsed fields.
 
         Returns:
             The answer with offsets into its passage and document (or ``None``), and highlights per passage.
         """
         info = analyze_question(question)
         reading, best = self.best_candidate(info, hits, index, query_vector)
+        about_article = metadata_answer(question, hits, index)
+        if about_article is not None:
+            reading.answer, reading.question_type = about_article, about_article.type
+            return reading
         if best is None or not self.policy.accepts(reading.support, info.english):
             return reading
         value, candidate, sentence = best
