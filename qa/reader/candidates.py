@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa.reader.patterns import (MANNER_MARKER, ORG_TAGS, PERSON_TAGS, PLACE_TAGS, REASON_MARKER, entities,
-                                enumerations, identities, marked_clauses, quantities, times)
+from qa.reader.patterns import (MANNER_MARKER, ORG_TAGS, PERSON_TAGS, PLACE_TAGS, REASON_MARKER, durations,
+                                entities, enumerations, identities, marked_clauses, quantities, times)
 from qa.reader.questions import QuestionInfo
 from qa.reader.sentences import weighted_coverage
 from qa.reader.slot import slot
@@ -16,7 +16,7 @@ from qa.reader.spans import clause_bounds, quoted_ranges, trim
 from qa.text.normalize import fold
 
 PRONOUNS = re.compile(r"^(?:他|她|他们|她们|其|该人|此人)$")
-STRICT_TYPES = ("quantity", "time", "person")
+STRICT_TYPES = ("quantity", "time", "duration", "person")
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,7 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
     kinds = {
         "quantity": quantities(folded),
         "time": times(folded),
+        "duration": durations(folded),
         "person": entities(folded, PERSON_TAGS),
         "place": entities(folded, PLACE_TAGS),
         "organisation": entities(folded, ORG_TAGS),

@@ -7,6 +7,7 @@ import math
 import re
 
 from qa.reader.candidates import Candidate, SentenceCandidates, strip_question_edges, widen_quantity
+from qa.reader.numerals import arabic
 from qa.reader.questions import QuestionInfo
 from qa.reader.sentences import ScoredSentence
 from qa.reader.weights import ReaderWeights
@@ -21,6 +22,7 @@ NAMING = re.compile(r"名字|名号|称号|名称|简称|别称|别名|外号|�
 ACCEPTS: dict[str, tuple[str, ...]] = {
     "quantity": ("quantity",),
     "time": ("time",),
+    "duration": ("duration",),
     "person": ("person",),
     "place": ("place", "slot"),
     "organisation": ("organisation", "slot", "quote"),
@@ -68,10 +70,10 @@ def echoed_chars(text: str, question: QuestionInfo) -> int:
 
 def is_well_formed(text: str, question: QuestionInfo) -> bool:
     """A candidate text that could be an answer: not empty, brackets balanced and not leading, not mostly the
-    question's own words."""
+    question's own words (三人 is the 3人 of a question)."""
     if not text or text[0] in "(（" or text.count("(") + text.count("（") != text.count(")") + text.count("）"):
         return False
-    return text not in question.text and echoed_chars(text, question) < MAX_ECHO_SHARE * len(text)
+    return arabic(text) not in arabic(question.text) and echoed_chars(text, question) < MAX_ECHO_SHARE * len(text)
 
 
 def rank_candidates(sentence: ScoredSentence, found: SentenceCandidates, question: QuestionInfo,
@@ -100,7 +102,7 @@ def rank_candidates(sentence: ScoredSentence, found: SentenceCandidates, questio
             value += weights.naming_quote
         distance = gap(candidate.start, candidate.end, positions)
         value += weights.proximity / (1 + distance / weights.proximity_scale) if distance != math.inf else 0.0
-        if candidate.type == "quantity":
+        if candidate.type in ("quantity", "duration"):
             value = with_quantity_terms(value, candidate, text, folded, question, weights)
         if candidate.origin == "clause":
             value -= weights.clause_penalty

@@ -16,6 +16,7 @@ from qa.config import Settings
 from qa.index import Index
 from qa.reader.candidates import Candidate, sentence_candidates
 from qa.reader.metadata import metadata_answer
+from qa.reader.numerals import arabic
 from qa.reader.policy import DeclinePolicy, Support
 from qa.reader.questions import QuestionInfo, analyze_question
 from qa.reader.ranking import rank_candidates
@@ -35,6 +36,11 @@ class Reading:
     highlights: dict[str, list[Span]] = field(default_factory=dict)
     support: Support | None = None
     candidates: list[str] = field(default_factory=list)
+
+
+def answer_key(text: str) -> str:
+    """What two candidates share when they give the same answer (三天 and 3天 agree)."""
+    return arabic(fold(text))
 
 
 class Reader:
@@ -77,10 +83,10 @@ class Reader:
         for sentence in scored[:self.sentences]:
             found = sentence_candidates(sentence.text, info, weights)
             for value, candidate in rank_candidates(sentence, found, info, self.weights):
-                key = fold(sentence.text[candidate.start:candidate.end])
+                key = answer_key(sentence.text[candidate.start:candidate.end])
                 votes[key] = votes.get(key, 0) + 1
                 ranked.append((value, candidate, sentence))
-        final = sorted(((value + self.weights.agreement * (votes[fold(s.text[c.start:c.end])] - 1), c, s)
+        final = sorted(((value + self.weights.agreement * (votes[answer_key(s.text[c.start:c.end])] - 1), c, s)
                         for value, c, s in ranked), key=lambda item: -item[0])
         reading.candidates = list(dict.fromkeys(s.text[c.start:c.end] for _, c, s in final))
         best = final[0] if final else None
