@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from qa.reader.patterns import (MANNER_MARKER, ORG_TAGS, PERSON_TAGS, PLACE_TAGS, REASON_MARKER, durations,
                                 entities, enumerations, identities, marked_clauses, quantities, times)
+from qa.reader.boundaries import refine
 from qa.reader.questions import QuestionInfo
 from qa.reader.sentences import weighted_coverage
 from qa.reader.slot import slot
@@ -77,7 +78,7 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
     }
     for kind, spans in kinds.items():
         for start, end in spans:
-            start, end = trim(folded, start, end, drop)
+            start, end = refine(folded, *trim(folded, start, end, drop), kind)
             if end > start:
                 found.append(Candidate(start, end, kind, "pattern"))
     return found
@@ -117,7 +118,8 @@ def sentence_candidates(sentence: str, question: QuestionInfo, word_weights: dic
         if named:
             aligned = (named[-1].start, named[-1].end, aligned[2])
     if aligned and question.type not in STRICT_TYPES and (question.suffix or question.type != "identity"):
-        candidates.append(Candidate(aligned[0], aligned[1], "slot", "slot"))
+        start, end = refine(folded, aligned[0], aligned[1], "slot")
+        candidates.append(Candidate(start, end, "slot", "slot"))
     clause = fallback_clause(folded, question, word_weights) if question.type != "identity" else None
     if clause:
         candidates.append(clause)
