@@ -1,8 +1,8 @@
 """The data model every stage shares, owned by none: documents, passages, hits, answers and summaries.
 
 All offsets are character offsets into the original text: ``document.text[passage.start:passage.end] ==
-passage.text``, ``passage.text[answer.start:answer.end] == answer.text``, and summary sentences index the
-document (or the summarised text).
+passage.text``, ``passage.text[answer.start:answer.end] == answer.text`` (unless an answer's parts stand apart:
+see :class:`Answer`), and summary sentences index the document (or the summarised text).
 """
 
 from __future__ import annotations

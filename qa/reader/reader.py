@@ -17,6 +17,7 @@ from qa.index import Index
 from qa.reader.candidates import Candidate, sentence_candidates
 from qa.reader.metadata import metadata_answer
 from qa.reader.numerals import arabic
+from qa.reader.parts import joined, part_questions
 from qa.reader.policy import DeclinePolicy, Support
 from qa.reader.questions import QuestionInfo, analyze_question
 from qa.reader.ranking import rank_candidates
@@ -97,7 +98,8 @@ class Reader:
 
     def read(self, question: str, hits: list[Hit], index: Index, query_vector: np.ndarray | None) -> Reading:
         """Find the answer to ``question`` in the retrieved passages, or decline; a question about the article
-        itself (its reporter, outlet, title …) is answered from the article's parsed fields.
+        itself (its reporter, outlet, title …) is answered from the article's parsed fields, and one that asks two
+        things gets an answer with both parts when both are found.
 
         Returns:
             The answer with offsets into its passage and document (or ``None``), and highlights per passage.
@@ -108,13 +110,24 @@ class Reader:
         if about_article is not None:
             reading.answer, reading.question_type = about_article, about_article.type
             return reading
-        if best is None or not self.policy.accepts(reading.support, info.english):
+        answers = [self.accepted(*self.best_candidate(part, hits, index, query_vector), part.english)
+                   for part in part_questions(question)]
+        found = [answer for answer in answers if answer is not None]
+        if len(found) == 2 and (found[0].passage_id, found[0].start) != (found[1].passage_id, found[1].start):
+            reading.answer = joined(found, {hit.passage.id: hit.passage.text for hit in hits})
+            reading.question_type = reading.answer.type
             return reading
+        reading.answer = self.accepted(reading, best, info.english)
+        return reading
+
+    def accepted(self, reading: Reading, best: tuple[float, Candidate, ScoredSentence] | None, english: bool
+                 ) -> Answer | None:
+        """The best candidate as an answer, or ``None`` when there is none or the decline policy refuses it."""
+        if best is None or reading.support is None or not self.policy.accepts(reading.support, english):
+            return None
         value, candidate, sentence = best
         passage = sentence.hit.passage
         start, end = sentence.start + candidate.start, sentence.start + candidate.end
-        reading.answer = Answer(text=passage.text[start:end], type=reading.question_type, score=round(value, 4),
-                                passage_id=passage.id, start=start, end=end,
-                                sentence=Span(sentence.start, sentence.end), doc_id=passage.doc_id,
-                                doc_start=passage.start + start, doc_end=passage.start + end)
-        return reading
+        return Answer(text=passage.text[start:end], type=reading.question_type, score=round(value, 4),
+                      passage_id=passage.id, start=start, end=end, sentence=Span(sentence.start, sentence.end),
+                      doc_id=passage.doc_id, doc_start=passage.start + start, doc_end=passage.start + end)
