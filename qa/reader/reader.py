@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from qa.config import Settings
+from qa.config import PACKAGE_DATA, Settings
 from qa.index import Index
 from qa.reader.candidates import Candidate, sentence_candidates
 from qa.reader.metadata import metadata_answer
@@ -20,7 +20,8 @@ from qa.reader.numerals import arabic
 from qa.reader.parts import joined, part_questions
 from qa.reader.policy import DeclinePolicy, Support
 from qa.reader.questions import QuestionInfo, analyze_question
-from qa.reader.ranking import rank_candidates
+from qa.reader.ranker import LinearRanker
+from qa.reader.ranking import FEATURES, candidate_features
 from qa.reader.sentences import ScoredSentence, highlight, score_sentences, word_weights
 from qa.reader.weights import ReaderWeights
 from qa.schema import Answer, AnswerType, Hit, Span
@@ -39,6 +40,10 @@ class Reading:
     candidates: list[str] = field(default_factory=list)
 
 
+LEARNED_RANKER = PACKAGE_DATA / "ranker.json"
+"""Ranker weights learned by ``scripts/train_ranker.py``."""
+
+
 def answer_key(text: str) -> str:
     """What two candidates share when they give the same answer (三天 and 3天 agree)."""
     return arabic(fold(text))
@@ -52,19 +57,52 @@ class Reader:
         weights: sentence and candidate scoring weights.
         passages: how many top passages' sentences are scored.
         sentences: how many best sentences candidates are taken from.
+        ranker: how candidates are scored (default: the hand-set weights of ``weights``).
     """
 
-    def __init__(self, policy: DeclinePolicy, weights: ReaderWeights, passages: int, sentences: int) -> None:
+    def __init__(self, policy: DeclinePolicy, weights: ReaderWeights, passages: int, sentences: int,
+                 ranker: LinearRanker | None = None) -> None:
         self.policy = policy
         self.weights = weights
         self.passages = passages
         self.sentences = sentences
+        self.ranker = ranker or LinearRanker.hand_set(weights)
 
     @classmethod
     def from_settings(cls, settings: Settings, weights: ReaderWeights | None = None) -> "Reader":
-        """A reader configured by ``settings`` (default weights unless given)."""
-        return cls(DeclinePolicy.from_settings(settings), weights or ReaderWeights(), settings.answer_passages,
-                   settings.answer_sentences)
+        """A reader configured by ``settings`` (default weights unless given; the learned ranker shipped in the
+        package when ``answer_ranker`` is ``learned``)."""
+        weights = weights or ReaderWeights()
+        ranker = LinearRanker.load(LEARNED_RANKER) if settings.answer_ranker == "learned" else None
+        return cls(DeclinePolicy.from_settings(settings), weights, settings.answer_passages,
+                   settings.answer_sentences, ranker)
+
+    def candidate_table(self, info: QuestionInfo, hits: list[Hit], index: Index, query_vector: np.ndarray | None
+                        ) -> tuple[Reading, list[tuple[list[float], Candidate, ScoredSentence]]]:
+        """Every candidate of the best sentences with its features (:data:`FEATURES`), and the reading's
+        highlights; ``agreement`` counts the other candidates with the same answer.
+
+        Args:
+            info: the analysed question.
+            hits: retrieved passages, best first.
+            index: the index (sentence vectors, word statistics).
+            query_vector: the question's embedding (``None`` in lexical mode: word coverage alone scores sentences).
+        """
+        weights = word_weights(info, index)
+        scored = score_sentences(info, weights, query_vector, hits, index, self.passages, self.weights)
+        reading = Reading(None, info.type, highlight(scored, self.weights))
+        table: list[tuple[list[float], Candidate, ScoredSentence]] = []
+        votes: dict[str, int] = {}
+        for rank, sentence in enumerate(scored[:self.sentences]):
+            found = sentence_candidates(sentence.text, info, weights)
+            for row, candidate in candidate_features(sentence, rank, found, info, self.weights):
+                key = answer_key(sentence.text[candidate.start:candidate.end])
+                votes[key] = votes.get(key, 0) + 1
+                table.append((row, candidate, sentence))
+        agreement = FEATURES.index("agreement")
+        for row, candidate, sentence in table:
+            row[agreement] = votes[answer_key(sentence.text[candidate.start:candidate.end])] - 1
+        return reading, table
 
     def best_candidate(self, info: QuestionInfo, hits: list[Hit], index: Index, query_vector: np.ndarray | None
                        ) -> tuple[Reading, tuple[float, Candidate, ScoredSentence] | None]:
@@ -76,19 +114,9 @@ class Reader:
             index: the index (sentence vectors, word statistics).
             query_vector: the question's embedding (``None`` in lexical mode: word coverage alone scores sentences).
         """
-        weights = word_weights(info, index)
-        scored = score_sentences(info, weights, query_vector, hits, index, self.passages, self.weights)
-        reading = Reading(None, info.type, highlight(scored, self.weights))
-        ranked: list[tuple[float, Candidate, ScoredSentence]] = []
-        votes: dict[str, int] = {}
-        for sentence in scored[:self.sentences]:
-            found = sentence_candidates(sentence.text, info, weights)
-            for value, candidate in rank_candidates(sentence, found, info, self.weights):
-                key = answer_key(sentence.text[candidate.start:candidate.end])
-                votes[key] = votes.get(key, 0) + 1
-                ranked.append((value, candidate, sentence))
-        final = sorted(((value + self.weights.agreement * (votes[answer_key(s.text[c.start:c.end])] - 1), c, s)
-                        for value, c, s in ranked), key=lambda item: -item[0])
+        reading, table = self.candidate_table(info, hits, index, query_vector)
+        values = self.ranker.score(np.array([row for row, _, _ in table]))
+        final = sorted(((float(value), c, s) for value, (_, c, s) in zip(values, table)), key=lambda item: -item[0])
         reading.candidates = list(dict.fromkeys(s.text[c.start:c.end] for _, c, s in final))
         best = final[0] if final else None
         if best is not None:
