@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from qa.reader.patterns import (MANNER_MARKER, ORG_TAGS, PERSON_TAGS, PLACE_TAGS, REASON_MARKER, durations,
-                                entities, enumerations, identities, marked_clauses, quantities, times)
+                                entities, enumerations, identities, marked_clauses, noun_chunks, quantities, times)
 from qa.reader.boundaries import refine
 from qa.reader.questions import QuestionInfo
 from qa.reader.sentences import weighted_coverage
@@ -75,6 +75,7 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
         "manner": marked_clauses(folded, MANNER_MARKER, question),
         "quote": quoted_ranges(folded),
         "identity": identities(folded),
+        "chunk": noun_chunks(folded),
     }
     for kind, spans in kinds.items():
         for start, end in spans:

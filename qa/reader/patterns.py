@@ -138,3 +138,38 @@ def marked_clauses(folded: str, marker: re.Pattern, question: QuestionInfo) -> l
         spans.append((start, end))
     return spans
 
+
+
+NOMINAL_TAGS = ("n", "nr", "nrt", "nrfg", "nrf", "ns", "nsf", "nt", "nz", "ng", "eng", "j", "l", "m", "q", "mq", "b",
+                "t", "vn", "an", "s", "f")
+MODIFIER_TAGS = ("a", "ad", "uj")
+MAX_CHUNK_CHARS = 24
+
+
+def noun_chunks(folded: str) -> list[tuple[int, int]]:
+    """Noun phrases by jieba's parts of speech: maximal runs of nominal words (an adjective or 的 inside a run
+    that goes on with a noun), and for a run with 的 also the part after its last 的 (四川省成都市的一座医院 →
+    一座医院). Runs longer than ``MAX_CHUNK_CHARS`` are left out."""
+    words = tagged(folded)
+    spans: list[tuple[int, int]] = []
+    run: list[tuple[int, int, str]] = []
+
+    def close() -> None:
+        while run and not run[-1][2].startswith(NOMINAL_TAGS):
+            run.pop()
+        while run and run[0][2] == "uj":
+            run.pop(0)
+        if run and run[-1][1] - run[0][0] <= MAX_CHUNK_CHARS:
+            spans.append((run[0][0], run[-1][1]))
+            last = max((i for i, word in enumerate(run) if word[2] == "uj"), default=-1)
+            if 0 <= last < len(run) - 1:
+                spans.append((run[last + 1][0], run[-1][1]))
+        run.clear()
+
+    for word in words:
+        if word[2].startswith(NOMINAL_TAGS) or (run and word[2] in MODIFIER_TAGS) or (not run and word[2] == "a"):
+            run.append(word)
+        else:
+            close()
+    close()
+    return spans

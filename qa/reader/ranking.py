@@ -24,13 +24,13 @@ ACCEPTS: dict[str, tuple[str, ...]] = {
     "time": ("time",),
     "duration": ("duration",),
     "person": ("person",),
-    "place": ("place", "slot"),
-    "organisation": ("organisation", "slot", "quote"),
+    "place": ("place", "slot", "chunk"),
+    "organisation": ("organisation", "slot", "quote", "chunk"),
     "list": ("list", "slot"),
     "reason": ("reason", "clause"),
-    "manner": ("manner", "clause"),
-    "identity": ("identity", "slot", "quote", "clause"),
-    "other": ("slot", "quote", "list", "clause", "identity"),
+    "manner": ("manner", "clause", "chunk"),
+    "identity": ("identity", "slot", "quote", "clause", "chunk"),
+    "other": ("slot", "quote", "list", "clause", "identity", "chunk"),
 }
 
 
@@ -78,7 +78,7 @@ def is_well_formed(text: str, question: QuestionInfo) -> bool:
 
 FEATURES = ("sentence", "dense", "coverage", "sentence_rank", "type_match", "type_compatible", "echo", "slot",
             "naming_quote", "proximity", "measure_match", "measure_mismatch", "counted_noun", "english_people",
-            "clause", "long_chars", "length", "agreement")
+            "clause", "chunk", "long_chars", "length", "agreement")
 """What the ranker knows of a candidate, in this order (``agreement`` is filled in once all sentences are read)."""
 
 
@@ -117,7 +117,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             aligned[2] * overlap_ratio(candidate, aligned[0], aligned[1]) if aligned else 0.0,
             float(candidate.type == "quote" and NAMING.search(question.text) is not None),
             1 / (1 + distance / weights.proximity_scale) if distance != math.inf else 0.0,
-            *measured, float(candidate.origin == "clause"),
+            *measured, float(candidate.origin == "clause"), float(candidate.type == "chunk"),
             float(max(0, len(text) - weights.long_answer_chars)), math.log(len(text)), 0.0,
         ], candidate))
     return rows
