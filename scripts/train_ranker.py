@@ -54,6 +54,9 @@ class QuestionTable:
     rows: np.ndarray
     em: np.ndarray
     f1: np.ndarray
+    question: str = ""
+    answers: tuple[str, ...] = ()
+    texts: tuple[str, ...] = ()
 
 
 def read_tables(service: QAService, gold: Path, top_k: int) -> list[QuestionTable]:
@@ -66,7 +69,8 @@ def read_tables(service: QAService, gold: Path, top_k: int) -> list[QuestionTabl
         texts = [sentence.text[candidate.start:candidate.end] for _, candidate, sentence in table]
         tables.append(QuestionTable(np.array([row for row, _, _ in table], dtype=float).reshape(-1, len(FEATURES)),
                                     np.array([exact_match(t, item.answers) for t in texts]),
-                                    np.array([char_f1(t, item.answers) for t in texts])))
+                                    np.array([char_f1(t, item.answers) for t in texts]), item.question,
+                                    tuple(item.answers), tuple(texts)))
     return tables
 
 

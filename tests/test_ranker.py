@@ -3,6 +3,7 @@ and the training script's fitting and measuring on hand-made tables."""
 
 import importlib.util
 import json
+import sys
 
 import numpy as np
 import pytest
@@ -17,6 +18,7 @@ from qa.reader.weights import ReaderWeights
 def load_script():
     spec = importlib.util.spec_from_file_location("train_ranker", ROOT / "scripts" / "train_ranker.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
 
