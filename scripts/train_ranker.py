@@ -121,8 +121,8 @@ def provenance(gold: Path) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", action="append", required=True, metavar="NAME=INDEX:GOLD",
-                        help="a named data set: its index folder and its gold questions (give two)")
-    parser.add_argument("--tables", help="cache of the read candidates (read once, reused when present)")
+                        help="a named data set: its index folder and its gold questions (two to train)")
+    parser.add_argument("--tables", help="folder caching each set's read candidates (read once, reused)")
     parser.add_argument("--out", default=str(ROOT / "qa" / "data" / "ranker.json"))
     args = parser.parse_args()
 
@@ -133,18 +133,22 @@ def main() -> int:
         name, _, paths = spec.partition("=")
         index, _, gold = paths.partition(":")
         sets[name] = (Path(index), Path(gold))
-    cache = Path(args.tables) if args.tables else None
-    if cache and cache.is_file():
-        tables = pickle.loads(cache.read_bytes())
-    else:
-        tables, embedder = {}, None
-        for name, (index, gold) in sets.items():
-            service = QAService(settings, index, embedder)
-            embedder = service.embedder
-            tables[name] = read_tables(service, gold, settings.top_k)
+    tables: dict[str, list[QuestionTable]] = {}
+    embedder = None
+    for name, (index, gold) in sets.items():
+        cache = Path(args.tables) / f"{name}.pkl" if args.tables else None
+        if cache and cache.is_file():
+            tables[name] = pickle.loads(cache.read_bytes())
+            continue
+        service = QAService(settings, index, embedder)
+        embedder = service.embedder
+        tables[name] = read_tables(service, gold, settings.top_k)
         if cache:
             cache.parent.mkdir(parents=True, exist_ok=True)
-            cache.write_bytes(pickle.dumps(tables))
+            cache.write_bytes(pickle.dumps(tables[name]))
+    if len(tables) < 2:
+        print("read; give a second set to train and cross-validate")
+        return 0
 
     hand = LinearRanker.hand_set(ReaderWeights())
     names = list(sets)

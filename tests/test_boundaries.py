@@ -2,7 +2,9 @@
 
 import pytest
 
-from qa.reader.boundaries import cut_prepositional_tail, drop_complement, refine
+from qa.reader.boundaries import cut_prepositional_tail, drop_complement, drop_leading_verb, refine
+from qa.reader.questions import analyze_question
+from qa.reader.slot import slot
 from qa.reader.patterns import times
 from qa.reader.spans import quoted_ranges
 from qa.text.normalize import fold
@@ -65,3 +67,26 @@ def test_a_lone_evening_character_is_no_time():
 def test_long_book_titles_are_whole():
     text = "他发表了《关于进一步加强和改进新形势下高校宣传思想工作的若干意见与实施细则的说明》一文"
     assert [text[a:b] for a, b in quoted_ranges(text)] == [text[text.index("《"):text.index("》") + 1]]
+
+
+@pytest.mark.parametrize("sentence, span, expected", [
+    ("为多名中风险区的居民解决天然气卡充值问题等", "解决天然气卡充值问题", "天然气卡充值问题"),  # seed
+    (fold("美國海軍在1941年派遣艦隊保護航線"), "派遣舰队", "舰队"),  # DRCD-style
+])
+def test_the_sentence_verb_is_dropped_before_a_noun_answer(sentence, span, expected):
+    start, end = span_of(sentence, span)
+    assert sentence[drop_leading_verb(sentence, start, end):end] == expected
+
+
+@pytest.mark.parametrize("text", ["快速斩断疫情传播链", "充电宝"])
+def test_verb_phrases_and_mis_tagged_nouns_keep_their_verb(text):
+    assert drop_leading_verb(text, 0, len(text)) == 0
+
+
+def test_a_what_question_keeps_the_asked_noun_that_follows_the_slot():
+    sentence = fold("为多名中风险区的居民解决天然气卡充值问题等。")
+    start, end, _ = slot(sentence, analyze_question("中风险区的居民遇到了什么充值问题？"))
+    assert sentence[start:end].endswith("天然气卡充值问题")
+    sentence = fold("云潭镇党委政府坚持“人民至上 生命至上”的施政理念,迅速行动。")
+    start, end, _ = slot(sentence, analyze_question("云潭镇党委政府坚持什么施政理念？"))
+    assert sentence[start:end] == "“人民至上 生命至上”"

@@ -51,6 +51,16 @@ def drop_complement(folded: str, start: int, end: int) -> int:
     return position if end - position >= 2 else start
 
 
+def drop_leading_verb(folded: str, start: int, end: int) -> int:
+    """The start of a noun answer without the sentence's verb in front of it: ``解决天然气卡充值问题`` →
+    ``天然气卡充值问题``; a verb phrase (快速斩断疫情传播链) is kept."""
+    words = tagged(folded[start:end])
+    if (len(words) >= 2 and words[0][2] == "v" and words[1][2] in NOUN_TAGS and words[0][1] >= 2
+            and words[1][1] - words[1][0] >= 2):
+        return start + words[0][1]
+    return start
+
+
 def cut_prepositional_tail(folded: str, start: int, end: int) -> int:
     """The end of a noun answer without the prepositional phrase that follows its noun phrase:
     ``LED显示屏对疫情防控工作开展常态化宣传`` → ``LED显示屏``; quoted names, titles and organisations are kept."""
@@ -72,5 +82,6 @@ def refine(folded: str, start: int, end: int, kind: str) -> tuple[int, int]:
         return start, end
     start = drop_complement(folded, start, end)
     if kind in CUT_KINDS:
+        start = drop_leading_verb(folded, start, end)
         end = cut_prepositional_tail(folded, start, end)
     return start, end
