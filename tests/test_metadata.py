@@ -19,7 +19,8 @@ LOCAL = "云潭镇：党员干部防疫一线勇担当\n茂名晚报讯 记者�
     ("这篇报道刊登在哪家报纸上？", "outlet"),
     ("这条新闻发表在什么媒体", "outlet"),
     ("这篇报道的标题是什么？", "title"),
-    ("副标题是什么", "subtitle"),
+    ("这篇报道的副标题是什么", "subtitle"),
+    ("记者是谁", "reporters"),
     ("这篇报道是什么时候发表的？", "date"),
     ("文章的发布时间", "date"),
 ])
@@ -29,7 +30,10 @@ def test_questions_about_the_article_name_their_field(question, field):
 
 
 @pytest.mark.parametrize("question", ["茂名晚报的总编辑是谁？", "记者在现场看到了什么？", "核酸检测是什么时候开始的？",
-                                      "摄影记者是谁", "蓝家宇和几名党员面向党旗宣誓？", "这篇报道讲了什么？"])
+                                      "摄影记者是谁", "蓝家宇和几名党员面向党旗宣誓？", "这篇报道讲了什么？",
+                                      # CMRC 2018 trial questions about books and names, not the article:
+                                      "伏尔泰的朋友们是谁写的？", "吉斯伯恩大区的名字的来源是什么？",
+                                      "他曾在哪家报纸工作？", "他什么时候发表了论文"])
 def test_other_questions_are_not_about_the_article(question):
     assert asked_field(question) is None
 
@@ -64,6 +68,11 @@ def test_article_facts_are_answered_with_offsets(fast_service, question, text, p
     assert document.text[answer.doc_start:answer.doc_end] == text
     for part in answer.parts:
         assert document.text[part.doc_start:part.doc_end] == part.text
+
+
+def test_a_quoted_title_no_article_has_is_not_answered_from_an_article(fast_service):
+    result = fast_service.ask("《越南亡国史》的作者是谁？")
+    assert result.answer is None or result.answer.text not in ("吴捷", "柯泽彪")
 
 
 def test_an_unstated_date_is_not_made_up(fast_service):

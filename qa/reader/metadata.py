@@ -12,17 +12,21 @@ from qa.schema import Answer, AnswerPart, AnswerType, Document, Hit, Span
 from qa.text.normalize import fold
 
 ASKED = r"(?:是|有|都是|分别是)?(?:谁|哪些人|哪些|哪几位|哪位|哪几个人|叫什么|名字)"
-FIELD_QUESTIONS: list[tuple[str, re.Pattern]] = [
-    ("correspondents", re.compile(rf"通讯员{ASKED}|哪(?:位|些|几位)通讯员")),
-    ("reporters", re.compile(rf"(?<!摄影)记者{ASKED}|哪(?:位|些|几位)记者|(?:作者|撰稿人|采写人){ASKED}|"
-                             r"(?:谁|哪位)(?:写|采写|撰写|报道)(?:了|的)")),
+ARTICLE = re.compile(r"这篇|本篇|该篇|此篇|本文|该文|文章|报道|稿件|新闻|消息|《")
+"""How a question shows it is about an article (not a book's author or a word's origin)."""
+FIELD_QUESTIONS: list[tuple[str, re.Pattern, bool]] = [
+    ("correspondents", re.compile(rf"通讯员{ASKED}|哪(?:位|些|几位)通讯员"), False),
+    ("reporters", re.compile(rf"(?<!摄影)记者{ASKED}|哪(?:位|些|几位)记者"), False),
+    ("reporters", re.compile(rf"(?:作者|撰稿人|采写人){ASKED}|(?:谁|哪位)(?:写|采写|撰写)(?:了|的)"), True),
     ("outlet", re.compile(r"(?:哪家|哪个|哪一家|什么)(?:报纸|报社|媒体|新闻机构|通讯社|新闻网站|网站|刊物)|"
-                          r"(?:刊登|发表|刊发|登载|发布|刊载)(?:在|于)(?:哪|什么)|出自哪|(?:消息|新闻|报道)?来源是")),
-    ("subtitle", re.compile(r"副标题(?:是|叫)?(?:什么|啥)")),
-    ("title", re.compile(r"(?<!副)(?:标题|题目)(?:是|叫)?(?:什么|啥)|(?:报道|文章|新闻|稿件)(?:的名字)?叫什么(?:名字|标题)?$")),
+                          r"(?:刊登|发表|刊发|登载|发布|刊载)(?:在|于)(?:哪|什么)|出自哪|来源是"), True),
+    ("subtitle", re.compile(r"副标题(?:是|叫)?(?:什么|啥)"), True),
+    ("title", re.compile(r"(?<!副)(?:标题|题目)(?:是|叫)?(?:什么|啥)|(?:报道|文章|新闻|稿件)(?:的名字)?叫什么(?:名字|标题)?$"),
+     True),
     ("date", re.compile(r"(?:什么时候|何时|哪天|哪一天|几月几日|几月几号|哪年)(?:发表|发布|刊登|刊发|见报|刊载)|"
-                        r"(?:发表|发布|刊登|刊发|见报)(?:的)?(?:时间|日期)")),
+                        r"(?:发表|发布|刊登|刊发|见报)(?:的)?(?:时间|日期)"), True),
 ]
+"""Which field a question asks for; the last flag: only when the question shows it is about an article."""
 FIELD_TYPES: dict[str, AnswerType] = {"reporters": "person", "correspondents": "person", "outlet": "organisation",
                                       "title": "title", "subtitle": "title", "date": "time"}
 TITLE_IN_QUESTION = re.compile(r"《([^《》]{2,60})》|“([^“”]{4,60})”")
@@ -43,17 +47,22 @@ def asked_field(question: str) -> str | None:
         question: the question (any script; folded before matching).
     """
     folded = fold(question)
-    return next((name for name, pattern in FIELD_QUESTIONS if pattern.search(folded)), None)
+    about_article = ARTICLE.search(folded) is not None
+    return next((name for name, pattern, needs_article in FIELD_QUESTIONS
+                 if pattern.search(folded) and (about_article or not needs_article)), None)
 
 
 def named_document(question: str, hits: list[Hit], index: Index) -> Document | None:
-    """The article the question names by its title (quoted or written out), else the best passage's article."""
+    """The article the question names by its title (quoted or written out), else the best passage's article;
+    ``None`` when the question quotes a 《title》 that no article has (a book's author is no reporter)."""
     folded = fold(question)
     quoted = [fold(a or b) for a, b in TITLE_IN_QUESTION.findall(question)]
     for document in index.documents.values():
         title = fold(document.title)
         if title and title != fold(document.id) and (title in quoted or (len(title) >= 6 and title in folded)):
             return document
+    if "《" in question:
+        return None
     return index.documents.get(hits[0].passage.doc_id) if hits else None
 
 
