@@ -87,6 +87,9 @@ def test_a_what_question_keeps_the_asked_noun_that_follows_the_slot():
     sentence = fold("为多名中风险区的居民解决天然气卡充值问题等。")
     start, end, _ = slot(sentence, analyze_question("中风险区的居民遇到了什么充值问题？"))
     assert sentence[start:end].endswith("天然气卡充值问题")
+    sentence = fold("城南街道党工委为尿毒症患者协调解决外出就医的需求和困难;多次关心慰问高风险区的一名孕妇。")
+    start, end, _ = slot(sentence, analyze_question("给那位肾病病人解决了什么困难？"))
+    assert sentence[start:end] == "外出就医的需求和困难"
     sentence = fold("云潭镇党委政府坚持“人民至上 生命至上”的施政理念,迅速行动。")
     start, end, _ = slot(sentence, analyze_question("云潭镇党委政府坚持什么施政理念？"))
     assert sentence[start:end] == "“人民至上 生命至上”"

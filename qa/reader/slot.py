@@ -60,7 +60,7 @@ def nominal_head(suffix: str) -> str:
     the answer keeps when the sentence has it right after the slot (天然气卡充值问题)."""
     end = 0
     for start, stop, flag in tagged(suffix):
-        if start != end or not flag.startswith(("n", "vn")) or flag == "nr":
+        if start != end or not flag.startswith(("n", "vn", "an", "a")) or flag == "nr":
             break
         end = stop
     return suffix[:end]
