@@ -10,6 +10,7 @@ from qa.reader.candidates import Candidate, SentenceCandidates, strip_question_e
 from qa.reader.numerals import arabic
 from qa.reader.questions import QuestionInfo
 from qa.reader.sentences import ScoredSentence
+from qa.reader.slot import nominal_head
 from qa.reader.weights import ReaderWeights
 from qa.text.normalize import fold
 
@@ -68,6 +69,15 @@ def echoed_chars(text: str, question: QuestionInfo) -> int:
     return sum(len(w) for w in set(question.words) if len(w) >= 2 and w in text)
 
 
+def echo_share(text: str, question: QuestionInfo) -> float:
+    """Share of a candidate taken by the question's own words, the asked noun it ends in left out (天然气卡充值问题
+    for 什么充值问题 echoes nothing)."""
+    head = nominal_head(question.suffix) if question.type == "other" else ""
+    if head and text.endswith(head) and len(text) > len(head):
+        text = text[:-len(head)]
+    return echoed_chars(text, question) / len(text)
+
+
 def is_well_formed(text: str, question: QuestionInfo) -> bool:
     """A candidate text that could be an answer: not empty, brackets balanced and not leading, not mostly the
     question's own words (三人 is the 3人 of a question)."""
@@ -113,7 +123,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         measured = quantity_terms(candidate, text, folded, question, weights)
         rows.append(([
             sentence.score, sentence.dense, sentence.coverage, float(rank), float(exact), float(not exact),
-            echoed_chars(text, question) / len(text),
+            echo_share(text, question),
             aligned[2] * overlap_ratio(candidate, aligned[0], aligned[1]) if aligned else 0.0,
             float(candidate.type == "quote" and NAMING.search(question.text) is not None),
             1 / (1 + distance / weights.proximity_scale) if distance != math.inf else 0.0,
