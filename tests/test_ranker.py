@@ -69,3 +69,14 @@ def test_near_misses_teach_when_no_candidate_is_exact():
     script = load_script()
     table = script.QuestionTable(np.zeros((3, len(FEATURES))), np.zeros(3), np.array([0.2, 0.8, 0.6]))
     assert script.best_labels(table).tolist() == [0.0, 1.0, 0.0]
+
+
+def test_the_shipped_learned_ranker_loads_and_records_what_made_it():
+    from qa.config import Settings
+    from qa.reader import Reader
+
+    reader = Reader.from_settings(Settings(answer_ranker="learned", encoder="hashing"))
+    assert reader.ranker.source["script"] == "scripts/train_ranker.py"
+    assert set(reader.ranker.source["data"]) == {"cmrc", "drcd"}
+    assert set(reader.ranker.coefficients) == set(FEATURES)
+    assert Reader.from_settings(Settings(encoder="hashing")).ranker.source["made_by"].startswith("hand")
