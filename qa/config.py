@@ -130,6 +130,9 @@ class Settings(BaseSettings):
 
     answer_passages: int = Field(5, ge=1, description="Top passages whose sentences the reader scores.")
     answer_sentences: int = Field(4, ge=1, description="Best sentences the reader takes candidates from.")
+    answer_ranker: Literal["learned", "hand"] = Field("hand", description="How answer candidates are ranked: "
+                                                     "weights learned from public data (qa/data/ranker.json, made "
+                                                     "by scripts/train_ranker.py) or the hand-set ReaderWeights.")
     answer_threshold: float = Field(0.3, description="Answers scoring below this are declined (see README).")
     answer_min_coverage: float = Field(0.65, ge=0, le=1, description="Share of the question's word weight the "
                                        "answer's sentence must hold, unless its similarity reaches answer_min_dense.")

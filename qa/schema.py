@@ -1,8 +1,8 @@
 """The data model every stage shares, owned by none: documents, passages, hits, answers and summaries.
 
 All offsets are character offsets into the original text: ``document.text[passage.start:passage.end] ==
-passage.text``, ``passage.text[answer.start:answer.end] == answer.text``, and summary sentences index the
-document (or the summarised text).
+passage.text``, ``passage.text[answer.start:answer.end] == answer.text`` (unless an answer's parts stand apart:
+see :class:`Answer`), and summary sentences index the document (or the summarised text).
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from typing import Literal, get_args
 PassageKind = Literal["paragraph", "caption", "heading"]
 Mode = Literal["hybrid", "dense", "lexical"]
 MODES: tuple[str, ...] = get_args(Mode)
-AnswerType = Literal["quantity", "time", "person", "place", "organisation", "list", "reason", "manner",
-                     "identity", "other"]
+AnswerType = Literal["quantity", "time", "duration", "person", "place", "organisation", "title", "list", "reason",
+                     "manner", "identity", "other"]
 
 
 @dataclass(frozen=True, order=True)
@@ -114,8 +114,26 @@ class Hit:
 
 
 @dataclass
+class AnswerPart:
+    """One part of an answer to a question that asks two things: a span with offsets into its passage and document."""
+
+    text: str
+    type: AnswerType
+    passage_id: str
+    start: int
+    end: int
+    doc_start: int
+    doc_end: int
+
+
+@dataclass
 class Answer:
-    """An answer span: offsets into its passage (``start``/``end``, ``sentence``) and into its document."""
+    """An answer span: offsets into its passage (``start``/``end``, ``sentence``) and into its document.
+
+    A question that asks two things (or a list of names) has ``parts``, each a full span; then ``text`` is the
+    stretch of the passage from the first part to the last when they stand close in one passage, else the parts'
+    texts joined by ``；`` (with ``start``/``end`` those of the first part).
+    """
 
     text: str
     type: AnswerType
@@ -127,6 +145,7 @@ class Answer:
     doc_id: str
     doc_start: int
     doc_end: int
+    parts: list[AnswerPart] = field(default_factory=list)
 
 
 @dataclass
@@ -142,6 +161,8 @@ class AskResult:
     timings: dict[str, float]
     documents: dict[str, Document] = field(default_factory=dict)
     took_ms: float = 0.0
+    candidates: list[str] = field(default_factory=list)
+    """Texts of every candidate the reader ranked, best first (for the evaluation's candidate ceiling)."""
 
     @property
     def answerable(self) -> bool:

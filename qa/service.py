@@ -186,7 +186,8 @@ class QAService:
         return AskResult(question=question, question_type=reading.question_type, answer=reading.answer,
                          hits=retrieval.hits, highlights=reading.highlights,
                          timings={name: round(value, 2) for name, value in retrieval.timings.items()},
-                         documents=documents, took_ms=round((time.perf_counter() - started) * 1000, 2))
+                         documents=documents, took_ms=round((time.perf_counter() - started) * 1000, 2),
+                         candidates=reading.candidates)
 
     def summarize(self, doc_id: str | None = None, text: str | None = None, question: str | None = None,
                   max_sentences: int | None = None, max_chars: int | None = None) -> Summary:

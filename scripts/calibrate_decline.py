@@ -12,7 +12,8 @@ embedding similarity (dense). Three sets:
 Declining is about support, not about extraction: a question is "wanted" (should be answered)
 when the corpus answers it and the candidate's sentence comes from a passage that holds the
 answer. A grid search picks the thresholds that maximise right decisions (supported questions
-answered, the others declined), subject to declining every unanswerable seed gold question.
+answered, the others declined), subject to declining every unanswerable seed gold question. Score thresholds
+are tried at quantiles of the observed scores, so the search fits whichever ranker (hand-set or learned) scores.
 
 Usage:
     python scripts/calibrate_decline.py --seed-index index/default --cmrc-index index/cmrc [--sample 300]
@@ -92,8 +93,9 @@ def main() -> int:
 
     must_decline = [i for i, r in enumerate(rows) if r["group"] == "seed-gold" and not r["answerable"]]
     best = None
-    grid = product(np.arange(0.3, 1.4, 0.05), np.arange(0.2, 0.95, 0.05), np.arange(0.4, 0.95, 0.05),
-                   np.arange(0.1, 0.6, 0.05))
+    scores = [r["support"].score for r in rows if r["support"] is not NO_SUPPORT]
+    thresholds = np.unique(np.round(np.quantile(scores, np.linspace(0, 0.9, 37)), 2))
+    grid = product(thresholds, np.arange(0.2, 0.95, 0.05), np.arange(0.4, 0.95, 0.05), np.arange(0.1, 0.6, 0.05))
     for threshold, coverage, dense, english in grid:
         answered = decide(rows, threshold, coverage, dense, english)
         if any(answered[i] for i in must_decline):

@@ -64,11 +64,11 @@ def test_percentile():
     assert math.isnan(percentile([], 50))
 
 
-def result(passages, answer=None):
+def result(passages, answer=None, candidates=()):
     hits = [Hit(Passage(f"p{i}", doc, "t", text, 1, "paragraph", 0, len(text)), 1.0)
             for i, (doc, text) in enumerate(passages)]
     found = Answer(answer, "other", 1.0, "p0", 0, 1, Span(0, 1), "D", 0, 1) if answer else None
-    return AskResult("q", "other", found, hits, {}, {"embed_ms": 10.0})
+    return AskResult("q", "other", found, hits, {}, {"embed_ms": 10.0}, candidates=list(candidates))
 
 
 def test_summarize_hand_made_case():
@@ -86,6 +86,22 @@ def test_summarize_hand_made_case():
     assert metrics["em"] == 0.5 and metrics["f1"] == 0.5
     assert metrics["declined_unanswerable"] == 1.0 and metrics["declined_answerable"] == 0.5
     assert metrics["embed_p50_ms"] == 10.0
+
+
+def test_candidate_ceiling_and_figures_by_question_kind():
+    when = GoldItem("a", "会议是什么时候召开的？", ["7月11日"])
+    who = GoldItem("b", "书记是谁？", ["陈永滔"])
+    many = GoldItem("c", "有多少人？", ["800多人"])
+    results = [
+        score_result(when, result([("D", "7月11日")], answer="7月11日", candidates=["7月11日", "今天"])),
+        score_result(who, result([("D", "陈永滔")], answer="书记", candidates=["书记", "陈永滔"])),
+        score_result(many, result([("D", "800人")], candidates=["800人"])),
+    ]
+    assert [r.category for r in results] == ["time", "person", "quantity"]
+    assert [r.in_candidates for r in results] == [True, True, False]
+    metrics = aggregate(results)
+    assert metrics["candidate_ceiling"] == 2 / 3
+    assert metrics["em[time]"] == 1.0 and metrics["em[person]"] == 0.0 and metrics["n[quantity]"] == 1
 
 
 def test_malformed_gold_lines_are_named(tmp_path):

@@ -55,6 +55,8 @@ def test_internal_error_matches_the_spec(fast_client, fast_service, spec, monkey
     ("post", "/ask", {"question": "多少党员志愿者"}, 200),
     ("post", "/ask", {"question": "核酸检测", "mode": "lexical", "top_k": 3}, 200),
     ("post", "/ask", {"question": "埃菲尔铁塔有多高"}, 200),
+    ("post", "/ask", {"question": "高州云潭镇从哪天起需对全镇人民群众开展全员核酸检测，连续几天？"}, 200),
+    ("post", "/ask", {"question": "《云潭镇：党员干部防疫一线勇担当》的通讯员有哪些？"}, 200),
     ("post", "/ask", {"question": ""}, 400),
     ("post", "/ask", {"question": "问" * 1001}, 413),
     ("post", "/ask", {"question": 5}, 422),
@@ -95,3 +97,10 @@ def test_every_reference_resolves(spec):
     names = set(spec["components"]["schemas"])
     for reference in re.findall(r'"\$ref": "#/components/schemas/([^"]+)"', json.dumps(spec)):
         assert reference in names, reference
+
+
+def test_answer_parts_are_documented(spec):
+    answer = spec["components"]["schemas"]["Answer"]
+    assert "parts" in answer["properties"]
+    part = spec["components"]["schemas"]["AnswerPart"]
+    assert {"text", "type", "passage_id", "start", "end", "doc_start", "doc_end"} <= set(part["required"])

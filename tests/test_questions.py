@@ -6,7 +6,7 @@ from qa.reader.questions import analyze_question
 @pytest.mark.parametrize("question, expected", [
     ("多少党员志愿者", "quantity"),
     ("云潭全镇有几个党组织？", "quantity"),
-    ("镇卫生院的党员连续奋战了多长时间？", "quantity"),
+    ("镇卫生院的党员连续奋战了多长时间？", "duration"),
     ("莱茵春天小区什么时候被划为高中风险区？", "time"),
     ("会议是哪天召开的？", "time"),
     ("北京冬奥会在哪一年举办？", "time"),

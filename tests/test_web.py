@@ -166,6 +166,18 @@ def test_answer_highlighted_in_its_sentence_with_source(visit):
     visit.screenshot("desktop-ask")
 
 
+def test_two_part_and_article_answers_list_their_parts(visit):
+    page = visit.page
+    page.goto("/")
+    visit.ask("高州云潭镇从哪天起需对全镇人民群众开展全员核酸检测，连续几天？")
+    page.wait_for_selector(".answer-parts")
+    assert page.locator(".answer-parts li mark.answer").all_text_contents() == ["7月12日", "三天"]
+    visit.ask("《云潭镇：党员干部防疫一线勇担当》的通讯员有哪些？")
+    expect(page.locator(".answer-main mark.answer")).to_have_text("谢伟燕 梁翠平")
+    assert page.locator(".answer-parts li mark.answer").all_text_contents() == ["谢伟燕", "梁翠平"]
+    assert page.locator(".answer-source a").count() == 1
+
+
 def test_passage_opens_its_article_highlighted_at_the_api_offsets(visit, api):
     passage = api.post("/ask", json={"question": ANSWERABLE}).json()["passages"][0]
     source = passage["source"]

@@ -11,6 +11,7 @@ from tqdm import tqdm
 from qa.evaluate.gold import GoldItem
 from qa.evaluate.metrics import (TOP_KS, char_f1, exact_match, first_relevant_rank, hit_at, is_relevant, mean,
                                  normalize_answer, percentile, reciprocal_rank)
+from qa.reader.categories import question_category
 from qa.schema import AskResult, Mode
 
 
@@ -28,6 +29,8 @@ class QuestionResult:
     declined: bool
     em: float | None = None
     f1: float | None = None
+    category: str = "other"
+    in_candidates: bool | None = None
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -53,9 +56,11 @@ def score_result(item: GoldItem, result: AskResult) -> QuestionResult:
         id=item.id, question=item.question, answerable=item.answerable, rank=rank,
         top_passage=hits[0].passage.id if hits else None,
         answer_in_top5=any(normalize_answer(a) in top5 for a in item.answers if a) if item.answerable else None,
-        answer=predicted or None, declined=result.answer is None, timings=result.timings)
+        answer=predicted or None, declined=result.answer is None, timings=result.timings,
+        category=question_category(item.question))
     if item.answerable:
         scored.em, scored.f1 = exact_match(predicted, item.answers), char_f1(predicted, item.answers)
+        scored.in_candidates = any(exact_match(text, item.answers) for text in result.candidates)
     return scored
 
 
@@ -71,6 +76,12 @@ def aggregate(results: list[QuestionResult]) -> dict[str, float | int]:
     metrics["answer_in_top5"] = mean([1.0 if r.answer_in_top5 else 0.0 for r in answerable])
     metrics["em"] = mean([r.em for r in answerable if r.em is not None])
     metrics["f1"] = mean([r.f1 for r in answerable if r.f1 is not None])
+    metrics["candidate_ceiling"] = mean([1.0 if r.in_candidates else 0.0 for r in answerable])
+    for category in sorted({r.category for r in answerable}):
+        members = [r for r in answerable if r.category == category]
+        metrics[f"n[{category}]"] = len(members)
+        metrics[f"em[{category}]"] = mean([r.em for r in members if r.em is not None])
+        metrics[f"f1[{category}]"] = mean([r.f1 for r in members if r.f1 is not None])
     metrics["declined_unanswerable"] = mean([1.0 if r.declined else 0.0 for r in unanswerable])
     metrics["declined_answerable"] = mean([1.0 if r.declined else 0.0 for r in answerable])
     for stage in sorted({stage for r in results for stage in r.timings}):

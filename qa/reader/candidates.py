@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa.reader.patterns import (MANNER_MARKER, ORG_TAGS, PERSON_TAGS, PLACE_TAGS, REASON_MARKER, entities,
-                                enumerations, identities, marked_clauses, quantities, times)
+from qa.reader.patterns import (MANNER_MARKER, ORG_TAGS, PERSON_TAGS, PLACE_TAGS, REASON_MARKER, durations,
+                                entities, enumerations, identities, marked_clauses, noun_chunks, quantities, times)
+from qa.reader.boundaries import refine
 from qa.reader.questions import QuestionInfo
 from qa.reader.sentences import weighted_coverage
 from qa.reader.slot import slot
@@ -16,7 +17,7 @@ from qa.reader.spans import clause_bounds, quoted_ranges, trim
 from qa.text.normalize import fold
 
 PRONOUNS = re.compile(r"^(?:他|她|他们|她们|其|该人|此人)$")
-STRICT_TYPES = ("quantity", "time", "person")
+STRICT_TYPES = ("quantity", "time", "duration", "person")
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
     kinds = {
         "quantity": quantities(folded),
         "time": times(folded),
+        "duration": durations(folded),
         "person": entities(folded, PERSON_TAGS),
         "place": entities(folded, PLACE_TAGS),
         "organisation": entities(folded, ORG_TAGS),
@@ -73,10 +75,11 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
         "manner": marked_clauses(folded, MANNER_MARKER, question),
         "quote": quoted_ranges(folded),
         "identity": identities(folded),
+        "chunk": noun_chunks(folded),
     }
     for kind, spans in kinds.items():
         for start, end in spans:
-            start, end = trim(folded, start, end, drop)
+            start, end = refine(folded, *trim(folded, start, end, drop), kind)
             if end > start:
                 found.append(Candidate(start, end, kind, "pattern"))
     return found
@@ -116,7 +119,8 @@ def sentence_candidates(sentence: str, question: QuestionInfo, word_weights: dic
         if named:
             aligned = (named[-1].start, named[-1].end, aligned[2])
     if aligned and question.type not in STRICT_TYPES and (question.suffix or question.type != "identity"):
-        candidates.append(Candidate(aligned[0], aligned[1], "slot", "slot"))
+        start, end = refine(folded, aligned[0], aligned[1], "slot")
+        candidates.append(Candidate(start, end, "slot", "slot"))
     clause = fallback_clause(folded, question, word_weights) if question.type != "identity" else None
     if clause:
         candidates.append(clause)

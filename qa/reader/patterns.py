@@ -9,16 +9,22 @@ from functools import lru_cache
 from qa.reader.questions import QuestionInfo
 from qa.reader.spans import clause_bounds
 
-NUMERAL = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)"
+CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+ONE_NUMERAL = rf"(?:\d+(?:\.\d+)?|[{CHINESE_DIGITS}]*(?:十几|几十|几百|几千|几万)[{CHINESE_DIGITS}]*|[{CHINESE_DIGITS}]+|半)"
+NUMERAL = rf"(?:{ONE_NUMERAL}(?:[-~—至到]{ONE_NUMERAL})?)"
 APPROXIMATE = r"(?:约|近|超过|逾|将近|大约|不到|不足|多达|高达)"
 MEASURES = sorted(
     "人次 个小时 小时 分钟 平方公里 平方米 公里 千米 公斤 千克 万元 亿元 美元 港元 欧元 个月 名 位 个 人 户 轮 项 件 天 次 家 所 "
     "条 元 岁 年 周 米 吨 辆 台 场 批 支 份 张 套 间 栋 座 层 例 剂 % 倍 组 队 处 种 部 首 本 篇 届 期 集 枚 架 艘 片 亩 "
-    "公顷 级 代 度 克 块 颗 只 头 匹 秒 号 路 点 英里 英尺 厘米 毫米 升 年级 强 季".split(), key=len, reverse=True)
+    "公顷 级 代 度 克 块 颗 只 头 匹 秒 号 路 点 英里 英尺 厘米 毫米 升 年级 强 季 个多月 个半月 个多小时 个半小时 个星期 "
+    "星期 昼夜".split(), key=len, reverse=True)
+DURATION_UNITS = ("天", "小时", "分钟", "个月", "个多月", "个半月", "年", "周", "星期", "秒", "昼夜", "夜")
+DURATION_MEASURE = re.compile(r"(?:" + "|".join(DURATION_UNITS) + r")(?:多|余)?$")
 MEASURE = "(?:" + "|".join(re.escape(m) for m in MEASURES) + ")"
 QUANTITY = re.compile(
     rf"(?:{APPROXIMATE})?第?{NUMERAL}(?:多|余|来)?(?:[十百千万亿]+)?(?:多|余)?(?:{MEASURE})?(?:多|余)?")
-CLOCK = r"(?:凌晨|清晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜间|深夜|当晚|当天|次日|晚)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[时点](?:\d{1,2}分|半|许)?"
+DAY_PART = r"(?:凌晨|清晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜间|深夜|当晚|当天|次日)"
+CLOCK = rf"(?:{DAY_PART}|晚)?(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[时点](?:\d{{1,2}}分|半|许)?|{DAY_PART}"
 DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]"
 MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3}|正)月(?:份)?"
 YEAR = r"(?:公元前?)?(?:\d{1,4}|[〇零一二三四五六七八九]{2,4})年(?:代)?"
@@ -37,7 +43,8 @@ ORG_TAGS = {"nt"}
 
 
 def quantities(folded: str) -> list[tuple[int, int]]:
-    """Numbers with measure words and approximation words (400多名, 30多万人次, 近百, 约3000余人, 1.2万)."""
+    """Numbers with measure words and approximation words (400多名, 30多万人次, 近百, 约3000余人, 1.2万, 十几天,
+    3至5人); Chinese numerals as written."""
     spans = []
     for match in QUANTITY.finditer(folded):
         text = match.group()
@@ -49,10 +56,15 @@ def quantities(folded: str) -> list[tuple[int, int]]:
         after = folded[match.end():match.end() + 1]
         if has_digit and not has_measure and after in "月日号年":
             continue
-        if re.fullmatch(r"\d{4}年", text):
+        if re.fullmatch(r"\d{4}年|[〇零一二三四五六七八九]{4}年", text):
             continue
         spans.append(match.span())
     return spans
+
+
+def durations(folded: str) -> list[tuple[int, int]]:
+    """Quantities of time (连续三天, 6个小时, 一个多月, 3至5年, 半天)."""
+    return [(a, b) for a, b in quantities(folded) if DURATION_MEASURE.search(folded[a:b])]
 
 
 def times(folded: str) -> list[tuple[int, int]]:
@@ -126,3 +138,38 @@ def marked_clauses(folded: str, marker: re.Pattern, question: QuestionInfo) -> l
         spans.append((start, end))
     return spans
 
+
+
+NOMINAL_TAGS = ("n", "nr", "nrt", "nrfg", "nrf", "ns", "nsf", "nt", "nz", "ng", "eng", "j", "l", "m", "q", "mq", "b",
+                "t", "vn", "an", "s", "f")
+MODIFIER_TAGS = ("a", "ad", "uj")
+MAX_CHUNK_CHARS = 24
+
+
+def noun_chunks(folded: str) -> list[tuple[int, int]]:
+    """Noun phrases by jieba's parts of speech: maximal runs of nominal words (an adjective or 的 inside a run
+    that goes on with a noun), and for a run with 的 also the part after its last 的 (四川省成都市的一座医院 →
+    一座医院). Runs longer than ``MAX_CHUNK_CHARS`` are left out."""
+    words = tagged(folded)
+    spans: list[tuple[int, int]] = []
+    run: list[tuple[int, int, str]] = []
+
+    def close() -> None:
+        while run and not run[-1][2].startswith(NOMINAL_TAGS):
+            run.pop()
+        while run and run[0][2] == "uj":
+            run.pop(0)
+        if run and run[-1][1] - run[0][0] <= MAX_CHUNK_CHARS:
+            spans.append((run[0][0], run[-1][1]))
+            last = max((i for i, word in enumerate(run) if word[2] == "uj"), default=-1)
+            if 0 <= last < len(run) - 1:
+                spans.append((run[last + 1][0], run[-1][1]))
+        run.clear()
+
+    for word in words:
+        if word[2].startswith(NOMINAL_TAGS) or (run and word[2] in MODIFIER_TAGS) or (not run and word[2] == "a"):
+            run.append(word)
+        else:
+            close()
+    close()
+    return spans

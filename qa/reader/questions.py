@@ -17,6 +17,8 @@ CHINESE_PATTERNS: list[tuple[AnswerType, str]] = [
     ("reason", r"(?P<wh>为什么|为何|为啥|什么原因|何故|怎么会|原因是什么|原因是)"),
     ("time", r"(?P<wh>什么时候|什么时间|何时|哪天|哪一天|哪日|几月几日|几月几号|几号|几点|哪年|哪一年|几几年|哪个月|哪月|何年|"
              r"什么日子|哪个时期|什么年代|哪个年代|哪个朝代|什么朝代|几时)"),
+    ("duration", r"(?<!第)(?P<wh>多久|多长时间|多少时间|多长的时间|几天|几个月|几个小时|几小时|几年|几周|几个星期|几分钟|"
+                 r"多少天|多少年|多少个月|多少小时|多少个小时|多少分钟|多少周|几昼夜)"),
     ("quantity", r"(?P<wh>多少|几(?!乎)|多大|多长|多高|多远|多重|多久|多深|多宽|多厚|多快|多老|多少钱|多长时间|百分之几|第几)"),
     ("person", r"(?P<wh>谁|哪位|哪个人|什么人|叫什么名字|名字是什么|姓什么|何人)"),
     ("place", r"(?P<wh>哪里|哪儿|在哪|何处|何地|什么地方|哪个地方|哪个国家|哪国|哪座城市|哪个城市|哪个省|哪个地区|去哪|位于哪|什么位置)"),
@@ -29,7 +31,8 @@ CHINESE_PATTERNS: list[tuple[AnswerType, str]] = [
 
 ENGLISH_PATTERNS: list[tuple[AnswerType, str]] = [
     ("reason", r"^(?P<wh>why)\b"),
-    ("quantity", r"\b(?P<wh>how (?:many|much|long|old|far|big|large|tall|high))\b"),
+    ("duration", r"\b(?P<wh>how long|how many days|how many hours|how many weeks|how many months|how many years)\b"),
+    ("quantity", r"\b(?P<wh>how (?:many|much|old|far|big|large|tall|high))\b"),
     ("time", r"^(?P<wh>when|what time|what year|which year|what date|which day)\b"),
     ("person", r"^(?P<wh>who|whom|whose)\b"),
     ("place", r"^(?P<wh>where)\b"),
@@ -39,6 +42,7 @@ ENGLISH_PATTERNS: list[tuple[AnswerType, str]] = [
     ("other", r"^(?P<wh>what|which)\b"),
 ]
 
+DURATION_UNIT_IN_WH = re.compile(r"^(?:几|多少|多久|多长的?时间|多少时间)个?")
 TRAILING = re.compile(r"[\s?？!！。.,，;；:：呢吗啊呀]+$")
 MEASURE_AFTER_WH = re.compile(
     r"^(?:万|千|百|亿)?(?:名|位|个|人次|人|户|轮|项|件|天|日|小时|分钟|秒|次|家|所|条|元|岁|年|月|周|米|公里|"
@@ -56,7 +60,8 @@ class QuestionInfo:
         wh: the interrogative as written (folded), or "".
         prefix: folded text before the interrogative.
         suffix: folded text after the interrogative.
-        measure: for quantities, the measure word right after the interrogative (``名`` in 多少名).
+        measure: for quantities, the measure word right after the interrogative (``名`` in 多少名); for durations,
+            the unit asked for (``天`` in 几天, none in 多久).
         words: content words (jieba, stopwords and interrogatives dropped).
         english: the question is in English.
     """
@@ -107,6 +112,8 @@ def analyze_question(question: str) -> QuestionInfo:
             if answer_type == "quantity" and not english:
                 found = MEASURE_AFTER_WH.match(suffix)
                 measure = found.group() if found else ""
+            if answer_type == "duration" and not english:
+                measure = DURATION_UNIT_IN_WH.sub("", wh)
             if answer_type == "other" and not english:
                 answer_type = refine_other(prefix, suffix)
             if answer_type == "identity" and suffix.startswith("身份"):
@@ -150,3 +157,4 @@ def organisation_head(suffix: str) -> str:
     nouns = dict(HEAD_NOUNS)["organisation"]
     head = re.split(r"[的是了,，]", suffix, maxsplit=1)[0][:8]
     return next((noun for noun in sorted(nouns, key=len, reverse=True) if head.endswith(noun)), "")
+

@@ -7,8 +7,10 @@ import math
 import re
 
 from qa.reader.candidates import Candidate, SentenceCandidates, strip_question_edges, widen_quantity
+from qa.reader.numerals import arabic
 from qa.reader.questions import QuestionInfo
 from qa.reader.sentences import ScoredSentence
+from qa.reader.slot import nominal_head
 from qa.reader.weights import ReaderWeights
 from qa.text.normalize import fold
 
@@ -21,14 +23,15 @@ NAMING = re.compile(r"名字|名号|称号|名称|简称|别称|别名|外号|�
 ACCEPTS: dict[str, tuple[str, ...]] = {
     "quantity": ("quantity",),
     "time": ("time",),
+    "duration": ("duration",),
     "person": ("person",),
-    "place": ("place", "slot"),
-    "organisation": ("organisation", "slot", "quote"),
+    "place": ("place", "slot", "chunk"),
+    "organisation": ("organisation", "slot", "quote", "chunk"),
     "list": ("list", "slot"),
     "reason": ("reason", "clause"),
-    "manner": ("manner", "clause"),
-    "identity": ("identity", "slot", "quote", "clause"),
-    "other": ("slot", "quote", "list", "clause", "identity"),
+    "manner": ("manner", "clause", "chunk"),
+    "identity": ("identity", "slot", "quote", "clause", "chunk"),
+    "other": ("slot", "quote", "list", "clause", "identity", "chunk"),
 }
 
 
@@ -66,22 +69,45 @@ def echoed_chars(text: str, question: QuestionInfo) -> int:
     return sum(len(w) for w in set(question.words) if len(w) >= 2 and w in text)
 
 
+def echo_share(text: str, question: QuestionInfo) -> float:
+    """Share of a candidate taken by the question's own words, the asked noun it ends in left out (天然气卡充值问题
+    for 什么充值问题 echoes nothing)."""
+    head = nominal_head(question.suffix) if question.type == "other" else ""
+    if head and text.endswith(head) and len(text) > len(head):
+        text = text[:-len(head)]
+    return echoed_chars(text, question) / len(text)
+
+
 def is_well_formed(text: str, question: QuestionInfo) -> bool:
     """A candidate text that could be an answer: not empty, brackets balanced and not leading, not mostly the
-    question's own words."""
+    question's own words (三人 is the 3人 of a question)."""
     if not text or text[0] in "(（" or text.count("(") + text.count("（") != text.count(")") + text.count("）"):
         return False
-    return text not in question.text and echoed_chars(text, question) < MAX_ECHO_SHARE * len(text)
+    return arabic(text) not in arabic(question.text) and echoed_chars(text, question) < MAX_ECHO_SHARE * len(text)
 
 
-def rank_candidates(sentence: ScoredSentence, found: SentenceCandidates, question: QuestionInfo,
-                    weights: ReaderWeights) -> list[tuple[float, Candidate]]:
-    """Score the candidates of one sentence that may answer the question (higher is better)."""
+FEATURES = ("sentence", "dense", "coverage", "sentence_rank", "type_match", "type_compatible", "echo", "slot",
+            "naming_quote", "proximity", "measure_match", "measure_mismatch", "counted_noun", "english_people",
+            "clause", "chunk", "long_chars", "length", "agreement")
+"""What the ranker knows of a candidate, in this order (``agreement`` is filled in once all sentences are read)."""
+
+
+def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandidates, question: QuestionInfo,
+                       weights: ReaderWeights) -> list[tuple[list[float], Candidate]]:
+    """The features (:data:`FEATURES`) of each candidate of one sentence that may answer the question.
+
+    Args:
+        sentence: the scored sentence.
+        rank: the sentence's place among the best sentences (0 for the best).
+        found: its candidates and the question's slot in it.
+        question: the analysed question.
+        weights: the scales of the distance terms and the long-answer limit.
+    """
     folded = fold(sentence.text)
     positions = word_positions(question, folded)
     accepted = ACCEPTS[question.type]
     aligned = found.slot
-    scored = []
+    rows = []
     for candidate in found.candidates:
         if candidate.type not in accepted:
             continue
@@ -92,32 +118,32 @@ def rank_candidates(sentence: ScoredSentence, found: SentenceCandidates, questio
         text = folded[candidate.start:candidate.end]
         if not is_well_formed(text, question):
             continue
-        value = sentence.score + (weights.type_match if candidate.type == question.type else weights.type_compatible)
-        value -= weights.question_words_penalty * echoed_chars(text, question) / len(text)
-        if aligned:
-            value += weights.slot_overlap * aligned[2] * overlap_ratio(candidate, aligned[0], aligned[1])
-        if candidate.type == "quote" and NAMING.search(question.text):
-            value += weights.naming_quote
+        exact = candidate.type == question.type
         distance = gap(candidate.start, candidate.end, positions)
-        value += weights.proximity / (1 + distance / weights.proximity_scale) if distance != math.inf else 0.0
-        if candidate.type == "quantity":
-            value = with_quantity_terms(value, candidate, text, folded, question, weights)
-        if candidate.origin == "clause":
-            value -= weights.clause_penalty
-        value -= weights.long_answer_penalty * max(0, len(text) - weights.long_answer_chars)
-        scored.append((value, candidate))
-    return scored
+        measured = quantity_terms(candidate, text, folded, question, weights)
+        rows.append(([
+            sentence.score, sentence.dense, sentence.coverage, float(rank), float(exact), float(not exact),
+            echo_share(text, question),
+            aligned[2] * overlap_ratio(candidate, aligned[0], aligned[1]) if aligned else 0.0,
+            float(candidate.type == "quote" and NAMING.search(question.text) is not None),
+            1 / (1 + distance / weights.proximity_scale) if distance != math.inf else 0.0,
+            *measured, float(candidate.origin == "clause"), float(candidate.type == "chunk"),
+            float(max(0, len(text) - weights.long_answer_chars)), math.log(len(text)), 0.0,
+        ], candidate))
+    return rows
 
 
-def with_quantity_terms(value: float, candidate: Candidate, text: str, folded: str, question: QuestionInfo,
-                        weights: ReaderWeights) -> float:
-    """A quantity's score with what it earns for the measure word asked for, the counted noun after it, and
-    people counts."""
+def quantity_terms(candidate: Candidate, text: str, folded: str, question: QuestionInfo,
+                   weights: ReaderWeights) -> tuple[float, float, float, float]:
+    """For a quantity or duration: whether it ends in the measure word asked for (or another), its closeness to
+    the counted noun after it, and whether it counts people for an English question about people."""
+    if candidate.type not in ("quantity", "duration"):
+        return 0.0, 0.0, 0.0, 0.0
+    match = mismatch = 0.0
     if question.measure:
-        matches = re.search(re.escape(question.measure) + "(?:多|余)?$", text)
-        value += weights.measure_match if matches else -weights.measure_mismatch
+        matches = re.search(re.escape(question.measure) + "(?:多|余)?$", text) is not None
+        match, mismatch = float(matches), float(not matches)
     noun_gap = counted_noun_gap(candidate, folded, question)
-    value += weights.counted_noun / (1 + noun_gap / weights.counted_noun_scale) if noun_gap != math.inf else 0.0
-    if question.english and PEOPLE_WORDS.search(question.text):
-        value += weights.english_people if text.rstrip("多余").endswith(PEOPLE_MEASURES) else 0.0
-    return value
+    counted = 1 / (1 + noun_gap / weights.counted_noun_scale) if noun_gap != math.inf else 0.0
+    people = question.english and PEOPLE_WORDS.search(question.text) and text.rstrip("多余").endswith(PEOPLE_MEASURES)
+    return match, mismatch, counted, float(bool(people))

@@ -12,12 +12,16 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from qa.config import Settings
+from qa.config import PACKAGE_DATA, Settings
 from qa.index import Index
 from qa.reader.candidates import Candidate, sentence_candidates
+from qa.reader.metadata import metadata_answer
+from qa.reader.numerals import arabic
+from qa.reader.parts import joined, part_questions
 from qa.reader.policy import DeclinePolicy, Support
 from qa.reader.questions import QuestionInfo, analyze_question
-from qa.reader.ranking import rank_candidates
+from qa.reader.ranker import LinearRanker
+from qa.reader.ranking import FEATURES, candidate_features
 from qa.reader.sentences import ScoredSentence, highlight, score_sentences, word_weights
 from qa.reader.weights import ReaderWeights
 from qa.schema import Answer, AnswerType, Hit, Span
@@ -26,12 +30,23 @@ from qa.text.normalize import fold
 
 @dataclass
 class Reading:
-    """The answer (``None`` when declined), the sentences to highlight per passage, and what backed the answer."""
+    """The answer (``None`` when declined), the sentences to highlight per passage, what backed the answer, and
+    the texts of every ranked candidate, best first."""
 
     answer: Answer | None
     question_type: AnswerType
     highlights: dict[str, list[Span]] = field(default_factory=dict)
     support: Support | None = None
+    candidates: list[str] = field(default_factory=list)
+
+
+LEARNED_RANKER = PACKAGE_DATA / "ranker.json"
+"""Ranker weights learned by ``scripts/train_ranker.py``."""
+
+
+def answer_key(text: str) -> str:
+    """What two candidates share when they give the same answer (三天 and 3天 agree)."""
+    return arabic(fold(text))
 
 
 class Reader:
@@ -42,19 +57,52 @@ class Reader:
         weights: sentence and candidate scoring weights.
         passages: how many top passages' sentences are scored.
         sentences: how many best sentences candidates are taken from.
+        ranker: how candidates are scored (default: the hand-set weights of ``weights``).
     """
 
-    def __init__(self, policy: DeclinePolicy, weights: ReaderWeights, passages: int, sentences: int) -> None:
+    def __init__(self, policy: DeclinePolicy, weights: ReaderWeights, passages: int, sentences: int,
+                 ranker: LinearRanker | None = None) -> None:
         self.policy = policy
         self.weights = weights
         self.passages = passages
         self.sentences = sentences
+        self.ranker = ranker or LinearRanker.hand_set(weights)
 
     @classmethod
     def from_settings(cls, settings: Settings, weights: ReaderWeights | None = None) -> "Reader":
-        """A reader configured by ``settings`` (default weights unless given)."""
-        return cls(DeclinePolicy.from_settings(settings), weights or ReaderWeights(), settings.answer_passages,
-                   settings.answer_sentences)
+        """A reader configured by ``settings`` (default weights unless given; the learned ranker shipped in the
+        package when ``answer_ranker`` is ``learned``)."""
+        weights = weights or ReaderWeights()
+        ranker = LinearRanker.load(LEARNED_RANKER) if settings.answer_ranker == "learned" else None
+        return cls(DeclinePolicy.from_settings(settings), weights, settings.answer_passages,
+                   settings.answer_sentences, ranker)
+
+    def candidate_table(self, info: QuestionInfo, hits: list[Hit], index: Index, query_vector: np.ndarray | None
+                        ) -> tuple[Reading, list[tuple[list[float], Candidate, ScoredSentence]]]:
+        """Every candidate of the best sentences with its features (:data:`FEATURES`), and the reading's
+        highlights; ``agreement`` counts the other candidates with the same answer.
+
+        Args:
+            info: the analysed question.
+            hits: retrieved passages, best first.
+            index: the index (sentence vectors, word statistics).
+            query_vector: the question's embedding (``None`` in lexical mode: word coverage alone scores sentences).
+        """
+        weights = word_weights(info, index)
+        scored = score_sentences(info, weights, query_vector, hits, index, self.passages, self.weights)
+        reading = Reading(None, info.type, highlight(scored, self.weights))
+        table: list[tuple[list[float], Candidate, ScoredSentence]] = []
+        votes: dict[str, int] = {}
+        for rank, sentence in enumerate(scored[:self.sentences]):
+            found = sentence_candidates(sentence.text, info, weights)
+            for row, candidate in candidate_features(sentence, rank, found, info, self.weights):
+                key = answer_key(sentence.text[candidate.start:candidate.end])
+                votes[key] = votes.get(key, 0) + 1
+                table.append((row, candidate, sentence))
+        agreement = FEATURES.index("agreement")
+        for row, candidate, sentence in table:
+            row[agreement] = votes[answer_key(sentence.text[candidate.start:candidate.end])] - 1
+        return reading, table
 
     def best_candidate(self, info: QuestionInfo, hits: list[Hit], index: Index, query_vector: np.ndarray | None
                        ) -> tuple[Reading, tuple[float, Candidate, ScoredSentence] | None]:
@@ -66,39 +114,48 @@ class Reader:
             index: the index (sentence vectors, word statistics).
             query_vector: the question's embedding (``None`` in lexical mode: word coverage alone scores sentences).
         """
-        weights = word_weights(info, index)
-        scored = score_sentences(info, weights, query_vector, hits, index, self.passages, self.weights)
-        reading = Reading(None, info.type, highlight(scored, self.weights))
-        ranked: list[tuple[float, Candidate, ScoredSentence]] = []
-        votes: dict[str, int] = {}
-        for sentence in scored[:self.sentences]:
-            found = sentence_candidates(sentence.text, info, weights)
-            for value, candidate in rank_candidates(sentence, found, info, self.weights):
-                key = fold(sentence.text[candidate.start:candidate.end])
-                votes[key] = votes.get(key, 0) + 1
-                ranked.append((value, candidate, sentence))
-        best = max(((value + self.weights.agreement * (votes[fold(s.text[c.start:c.end])] - 1), c, s)
-                    for value, c, s in ranked), key=lambda item: item[0], default=None)
+        reading, table = self.candidate_table(info, hits, index, query_vector)
+        values = self.ranker.score(np.array([row for row, _, _ in table]))
+        final = sorted(((float(value), c, s) for value, (_, c, s) in zip(values, table)), key=lambda item: -item[0])
+        reading.candidates = list(dict.fromkeys(s.text[c.start:c.end] for _, c, s in final))
+        best = final[0] if final else None
         if best is not None:
             value, _, sentence = best
             reading.support = Support(value, sentence.coverage, sentence.dense)
         return reading, best
 
     def read(self, question: str, hits: list[Hit], index: Index, query_vector: np.ndarray | None) -> Reading:
-        """Find the answer to ``question`` in the retrieved passages, or decline.
+        """Find the answer to ``question`` in the retrieved passages, or decline; a question about the article
+        itself (its reporter, outlet, title …) is answered from the article's parsed fields, and one that asks two
+        things gets an answer with both parts when both are found.
 
         Returns:
             The answer with offsets into its passage and document (or ``None``), and highlights per passage.
         """
         info = analyze_question(question)
         reading, best = self.best_candidate(info, hits, index, query_vector)
-        if best is None or not self.policy.accepts(reading.support, info.english):
+        about_article = metadata_answer(question, hits, index)
+        if about_article is not None:
+            reading.answer, reading.question_type = about_article, about_article.type
             return reading
+        answers = [self.accepted(*self.best_candidate(part, hits, index, query_vector), part.english)
+                   for part in part_questions(question)]
+        found = [answer for answer in answers if answer is not None]
+        if len(found) == 2 and (found[0].passage_id, found[0].start) != (found[1].passage_id, found[1].start):
+            reading.answer = joined(found, {hit.passage.id: hit.passage.text for hit in hits})
+            reading.question_type = reading.answer.type
+            return reading
+        reading.answer = self.accepted(reading, best, info.english)
+        return reading
+
+    def accepted(self, reading: Reading, best: tuple[float, Candidate, ScoredSentence] | None, english: bool
+                 ) -> Answer | None:
+        """The best candidate as an answer, or ``None`` when there is none or the decline policy refuses it."""
+        if best is None or reading.support is None or not self.policy.accepts(reading.support, english):
+            return None
         value, candidate, sentence = best
         passage = sentence.hit.passage
         start, end = sentence.start + candidate.start, sentence.start + candidate.end
-        reading.answer = Answer(text=passage.text[start:end], type=reading.question_type, score=round(value, 4),
-                                passage_id=passage.id, start=start, end=end,
-                                sentence=Span(sentence.start, sentence.end), doc_id=passage.doc_id,
-                                doc_start=passage.start + start, doc_end=passage.start + end)
-        return reading
+        return Answer(text=passage.text[start:end], type=reading.question_type, score=round(value, 4),
+                      passage_id=passage.id, start=start, end=end, sentence=Span(sentence.start, sentence.end),
+                      doc_id=passage.doc_id, doc_start=passage.start + start, doc_end=passage.start + end)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from qa.reader.patterns import tagged
 from qa.reader.questions import QuestionInfo, organisation_head
 from qa.reader.spans import clause_bounds, clause_breaks, trim
 
@@ -54,11 +55,23 @@ def anchor_strength(words: list[str], text: str) -> float:
     return sum(len(w) for w in words if w in text) / total if total else 1.0
 
 
+def nominal_head(suffix: str) -> str:
+    """The nouns that start a question's suffix (充值问题 in 什么充值问题): the asked-for thing's head noun, which
+    the answer keeps when the sentence has it right after the slot (天然气卡充值问题)."""
+    end = 0
+    for start, stop, flag in tagged(suffix):
+        if start != end or not flag.startswith(("n", "vn", "an", "a")) or flag == "nr":
+            break
+        end = stop
+    return suffix[:end]
+
+
 def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
     """Align the question around its interrogative with the sentence; the gap is the answer slot.
 
     ``X坚持什么施政理念`` against ``…坚持“人民至上 生命至上”的施政理念`` gives the quoted phrase.
-    The slot stays within one clause; for an organisation it keeps its head noun (哪个党支部 → …党支部).
+    The slot stays within one clause; for an organisation it keeps its head noun (哪个党支部 → …党支部), and for
+    什么 + noun the noun when the sentence has it right after (什么充值问题 → 天然气卡充值问题).
 
     Returns:
         ``(start, end, strength)``: the gap and how much of the question's context frames it (0..1).
@@ -88,6 +101,8 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
         reach = suffix.find(head) + len(head)
         if folded[right[0]:right[0] + reach] == suffix[:reach]:
             end = right[0] + reach
+    elif right and question.type == "other" and right[0] == end:
+        end += len(nominal_head(suffix)) if folded.startswith(nominal_head(suffix), end) else 0
     breaks = clause_breaks(folded, start, end)
     if breaks:
         end = breaks[0] if left or not right else end

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-QUOTED = re.compile(r"“[^“”]{1,30}”|「[^「」]{1,30}」|《[^《》]{1,30}》|\"[^\"]{1,30}\"")
+QUOTED = re.compile(r"“[^“”]{1,30}”|「[^「」]{1,30}」|《[^《》]{1,60}》|\"[^\"]{1,30}\"")
 CLAUSE_BREAK = re.compile(r"[,，;；:：。!！?？]")
 EDGE_PUNCTUATION = "，,、：:;；。!！?？ \u3000"
 LEADING_WORDS = {"的", "了", "是", "为", "在", "于", "将", "把", "被", "和", "与", "及", "并", "作为", "身为", "由",

@@ -29,6 +29,7 @@ class ReaderWeights:
         counted_noun_scale: characters over which that bonus halves.
         english_people: bonus of a count of people (名, 人, 位) for an English question about people.
         clause_penalty: penalty of the fallback clause (a last resort).
+        chunk_penalty: penalty of a bare noun phrase (a candidate of no other kind).
         long_answer_chars: answers longer than this are penalised ...
         long_answer_penalty: ... by this much per extra character.
         agreement: bonus per other top sentence that yields the same answer text.
@@ -54,6 +55,7 @@ class ReaderWeights:
     counted_noun_scale: float = 3.0
     english_people: float = 0.15
     clause_penalty: float = 0.1
+    chunk_penalty: float = 0.4
     long_answer_chars: int = 20
     long_answer_penalty: float = 0.003
     agreement: float = 0.05

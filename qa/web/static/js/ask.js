@@ -60,14 +60,24 @@ function answerBox({ answer, passages }) {
       el("p", {}, t("answer.none.detail")));
   }
   const passage = passages.find((p) => p.id === answer.passage_id);
+  const main = el("p", { class: "answer-main" },
+    el("mark", { class: "answer" }, answer.text), " ",
+    el("span", { class: "chip", title: t("answer.type") }, t(`type.${answer.type}`)));
+  const parts = answer.parts.length > 1
+    ? [el("ul", { class: "answer-parts" }, ...answer.parts.map((part) => el("li", {},
+      el("mark", { class: "answer" }, part.text), " ", el("span", { class: "chip" }, t(`type.${part.type}`)))))]
+    : [];
+  if (!passage) { // an article's own fact (its byline, its title) may stand in a passage not retrieved
+    return el("section", { class: "answer-box", "aria-labelledby": "answer-heading" },
+      el("h2", { id: "answer-heading" }, t("answer.heading")), main, ...parts,
+      el("p", { class: "answer-source" }, t("answer.source"),
+        el("a", { href: readerHref(answer.doc_id, answer.doc_start, answer.doc_end) }, answer.doc_id)));
+  }
   const { start, end } = answer.sentence;
   const sentence = highlighted(slice(passage.text, start, end),
     [{ start: answer.start - start, end: answer.end - start, cls: "answer" }]);
   return el("section", { class: "answer-box", "aria-labelledby": "answer-heading" },
-    el("h2", { id: "answer-heading" }, t("answer.heading")),
-    el("p", { class: "answer-main" },
-      el("mark", { class: "answer" }, answer.text), " ",
-      el("span", { class: "chip", title: t("answer.type") }, t(`type.${answer.type}`))),
+    el("h2", { id: "answer-heading" }, t("answer.heading")), main, ...parts,
     el("blockquote", { class: "answer-sentence" }, sentence),
     el("p", { class: "answer-source" }, t("answer.source"), sourceLink(passage), " · ",
       t("passage.paragraph", { n: passage.source.paragraph })));

@@ -1,0 +1,87 @@
+"""Where an answer span starts and ends, by jieba's parts of speech: a verb's complement left in front of a noun
+answer is dropped (送到纽奥良黄蜂 → 纽奥良黄蜂), a prepositional tail after a noun phrase is cut (LED显示屏对…宣传 →
+LED显示屏), and quoted names, titles and organisations are never cut inside. Spans index folded sentences."""
+
+from __future__ import annotations
+
+from qa.reader.patterns import tagged
+from qa.reader.questions import HEAD_NOUNS
+
+COMPLEMENTS = {"好", "到", "完", "成", "上", "出", "给"}
+ASPECT = {"了", "着", "过"}
+NOUN_TAGS = ("n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "eng", "j", "l")
+TAIL_PREPOSITIONS = {"对", "向", "给", "为", "在", "从", "把", "被", "用", "以", "替", "跟", "同", "与"}
+ORGANISATION_NOUNS = tuple(dict(HEAD_NOUNS)["organisation"])
+CUT_KINDS = ("slot", "identity")
+
+
+def word_at(spans: tuple[tuple[int, int, str], ...], position: int) -> tuple[int, int, str] | None:
+    """The tagged word that holds ``position``."""
+    return next((span for span in spans if span[0] <= position < span[1]), None)
+
+
+def is_protected(text: str) -> bool:
+    """A quoted phrase, a title or an organisation's name: never cut inside."""
+    quoted = text[:1] in "“《「\"" and text[-1:] in "”》」\""
+    return quoted or text.endswith(ORGANISATION_NOUNS)
+
+
+def drop_complement(folded: str, start: int, end: int) -> int:
+    """The start of a span without a verb's complement (and aspect particle) left in front of it:
+    ``被送到纽奥良黄蜂`` → ``纽奥良黄蜂``, ``准备好了充电宝`` → ``充电宝``.
+
+    The complement is dropped only where jieba reads it as a word right after a verb, or as the end of a verb
+    (送到).
+    """
+    sentence = tagged(folded)
+    first = word_at(sentence, start)
+    if first is None or folded[start:first[1]] not in COMPLEMENTS:
+        return start
+    if first[0] < start:
+        if not first[2].startswith("v"):
+            return start
+    else:
+        before = word_at(sentence, start - 1) if start > 0 else None
+        if before is None or not before[2].startswith("v"):
+            return start
+    position = first[1]
+    following = word_at(sentence, position)
+    if following and following[0] == position and folded[following[0]:following[1]] in ASPECT:
+        position = following[1]
+    return position if end - position >= 2 else start
+
+
+def drop_leading_verb(folded: str, start: int, end: int) -> int:
+    """The start of a noun answer without the sentence's verb in front of it: ``解决天然气卡充值问题`` →
+    ``天然气卡充值问题``; a verb phrase (快速斩断疫情传播链) is kept."""
+    words = tagged(folded[start:end])
+    if (len(words) >= 2 and words[0][2] == "v" and words[1][2] in NOUN_TAGS and words[0][1] >= 2
+            and words[1][1] - words[1][0] >= 2):
+        return start + words[0][1]
+    return start
+
+
+def cut_prepositional_tail(folded: str, start: int, end: int) -> int:
+    """The end of a noun answer without the prepositional phrase that follows its noun phrase:
+    ``LED显示屏对疫情防控工作开展常态化宣传`` → ``LED显示屏``; quoted names, titles and organisations are kept."""
+    text = folded[start:end]
+    if is_protected(text):
+        return end
+    words = tagged(text)
+    for index, (a, b, flag) in enumerate(words[1:], 1):
+        previous = words[index - 1]
+        if flag == "p" and text[a:b] in TAIL_PREPOSITIONS and previous[2] in NOUN_TAGS and a >= 2:
+            return start + a
+    return end
+
+
+def refine(folded: str, start: int, end: int, kind: str) -> tuple[int, int]:
+    """A candidate's span with its edges set by the rules above (the tail cut only for noun answers read from
+    the question's slot or an identity)."""
+    if is_protected(folded[start:end]):
+        return start, end
+    start = drop_complement(folded, start, end)
+    if kind in CUT_KINDS:
+        start = drop_leading_verb(folded, start, end)
+        end = cut_prepositional_tail(folded, start, end)
+    return start, end

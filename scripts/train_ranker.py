@@ -1,0 +1,175 @@
+"""Learn the answer-candidate ranker from public reading-comprehension data, and measure it.
+
+Every question of each set is retrieved (hybrid) against that set's index and read; each candidate of the
+reader becomes one row of its features (qa.reader.ranking.FEATURES), labelled 1 when it is exactly a gold
+answer (after the CMRC 2018 scorer's normalisation, which folds Traditional to Simplified), or, for a question
+none of whose candidates is, when it overlaps the gold answer best (character F1 of 0.5 or more). A logistic
+regression (scikit-learn) learns the weights. Cross-validation trains on one set and tests on the other, both
+ways; the shipped weights are then fitted on both sets and written, with what made them, to qa/data/ranker.json.
+
+Figures per test set: the candidate ceiling (questions whose gold answer is among the candidates), and EM/F1 of
+the top candidate with every question answered, for the hand-set and the learned ranker.
+
+Usage:
+    python scripts/train_ranker.py --set cmrc=/tmp/cmrc-index:../shared/bench/cmrc2018-trial/qa.jsonl \
+        --set drcd=/tmp/drcd-index:../shared/bench/drcd-test/qa.jsonl [--tables results/ranker-tables.pkl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.preprocessing import StandardScaler
+from tqdm import tqdm
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from qa.config import configure_runtime, get_settings  # noqa: E402
+from qa.evaluate import load_gold  # noqa: E402
+from qa.evaluate.metrics import char_f1, exact_match  # noqa: E402
+from qa.reader.questions import analyze_question  # noqa: E402
+from qa.reader.ranker import LinearRanker  # noqa: E402
+from qa.reader.ranking import FEATURES  # noqa: E402
+from qa.reader.weights import ReaderWeights  # noqa: E402
+from qa.service import QAService  # noqa: E402
+
+NEAR_MISS = 0.5
+"""A question with no candidate exactly right learns from its best candidate when that reaches this F1."""
+REGULARISATION = 1.0
+"""Inverse regularisation strength of the logistic regression (scikit-learn's ``C``)."""
+
+
+@dataclass
+class QuestionTable:
+    """The candidates of one question: feature rows, and each candidate's EM and F1 against the gold answers."""
+
+    rows: np.ndarray
+    em: np.ndarray
+    f1: np.ndarray
+    question: str = ""
+    answers: tuple[str, ...] = ()
+    texts: tuple[str, ...] = ()
+
+
+def read_tables(service: QAService, gold: Path, top_k: int) -> list[QuestionTable]:
+    """Read every gold question and keep its candidates' features and scores."""
+    tables = []
+    for item in tqdm(load_gold(gold), desc=gold.parent.name, unit="q"):
+        info = analyze_question(item.question)
+        retrieval = service.retriever.search(item.question, top_k)
+        _, table = service.reader.candidate_table(info, retrieval.hits, service.index, retrieval.query_vector)
+        texts = [sentence.text[candidate.start:candidate.end] for _, candidate, sentence in table]
+        tables.append(QuestionTable(np.array([row for row, _, _ in table], dtype=float).reshape(-1, len(FEATURES)),
+                                    np.array([exact_match(t, item.answers) for t in texts]),
+                                    np.array([char_f1(t, item.answers) for t in texts]), item.question,
+                                    tuple(item.answers), tuple(texts)))
+    return tables
+
+
+def best_labels(table: QuestionTable) -> np.ndarray:
+    """1 for the candidates that are a gold answer, or (none is) that overlap it best (character F1 of at least
+    ``NEAR_MISS``); 0 for the others."""
+    if table.em.max() > 0:
+        return table.em
+    return ((table.f1 == table.f1.max()) & (table.f1 >= NEAR_MISS)).astype(float)
+
+
+def fit(tables: list[QuestionTable]) -> LinearRanker:
+    """A logistic regression over the candidates of these questions, as a linear ranker on raw features."""
+    rows = np.vstack([t.rows for t in tables if len(t.rows)])
+    labels = np.concatenate([best_labels(t) for t in tables if len(t.rows)])
+    scaler = StandardScaler().fit(rows)
+    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
+    model = LogisticRegression(C=REGULARISATION, max_iter=2000).fit((rows - scaler.mean_) / scale, labels)
+    coefficients = model.coef_[0] / scale
+    intercept = float(model.intercept_[0] - coefficients @ scaler.mean_)
+    return LinearRanker({name: round(float(c), 6) for name, c in zip(FEATURES, coefficients)}, round(intercept, 6))
+
+
+def measure(ranker: LinearRanker, tables: list[QuestionTable]) -> dict[str, float]:
+    """Candidate ceiling, and EM/F1 of the ranker's top candidate with every question answered."""
+    em, f1, ceiling = [], [], []
+    for table in tables:
+        if not len(table.rows):
+            em.append(0.0), f1.append(0.0), ceiling.append(0.0)
+            continue
+        best = int(np.argmax(ranker.score(table.rows)))
+        em.append(float(table.em[best])), f1.append(float(table.f1[best])), ceiling.append(float(table.em.max()))
+    return {"questions": len(tables), "ceiling": round(float(np.mean(ceiling)), 4),
+            "em": round(float(np.mean(em)), 4), "f1": round(float(np.mean(f1)), 4)}
+
+
+def provenance(gold: Path) -> str:
+    """The 'Source:' paragraph of the README beside a gold file (where the public data came from), or its folder."""
+    readme = gold.parent / "README.md"
+    if readme.is_file():
+        text = readme.read_text(encoding="utf-8")
+        start = text.find("Source:")
+        if start >= 0:
+            return " ".join(text[start:].split("\n\n")[0].split())
+    return gold.parent.name
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--set", action="append", required=True, metavar="NAME=INDEX:GOLD",
+                        help="a named data set: its index folder and its gold questions (two to train)")
+    parser.add_argument("--tables", help="folder caching each set's read candidates (read once, reused)")
+    parser.add_argument("--out", default=str(ROOT / "qa" / "data" / "ranker.json"))
+    args = parser.parse_args()
+
+    configure_runtime()
+    settings = get_settings()
+    sets: dict[str, tuple[Path, Path]] = {}
+    for spec in args.set:
+        name, _, paths = spec.partition("=")
+        index, _, gold = paths.partition(":")
+        sets[name] = (Path(index), Path(gold))
+    tables: dict[str, list[QuestionTable]] = {}
+    embedder = None
+    for name, (index, gold) in sets.items():
+        cache = Path(args.tables) / f"{name}.pkl" if args.tables else None
+        if cache and cache.is_file():
+            tables[name] = pickle.loads(cache.read_bytes())
+            continue
+        service = QAService(settings, index, embedder)
+        embedder = service.embedder
+        tables[name] = read_tables(service, gold, settings.top_k)
+        if cache:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            cache.write_bytes(pickle.dumps(tables[name]))
+    if len(tables) < 2:
+        print("read; give a second set to train and cross-validate")
+        return 0
+
+    hand = LinearRanker.hand_set(ReaderWeights())
+    names = list(sets)
+    report: dict[str, dict] = {}
+    for test in names:
+        train = [t for name in names if name != test for t in tables[name]]
+        report[test] = {"trained_on": [n for n in names if n != test], "hand": measure(hand, tables[test]),
+                        "learned": measure(fit(train), tables[test])}
+        print(f"{test}: {report[test]}")
+    final = fit([t for name in names for t in tables[name]])
+    sources = {name: {"gold": gold.name, "source": provenance(gold), "questions": len(tables[name])}
+               for name, (_, gold) in sets.items()}
+    document = {"coefficients": final.coefficients, "intercept": final.intercept,
+                "source": {"script": "scripts/train_ranker.py", "model": "logistic regression (scikit-learn), "
+                           f"C={REGULARISATION}, label: candidate is a gold answer, else the "
+                           f"best-overlapping one when its F1 >= {NEAR_MISS}", "data": sources,
+                           "cross_validation": report}}
+    Path(args.out).write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

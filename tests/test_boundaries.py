@@ -1,0 +1,95 @@
+"""Answer span boundaries, one rule at a time, with sentences from the seed articles, CMRC 2018 and DRCD."""
+
+import pytest
+
+from qa.reader.boundaries import cut_prepositional_tail, drop_complement, drop_leading_verb, refine
+from qa.reader.questions import analyze_question
+from qa.reader.slot import slot
+from qa.reader.patterns import times
+from qa.reader.spans import quoted_ranges
+from qa.text.normalize import fold
+
+
+def span_of(sentence, text):
+    start = sentence.index(text)
+    return start, start + len(text)
+
+
+@pytest.mark.parametrize("sentence, span, expected", [
+    ("邓铭东提前为医务人员和群众准备好了充电宝。", "好了充电宝", "充电宝"),  # seed
+    ("2011年12月15日，戈登在CP3交易案中被送到纽奥良黄蜂。", "到纽奥良黄蜂", "纽奥良黄蜂"),  # CMRC
+    (fold("此形式的梵語存活到公元前第一個千年的中期。"), "到公元前第一个千年的中期", "公元前第一个千年的中期"),  # DRCD
+])
+def test_a_verbs_complement_is_dropped_before_a_noun_answer(sentence, span, expected):
+    start, end = span_of(sentence, span)
+    assert sentence[drop_complement(sentence, start, end):end] == expected
+
+
+@pytest.mark.parametrize("sentence, span", [
+    (fold("霍諾里烏斯，幸好東羅馬帝國皇帝阿卡狄烏斯念手足之情支援"), "好东罗马帝国皇帝阿卡狄乌斯"),  # 幸好 is one word
+    ("他到北京工作", "到北京"),  # a verb of its own, no verb before it
+])
+def test_a_complement_is_kept_where_it_is_no_complement(sentence, span):
+    start, end = span_of(sentence, span)
+    assert drop_complement(sentence, start, end) == start
+
+
+@pytest.mark.parametrize("sentence, span, expected", [
+    ("云潭镇平时利用LED显示屏对疫情防控工作开展常态化宣传", "LED显示屏对疫情防控工作开展常态化宣传", "LED显示屏"),  # seed
+    ("邓铭东准备好了充电宝和饮用水给群众使用", "充电宝和饮用水给群众使用", "充电宝和饮用水"),
+])
+def test_a_prepositional_tail_is_cut_after_the_noun_phrase(sentence, span, expected):
+    start, end = span_of(sentence, span)
+    assert sentence[start:cut_prepositional_tail(sentence, start, end)] == expected
+
+
+@pytest.mark.parametrize("text", ["国家发展和改革委员会", "《黑格尔青年时代的历史》", "“管理有力度,服务有温度”",
+                                  "四川大学华西临床医学院"])
+def test_titles_quotes_and_organisations_are_not_cut(text):
+    sentence = f"后来改为{text}对外"
+    start, end = span_of(sentence, text)
+    assert refine(sentence, start, end, "slot") == (start, end)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("7月13日上午,云潭镇召开了疫情防控工作加温会", "7月13日上午"),  # seed
+    ("7月13日凌晨2时,云潭镇党政领导班子召开班子会议", "7月13日凌晨2时"),  # seed
+    ("1945年8月15日中午，日本天皇宣布投降", "1945年8月15日中午"),
+])
+def test_a_time_keeps_its_part_of_day(sentence, expected):
+    assert [sentence[a:b] for a, b in times(sentence)][0] == expected
+
+
+def test_a_lone_evening_character_is_no_time():
+    assert times("晚饭后散步") == []
+
+
+def test_long_book_titles_are_whole():
+    text = "他发表了《关于进一步加强和改进新形势下高校宣传思想工作的若干意见与实施细则的说明》一文"
+    assert [text[a:b] for a, b in quoted_ranges(text)] == [text[text.index("《"):text.index("》") + 1]]
+
+
+@pytest.mark.parametrize("sentence, span, expected", [
+    ("为多名中风险区的居民解决天然气卡充值问题等", "解决天然气卡充值问题", "天然气卡充值问题"),  # seed
+    (fold("美國海軍在1941年派遣艦隊保護航線"), "派遣舰队", "舰队"),  # DRCD-style
+])
+def test_the_sentence_verb_is_dropped_before_a_noun_answer(sentence, span, expected):
+    start, end = span_of(sentence, span)
+    assert sentence[drop_leading_verb(sentence, start, end):end] == expected
+
+
+@pytest.mark.parametrize("text", ["快速斩断疫情传播链", "充电宝"])
+def test_verb_phrases_and_mis_tagged_nouns_keep_their_verb(text):
+    assert drop_leading_verb(text, 0, len(text)) == 0
+
+
+def test_a_what_question_keeps_the_asked_noun_that_follows_the_slot():
+    sentence = fold("为多名中风险区的居民解决天然气卡充值问题等。")
+    start, end, _ = slot(sentence, analyze_question("中风险区的居民遇到了什么充值问题？"))
+    assert sentence[start:end].endswith("天然气卡充值问题")
+    sentence = fold("城南街道党工委为尿毒症患者协调解决外出就医的需求和困难;多次关心慰问高风险区的一名孕妇。")
+    start, end, _ = slot(sentence, analyze_question("给那位肾病病人解决了什么困难？"))
+    assert sentence[start:end] == "外出就医的需求和困难"
+    sentence = fold("云潭镇党委政府坚持“人民至上 生命至上”的施政理念,迅速行动。")
+    start, end, _ = slot(sentence, analyze_question("云潭镇党委政府坚持什么施政理念？"))
+    assert sentence[start:end] == "“人民至上 生命至上”"

@@ -1,0 +1,82 @@
+"""The candidate ranker: noun-phrase candidates, the hand-set weights as a linear ranker, learned weights on file,
+and the training script's fitting and measuring on hand-made tables."""
+
+import importlib.util
+import json
+import sys
+
+import numpy as np
+import pytest
+
+from conftest import ROOT
+from qa.reader.patterns import noun_chunks
+from qa.reader.ranker import LinearRanker
+from qa.reader.ranking import FEATURES
+from qa.reader.weights import ReaderWeights
+
+
+def load_script():
+    spec = importlib.util.spec_from_file_location("train_ranker", ROOT / "scripts" / "train_ranker.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("此外，这座教堂为巴罗克风格建筑的杰作", ["巴罗克风格建筑的杰作", "杰作"]),  # CMRC
+    ("云潭镇平时利用LED显示屏对疫情防控工作开展常态化宣传", ["疫情防控工作"]),  # seed
+])
+def test_noun_chunks(sentence, expected):
+    found = [sentence[a:b] for a, b in noun_chunks(sentence)]
+    assert all(chunk in found for chunk in expected)
+
+
+def test_hand_set_ranker_is_the_weighted_sum():
+    weights = ReaderWeights()
+    ranker = LinearRanker.hand_set(weights)
+    row = np.zeros(len(FEATURES))
+    row[FEATURES.index("sentence")], row[FEATURES.index("type_match")], row[FEATURES.index("clause")] = 0.5, 1, 1
+    assert ranker.score(row[None, :])[0] == pytest.approx(0.5 + weights.type_match - weights.clause_penalty)
+
+
+def test_ranker_file_with_unknown_features_is_refused(tmp_path):
+    path = tmp_path / "ranker.json"
+    path.write_text(json.dumps({"coefficients": {"nonsense": 1.0}, "intercept": 0.0}))
+    with pytest.raises(ValueError, match="nonsense"):
+        LinearRanker.load(path)
+
+
+def test_training_learns_which_feature_marks_the_answer():
+    script = load_script()
+    rng = np.random.default_rng(0)
+    tables = []
+    for _ in range(60):
+        rows = rng.random((5, len(FEATURES)))
+        right = rng.integers(5)
+        rows[:, FEATURES.index("slot")] = 0.0
+        rows[right, FEATURES.index("slot")] = 1.0
+        em = np.zeros(5)
+        em[right] = 1.0
+        tables.append(script.QuestionTable(rows, em, em.copy()))
+    ranker = script.fit(tables)
+    figures = script.measure(ranker, tables)
+    assert figures["em"] == 1.0 and figures["ceiling"] == 1.0
+    assert ranker.coefficients["slot"] == max(ranker.coefficients.values())
+
+
+def test_near_misses_teach_when_no_candidate_is_exact():
+    script = load_script()
+    table = script.QuestionTable(np.zeros((3, len(FEATURES))), np.zeros(3), np.array([0.2, 0.8, 0.6]))
+    assert script.best_labels(table).tolist() == [0.0, 1.0, 0.0]
+
+
+def test_the_shipped_learned_ranker_loads_and_records_what_made_it():
+    from qa.config import Settings
+    from qa.reader import Reader
+
+    reader = Reader.from_settings(Settings(answer_ranker="learned", encoder="hashing"))
+    assert reader.ranker.source["script"] == "scripts/train_ranker.py"
+    assert set(reader.ranker.source["data"]) == {"cmrc", "drcd"}
+    assert set(reader.ranker.coefficients) == set(FEATURES)
+    assert Reader.from_settings(Settings(encoder="hashing")).ranker.source["made_by"].startswith("hand")
