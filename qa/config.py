@@ -36,7 +36,7 @@ class Settings(BaseSettings):
         "auto", description="Where the encoder runs: `auto` takes a CUDA GPU when the encoder can use one (torch "
         "with CUDA, or the onnxruntime-gpu package) and the CPU otherwise; `cuda` fails clearly without one.")
     sentence_vectors: Literal["late", "separate"] = Field(
-        "separate", description="How sentences (the reader's and the summariser's units) get vectors: `late` pools "
+        "late", description="How sentences (the reader's and the summariser's units) get vectors: `late` pools "
         "their tokens from their passage's own forward pass (one model pass per passage), `separate` embeds each "
         "sentence again on its own (about three times the model's work; see README).")
     index_dir: Path = Field(Path("index/default"), description="Folder of the index to build or serve.")
@@ -138,6 +138,9 @@ class Settings(BaseSettings):
                                        "answer's sentence must hold, unless its similarity reaches answer_min_dense.")
     answer_min_dense: float = Field(0.6, description="Sentence-question embedding similarity that supports an "
                                     "answer without word overlap.")
+    answer_min_dense_late: float = Field(0.5, description="answer_min_dense for an index whose sentence vectors are "
+                                         "late-chunked (QA_SENTENCE_VECTORS=late): their similarities to a question "
+                                         "run about 0.1 lower (calibrated with scripts/calibrate_decline.py).")
     answer_min_dense_english: float = Field(0.1, description="Similarity an English question's answer sentence "
                                             "needs (English shares no words with Chinese text).")
 
@@ -157,7 +160,9 @@ def get_settings() -> Settings:
 
 
 def configure_runtime(level: int = logging.WARNING) -> None:
-    """What entry points (CLI, server, scripts, tests) apply once: offline model hub, quiet libraries, logging."""
+    """What entry points (CLI, server, scripts, tests) apply once: offline model hub, quiet libraries, logging, and
+    single-threaded BLAS: numpy's small products (the model's head, sentence scores) are faster on one thread, and
+    BLAS threads spinning beside the encoder's own threads doubled a question's encoding time (99 → 49 ms)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     # gRPC's C core logs to stderr on its own; with Milvus Lite it reports keep-alive pings its server throttles.
@@ -172,5 +177,8 @@ def configure_runtime(level: int = logging.WARNING) -> None:
     # A Milvus Lite file already open in another process is reported once, as BackendUnavailable.
     logging.getLogger("milvus_lite.server_manager").setLevel(logging.CRITICAL)
     import jieba
+    import numpy  # noqa: F401 - its BLAS must be loaded for the limit below to reach it
+    from threadpoolctl import threadpool_limits
 
     jieba.setLogLevel(logging.WARNING)
+    threadpool_limits(limits=1, user_api="blas")

@@ -41,7 +41,7 @@ from qa.reader import DeclinePolicy, Support  # noqa: E402
 from qa.reader.questions import analyze_question  # noqa: E402
 from qa.service import QAService  # noqa: E402
 
-NO_SUPPORT = Support(score=-1.0, coverage=0.0, dense=0.0)
+NO_SUPPORT = Support(score=-1.0, coverage=0.0, dense=0.0, late=False)
 
 CMRC = ROOT.parent / "shared" / "bench" / "cmrc2018-trial"
 
@@ -67,7 +67,7 @@ def supports(service: QAService, items, group: str) -> list[dict]:
 
 def decide(rows: list[dict], threshold: float, coverage: float, dense: float, english: float) -> list[bool]:
     """Which rows would be answered under these thresholds."""
-    policy = DeclinePolicy(threshold, coverage, dense, english)
+    policy = DeclinePolicy(threshold, coverage, dense, dense, english)
     return [policy.accepts(r["support"], r["english"]) for r in rows]
 
 
@@ -107,7 +107,7 @@ def main() -> int:
     assert best is not None, "no thresholds decline every unanswerable seed question"
     _, threshold, coverage, dense, english, answered = best
     report = {"threshold": round(threshold, 2), "min_coverage": round(coverage, 2), "min_dense": round(dense, 2),
-              "min_dense_english": round(english, 2), "groups": {}}
+              "min_dense_english": round(english, 2), "late": any(r["support"].late for r in rows), "groups": {}}
     for group in ("seed-gold", "cmrc-on-seed", "cmrc"):
         members = [(a, r) for a, r in zip(answered, rows) if r["group"] == group]
         report["groups"][group] = {
@@ -118,8 +118,9 @@ def main() -> int:
             "declined_unwanted": int(sum((not a) and (not r["wanted"]) for a, r in members)),
             "answered_right": int(sum(a and r["right"] for a, r in members)),
         }
+    dense_variable = "QA_ANSWER_MIN_DENSE_LATE" if report["late"] else "QA_ANSWER_MIN_DENSE"
     print(f"QA_ANSWER_THRESHOLD={report['threshold']} QA_ANSWER_MIN_COVERAGE={report['min_coverage']} "
-          f"QA_ANSWER_MIN_DENSE={report['min_dense']} QA_ANSWER_MIN_DENSE_ENGLISH={report['min_dense_english']}")
+          f"{dense_variable}={report['min_dense']} QA_ANSWER_MIN_DENSE_ENGLISH={report['min_dense_english']}")
     for group, figures in report["groups"].items():
         print(f"  {group:<13} {figures}")
     Path(args.json_out).parent.mkdir(parents=True, exist_ok=True)

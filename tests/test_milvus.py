@@ -162,3 +162,22 @@ def test_an_unreachable_server_is_one_clear_error(seeded):
     folder, _, settings = seeded
     with pytest.raises(BackendUnavailable, match="127.0.0.1:9"):
         load_index(folder, settings.model_copy(update={"milvus_uri": "http://127.0.0.1:9"}))
+
+
+def test_a_search_that_milvus_fails_is_a_503_naming_the_engine(seeded, fast_embedder, fast_settings):
+    from pymilvus.exceptions import MilvusException
+
+    from conftest import app_client
+    from qa.service import QAService
+
+    folder, _, settings = seeded
+    service = QAService(settings, folder, fast_embedder)
+
+    def gone(*args, **kwargs):
+        raise MilvusException(message="server closed the connection")
+
+    service.index.backend.client.search = gone
+    for client in app_client(settings, service):
+        response = client.post("/ask", json={"question": "多少党员志愿者"})
+    assert response.status_code == 503
+    assert response.json()["detail"] == "Milvus at lite failed a search: server closed the connection"

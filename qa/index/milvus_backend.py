@@ -14,6 +14,8 @@ import json
 import re
 import zlib
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -169,13 +171,25 @@ class MilvusBackend:
     def __len__(self) -> int:
         return len(self.keys)
 
+    @contextmanager
+    def _answering(self) -> Iterator[None]:
+        """Report a search that Milvus failed (a server gone, a timeout) as the engine being unavailable (503)."""
+        from pymilvus.exceptions import MilvusException
+
+        try:
+            yield
+        except MilvusException as error:
+            raise BackendUnavailable(f"Milvus at {self.info['milvus']['server']} failed a search: "
+                                     f"{error.message}") from None
+
     def search_dense(self, vector: np.ndarray, k: int) -> Ranking:
         if not self.keys or k <= 0:
             return EMPTY
         limit = self._limit(k)
-        hits = self.client.search(self.collection, data=[np.asarray(vector, dtype=np.float32).tolist()],
-                                  anns_field="dense", limit=limit, output_fields=["pk"],
-                                  search_params={"metric_type": "IP", "params": self._dense_params(limit)})
+        with self._answering():
+            hits = self.client.search(self.collection, data=[np.asarray(vector, dtype=np.float32).tolist()],
+                                      anns_field="dense", limit=limit, output_fields=["pk"],
+                                      search_params={"metric_type": "IP", "params": self._dense_params(limit)})
         return self._ranking(hits[0], k, lexical=False)
 
     def search_lexical(self, query: str, k: int) -> Ranking:
@@ -183,8 +197,9 @@ class MilvusBackend:
         if request is None or k <= 0:
             return EMPTY
         data, metric = request
-        hits = self.client.search(self.collection, data=data, anns_field="sparse", limit=self._limit(k),
-                                  output_fields=["pk"], search_params={"metric_type": metric})
+        with self._answering():
+            hits = self.client.search(self.collection, data=data, anns_field="sparse", limit=self._limit(k),
+                                      output_fields=["pk"], search_params={"metric_type": metric})
         return self._ranking(hits[0], k, lexical=True)
 
     def search_hybrid(self, vector: np.ndarray, query: str, k: int, rrf_k: int) -> Ranking:
@@ -200,8 +215,9 @@ class MilvusBackend:
         requests = [AnnSearchRequest([np.asarray(vector, dtype=np.float32).tolist()], "dense",
                                      {"metric_type": "IP", "params": self._dense_params(limit)}, limit),
                     AnnSearchRequest(data, "sparse", {"metric_type": metric}, limit)]
-        hits = self.client.hybrid_search(self.collection, requests, RRFRanker(rrf_k), limit=limit,
-                                         output_fields=["pk"])
+        with self._answering():
+            hits = self.client.hybrid_search(self.collection, requests, RRFRanker(rrf_k), limit=limit,
+                                             output_fields=["pk"])
         return self._ranking(hits[0], k, lexical=False)
 
     def _lexical_query(self, query: str) -> tuple[list, str] | None:

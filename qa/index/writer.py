@@ -96,19 +96,24 @@ def late_sentence_key(passage_input: str, span: tuple[int, int]) -> str:
     return f"late {span[0]}:{span[1]}\0{passage_input}"
 
 
+def sentence_method(requested: str, embedder: Embedder) -> str:
+    """How sentences get vectors: ``late`` where asked for and the encoder exposes token states, else
+    ``separate``."""
+    return "late" if requested == "late" and embedder.head is not None else "separate"
+
+
 def prepare(document: Document, chunk_chars: int, embedder: Embedder, sentence_vectors: str) -> PreparedDocument:
     """Cut a document into passages, their search tokens and sentence spans, with each one's model input.
 
     Args:
-        sentence_vectors: ``late`` (sentences pooled from their passage's forward pass, where the encoder exposes
-            token states) or ``separate``.
+        sentence_vectors: ``late`` or ``separate``, as :func:`sentence_method` resolved it.
     """
     passages = passages_of(document, chunk_chars)
     sentences = [sentence_spans(p.text) for p in passages]
     passage_inputs = embedder.document_inputs([p.text for p in passages], [p.title for p in passages])
     shifts = [len(model_input) - len(p.text) for model_input, p in zip(passage_inputs, passages)]
     input_spans = [[(a + shift, b + shift) for a, b in spans] for spans, shift in zip(sentences, shifts)]
-    late = sentence_vectors == "late" and embedder.head is not None
+    late = sentence_vectors == "late"
     if late:
         sentence_inputs = [[late_sentence_key(model_input, span) for span in spans]
                            for model_input, spans in zip(passage_inputs, input_spans)]
@@ -203,8 +208,8 @@ class IndexWriter:
         stored = {doc_id: (seq, digest) for doc_id, seq, digest in
                   connection.execute("SELECT id, seq, digest FROM documents")}
         chunk = self.settings.chunk_chars
-        result, changed = plan(stored, upserts, deletions, keep_only, chunk, self.settings.sentence_vectors,
-                               self.embedder)
+        method = sentence_method(self.settings.sentence_vectors, self.embedder)
+        result, changed = plan(stored, upserts, deletions, keep_only, chunk, method, self.embedder)
         clock = time.perf_counter()
         cache = VectorCache(connection, self.embedder)
         self._embed_and_summarize(cache, changed, progress)
@@ -220,7 +225,8 @@ class IndexWriter:
         with transaction(connection):
             self._commit(connection, changed, result.deleted, stored, order)
             result.generation = generation(connection) + 1
-            write_meta(connection, {"generation": result.generation, "updated_at": now(), "chunk_chars": chunk})
+            write_meta(connection, {"generation": result.generation, "updated_at": now(), "chunk_chars": chunk,
+                                    "sentence_vectors": method})
         result.passages = connection.execute("SELECT COUNT(*) FROM passages").fetchone()[0]
         return result
 

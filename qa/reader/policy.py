@@ -9,11 +9,13 @@ from qa.config import Settings
 
 @dataclass(frozen=True)
 class Support:
-    """What backs the best candidate: its score, and its sentence's word coverage and embedding similarity."""
+    """What backs the best candidate: its score, and its sentence's word coverage and embedding similarity (``late``
+    when the sentence's vector was pooled from its passage's forward pass, whose similarities run lower)."""
 
     score: float
     coverage: float
     dense: float
+    late: bool
 
 
 @dataclass(frozen=True)
@@ -23,20 +25,22 @@ class DeclinePolicy:
     Attributes:
         threshold: minimum candidate score.
         min_coverage: minimum share of the question's word weight in the answer's sentence ...
-        min_dense: ... unless the sentence's embedding similarity reaches this.
+        min_dense: ... unless the sentence's embedding similarity reaches this (separately embedded sentences).
+        min_dense_late: the same for late-chunked sentence vectors.
         min_dense_english: for English questions (no word coverage with Chinese text), the similarity needed.
     """
 
     threshold: float
     min_coverage: float
     min_dense: float
+    min_dense_late: float
     min_dense_english: float
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "DeclinePolicy":
         """The policy configured by ``QA_ANSWER_*``."""
         return cls(settings.answer_threshold, settings.answer_min_coverage, settings.answer_min_dense,
-                   settings.answer_min_dense_english)
+                   settings.answer_min_dense_late, settings.answer_min_dense_english)
 
     def accepts(self, support: Support, english: bool) -> bool:
         """Whether an answer with this support is given."""
@@ -44,4 +48,5 @@ class DeclinePolicy:
             return False
         if english:
             return support.dense >= self.min_dense_english
-        return support.coverage >= self.min_coverage or support.dense >= self.min_dense
+        return support.coverage >= self.min_coverage or support.dense >= (
+            self.min_dense_late if support.late else self.min_dense)

@@ -121,7 +121,8 @@ class Reader:
         best = final[0] if final else None
         if best is not None:
             value, _, sentence = best
-            reading.support = Support(value, sentence.coverage, sentence.dense)
+            reading.support = Support(value, sentence.coverage, sentence.dense,
+                                      index.manifest.get("sentence_vectors") == "late")
         return reading, best
 
     def read(self, question: str, hits: list[Hit], index: Index, query_vector: np.ndarray | None) -> Reading:
