@@ -92,3 +92,24 @@ def test_int8_keeps_the_sensitive_weights_in_fp32(tmp_path):
     middle = FP32_EDGE_LAYERS
     every = {node.name for node in nodes}
     assert every - kept == {f"attend{middle}", f"up{middle}"}
+
+
+def test_the_light_tokenizer_gives_transformers_ids_and_offsets(settings):
+    """The ONNX encoder reads tokenizer.json directly (no transformers import): same ids, masks and offsets."""
+    from transformers import AutoTokenizer
+
+    from qa.embed.loader import resolve_model
+    from qa.embed.tokenizer import ModelTokenizer
+
+    folder = resolve_model(settings)
+    reference = AutoTokenizer.from_pretrained(folder, local_files_only=True)
+    ours = ModelTokenizer(folder, 2048)
+    texts = ["task: search result | query: 多少党员志愿者", "title: 标题 | text: 7月12日起连续三天,“人民至上” English 123",
+             "短"]
+    ids, mask, offsets = ours.batch(texts)
+    expected = reference(texts, padding=True, return_offsets_mapping=True, return_tensors="np")
+    assert np.array_equal(ids, expected["input_ids"]) and np.array_equal(mask, expected["attention_mask"])
+    assert all(np.array_equal(o, e) for o, e in zip(offsets, expected["offset_mapping"]))
+    for text in texts:
+        assert ours.offsets(text) == list(reference(text, add_special_tokens=False,
+                                                    return_offsets_mapping=True)["offset_mapping"])

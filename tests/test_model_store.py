@@ -9,6 +9,7 @@ import pytest
 
 from qa.embed import model_store
 from qa.embed.model_store import ManifestEntry, read_manifest, verify_model_dir
+from qa.embed.onnx_export import ONNX_FOLDER
 from qa.errors import ModelError
 
 
@@ -121,8 +122,8 @@ def model_copy(settings, tmp_path_factory):
 @pytest.mark.parametrize("folder, name", [
     ("embeddinggemma-300m", "model.safetensors"),
     ("embeddinggemma-300m", "tokenizer.json"),
-    ("embeddinggemma-300m-onnx", "model.onnx.data"),
-    ("embeddinggemma-300m-onnx", "model.onnx"),
+    (ONNX_FOLDER, "model.onnx.data"),
+    (ONNX_FOLDER, "model.onnx"),
 ])
 def test_tampered_model_is_refused_at_load_naming_the_file(model_copy, folder, name):
     from qa.config import Settings
@@ -138,7 +139,7 @@ def test_tampered_model_is_refused_at_load_naming_the_file(model_copy, folder, n
     try:
         with pytest.raises(ModelError, match=rf"{target}: sha256 expected [0-9a-f]{{64}}, got") as caught:
             get_embedder(copy)
-        remedy = "qa optimize-model" if folder.endswith("-onnx") else "qa fetch-model"
+        remedy = "qa optimize-model" if folder == ONNX_FOLDER else "qa fetch-model"
         assert remedy in str(caught.value)
     finally:
         flip_byte_keeping_size_and_mtime(target, target.stat().st_size // 2)

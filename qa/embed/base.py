@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from typing import Any
 
 import numpy as np
 
@@ -30,7 +29,7 @@ class Embedder:
         encoder: backend name (``torch``, ``onnx``, ``onnx-int8``).
         query_cache_size: how many recent question vectors to keep.
 
-    Backends with a Hugging Face tokenizer set ``tokenizer``; token counts and truncation then follow the model.
+    Backends with a tokenizer implement ``_token_offsets``; token counts and truncation then follow the model.
     Backends that expose token states set ``head``; :meth:`encode_late` is then available. ``device`` names where
     the model runs.
     """
@@ -46,7 +45,6 @@ class Embedder:
         self._lock = threading.Lock()
         self._cache_lock = threading.Lock()
         self._query_cache: OrderedDict[str, np.ndarray] = OrderedDict()
-        self.tokenizer: Any = None
         self.head: SentenceHead | None = None
         self.device = "cpu"
         self.batcher: MicroBatcher | None = None
@@ -82,21 +80,22 @@ class Embedder:
                       for tokens, text_spans in zip(self._token_states(inputs), spans)]
         return np.stack([whole for whole, _ in pooled]), [parts for _, parts in pooled]
 
+    def _token_offsets(self, text: str) -> list[tuple[int, int]] | None:
+        """Backend hook: the character range of each model token of ``text`` alone (no prompt, no special tokens);
+        ``None`` where the backend has no tokenizer."""
+        return None
+
     def count_tokens(self, text: str) -> int:
         """Model tokens of ``text`` alone (no prompt, no special tokens); characters where there is no tokenizer."""
-        if self.tokenizer is None:
-            return len(text)
-        with self._lock:
-            return len(self.tokenizer(text, add_special_tokens=False)["input_ids"])
+        offsets = self._token_offsets(text)
+        return len(text) if offsets is None else len(offsets)
 
     def truncate(self, text: str, max_tokens: int) -> str:
         """The longest start of ``text`` that holds at most ``max_tokens`` model tokens (characters without a
         tokenizer)."""
-        if self.tokenizer is None:
+        offsets = self._token_offsets(text)
+        if offsets is None:
             return text[:max_tokens]
-        with self._lock:
-            tokens = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
-        offsets = tokens["offset_mapping"]
         return text if len(offsets) <= max_tokens else text[:offsets[max_tokens - 1][1]]
 
     def _encode(self, texts: list[str], prompt: str, progress: bool = False) -> np.ndarray:

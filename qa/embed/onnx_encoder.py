@@ -13,6 +13,7 @@ from tqdm import tqdm
 
 from qa.embed.base import Embedder
 from qa.embed.head import SentenceHead, TokenStates
+from qa.embed.tokenizer import ModelTokenizer
 from qa.errors import ModelError
 
 
@@ -37,7 +38,6 @@ class OnnxEmbedder(Embedder):
     def __init__(self, model_dir: str, onnx_file: Path, name: str, batch_size: int, encoder: str, threads: int,
                  query_cache_size: int, providers: list[str]) -> None:
         import onnxruntime
-        from transformers import AutoTokenizer
 
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads or (os.cpu_count() or 1)
@@ -49,32 +49,33 @@ class OnnxEmbedder(Embedder):
         config = json.loads((Path(model_dir) / "config_sentence_transformers.json").read_text(encoding="utf-8"))
         dimension = len(head.bias) if head.bias is not None else int(self.session.get_outputs()[0].shape[-1])
         super().__init__(name, dimension, dict(config.get("prompts") or {}), batch_size, encoder, query_cache_size)
-        self.tokenizer = AutoTokenizer.from_pretrained(model_dir, local_files_only=True)
+        self.tokenizer = ModelTokenizer(model_dir, self.MAX_TOKENS)
         self.head = head
         self.device = "cuda" if self.session.get_providers()[0] == "CUDAExecutionProvider" else "cpu"
 
-    def _batches(self, texts: list[str], progress: bool, offsets: bool) -> Iterator[tuple[np.ndarray, np.ndarray, dict]]:
-        """Forward passes over length-sorted batches: ``(rows, token states, tokenizer output)``."""
+    def _batches(self, texts: list[str], progress: bool
+                 ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, list[np.ndarray]]]:
+        """Forward passes over length-sorted batches: ``(rows, token states, attention mask, token offsets)``."""
         order = np.argsort([-len(text) for text in texts], kind="stable")
         for start in tqdm(range(0, len(texts), self.batch_size), desc="encoding", unit="batch", disable=not progress):
             rows = order[start:start + self.batch_size]
-            tokens = self.tokenizer([texts[i] for i in rows], padding=True, truncation=True, max_length=self.MAX_TOKENS,
-                                    return_offsets_mapping=offsets, return_tensors="np")
-            feeds = {"input_ids": tokens["input_ids"].astype(np.int64),
-                     "attention_mask": tokens["attention_mask"].astype(np.int64)}
-            yield rows, self.session.run(None, feeds)[0], tokens
+            ids, mask, offsets = self.tokenizer.batch([texts[i] for i in rows])
+            yield rows, self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0], mask, offsets
 
     def _embed(self, texts: list[str], progress: bool) -> np.ndarray:
         vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
-        for rows, states, tokens in self._batches(texts, progress, offsets=False):
-            mask = tokens["attention_mask"][:, :, None].astype(np.float32)
-            vectors[rows] = self.head.apply((states * mask).sum(axis=1) / mask.sum(axis=1))
+        for rows, states, mask, _ in self._batches(texts, progress):
+            weights = mask[:, :, None].astype(np.float32)
+            vectors[rows] = self.head.apply((states * weights).sum(axis=1) / weights.sum(axis=1))
         return vectors
 
     def _token_states(self, texts: list[str]) -> list[TokenStates]:
         found: list[TokenStates | None] = [None] * len(texts)
-        for rows, states, tokens in self._batches(texts, False, offsets=True):
+        for rows, states, mask, offsets in self._batches(texts, False):
             for position, row in enumerate(rows):
-                kept = tokens["attention_mask"][position].astype(bool)
-                found[row] = TokenStates(states[position][kept], tokens["offset_mapping"][position][kept])
+                kept = mask[position].astype(bool)
+                found[row] = TokenStates(states[position][kept], offsets[position][kept])
         return found  # type: ignore[return-value]
+
+    def _token_offsets(self, text: str) -> list[tuple[int, int]]:
+        return self.tokenizer.offsets(text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 
 from qa.embed.base import Embedder
@@ -28,13 +30,19 @@ class TorchEmbedder(Embedder):
         self.tokenizer = self.model.tokenizer
         self.head = SentenceHead.from_folder(model)
         self.device = device
+        self._tokenizer_lock = threading.Lock()
 
     def _embed(self, texts: list[str], progress: bool) -> np.ndarray:
         return self.model.encode(texts, batch_size=self.batch_size, show_progress_bar=progress, convert_to_numpy=True)
 
+    def _token_offsets(self, text: str) -> list[tuple[int, int]]:
+        with self._tokenizer_lock:
+            return list(self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)["offset_mapping"])
+
     def _token_states(self, texts: list[str]) -> list[TokenStates]:
         states = self.model.encode(texts, batch_size=self.batch_size, output_value="token_embeddings")
-        offsets = self.tokenizer(texts, truncation=True, max_length=self.model.max_seq_length,
-                                 return_offsets_mapping=True)["offset_mapping"]
+        with self._tokenizer_lock:
+            offsets = self.tokenizer(texts, truncation=True, max_length=self.model.max_seq_length,
+                                     return_offsets_mapping=True)["offset_mapping"]
         return [TokenStates(state.float().cpu().numpy(), np.asarray(offset, dtype=np.int64).reshape(-1, 2))
                 for state, offset in zip(states, offsets)]
