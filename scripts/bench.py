@@ -105,6 +105,8 @@ def bench_sentence_vectors(corpus: list[str], gold: Path, methods: list[str], sc
     """Build the corpus once per sentence-vector method (QA_SENTENCE_VECTORS) and compare build speed against a
     plain encode of the same passages, answer quality on the gold questions, and the summaries chosen."""
     figures: dict = {}
+    from qa.service import QAService
+
     summaries: dict[str, dict[str, list]] = {}
     for method in methods:
         os.environ["QA_SENTENCE_VECTORS"] = method
@@ -117,10 +119,9 @@ def bench_sentence_vectors(corpus: list[str], gold: Path, methods: list[str], sc
             figures["plain_encode"] = bench_plain_encode(index_dir)
         row["build_to_plain"] = row["build"]["passages_per_second"] / figures["plain_encode"]["passages_per_second"]
         print(f"[{method}] answering the gold questions ...", flush=True)
-        row["quality"] = bench_answers(index_dir, gold)
-        from qa.index import load_index
-
-        documents = load_index(index_dir, get_settings()).documents
+        service = QAService(get_settings(), index_dir)
+        row["quality"] = bench_answers(service, gold)
+        documents = service.index.documents
         summaries[method] = {doc_id: [(s.start, s.end) for s in doc.summary] for doc_id, doc in documents.items()}
         figures[method] = row
     first = methods[0]
@@ -133,12 +134,10 @@ def bench_sentence_vectors(corpus: list[str], gold: Path, methods: list[str], sc
     return figures
 
 
-def bench_answers(index_dir: Path, gold: Path) -> dict:
-    """Hybrid retrieval and answer quality on gold questions, with the decline figures."""
+def bench_answers(service, gold: Path) -> dict:
+    """Hybrid retrieval and answer quality of a loaded service on gold questions, with the decline figures."""
     from qa.evaluate import evaluate
-    from qa.service import QAService
 
-    service = QAService(get_settings(), index_dir)
     metrics = evaluate(service.ask, load_gold(gold), ["hybrid"], 10, progress=False).modes["hybrid"]
     keep = ("hit@1", "hit@5", "em", "f1", "declined_unanswerable", "declined_answerable")
     return {name: metrics[name] for name in keep if name in metrics}
@@ -398,9 +397,10 @@ def print_backends(backends: dict) -> None:
 
 def bench_quality(index_dir: Path, gold: Path) -> tuple[dict, np.ndarray]:
     """Answer quality on the gold questions, and the passage vectors (for cosine comparisons)."""
-    from qa.index import load_index
+    from qa.service import QAService
 
-    return bench_answers(index_dir, gold), load_index(index_dir, get_settings()).vectors
+    service = QAService(get_settings(), index_dir)
+    return bench_answers(service, gold), service.index.vectors
 
 
 def bench_summaries(index_dir: Path, repeats: int = 5) -> dict:
