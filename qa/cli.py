@@ -51,18 +51,26 @@ def cmd_build(args: argparse.Namespace) -> int:
 def write(args: argparse.Namespace, upserts: list, deletions: list[str]) -> int:
     """Apply one write to the index with a progress bar: the same writer as the server's write jobs."""
     from qa.embed import get_embedder
-    from qa.index import IndexWriter
+    from qa.errors import BackendUnavailable
+    from qa.index import IndexWriter, load_index
     from qa.index.build import progress_bar
 
     settings = get_settings()
     folder = Path(args.index or settings.index_dir)
+    embedder = get_embedder(settings)
     update, bar = progress_bar("embedding", True)
     with bar:
-        result = IndexWriter(folder, get_embedder(settings), settings).write(upserts, deletions, update)
+        result = IndexWriter(folder, embedder, settings).write(upserts, deletions, update)
     print(f"{folder.name}: {len(result.added)} added, {len(result.replaced)} replaced, {len(result.deleted)} deleted, "
           f"{len(result.unchanged)} unchanged; {result.passages_written} passages written, {result.vectors_embedded} "
           f"vectors embedded in {result.embed_seconds:.1f} s, "
           f"{result.seconds:.1f} s in all; now {result.passages} passages (generation {result.generation})")
+    if settings.backend == "milvus":
+        try:
+            load_index(folder, settings, embedder.name)
+        except BackendUnavailable as error:
+            print(f"note: the Milvus collection was not updated ({error}); a server over this index updates it, and "
+                  "publishes the new generation to its replicas, when it loads the generation")
     return 0
 
 

@@ -44,6 +44,10 @@ class WritesDisabled(QAError):
     """A write to a service that has no write token configured."""
 
 
+class ReadOnlyReplica(QAError):
+    """A write to a replica, which serves what the process holding the index database publishes to Milvus."""
+
+
 class JobNotFound(QAError):
     """No write job with that id (jobs are kept in memory, for the life of the server)."""
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from qa.config import Settings
 from qa.embed import Embedder, get_embedder
-from qa.errors import DocumentNotFound, InvalidInput, InvalidRequest, TooLarge
+from qa.errors import DocumentNotFound, InvalidInput, InvalidRequest, ReadOnlyReplica, TooLarge
 from qa.index import Index, IndexWriter, load_index, refresh_index
 from qa.jobs import Job, JobQueue, WriteRequest
 from qa.reader import Reader
@@ -283,6 +283,17 @@ class QAService:
 
     # ---------------------------------------------------------------- writing
 
+    def require_writable(self) -> None:
+        """Refuse a write on a replica.
+
+        Raises:
+            ReadOnlyReplica: the index is read from what another process publishes to Milvus.
+        """
+        if self.index.replica:
+            raise ReadOnlyReplica(f"this server is a replica of Milvus collection "
+                                  f"{self.index.manifest['milvus']['collection']}: write through the service that "
+                                  "holds the index database, and this one follows within QA_RELOAD_INTERVAL")
+
     def validate_documents(self, documents: list[Document]) -> None:
         """Refuse the whole batch if any document is empty, oversized, or two share an id.
 
@@ -290,6 +301,7 @@ class QAService:
             InvalidInput: no documents, an empty text, a repeated id.
             TooLarge: a text over ``max_document_chars``.
         """
+        self.require_writable()
         if not documents:
             raise InvalidInput("no documents given")
         seen: set[str] = set()
@@ -315,6 +327,7 @@ class QAService:
             DocumentNotFound: no document ``doc_id``.
             InvalidRequest: the new document has another id.
         """
+        self.require_writable()
         if document.id != doc_id:
             raise InvalidRequest(f"the body's id {document.id!r} differs from the path's {doc_id!r}")
         self.document(doc_id)
@@ -327,6 +340,7 @@ class QAService:
         Raises:
             DocumentNotFound: no document ``doc_id``.
         """
+        self.require_writable()
         self.document(doc_id)
         return self.jobs.submit(WriteRequest(deletions=[doc_id]))
 

@@ -287,25 +287,34 @@ its jieba analyser or with BM25 weights computed here."""
 
 def bench_scale_milvus(index, vectors: np.ndarray, tokens: list[list[str]],
                        query_vectors: np.ndarray, questions: list[str], truth: list[np.ndarray], update: dict) -> dict:
-    """One synthetic size in a fresh Milvus Lite collection: insert time (vectors and BM25 words), search latency,
-    recall@10 against exact search, RSS growth (Milvus Lite runs in this process) and its files' size."""
+    """One synthetic size in a fresh Milvus Lite collection: insert time (vectors, BM25 words, and the records a
+    replica reads: one document per passage, holding that passage), search latency, recall@10 against exact search,
+    RSS growth (Milvus Lite runs in this process) and its files' size."""
     from dataclasses import replace
 
     from qa.index.dense import recall_at
     from qa.index.milvus_backend import MilvusBackend
+    from qa.index.milvus_publish import records_collection
+    from qa.index.replica import load_replica
+    from qa.index.snapshot import Rows
+    from qa.index.store import TOKEN_SEPARATOR
+    from qa.schema import Document
 
     source = index.passages
-    passages = [replace(source[i % len(source)], id=f"synthetic-{i}", doc_id=f"synthetic-{i}")
-                for i in range(len(vectors))]
+    passages = [replace(source[i % len(source)], id=f"synthetic-{i}", doc_id=f"synthetic-{i}", start=0,
+                        end=len(source[i % len(source)].text)) for i in range(len(vectors))]
     words = [tokens[i % len(tokens)] for i in range(len(vectors))]
+    dimension = vectors.shape[1]
+    rows = Rows([Document(id=p.doc_id, title=p.title, text=p.text) for p in passages],
+                {p.doc_id: "synthetic" for p in passages}, passages, vectors,
+                [TOKEN_SEPARATOR.join(w) for w in words], np.zeros((0, 3), np.int32), np.zeros((0, dimension), np.float16))
     with tempfile.TemporaryDirectory(prefix="qa-bench-milvus-") as scratch:
         settings = get_settings().model_copy(update=update | {"milvus_uri": str(Path(scratch) / "bench.db"),
                                                                "milvus_collection": "bench"})
         gc.collect()
         before = rss_mb()
         started = time.perf_counter()
-        backend = MilvusBackend.synced(settings, Path(scratch), index.manifest, passages,
-                                       {p.doc_id: "synthetic" for p in passages}, vectors, words, None)
+        backend = MilvusBackend.synced(settings, Path(scratch), index.manifest, rows, words, None)
         row = {"index": backend.info["dense_index"], "lexical": backend.info["lexical"],
                "insert_s": time.perf_counter() - started}
         dense_ms, found = [], []
@@ -321,7 +330,16 @@ def bench_scale_milvus(index, vectors: np.ndarray, tokens: list[list[str]],
         row |= {"dense_search": latency_figures(dense_ms), "recall_at_10": recall_at(np.stack(found), np.stack(truth)),
                 "lexical_search": latency_figures(lexical_ms), "rss_growth_mb": rss_mb() - before,
                 "files_mb": folder_mb(Path(scratch))}
+        gc.collect()
+        before = rss_mb()
+        started = time.perf_counter()
+        replica = load_replica(Path(scratch) / "replica", settings, None)
+        row["replica_load_s"] = time.perf_counter() - started
+        row["replica_rss_growth_mb"] = rss_mb() - before
+        assert len(replica.passages) == len(passages)
+        del replica
         backend.client.drop_collection(backend.collection)
+        backend.client.drop_collection(records_collection(backend.collection))
     return row
 
 

@@ -89,3 +89,16 @@ def test_build_and_ask_with_the_milvus_backend(tmp_path):
         holder.wait()
     assert refused.returncode == 2 and "Traceback" not in refused.stderr
     assert "one process at a time" in refused.stderr
+
+
+@pytest.mark.heavy
+def test_qa_add_with_the_milvus_backend_publishes_to_replicas(tmp_path):
+    milvus = HASHING | {"QA_BACKEND": "milvus", "QA_MILVUS_URI": str(tmp_path / "shared.db"),
+                        "QA_MILVUS_COLLECTION": "news"}
+    assert run_qa("build", "--corpus", "seeds/", "--index", str(tmp_path / "ix"), env=milvus).returncode == 0
+    added = run_qa("add", "tests/data/live/bridge.txt", "--index", str(tmp_path / "ix"), env=milvus)
+    assert added.returncode == 0, added.stderr
+    asked = run_qa("ask", "星河大桥全长多少米", "--index", str(tmp_path / "replica"), "--json", env=milvus)
+    assert asked.returncode == 0, asked.stderr
+    reply = json.loads(asked.stdout)
+    assert reply["passages"][0]["source"]["title"] == "星河大桥正式通车" and not (tmp_path / "replica").exists()

@@ -181,3 +181,143 @@ def test_a_search_that_milvus_fails_is_a_503_naming_the_engine(seeded, fast_embe
         response = client.post("/ask", json={"question": "多少党员志愿者"})
     assert response.status_code == 503
     assert response.json()["detail"] == "Milvus at lite failed a search: server closed the connection"
+
+
+@pytest.fixture
+def published(tmp_path, seeded, fast_embedder):
+    """A primary service over the seed index publishing to a Milvus Lite file outside its folder, and the settings
+    a replica uses (the same Milvus and collection, another folder that does not exist)."""
+    from qa.service import QAService
+
+    folder, _, settings = seeded
+    settings = settings.model_copy(update={"milvus_uri": str(tmp_path / "shared.db"), "milvus_collection": "news"})
+    return QAService(settings, folder, fast_embedder), settings, tmp_path / "replica"
+
+
+def same_answers(first, second, questions=QUESTIONS) -> None:
+    for question in questions:
+        answers = [service.ask(question) for service in (first, second)]
+        assert answers[0].answer == answers[1].answer
+        assert [(h.passage, h.score) for h in answers[0].hits] == [(h.passage, h.score) for h in answers[1].hits]
+        assert answers[0].highlights == answers[1].highlights
+
+
+def test_a_replica_with_nothing_on_local_disk_answers_the_same(published, fast_embedder):
+    from conftest import app_client
+    from qa.errors import ReadOnlyReplica
+    from qa.schema import Document
+    from qa.service import QAService
+
+    primary, settings, empty = published
+    settings = settings.model_copy(update={"api_token": SecretStr("t")})
+    replica = QAService(settings, empty, fast_embedder)
+    assert replica.index.replica and not empty.exists()
+    assert replica.index.manifest["replica"] is True and replica.index.generation == primary.index.generation
+    same_answers(primary, replica)
+    assert [d.document for d in replica.documents()] == [d.document for d in primary.documents()]
+    for doc_id in primary.index.documents:
+        assert replica.summarize(doc_id=doc_id) == primary.summarize(doc_id=doc_id)
+    assert replica.summarize(question="疫情防控") == primary.summarize(question="疫情防控")
+    assert (replica.index.sentences.vectors == primary.index.sentences.vectors).all()
+    with pytest.raises(ReadOnlyReplica, match="replica of Milvus collection news"):
+        replica.add_documents([Document(id="bridge", title="星河大桥", text=BRIDGE)])
+    for client in app_client(settings, replica):
+        response = client.delete(f"/documents/{next(iter(primary.index.documents))}",
+                                 headers={"Authorization": "Bearer t"})
+        assert response.status_code == 409 and response.json()["error"] == "read-only replica"
+        assert client.get("/health").json()["manifest"]["milvus"] == {"server": "lite", "collection": "news"}
+    assert not empty.exists()
+
+
+def test_a_replica_follows_writes_reading_only_what_changed(published, fast_embedder):
+    from qa.index.milvus_publish import records_collection
+    from qa.ingest import document_from_record, read_corpus
+    from qa.service import QAService
+
+    primary, settings, empty = published
+    replica = QAService(settings, empty, fast_embedder)
+    first, second = read_corpus([SEEDS])
+    primary.writer.write([document_from_record({"id": "bridge", "text": BRIDGE})], [first.id])
+    assert replica.refresh() is False
+    primary.refresh()
+    kept = replica.index.documents[second.id]
+    assert replica.refresh() is True and replica.index.generation == primary.index.generation
+    assert replica.index.documents[second.id] is kept and first.id not in replica.index.documents
+    same_answers(primary, replica, QUESTIONS + ["星河大桥全长多少米"])
+    assert replica.ask("星河大桥全长多少米").hits[0].passage.doc_id == "bridge"
+    store = primary.index.backend.client
+    for _ in range(2):
+        primary.writer.write([first], ["bridge"])
+        primary.refresh()
+        primary.writer.write([document_from_record({"id": "bridge", "text": BRIDGE})], [])
+        primary.refresh()
+    replica.refresh()
+    same_answers(primary, replica, QUESTIONS + ["星河大桥全长多少米"])
+    records = store.query(records_collection("news"), filter='part == 0', output_fields=["record"], limit=1000)
+    generations = sorted(r["record"] for r in records if r["record"].startswith("generation:"))
+    assert generations == [f"generation:{primary.index.generation - 1}", f"generation:{primary.index.generation}"]
+    documents = {r["record"] for r in records if r["record"].startswith("document:")}
+    assert len(documents) <= 2 * len(primary.index.documents)
+
+
+def test_a_replica_with_nothing_published_says_how_to_build(tmp_path, fast_settings, fast_embedder):
+    from qa.errors import IndexMissing
+    from qa.service import QAService
+
+    settings = fast_settings.model_copy(update={"backend": "milvus", "milvus_uri": str(tmp_path / "empty.db")})
+    with pytest.raises(IndexMissing, match="none published in collection qa_replica .*`qa build --backend milvus"):
+        QAService(settings, tmp_path / "replica", fast_embedder)
+
+
+def test_records_of_any_size_read_back_whole_or_not_at_all(tmp_path):
+    from qa.index.milvus_backend import connect
+    from qa.index.milvus_records import MAX_TEXT_BYTES, RecordStore
+
+    store = RecordStore.ensure(connect(str(tmp_path / "records.db"), ""), "records")
+    big = np.random.default_rng(0).bytes(3 * MAX_TEXT_BYTES)
+    store.put("document", {"big": big, "small": b"{}", "empty": b""}, batch=2)
+    assert store.get(["big", "small", "empty", "absent"]) == {"big": big, "small": b"{}", "empty": b""}
+    assert store.names("document") == {"big", "small", "empty"}
+    store.client.delete("records", ids=["big#1"])
+    assert store.get(["big", "small"]) == {"small": b"{}"}
+    store.delete(["big", "small"])
+    assert store.names("document") == {"empty"}
+
+
+@pytest.mark.slow
+def test_a_replica_server_on_the_real_model_answers_as_the_primary(tmp_path):
+    """`qa build --backend milvus`, then `qa serve` over the built index and, in turn (a Milvus Lite file serves one
+    process at a time), `qa serve` over a folder that does not exist, against the same Milvus."""
+    import os
+    import subprocess
+    import sys
+
+    import httpx
+
+    from conftest import ROOT
+    from live_server import running_server
+
+    env = {"QA_BACKEND": "milvus", "QA_MILVUS_URI": str(tmp_path / "shared.db"), "QA_MILVUS_COLLECTION": "news",
+           "QA_API_TOKEN": "t", "HF_HUB_OFFLINE": "1"}
+    built = subprocess.run([sys.executable, "-m", "qa.cli", "build", "--corpus", str(SEEDS), "--index",
+                            str(tmp_path / "primary")], cwd=ROOT, capture_output=True, text=True, timeout=900,
+                           env=os.environ | env)
+    assert built.returncode == 0, built.stderr
+
+    def answers(url: str) -> list:
+        with httpx.Client(base_url=url, timeout=120) as http:
+            documents = [d["id"] for d in http.get("/documents").json()["documents"]]
+            replies = [http.post("/ask", json={"question": q}).json() for q in QUESTIONS] \
+                + [http.get(f"/documents/{d}").json() for d in documents] \
+                + [http.post("/summarize", json={"doc_id": d}).json() for d in documents]
+        return [{key: value for key, value in reply.items() if key not in ("took_ms", "timings")} for reply in replies]
+
+    with running_server(tmp_path / "primary", env) as url:
+        expected = answers(url)
+    with running_server(tmp_path / "replica", env) as url:
+        assert answers(url) == expected
+        health = httpx.get(f"{url}/health").json()
+        assert health["manifest"]["replica"] is True and health["model"] == "google/embeddinggemma-300m"
+        refused = httpx.delete(f"{url}/documents/{expected[len(QUESTIONS)]['id']}", headers={"Authorization": "Bearer t"})
+        assert refused.status_code == 409 and "replica of Milvus collection news" in refused.json()["detail"]
+    assert expected[1]["answer"]["text"] == "400多名" and not (tmp_path / "replica").exists()

@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from qa.api.schemas import ErrorBody
 from qa.errors import (DocumentNotFound, IndexStoreError, IngestError, InvalidInput, InvalidRequest, JobNotFound,
-                       ModelError, QAError, TooLarge, Unauthorized, UnsupportedType, WritesDisabled)
+                       ModelError, QAError, ReadOnlyReplica, TooLarge, Unauthorized, UnsupportedType, WritesDisabled)
 from qa.folders import FolderBusy
 
 log = logging.getLogger(__name__)
@@ -28,6 +28,7 @@ STATUS: list[tuple[type[QAError], int, str]] = [
     (IngestError, 400, "invalid input"),
     (Unauthorized, 401, "unauthorized"),
     (WritesDisabled, 403, "writes disabled"),
+    (ReadOnlyReplica, 409, "read-only replica"),
     (FolderBusy, 503, "index busy"),
     (IndexStoreError, 503, "service unavailable"),
     (ModelError, 503, "service unavailable"),
@@ -104,6 +105,7 @@ WRITE_RESPONSES: dict[int | str, dict] = {
     status: {"model": ErrorBody, "description": description} for status, description in (
         (401, "Missing or wrong bearer token."),
         (403, "Writes are disabled: the server has no QA_API_TOKEN."),
+        (409, "The server is a replica reading its index from Milvus: write through the one that holds the index."),
         (415, "A file of an unsupported type."),
     )
 }

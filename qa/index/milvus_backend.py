@@ -1,7 +1,8 @@
 """The Milvus backend: passage vectors and BM25 words in a Milvus collection (Milvus Lite embedded, or a server).
 
-The index database stays the source of truth for documents, passages and sentences (what the reader and the
-summariser read); the collection holds what is searched. Its rows are keyed by content (model, encoder, the
+The index database stays the source of truth; the collection holds what is searched, and the process that loads the
+database publishes each generation beside it (:mod:`qa.index.milvus_publish`) so that a replica started against the
+same Milvus needs nothing on local disk (:mod:`qa.index.replica`). Its rows are keyed by content (model, encoder, the
 document's digest and the passage id), so a new generation's rows are inserted beside the old generation's, and
 the old generation's leftovers are deleted one refresh later. A search keeps only the rows of its own generation:
 every request sees one generation, as with the embedded backend.
@@ -18,24 +19,28 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import numpy as np
 
 from qa.config import Settings
-from qa.errors import BackendUnavailable
+from qa.errors import BackendUnavailable, IndexMissing
 from qa.index.backend import Ranking
 from qa.index.dense import ivf_cells
 from qa.index.lexical import BM25_B, BM25_K1, bm25_idf
+from qa.index.milvus_publish import Publication, publish, records_collection
+from qa.index.milvus_records import MAX_TEXT_BYTES, RecordStore
 from qa.schema import Passage
 from qa.text.normalize import fold
 from qa.text.tokenize import stopwords, tokenize
 
+if TYPE_CHECKING:
+    from qa.index.snapshot import Rows
+
 EMPTY: Ranking = (np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.int64))
 MAX_LIMIT = 16_384
 """Most hits one Milvus search returns."""
-MAX_TEXT_BYTES = 65_535
-"""Longest VARCHAR value Milvus stores."""
 LEXICAL = {"jieba": "milvus-bm25 (jieba analyzer)", "whitespace": "milvus-bm25 (this project's words)",
            "client": "client-side bm25 sparse vectors (this project's words)"}
 SERVER_SCHEMES = ("http", "https", "tcp", "grpc", "unix")
@@ -62,6 +67,13 @@ def connect(uri: str, token: str) -> object:
         hint = "" if is_server(uri) else " (a Milvus Lite file serves one process at a time: stop the other one, " \
             "or use a Milvus server)"
         raise BackendUnavailable(f"cannot open Milvus at {server_name(uri)}: {error.message}{hint}") from None
+
+
+def opened(settings: Settings, folder: Path) -> tuple[str, object, str]:
+    """The configured Milvus's location, a client for it, and the collection's name."""
+    uri = milvus_uri(settings, folder)
+    return uri, connect(uri, settings.milvus_token.get_secret_value() if settings.milvus_token else ""), \
+        collection_name(settings, folder)
 
 
 def milvus_uri(settings: Settings, folder: Path) -> str:
@@ -108,43 +120,48 @@ class MilvusBackend:
         collection: the collection name.
         keys: row key of each passage, in passage-row order.
         lingering: keys of the previous generation that this one no longer holds (deleted at the next refresh).
+        others: rows of other generations the collection may hold (searches ask for that many more hits).
         frequencies: how many passages hold each word.
         settings: search parameters and the lexical mode.
         info: what the manifest and /health show.
+        publication: what this process published for the generation, or ``None`` for a replica.
     """
 
-    def __init__(self, client, collection: str, keys: list[str], lingering: frozenset[str],
-                 frequencies: Counter, settings: Settings, info: dict) -> None:
+    def __init__(self, client, collection: str, keys: list[str], lingering: frozenset[str], others: int,
+                 frequencies: Counter, settings: Settings, info: dict, publication: Publication | None) -> None:
         self.client = client
         self.collection = collection
         self.keys = keys
         self.lingering = lingering
+        self.others = others
         self.frequencies = frequencies
         self.settings = settings
         self.info = info
+        self.publication = publication
         self.rows = {key: row for row, key in enumerate(keys)}
 
     @classmethod
-    def synced(cls, settings: Settings, folder: Path, meta: dict, passages: list[Passage], digests: dict[str, str],
-               vectors: np.ndarray, tokens: list[list[str]], previous: "MilvusBackend | None") -> "MilvusBackend":
-        """The backend of one generation, after making the collection hold its rows.
+    def synced(cls, settings: Settings, folder: Path, meta: dict, rows: "Rows", tokens: list[list[str]],
+               previous: "MilvusBackend | None") -> "MilvusBackend":
+        """The backend of one generation, after making the collection hold its rows and publishing it for replicas
+        (:mod:`qa.index.milvus_publish`).
 
         Args:
             settings: Milvus location, index type and lexical mode.
             folder: the index folder (names the default collection and Milvus Lite file).
-            meta: the index's meta (model, encoder, dimension).
-            passages, digests, vectors, tokens: the generation's passages (in row order), each document's digest,
-                the passage vectors and search words.
+            meta: the index's meta (model, encoder, dimension, generation).
+            rows: the generation's documents, passages (in row order), vectors and sentences.
+            tokens: each passage's search words.
             previous: the backend of the generation this process served before, whose rows stay searchable for
                 its requests until the next refresh.
         """
-        uri = milvus_uri(settings, folder)
-        client = connect(uri, settings.milvus_token.get_secret_value() if settings.milvus_token else "")
-        name = collection_name(settings, folder)
+        uri, client, name = opened(settings, folder)
+        passages = rows.passages
         created = ensure_collection(client, name, int(meta["dimension"]), len(passages), settings)
-        keys = passage_keys(meta, passages, digests)
+        keys = passage_keys(meta, passages, rows.digests)
         wanted = set(keys)
-        if created or previous is None or previous.collection != name:
+        same = previous is not None and previous.collection == name and previous.publication is not None
+        if created or not same:
             existing = set() if created else stored_keys(client, name, settings.milvus_batch)
             lingering: set[str] = set()
         else:
@@ -155,7 +172,7 @@ class MilvusBackend:
         new = [row for row, key in enumerate(keys) if key not in existing]
         write = client.insert if created else client.upsert
         for start in range(0, len(new), settings.milvus_batch):
-            write(name, [row_record(keys[r], passages[r], vectors[r], tokens[r], average, settings)
+            write(name, [row_record(keys[r], passages[r], rows.vectors[r], tokens[r], average, settings)
                          for r in new[start:start + settings.milvus_batch]])
         stale = sorted(existing - wanted - lingering)
         for start in range(0, len(stale), settings.milvus_batch):
@@ -163,10 +180,29 @@ class MilvusBackend:
         if new or stale:
             # Seals the written rows: Milvus Lite rebuilds the search structures of unsealed rows on every search.
             client.flush(name)
-        frequencies = Counter(word for words in tokens for word in set(words) if word)
-        info = {"backend": "milvus", "milvus": {"server": server_name(uri), "collection": name},
-                "dense_index": dense_index_info(client, name, settings), "lexical": LEXICAL[settings.milvus_lexical]}
-        return cls(client, name, keys, frozenset(lingering), frequencies, settings, info)
+        store = RecordStore.ensure(client, records_collection(name))
+        publication = publish(store, meta, rows, settings.milvus_lexical, previous.publication if same else None,
+                              settings.milvus_batch)
+        return cls(client, name, keys, frozenset(lingering), len(lingering), word_frequencies(tokens), settings,
+                   backend_info(client, uri, name, settings), publication)
+
+    @classmethod
+    def attached(cls, settings: Settings, folder: Path, meta: dict, rows: "Rows",
+                 tokens: list[list[str]]) -> "MilvusBackend":
+        """The backend of a replica: searches the collection as published, writes nothing.
+
+        Raises:
+            IndexMissing: the collection is gone.
+        """
+        uri, client, name = opened(settings, folder)
+        if not client.has_collection(name):
+            raise IndexMissing(f"Milvus at {server_name(uri)} has no collection {name}: build the index with "
+                               f"`qa build --backend milvus`")
+        client.load_collection(name)
+        keys = passage_keys(meta, rows.passages, rows.digests)
+        others = max(0, int(client.get_collection_stats(name)["row_count"]) - len(keys))
+        info = backend_info(client, uri, name, settings) | {"replica": True}
+        return cls(client, name, keys, frozenset(), others, word_frequencies(tokens), settings, info, None)
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -236,8 +272,8 @@ class MilvusBackend:
         return bm25_idf(len(self.keys), self.frequencies.get(word, 0))
 
     def _limit(self, k: int) -> int:
-        """Hits to ask for: ``k`` and room for the previous generation's rows, which this one drops."""
-        return min(MAX_LIMIT, k + len(self.lingering))
+        """Hits to ask for: ``k`` and room for other generations' rows, which this one drops."""
+        return min(MAX_LIMIT, k + self.others)
 
     def _dense_params(self, limit: int) -> dict:
         kind = self.info["dense_index"]["type"]
@@ -257,6 +293,17 @@ class MilvusBackend:
             return EMPTY
         values, rows = zip(*found)
         return np.array(values, dtype=np.float32), np.array(rows, dtype=np.int64)
+
+
+def word_frequencies(tokens: list[list[str]]) -> Counter:
+    """How many passages hold each word."""
+    return Counter(word for words in tokens for word in set(words) if word)
+
+
+def backend_info(client, uri: str, name: str, settings: Settings) -> dict:
+    """What the manifest and /health show of the backend."""
+    return {"backend": "milvus", "milvus": {"server": server_name(uri), "collection": name},
+            "dense_index": dense_index_info(client, name, settings), "lexical": LEXICAL[settings.milvus_lexical]}
 
 
 def row_record(key: str, passage: Passage, vector: np.ndarray, words: list[str], average_length: float,

@@ -18,7 +18,8 @@ from qa.index.backend import FaissBm25Backend, SearchBackend
 from qa.index.dense import DenseIndex
 from qa.index.lexical import LexicalIndex
 from qa.index.sentences import SentenceTable
-from qa.index.store import TOKEN_SEPARATOR, check_compatible, connect, read_meta, reported_damage
+from qa.index.store import (TOKEN_SEPARATOR, check_compatible, connect, database_path, read_meta,
+                            reported_damage)
 from qa.schema import Document, Passage
 
 
@@ -36,6 +37,8 @@ class Index:
     vectors: np.ndarray
     tokens: list[str]
     digests: dict[str, str]
+    replica: bool = False
+    """Whether it was read from what another process published to Milvus (no index database here)."""
     _rows: dict[str, int] = field(init=False, repr=False)
     _by_document: dict[str, list[int]] = field(init=False, repr=False)
 
@@ -133,7 +136,7 @@ def search_backend(folder: Path, meta: dict, rows: Rows, settings: Settings,
     if settings.backend == "milvus":
         from qa.index.milvus_backend import MilvusBackend
 
-        return MilvusBackend.synced(settings, folder, meta, rows.passages, rows.digests, rows.vectors, words,
+        return MilvusBackend.synced(settings, folder, meta, rows, words,
                                     previous if isinstance(previous, MilvusBackend) else None)
     if isinstance(previous, FaissBm25Backend):
         dense = previous.dense.refilled(rows.vectors, settings.exact_below, settings.target_recall)
@@ -142,14 +145,13 @@ def search_backend(folder: Path, meta: dict, rows: Rows, settings: Settings,
     return FaissBm25Backend(dense, LexicalIndex.from_tokens(words))
 
 
-def assemble(folder: Path, meta: dict, rows: Rows, settings: Settings, previous: SearchBackend | None) -> Index:
-    """An index from its rows, with the search backend made from them."""
-    backend = search_backend(folder, meta, rows, settings, previous)
+def assemble(folder: Path, meta: dict, rows: Rows, backend: SearchBackend, replica: bool = False) -> Index:
+    """An index from its rows and the search backend over them."""
     sentences = SentenceTable.from_arrays(rows.spans, rows.sentence_vectors, len(rows.passages))
     manifest = meta | backend.info | {"documents": len(rows.documents), "passages": len(rows.passages),
                                       "sentences": len(sentences)}
     return Index(folder, manifest, {d.id: d for d in rows.documents}, rows.passages, backend, sentences,
-                 rows.vectors, rows.tokens, rows.digests)
+                 rows.vectors, rows.tokens, rows.digests, replica)
 
 
 def load_index(folder: Path, settings: Settings, model_name: str | None = None,
@@ -167,6 +169,10 @@ def load_index(folder: Path, settings: Settings, model_name: str | None = None,
         IndexMismatch: different format version or model.
     """
     folder = Path(folder)
+    if settings.backend == "milvus" and not database_path(folder).exists():
+        from qa.index.replica import load_replica
+
+        return load_replica(folder, settings, model_name)
     with reported_damage(folder):
         connection = connect(folder)
         try:
@@ -177,7 +183,7 @@ def load_index(folder: Path, settings: Settings, model_name: str | None = None,
             connection.execute("COMMIT")
         finally:
             connection.close()
-    return assemble(folder, meta, rows, settings, previous)
+    return assemble(folder, meta, rows, search_backend(folder, meta, rows, settings, previous))
 
 
 def refresh_index(old: Index, settings: Settings) -> Index:
@@ -188,6 +194,10 @@ def refresh_index(old: Index, settings: Settings) -> Index:
     Returns:
         ``old`` itself when nothing was committed since.
     """
+    if old.replica:
+        from qa.index.replica import refresh_replica
+
+        return refresh_replica(old, settings)
     with reported_damage(old.folder):
         return refreshed(old, settings)
 
@@ -203,10 +213,8 @@ def refreshed(old: Index, settings: Settings) -> Index:
             return old
         check_compatible(meta, old.folder, old.manifest.get("model"))
         stored = connection.execute("SELECT id, digest FROM documents ORDER BY seq").fetchall()
-        changed = [doc_id for doc_id, digest in stored if old.digests.get(doc_id) != digest]
-        unchanged = [doc_id for doc_id, digest in stored if old.digests.get(doc_id) == digest]
-        kept = set(unchanged)
-        if unchanged != [d for d in old.documents if d in kept] or len(changed) > len(stored) // 2 + 1:
+        changed = changed_documents(old, stored)
+        if changed is None:
             connection.execute("COMMIT")
             return load_index(old.folder, settings, old.manifest.get("model"), old.backend)
         delta = read_rows(connection, int(meta["dimension"]), changed)
@@ -214,7 +222,18 @@ def refreshed(old: Index, settings: Settings) -> Index:
     finally:
         connection.close()
     rows = merge_rows(old, delta, [doc_id for doc_id, _ in stored])
-    return assemble(old.folder, meta, rows, settings, old.backend)
+    return assemble(old.folder, meta, rows, search_backend(old.folder, meta, rows, settings, old.backend))
+
+
+def changed_documents(old: Index, stored: list[tuple[str, str]]) -> list[str] | None:
+    """The documents of a newer generation (id and digest, in order) that ``old`` does not hold as they are, or
+    ``None`` when reading it whole is simpler: its documents were reordered, or most of them changed."""
+    changed = [doc_id for doc_id, digest in stored if old.digests.get(doc_id) != digest]
+    unchanged = [doc_id for doc_id, digest in stored if old.digests.get(doc_id) == digest]
+    kept = set(unchanged)
+    if unchanged != [d for d in old.documents if d in kept] or len(changed) > len(stored) // 2 + 1:
+        return None
+    return changed
 
 
 def merge_rows(old: Index, delta: Rows, order: list[str]) -> Rows:
