@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from qa.config import Settings
-from qa.errors import IndexMissing
-from qa.index.milvus_backend import MilvusBackend, opened, server_name
+from qa.errors import BackendUnavailable, IndexMissing
+from qa.index.milvus_backend import MilvusBackend, milvus_uri, opened, server_name
 from qa.index.milvus_publish import published_generation, read_documents, read_generation, records_collection
 from qa.index.milvus_records import RecordStore
 from qa.index.snapshot import Index, Rows, assemble, changed_documents, merge_rows
@@ -41,7 +41,19 @@ def load_replica(folder: Path, settings: Settings, model_name: str | None, old: 
     Raises:
         IndexMissing: nothing published, or publications kept overtaking the read.
         IndexMismatch: published with another model or format.
+        BackendUnavailable: Milvus failed a read.
     """
+    from pymilvus.exceptions import MilvusException
+
+    try:
+        return read_replica(folder, settings, model_name, old)
+    except MilvusException as error:
+        raise BackendUnavailable(f"Milvus at {server_name(milvus_uri(settings, folder))} failed a read of index "
+                                 f"{Path(folder).name}: {error.message}") from None
+
+
+def read_replica(folder: Path, settings: Settings, model_name: str | None, old: Index | None) -> Index:
+    """:func:`load_replica` without the error translation."""
     store = open_store(settings, folder)
     for _ in range(ATTEMPTS):
         generation = published_generation(store)
@@ -73,6 +85,8 @@ def replica_index(folder: Path, meta: dict, rows: Rows, settings: Settings) -> I
 
 def refresh_replica(old: Index, settings: Settings) -> Index:
     """The latest published generation, or ``old`` itself when it is still the latest."""
-    if published_generation(open_store(settings, old.folder)) == old.generation:
+    backend = old.backend
+    assert isinstance(backend, MilvusBackend)
+    if published_generation(RecordStore(backend.client, records_collection(backend.collection))) == old.generation:
         return old
     return load_replica(old.folder, settings, old.manifest.get("model"), old)
