@@ -269,9 +269,13 @@ def test_a_replica_with_nothing_published_says_how_to_build(tmp_path, fast_setti
         QAService(settings, tmp_path / "replica", fast_embedder)
 
 
-def test_records_of_any_size_read_back_whole_or_not_at_all(tmp_path):
+@pytest.mark.parametrize("scan_above", [0, 4_096], ids=["one pass", "by key"])
+def test_records_of_any_size_read_back_whole_or_not_at_all(tmp_path, monkeypatch, scan_above):
+    from qa.index import milvus_records
     from qa.index.milvus_backend import connect
     from qa.index.milvus_records import MAX_TEXT_BYTES, RecordStore
+
+    monkeypatch.setattr(milvus_records, "SCAN_ABOVE", scan_above)
 
     store = RecordStore.ensure(connect(str(tmp_path / "records.db"), ""), "records")
     big = np.random.default_rng(0).bytes(3 * MAX_TEXT_BYTES)

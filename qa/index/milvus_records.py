@@ -23,8 +23,9 @@ READ_BATCH = 64
 """Records asked for in one query."""
 QUERY_LIMIT = 16_384
 """Most rows one Milvus query returns."""
-SCAN_ABOVE = 4 * READ_BATCH
-"""Records asked for at once above which the whole collection is read instead."""
+SCAN_ABOVE = 4_096
+"""Records asked for at once above which one pass over the whole collection costs less than a lookup each (about
+0.2 ms a record by key, against a pass over 20,000 records in 2.5 s, on Milvus Lite)."""
 SCAN_BATCH = 512
 """Rows per batch of a pass over the collection (a row holds up to 64 KiB)."""
 
@@ -92,16 +93,22 @@ class RecordStore:
 
     def get(self, names: list[str]) -> dict[str, bytes]:
         """The complete records among ``names`` (one that is missing or partly written is left out). A few are
-        looked up by name; many are read in one pass over the collection, which costs far less than a lookup per
-        batch (Milvus scans for a lookup by a field other than the key)."""
+        looked up by their parts' keys (first part 0, which tells how many there are, then the rest); many are read
+        in one pass over the collection, which costs less than that many lookups."""
+        fields = ["record", "part", "parts", "data"]
         if len(names) > SCAN_ABOVE:
             wanted = set(names)
-            return self._assembled(row for batch in self._scan("part >= 0", ["record", "part", "parts", "data"])
-                                   for row in batch if row["record"] in wanted)
-        return self._assembled(row for start in range(0, len(names), READ_BATCH)
-                               for row in self.client.query(
-                                   self.collection, filter=f"record in {json.dumps(names[start:start + READ_BATCH])}",
-                                   output_fields=["record", "part", "parts", "data"], limit=QUERY_LIMIT))
+            return self._assembled(row for batch in self._scan("part >= 0", fields) for row in batch
+                                   if row["record"] in wanted)
+        firsts = self._fetch([f"{name}#0" for name in names], fields)
+        rest = self._fetch([f"{row['record']}#{part}" for row in firsts for part in range(1, int(row["parts"]))],
+                           fields)
+        return self._assembled(firsts + rest)
+
+    def _fetch(self, keys: list[str], fields: list[str]) -> list[dict]:
+        """The rows with these primary keys (those that exist)."""
+        return [row for start in range(0, len(keys), READ_BATCH)
+                for row in self.client.get(self.collection, ids=keys[start:start + READ_BATCH], output_fields=fields)]
 
     @staticmethod
     def _assembled(rows: Iterable[dict]) -> dict[str, bytes]:
