@@ -20,7 +20,7 @@ SLOT_DIMENSION = 2
 """Milvus refuses a collection without a vector field; records carry this small constant one."""
 SLOT = [0.0, 0.0]
 READ_BATCH = 64
-"""Records asked for in one query."""
+"""Keys asked for in one lookup, or names in one delete."""
 QUERY_LIMIT = 16_384
 """Most rows one Milvus query returns."""
 SCAN_ABOVE = 4_096
@@ -112,14 +112,15 @@ class RecordStore:
 
     @staticmethod
     def _assembled(rows: Iterable[dict]) -> dict[str, bytes]:
-        """Records from their part rows, those with every part."""
+        """Records from their part rows, those with every part that their part 0 counts."""
         found: dict[str, dict[int, str]] = {}
         counts: dict[str, int] = {}
         for row in rows:
             found.setdefault(row["record"], {})[int(row["part"])] = row["data"]
-            counts[row["record"]] = int(row["parts"])
+            if int(row["part"]) == 0:
+                counts[row["record"]] = int(row["parts"])
         return {name: decoded([parts[i] for i in range(counts[name])]) for name, parts in found.items()
-                if all(i in parts for i in range(counts[name]))}
+                if name in counts and all(i in parts for i in range(counts[name]))}
 
     def _scan(self, expression: str, fields: list[str]) -> Iterator[list[dict]]:
         """Every row matching ``expression``, in batches."""
