@@ -132,11 +132,10 @@ def publish(store: RecordStore, meta: dict, rows: Rows, lexical: str, previous: 
     by_document: dict[str, list[int]] = {}
     for row, passage in enumerate(rows.passages):
         by_document.setdefault(passage.doc_id, []).append(row)
-    new = {record_name(key): encode_document(rows, document, by_document.get(document.id, []))
-           for key, document in zip(keys, rows.documents) if key not in existing}
+    new = [(key, document) for key, document in zip(keys, rows.documents) if key not in existing]
     for start in range(0, len(new), batch):
-        names = list(new)[start:start + batch]
-        store.put("document", {name: new[name] for name in names}, batch)
+        store.put("document", {record_name(key): encode_document(rows, document, by_document.get(document.id, []))
+                               for key, document in new[start:start + batch]}, batch)
     listing = {"meta": meta, "lexical": lexical, "documents": [[d.id, rows.digests[d.id]] for d in rows.documents]}
     store.put("generation", {generation_name(generation): json.dumps(listing, ensure_ascii=False).encode()}, batch)
     store.flush()
