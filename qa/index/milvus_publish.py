@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import struct
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -69,18 +70,23 @@ class Publication:
     previous: int | None
 
 
-def encode_document(rows: Rows, document: Document, passage_rows: list[int]) -> bytes:
-    """One document's record: a JSON header, then its passage vectors (float32) and sentence vectors (float16)."""
-    first, last = (passage_rows[0], passage_rows[-1] + 1) if passage_rows else (0, 0)
-    sentences = np.flatnonzero((rows.spans[:, 0] >= first) & (rows.spans[:, 0] < last))
-    spans = rows.spans[sentences].astype(np.int64)
-    spans[:, 0] -= first
+def encode_document(rows: Rows, document: Document, passages: range, sentences: range) -> bytes:
+    """One document's record: a JSON header, then its passage vectors (float32) and sentence vectors (float16).
+
+    Args:
+        rows: the generation's rows.
+        document: the document.
+        passages, sentences: its passage rows and sentence rows in ``rows``.
+    """
+    spans = rows.spans[sentences.start:sentences.stop].astype(np.int64)
+    spans[:, 0] -= passages.start
     header = json.dumps({"document": document.to_dict(), "digest": rows.digests[document.id],
-                         "passages": [rows.passages[r].to_dict() for r in passage_rows],
-                         "words": [rows.tokens[r] for r in passage_rows], "sentences": spans.tolist()},
+                         "passages": [rows.passages[r].to_dict() for r in passages],
+                         "words": [rows.tokens[r] for r in passages], "sentences": spans.tolist()},
                         ensure_ascii=False).encode("utf-8", "surrogatepass")
-    return (HEADER.pack(len(header)) + header + rows.vectors[first:last].astype(np.float32).tobytes()
-            + rows.sentence_vectors[sentences].astype(np.float16).tobytes())
+    return (HEADER.pack(len(header)) + header
+            + rows.vectors[passages.start:passages.stop].astype(np.float32).tobytes()
+            + rows.sentence_vectors[sentences.start:sentences.stop].astype(np.float16).tobytes())
 
 
 def decode_documents(records: list[bytes], dimension: int) -> Rows:
@@ -129,13 +135,14 @@ def publish(store: RecordStore, meta: dict, rows: Rows, lexical: str, previous: 
         existing, lingering = {name.split(":", 1)[1] for name in store.names("document")}, set()
     else:
         existing, lingering = set(previous.documents | previous.lingering), set(previous.documents - wanted)
-    by_document: dict[str, list[int]] = {}
-    for row, passage in enumerate(rows.passages):
-        by_document.setdefault(passage.doc_id, []).append(row)
-    new = [(key, document) for key, document in zip(keys, rows.documents) if key not in existing]
+    counts = Counter(passage.doc_id for passage in rows.passages)
+    passage_first = np.cumsum([0] + [counts[d.id] for d in rows.documents])
+    sentence_first = np.searchsorted(rows.spans[:, 0], passage_first)
+    new = [(key, index) for index, key in enumerate(keys) if key not in existing]
     for start in range(0, len(new), batch):
-        store.put("document", {record_name(key): encode_document(rows, document, by_document.get(document.id, []))
-                               for key, document in new[start:start + batch]}, batch)
+        store.put("document", {record_name(key): encode_document(
+            rows, rows.documents[index], range(passage_first[index], passage_first[index + 1]),
+            range(sentence_first[index], sentence_first[index + 1])) for key, index in new[start:start + batch]}, batch)
     listing = {"meta": meta, "lexical": lexical, "documents": [[d.id, rows.digests[d.id]] for d in rows.documents]}
     store.put("generation", {generation_name(generation): json.dumps(listing, ensure_ascii=False).encode()}, batch)
     store.flush()
