@@ -68,7 +68,8 @@ def read_replica(folder: Path, settings: Settings, model_name: str | None, old: 
             if changed is None:
                 rows = read_documents(store, meta, documents)
             else:
-                rows = merge_rows(old, read_documents(store, meta, [d for d in documents if d[0] in set(changed)]),
+                wanted = set(changed)
+                rows = merge_rows(old, read_documents(store, meta, [d for d in documents if d[0] in wanted]),
                                   [doc_id for doc_id, _ in documents])
         except KeyError:
             continue
