@@ -52,8 +52,8 @@ def write(args: argparse.Namespace, upserts: list, deletions: list[str]) -> int:
     """Apply one write to the index with a progress bar: the same writer as the server's write jobs."""
     from qa.embed import get_embedder
     from qa.errors import BackendUnavailable
-    from qa.index import IndexWriter, load_index
-    from qa.index.build import progress_bar
+    from qa.index import IndexWriter
+    from qa.index.build import fill_backend, progress_bar
 
     settings = get_settings()
     folder = Path(args.index or settings.index_dir)
@@ -65,12 +65,11 @@ def write(args: argparse.Namespace, upserts: list, deletions: list[str]) -> int:
           f"{len(result.unchanged)} unchanged; {result.passages_written} passages written, {result.vectors_embedded} "
           f"vectors embedded in {result.embed_seconds:.1f} s, "
           f"{result.seconds:.1f} s in all; now {result.passages} passages (generation {result.generation})")
-    if settings.backend == "milvus":
-        try:
-            load_index(folder, settings, embedder.name)
-        except BackendUnavailable as error:
-            print(f"note: the Milvus collection was not updated ({error}); a server over this index updates it, and "
-                  "publishes the new generation to its replicas, when it loads the generation")
+    try:
+        fill_backend(folder, settings, embedder.name)
+    except BackendUnavailable as error:
+        print(f"note: the Milvus collection was not updated ({error}); a server over this index updates it, and "
+              "publishes the new generation to its replicas, when it loads the generation")
     return 0
 
 

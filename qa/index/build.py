@@ -88,10 +88,20 @@ def build_index(documents: list[Document], embedder: Embedder, folder: Path, set
             result = rebuild_whole(documents, embedder, folder, settings, update)
         else:
             result = IndexWriter(folder, embedder, settings).write_locked(documents, [], update, keep_only=True)
-        if settings.backend != "faiss":
-            load_index(folder, settings, embedder.name)
+        fill_backend(folder, settings, embedder.name)
     return BuildStats(len(documents), result.passages, result.passages_written, result.vectors_embedded,
                       result.seconds, str(folder))
+
+
+def fill_backend(folder: Path, settings: Settings, model_name: str) -> None:
+    """With a search backend outside this process (Milvus), make it hold the index's last generation and publish
+    that generation to replicas; the embedded backend is built by each process that loads the index.
+
+    Raises:
+        BackendUnavailable: Milvus could not be opened.
+    """
+    if settings.backend != "faiss":
+        load_index(folder, settings, model_name)
 
 
 def rebuild_whole(documents: list[Document], embedder: Embedder, folder: Path, settings: Settings,
