@@ -1,3 +1,4 @@
+from qa.reader.candidates import sentence_candidates
 from qa.reader.patterns import enumerations, identities, quantities, times
 from qa.reader.questions import analyze_question
 from qa.reader.slot import slot
@@ -64,3 +65,18 @@ def test_slot_stays_in_one_clause():
     sentence = fold("誓言进入疫情最严重区域,逐家逐户开展核酸筛查,保证完成任务。")
     start, end, _ = slot(sentence, analyze_question("宣誓的党员誓言进入哪里开展核酸筛查？"))
     assert sentence[start:end] == "疫情最严重区域"
+
+
+def test_who_is_answered_by_the_role_before_the_slot_when_no_name_stands_there():
+    sentence = "王先生接到村委会主任打来的电话后,立即赶往现场"
+    question = analyze_question("王先生接到谁打来的电话后赶往现场？")
+    found = sentence_candidates(sentence, question, {"电话": 1.0, "现场": 1.0})
+    roles = [sentence[c.start:c.end] for c in found.candidates if c.type == "person"]
+    assert "村委会主任" in roles
+
+
+def test_a_role_is_not_offered_where_the_slot_ends_in_no_person_noun():
+    sentence = "王先生接到社区打来的电话后,立即赶往现场"
+    question = analyze_question("王先生接到谁打来的电话后赶往现场？")
+    found = sentence_candidates(sentence, question, {"电话": 1.0, "现场": 1.0})
+    assert not [c for c in found.candidates if c.type == "person" and c.origin == "slot"]

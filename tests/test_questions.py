@@ -21,6 +21,11 @@ from qa.reader.questions import analyze_question
     ("工作专班下设哪些工作小组？", "list"),
     ("为什么群众心情烦躁？", "reason"),
     ("为何要建立管理机制？", "reason"),
+    ("他因为什么离开了球队？", "reason"),
+    ("这座城市被称为什么？", "identity"),  # 称为 + 什么, not 为什么
+    ("他后来成为什么人？", "person"),
+    ("它最初被命名为什么？", "other"),
+    ("这条路的中文名称为什么又叫南道？", "reason"),  # 名称 + 为什么: jieba keeps 为什么 whole
     ("党员志愿者怎样开展疫情宣传？", "manner"),
     ("如何预防感染？", "manner"),
     ("邓铭东是什么身份？", "identity"),

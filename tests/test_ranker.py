@@ -11,7 +11,10 @@ import pytest
 from conftest import ROOT
 from qa.reader.patterns import noun_chunks
 from qa.reader.ranker import LinearRanker
-from qa.reader.ranking import FEATURES
+from qa.reader.candidates import sentence_candidates
+from qa.reader.questions import analyze_question
+from qa.reader.ranking import FEATURES, candidate_features
+from qa.reader.sentences import ScoredSentence
 from qa.reader.weights import ReaderWeights
 
 
@@ -80,3 +83,21 @@ def test_the_shipped_learned_ranker_loads_and_records_what_made_it():
     assert set(reader.ranker.source["data"]) == {"cmrc", "drcd"}
     assert set(reader.ranker.coefficients) == set(FEATURES)
     assert Reader.from_settings(Settings(encoder="hashing")).ranker.source["made_by"].startswith("hand")
+
+
+def best_candidate_text(sentence: str, question: str) -> str:
+    info = analyze_question(question)
+    scored = ScoredSentence(hit=None, start=0, end=len(sentence), text=sentence, dense=0.5, coverage=0.5, score=0.5)
+    found = sentence_candidates(sentence, info, {word: 1.0 for word in info.words})
+    rows = candidate_features(scored, 0, found, info, ReaderWeights())
+    values = LinearRanker.hand_set(ReaderWeights()).score(np.array([row for row, _ in rows]))
+    return sentence[rows[int(np.argmax(values))][1].start:rows[int(np.argmax(values))][1].end]
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    ("这支由退伍军人组成的“红马甲”志愿服务队积极参与社区防疫", "这支志愿服务队叫什么名号？", "“红马甲”"),
+    ("该乐队被歌迷称为「摇滚先锋」并多次登上春晚", "该乐队被歌迷称为什么？", "「摇滚先锋」"),
+])
+def test_a_proper_name_question_is_answered_by_the_quoted_name_not_the_verb_phrase_beside_it(
+        sentence, question, expected):
+    assert best_candidate_text(sentence, question) == expected

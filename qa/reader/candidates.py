@@ -10,13 +10,14 @@ from functools import lru_cache
 from qa.reader.patterns import (MANNER_MARKER, ORG_TAGS, PERSON_TAGS, PLACE_TAGS, REASON_MARKER, durations,
                                 entities, enumerations, identities, marked_clauses, noun_chunks, quantities, times)
 from qa.reader.boundaries import refine
-from qa.reader.questions import QuestionInfo
+from qa.reader.questions import HEAD_NOUNS, QuestionInfo
 from qa.reader.sentences import weighted_coverage
 from qa.reader.slot import slot
 from qa.reader.spans import clause_bounds, quoted_ranges, trim
 from qa.text.normalize import fold
 
 PRONOUNS = re.compile(r"^(?:他|她|他们|她们|其|该人|此人)$")
+PERSON_NOUNS = tuple(dict(HEAD_NOUNS)["person"])
 STRICT_TYPES = ("quantity", "time", "duration", "person")
 
 
@@ -118,6 +119,8 @@ def sentence_candidates(sentence: str, question: QuestionInfo, word_weights: dic
         named = [c for c in candidates if c.type == "person" and c.end <= aligned[0]]
         if named:
             aligned = (named[-1].start, named[-1].end, aligned[2])
+    if aligned and question.type == "person":
+        candidates += role_before(folded, aligned[1])
     if aligned and question.type not in STRICT_TYPES and (question.suffix or question.type != "identity"):
         start, end = refine(folded, aligned[0], aligned[1], "slot")
         candidates.append(Candidate(start, end, "slot", "slot"))
@@ -127,6 +130,13 @@ def sentence_candidates(sentence: str, question: QuestionInfo, word_weights: dic
     if question.type == "person" and not any(c.type == "person" for c in candidates):
         candidates += [Candidate(a, b, "person", "nearby") for a, b in entities(folded, PERSON_TAGS)]
     return SentenceCandidates(candidates, aligned)
+
+
+def role_before(folded: str, end: int) -> list[Candidate]:
+    """The noun phrase that ends where the question's slot ends, when it names people by their role (谁的求助电话
+    → 新农村委会干部 in 收到新农村委会干部求助电话): who asked is often a role, not a name."""
+    return [Candidate(start, stop, "person", "slot") for start, stop in noun_chunks(folded)
+            if stop == end and folded[start:stop].endswith(PERSON_NOUNS) and folded[start:stop] not in PERSON_NOUNS]
 
 
 def widen_quantity(candidate: Candidate, folded: str) -> Candidate:

@@ -14,7 +14,7 @@ from qa.text.tokenize import tokenize
 
 # Ordered: the first pattern that matches decides. Each has the interrogative as group "wh".
 CHINESE_PATTERNS: list[tuple[AnswerType, str]] = [
-    ("reason", r"(?P<wh>为什么|为何|为啥|什么原因|何故|怎么会|原因是什么|原因是)"),
+    ("reason", r"(?P<wh>(?<!命名)为什么|因为什么|由于什么|为何|为啥|什么原因|何故|怎么会|原因是什么|原因是)"),
     ("time", r"(?P<wh>什么时候|什么时间|何时|哪天|哪一天|哪日|几月几日|几月几号|几号|几点|哪年|哪一年|几几年|哪个月|哪月|何年|"
              r"什么日子|哪个时期|什么年代|哪个年代|哪个朝代|什么朝代|几时)"),
     ("duration", r"(?<!第)(?P<wh>多久|多长时间|多少时间|多长的时间|几天|几个月|几个小时|几小时|几年|几周|几个星期|几分钟|"
@@ -105,6 +105,8 @@ def analyze_question(question: str) -> QuestionInfo:
     patterns = ENGLISH_PATTERNS if english else CHINESE_PATTERNS
     for answer_type, pattern in patterns:
         match = re.search(longest_first(pattern), text)
+        if match and match.group("wh") == "为什么" and verb_before_what(text, match.start("wh")):
+            continue
         if match:
             wh = match.group("wh")
             prefix, suffix = text[:match.start("wh")], text[match.end("wh"):]
@@ -122,6 +124,21 @@ def analyze_question(question: str) -> QuestionInfo:
             words = [w for w in words if w not in wh and wh not in w]
             return QuestionInfo(text, answer_type, wh, prefix, suffix, measure, words, english)
     return QuestionInfo(text, "other", words=words, english=english)
+
+
+def verb_before_what(text: str, position: int) -> bool:
+    """Whether the 为 of a 为什么 at ``position`` ends a verb (称为, 成为, 作为, 改为 + 什么): then it asks what,
+    not why."""
+    import jieba
+
+    end = 0
+    for word in jieba.cut(text):
+        end += len(word)
+        if end == position + 1:
+            return len(word) > 1 and word.endswith("为")
+        if end > position:
+            return False
+    return False
 
 
 HEAD_NOUNS: list[tuple[AnswerType, tuple[str, ...]]] = [

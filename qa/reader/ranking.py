@@ -8,6 +8,7 @@ import re
 
 from qa.reader.candidates import Candidate, SentenceCandidates, strip_question_edges, widen_quantity
 from qa.reader.numerals import arabic
+from qa.reader.patterns import tagged
 from qa.reader.questions import QuestionInfo
 from qa.reader.sentences import ScoredSentence
 from qa.reader.slot import nominal_head
@@ -19,6 +20,9 @@ PEOPLE_MEASURES = ("名", "人", "位", "人次")
 MAX_ECHO_SHARE = 0.8
 """A candidate made this much of the question's own words is no answer."""
 NAMING = re.compile(r"名字|名号|称号|名称|简称|别称|别名|外号|绰号|全称|称为|叫做|口号|理念|精神|原则|主题")
+PROPER_NAME_ASKED = re.compile(r"名字|名号|称号|名称|简称|别称|别名|外号|绰号|全称|称为|叫做|叫什么")
+"""Questions whose answer is a proper name, never a verb phrase (叫什么名号 is not answered by 积极开展疫情宣传)."""
+PREDICATE_TAGS = ("v", "d", "p", "c", "l")
 # Which candidate kinds may answer which question type.
 ACCEPTS: dict[str, tuple[str, ...]] = {
     "quantity": ("quantity",),
@@ -78,6 +82,13 @@ def echo_share(text: str, question: QuestionInfo) -> float:
     return echoed_chars(text, question) / len(text)
 
 
+def starts_predicate(folded: str, candidate: Candidate) -> bool:
+    """Whether the candidate begins with a verb, adverb, preposition, conjunction or idiom (by its sentence's
+    tagging): no proper name does."""
+    first = next((flag for start, end, flag in tagged(folded) if start <= candidate.start < end), "")
+    return first.startswith(PREDICATE_TAGS) and not first.startswith("vn")
+
+
 def is_well_formed(text: str, question: QuestionInfo) -> bool:
     """A candidate text that could be an answer: not empty, brackets balanced and not leading, not mostly the
     question's own words (三人 is the 3人 of a question)."""
@@ -107,6 +118,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
     positions = word_positions(question, folded)
     accepted = ACCEPTS[question.type]
     aligned = found.slot
+    names_asked = PROPER_NAME_ASKED.search(question.text) is not None and question.type in ("other", "identity")
+    quoted = any(candidate.type == "quote" for candidate in found.candidates)
     rows = []
     for candidate in found.candidates:
         if candidate.type not in accepted:
@@ -117,6 +130,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             candidate = strip_question_edges(candidate, folded, question.text)
         text = folded[candidate.start:candidate.end]
         if not is_well_formed(text, question):
+            continue
+        if names_asked and candidate.type != "quote" and (quoted or starts_predicate(folded, candidate)):
             continue
         exact = candidate.type == question.type
         distance = gap(candidate.start, candidate.end, positions)
