@@ -55,7 +55,11 @@ class Settings(BaseSettings):
 
     fusion: Literal["rrf", "score"] = Field("score", description="How dense and lexical rankings are fused.")
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
+    fusion_dense_weight: float = Field(1.6, ge=0, description="Weight of the dense side's normalised scores in "
+                                       "score fusion; the lexical side weighs 1 (see README).")
     candidates: int = Field(50, ge=1, description="Candidates taken from each index before fusion.")
+    dense_sentence_share: float = Field(0.3, ge=0, le=1, description="Weight of a passage's best sentence in its "
+                                        "dense score (the rest is the passage's own similarity); see README.")
     exact_below: int = Field(50_000, ge=1, description="Indexes with fewer passages use exact vector search, "
                              "larger ones IVF (see scripts/bench.py --scale).")
     target_recall: float = Field(0.98, gt=0, le=1, description="Recall@10 against exact search that IVF is tuned to.")

@@ -3,7 +3,7 @@ import math
 
 import pytest
 
-from conftest import GOLD, ROOT
+from conftest import DRCD_SUBSET, GOLD, ROOT
 from qa.evaluate import GoldError, GoldItem, evaluate, format_table, load_gold
 from qa.evaluate.metrics import (char_f1, exact_match, first_relevant_rank, hit_at, is_relevant,
                                  longest_common_substring, normalize_answer, percentile, reciprocal_rank)
@@ -131,6 +131,24 @@ def test_evaluation_on_seed_gold_meets_floors(service):
     assert len(report.results["hybrid"]) == len(load_gold(GOLD))
     table = format_table(report)
     assert "hit@1" in table and "lexical" in table
+
+
+def test_a_passages_best_sentence_lifts_dense_retrieval_among_paragraphs_of_one_article(tmp_path, settings,
+                                                                                      embedder):
+    from qa.index import build_from_corpus
+    from qa.service import QAService
+
+    build_from_corpus([DRCD_SUBSET / "corpus.jsonl"], tmp_path, settings, embedder, progress=False)
+    items = load_gold(DRCD_SUBSET / "qa.jsonl")
+
+    def hit_at_1(share: float) -> dict[str, float]:
+        service = QAService(settings.model_copy(update={"dense_sentence_share": share}), tmp_path, embedder)
+        modes = evaluate(service.ask, items, ["dense", "hybrid"], 10, progress=False).modes
+        return {mode: figures["hit@1"] for mode, figures in modes.items()}
+
+    passage_only, blended = hit_at_1(0.0), hit_at_1(settings.dense_sentence_share)
+    assert blended["dense"] >= passage_only["dense"] + 0.1
+    assert blended["hybrid"] >= passage_only["hybrid"]
 
 
 @pytest.mark.heavy

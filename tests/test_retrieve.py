@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from qa.retrieve import Retriever
+from qa.retrieve.sentence_match import with_best_sentence
 from qa.schema import MODES
 
 
@@ -32,16 +33,18 @@ def test_lexical_hits_hold_the_query_words(retriever):
     assert all("核酸" in h.passage.text for h in retriever.search("核酸检测", 3, "lexical").hits)
 
 
-def test_hybrid_score_fusion_is_the_sum_of_normalised_sides(retriever):
+def test_hybrid_score_fusion_is_the_weighted_sum_of_normalised_sides(retriever):
     backend = retriever.index.backend
     vector = retriever.embedder.encode_queries(["党员志愿者"])[0]
-    dense = backend.search_dense(vector, retriever.candidates)
+    dense = with_best_sentence(backend.search_dense(vector, retriever.candidates), vector, retriever.index.sentences,
+                               retriever.sentence_share)
     lexical = backend.search_lexical("党员志愿者", retriever.candidates)
+    assert retriever.dense_weight != 1.0
     expected = {}
-    for scores, rows in (dense, lexical):
+    for (scores, rows), weight in ((dense, retriever.dense_weight), (lexical, 1.0)):
         spread = scores.max() - scores.min()
         for score, row in zip(scores, rows):
-            expected[int(row)] = expected.get(int(row), 0.0) + float((score - scores.min()) / spread)
+            expected[int(row)] = expected.get(int(row), 0.0) + weight * float((score - scores.min()) / spread)
     best = max(expected, key=expected.get)
     top = retriever.search("党员志愿者", 1, "hybrid").hits[0]
     assert top.passage.id == retriever.index.passages[best].id
@@ -68,9 +71,13 @@ def test_unknown_mode_is_refused(retriever):
         retriever.search("党员", 3, "fuzzy")
 
 
-def test_dense_scores_are_cosines(retriever):
+def test_dense_scores_blend_the_passage_cosine_and_its_best_sentence_cosine(retriever):
     vector = retriever.embedder.encode_queries(["党员志愿者"])[0]
     hit = retriever.search("党员志愿者", 1, "dense").hits[0]
     row = retriever.index.passage_row(hit.passage.id)
     stored = retriever.index.backend.dense.vectors()[row]
-    assert hit.dense_score == pytest.approx(float(np.dot(stored, vector)), abs=1e-5)
+    sentences = retriever.index.sentences
+    best = max(float(sentences.rows_of([r])[0] @ vector) for r, _, _ in sentences.of_passage(row))
+    share = retriever.sentence_share
+    assert 0 < share < 1
+    assert hit.dense_score == pytest.approx((1 - share) * float(np.dot(stored, vector)) + share * best, abs=1e-5)

@@ -12,6 +12,7 @@ from qa.embed import Embedder
 from qa.index import Index
 from qa.index.backend import Ranking
 from qa.retrieve.fusion import reciprocal_rank_fusion, score_fusion
+from qa.retrieve.sentence_match import with_best_sentence
 from qa.schema import MODES, Hit, Mode
 
 EMPTY: Ranking = (np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.int64))
@@ -35,19 +36,25 @@ class Retriever:
         fusion: ``rrf`` or ``score``.
         rrf_k: reciprocal-rank-fusion constant.
         candidates: how many candidates each side contributes before fusion.
+        sentence_share: weight of a passage's best sentence in its dense score.
+        dense_weight: weight of the dense side in score fusion (the lexical side weighs 1).
     """
 
-    def __init__(self, index: Index, embedder: Embedder, fusion: str, rrf_k: int, candidates: int) -> None:
+    def __init__(self, index: Index, embedder: Embedder, fusion: str, rrf_k: int, candidates: int,
+                 sentence_share: float, dense_weight: float) -> None:
         self.index = index
         self.embedder = embedder
         self.fusion = fusion
         self.rrf_k = rrf_k
         self.candidates = candidates
+        self.sentence_share = sentence_share
+        self.dense_weight = dense_weight
 
     @classmethod
     def from_settings(cls, index: Index, embedder: Embedder, settings: Settings) -> "Retriever":
         """A retriever configured by ``settings``."""
-        return cls(index, embedder, settings.fusion, settings.rrf_k, settings.candidates)
+        return cls(index, embedder, settings.fusion, settings.rrf_k, settings.candidates,
+                   settings.dense_sentence_share, settings.fusion_dense_weight)
 
     def search(self, question: str, top_k: int, mode: Mode = "hybrid") -> Retrieval:
         """Rank passages for ``question``.
@@ -72,7 +79,8 @@ class Retriever:
             vector = self.embedder.encode_queries([question])[0]
             timings["embed_ms"] = (time.perf_counter() - clock) * 1000
             clock = time.perf_counter()
-            dense = backend.search_dense(vector, depth)
+            dense = with_best_sentence(backend.search_dense(vector, depth), vector, self.index.sentences,
+                                       self.sentence_share)
             timings["dense_ms"] = (time.perf_counter() - clock) * 1000
         if mode in ("hybrid", "lexical"):
             clock = time.perf_counter()
@@ -92,7 +100,7 @@ class Retriever:
         if mode == "lexical":
             return dict(zip(lexical[1].tolist(), lexical[0].tolist()))
         if self.fusion == "score":
-            return score_fusion([dense, lexical])
+            return score_fusion([dense, lexical], [self.dense_weight, 1.0])
         return reciprocal_rank_fusion([dense[1], lexical[1]], self.rrf_k)
 
     def _hit(self, row: int, score: float, dense: Ranking, lexical: Ranking) -> Hit:
