@@ -13,7 +13,7 @@ from qa.reader.patterns import noun_chunks
 from qa.reader.ranker import LinearRanker
 from qa.reader.candidates import sentence_candidates
 from qa.reader.questions import analyze_question
-from qa.reader.ranking import FEATURES, candidate_features
+from qa.reader.ranking import FEATURES, candidate_features, fits_unit_asked
 from qa.reader.sentences import ScoredSentence
 from qa.reader.weights import ReaderWeights
 
@@ -101,3 +101,15 @@ def best_candidate_text(sentence: str, question: str) -> str:
 def test_a_proper_name_question_is_answered_by_the_quoted_name_not_the_verb_phrase_beside_it(
         sentence, question, expected):
     assert best_candidate_text(sentence, question) == expected
+
+
+@pytest.mark.parametrize("question, text, fits", [
+    ("比赛持续了几天？", "6个小时", False),
+    ("比赛持续了几天？", "两周", True),
+    ("比赛持续了几个小时？", "三天", False),
+    ("比赛持续了几个小时？", "3小时多", True),
+    ("比赛持续了多久？", "6个小时", True),
+    ("比赛持续了多久？", "三天", True),
+])
+def test_a_duration_answers_only_on_the_scale_asked_for(question, text, fits):
+    assert fits_unit_asked(text, analyze_question(question)) is fits

@@ -8,7 +8,7 @@ import re
 
 from qa.reader.candidates import Candidate, SentenceCandidates, strip_question_edges, widen_quantity
 from qa.reader.numerals import arabic
-from qa.reader.patterns import tagged
+from qa.reader.patterns import DURATION_MEASURE, tagged
 from qa.reader.questions import QuestionInfo
 from qa.reader.sentences import ScoredSentence
 from qa.reader.slot import nominal_head
@@ -23,6 +23,8 @@ NAMING = re.compile(r"名字|名号|称号|名称|简称|别称|别名|外号|�
 PROPER_NAME_ASKED = re.compile(r"名字|名号|称号|名称|简称|别称|别名|外号|绰号|全称|称为|叫做|叫什么")
 """Questions whose answer is a proper name, never a verb phrase (叫什么名号 is not answered by 积极开展疫情宣传)."""
 PREDICATE_TAGS = ("v", "d", "p", "c", "l")
+WITHIN_A_DAY = ("小时", "分钟", "秒")
+"""Duration units shorter than a day: 几天 is not answered by 6个小时, nor 几个小时 by 三天."""
 # Which candidate kinds may answer which question type.
 ACCEPTS: dict[str, tuple[str, ...]] = {
     "quantity": ("quantity",),
@@ -89,6 +91,15 @@ def starts_predicate(folded: str, candidate: Candidate) -> bool:
     return first.startswith(PREDICATE_TAGS) and not first.startswith("vn")
 
 
+def fits_unit_asked(text: str, question: QuestionInfo) -> bool:
+    """Whether a duration is on the scale the question asks for (hours and less, or days and more); true when the
+    question names no unit (多久) or the text is no duration."""
+    found = DURATION_MEASURE.search(text)
+    if question.type != "duration" or not question.measure or found is None:
+        return True
+    return found.group().rstrip("多余").endswith(WITHIN_A_DAY) == question.measure.endswith(WITHIN_A_DAY)
+
+
 def is_well_formed(text: str, question: QuestionInfo) -> bool:
     """A candidate text that could be an answer: not empty, brackets balanced and not leading, not mostly the
     question's own words (三人 is the 3人 of a question)."""
@@ -129,7 +140,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         if candidate.type == "time":
             candidate = strip_question_edges(candidate, folded, question.text)
         text = folded[candidate.start:candidate.end]
-        if not is_well_formed(text, question):
+        if not is_well_formed(text, question) or not fits_unit_asked(text, question):
             continue
         if names_asked and candidate.type != "quote" and (quoted or starts_predicate(folded, candidate)):
             continue
