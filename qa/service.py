@@ -301,7 +301,6 @@ class QAService:
             InvalidInput: no documents, an empty text, a repeated id.
             TooLarge: a text over ``max_document_chars``.
         """
-        self.require_writable()
         if not documents:
             raise InvalidInput("no documents given")
         seen: set[str] = set()
@@ -317,6 +316,7 @@ class QAService:
 
     def add_documents(self, documents: list[Document]) -> Job:
         """Queue documents to add (a document whose id exists replaces it; an identical one changes nothing)."""
+        self.require_writable()
         self.validate_documents(documents)
         return self.jobs.submit(WriteRequest(upserts=documents))
 

@@ -61,13 +61,11 @@ class Publication:
         documents: record keys of its documents.
         lingering: record keys of the generation before that this one no longer holds (removed one publication
             later).
-        previous: the generation published before by this process.
     """
 
     generation: int
     documents: frozenset[str]
     lingering: frozenset[str]
-    previous: int | None
 
 
 def encode_document(rows: Rows, document: Document, passages: range, sentences: range) -> bytes:
@@ -153,8 +151,7 @@ def publish(store: RecordStore, meta: dict, rows: Rows, lexical: str, previous: 
     kept = {generation_name(generation)} | ({generation_name(previous.generation)} if previous else set())
     store.delete(sorted(store.names("generation") - kept))
     store.delete([record_name(key) for key in sorted(existing - wanted - lingering)])
-    return Publication(generation, frozenset(wanted), frozenset(lingering),
-                       previous.generation if previous else None)
+    return Publication(generation, frozenset(wanted), frozenset(lingering))
 
 
 def published_generation(store: RecordStore) -> int | None:

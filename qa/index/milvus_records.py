@@ -56,9 +56,9 @@ class RecordStore:
     @classmethod
     def ensure(cls, client, collection: str) -> "RecordStore":
         """The store in ``collection``, made (empty) when it does not exist, and loaded."""
-        if client.has_collection(collection):
-            client.load_collection(collection)
-            return cls(client, collection)
+        store = cls.existing(client, collection)
+        if store is not None:
+            return store
         from pymilvus import DataType
 
         schema = client.create_schema(auto_id=False)

@@ -29,7 +29,7 @@ def with_best_sentence(ranking: Ranking, query_vector: np.ndarray, sentences: Se
     offsets = np.concatenate([[0], np.cumsum(counts)[:-1]])
     sentence_rows = np.repeat(starts - offsets, counts) + np.arange(int(counts.sum()))
     similarities = sentences.rows_of(sentence_rows) @ query_vector.astype(np.float32)
-    best = scores.astype(np.float32).copy()
+    best = scores.astype(np.float32)
     present = counts > 0
     if similarities.size:
         best[present] = np.maximum.reduceat(similarities, offsets[present])
