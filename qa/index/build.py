@@ -94,14 +94,14 @@ def build_index(documents: list[Document], embedder: Embedder, folder: Path, set
 
 
 def fill_backend(folder: Path, settings: Settings, model_name: str) -> None:
-    """With a search backend outside this process (Milvus), make it hold the index's last generation and publish
-    that generation to replicas; the embedded backend is built by each process that loads the index.
+    """Make the search backend hold the index's last generation: the embedded one's files are written beside the
+    database (a server then maps them at start); Milvus's collection is filled and the generation published to
+    replicas.
 
     Raises:
         BackendUnavailable: Milvus could not be opened.
     """
-    if settings.backend != "faiss":
-        load_index(folder, settings, model_name)
+    load_index(folder, settings, model_name)
 
 
 def rebuild_whole(documents: list[Document], embedder: Embedder, folder: Path, settings: Settings,

@@ -1,4 +1,5 @@
-"""Dense vector index: exact FAISS inner-product search for small corpora, IVF above a size threshold.
+"""Dense vector index: exact FAISS inner-product search for small corpora, IVF above a size threshold (its vectors
+kept at half precision: a search compares the question with them, and the scores move by about 1e-3).
 
 The IVF probe count is tuned at build time until recall@10 against exact search reaches the
 target on a sample of the corpus's own vectors, and recorded with the index.
@@ -6,11 +7,15 @@ target on a sample of the corpus's own vectors, and recorded with the index.
 
 from __future__ import annotations
 
+import json
 import math
+from pathlib import Path
 
 import faiss
 import numpy as np
 
+IVF_TYPES = ("ivf-fp16", "ivf-flat")
+"""IVF index types: the one built now, and the full-precision one built before."""
 PROBES = (1, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512)
 
 
@@ -23,6 +28,15 @@ def recall_at(found: np.ndarray, truth: np.ndarray, k: int = 10) -> float:
 def ivf_cells(count: int) -> int:
     """IVF cells for ``count`` vectors: ``4·√n``, between 16 and 65,536."""
     return int(min(65_536, max(16, 4 * math.sqrt(count))))
+
+
+def empty_ivf(quantizer: faiss.IndexFlatIP, nlist: int) -> faiss.IndexIVFScalarQuantizer:
+    """An inner-product IVF index over ``quantizer``'s cells that stores vectors at half precision (whole vectors,
+    not residuals: a half-precision vector is as exact as the cell it lies in)."""
+    index = faiss.IndexIVFScalarQuantizer(quantizer, quantizer.d, nlist, faiss.ScalarQuantizer.QT_fp16,
+                                          faiss.METRIC_INNER_PRODUCT, False)
+    index.is_trained = quantizer.ntotal == nlist  # half precision itself learns nothing: trained cells suffice
+    return index
 
 
 class DenseIndex:
@@ -39,7 +53,7 @@ class DenseIndex:
     def __init__(self, index: faiss.Index, info: dict | None = None) -> None:
         self.index = index
         self.info = info or {"type": "flat-ip"}
-        if self.info.get("type") == "ivf-flat":
+        if self.info.get("type") in IVF_TYPES:
             faiss.extract_index_ivf(self.index).nprobe = int(self.info["nprobe"])
 
     @classmethod
@@ -61,27 +75,26 @@ class DenseIndex:
             index.add(vectors)
             return cls(index, {"type": "flat-ip"})
         nlist = nlist or ivf_cells(count)
-        quantizer = faiss.IndexFlatIP(dimension)
-        index = faiss.IndexIVFFlat(quantizer, dimension, nlist, faiss.METRIC_INNER_PRODUCT)
+        index = empty_ivf(faiss.IndexFlatIP(dimension), nlist)
         rng = np.random.default_rng(seed)
         sample = vectors[rng.choice(count, size=min(count, 64 * nlist), replace=False)]
         index.train(sample)
         index.add(vectors)
         nprobe, recall = cls._tune(index, vectors, target_recall, rng)
-        return cls(index, {"type": "ivf-flat", "nlist": nlist, "nprobe": nprobe, "recall_at_10": round(recall, 4)})
+        return cls(index, {"type": "ivf-fp16", "nlist": nlist, "nprobe": nprobe, "recall_at_10": round(recall, 4)})
 
     def refilled(self, vectors: np.ndarray, exact_below: int, target_recall: float) -> "DenseIndex":
         """An index of ``vectors`` that keeps this one's trained IVF cells and probe count when both are IVF-sized
         (only the vectors are added again); otherwise built afresh."""
-        if self.info["type"] != "ivf-flat" or len(vectors) < exact_below:
+        if self.info["type"] not in IVF_TYPES or len(vectors) < exact_below:
             return DenseIndex.build(vectors, exact_below, target_recall)
-        index = faiss.clone_index(self.index)
-        index.reset()
+        trained = faiss.extract_index_ivf(self.index)
+        index = empty_ivf(faiss.clone_index(trained.quantizer), trained.nlist)
         index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-        return DenseIndex(index, self.info)
+        return DenseIndex(index, self.info | {"type": IVF_TYPES[0]})
 
     @staticmethod
-    def _tune(index: faiss.IndexIVFFlat, vectors: np.ndarray, target: float, rng: np.random.Generator,
+    def _tune(index: faiss.IndexIVF, vectors: np.ndarray, target: float, rng: np.random.Generator,
               queries: int = 200) -> tuple[int, float]:
         """Smallest probe count whose recall@10 reaches ``target`` on synthetic queries that stand
         between three random corpus vectors (their normalised sum, slightly perturbed): like real
@@ -128,3 +141,21 @@ class DenseIndex:
         ivf = faiss.extract_index_ivf(self.index)
         ivf.make_direct_map()
         return self.index.reconstruct_n(0, len(self))
+
+    def save(self, folder: Path) -> None:
+        """Write the index and how it was built into a new folder."""
+        folder.mkdir()
+        faiss.write_index(self.index, str(folder / self.FILE))
+        (folder / self.INFO).write_text(json.dumps(self.info), encoding="utf-8")
+
+    @classmethod
+    def open(cls, folder: Path) -> "DenseIndex":
+        """Map an index that :meth:`save` wrote: its vectors stay in the file, and only the pages a search reads
+        become resident.
+
+        Raises:
+            RuntimeError: FAISS cannot read the file.
+            OSError: the folder cannot be read.
+        """
+        info = json.loads((folder / cls.INFO).read_text(encoding="utf-8"))
+        return cls(faiss.read_index(str(folder / cls.FILE), faiss.IO_FLAG_MMAP_IFC), info)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import bm25s
 import numpy as np
 
@@ -43,6 +45,26 @@ class LexicalIndex:
         retriever = bm25s.BM25(k1=BM25_K1, b=BM25_B)
         retriever.index(tokens, show_progress=False)
         return cls(retriever)
+
+    def save(self, folder: Path) -> None:
+        """Write the index into a new folder (an index of no passages has nothing to write).
+
+        Raises:
+            ValueError: it holds no passages.
+        """
+        if self.retriever is None:
+            raise ValueError("an empty lexical index is not stored")
+        self.retriever.save(folder, show_progress=False)
+
+    @classmethod
+    def open(cls, folder: Path) -> "LexicalIndex":
+        """Map an index that :meth:`save` wrote (its score matrix stays in the files).
+
+        Raises:
+            OSError: the folder cannot be read.
+            ValueError: its files are damaged.
+        """
+        return cls(bm25s.BM25.load(folder, mmap=True, show_progress=False, verbosity=0))
 
     def idf(self, word: str) -> float:
         """BM25 inverse document frequency of a (folded) word; a word no passage holds gets the maximum.

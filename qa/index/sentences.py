@@ -3,29 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
+from qa.index.arrays import Rows2D
 from qa.schema import Passage
 from qa.text.normalize import sentence_spans
-
-SPANS_FILE = "sentence_spans.npy"
-VECTORS_FILE = "sentences.npy"
 
 
 @dataclass
 class SentenceTable:
     """``spans`` rows are ``(passage_row, start, end)`` in passage offsets, ``vectors`` their normalised embeddings
-    (float16, as stored: take rows with :meth:`rows_of` for float32 arithmetic), ``first`` the first row of each
-    passage."""
+    (float16, as stored, in memory or read from the generation's file by row: take rows with :meth:`rows_of` for
+    float32 arithmetic), ``first`` the first row of each passage."""
 
     spans: np.ndarray
-    vectors: np.ndarray
+    vectors: Rows2D
     first: np.ndarray
 
     @classmethod
-    def from_arrays(cls, spans: np.ndarray, vectors: np.ndarray, passages: int) -> "SentenceTable":
+    def from_arrays(cls, spans: np.ndarray, vectors: Rows2D, passages: int) -> "SentenceTable":
         """Index the rows by passage."""
         first = np.searchsorted(spans[:, 0], np.arange(passages + 1)).astype(np.int64)
         return cls(spans, vectors, first)
@@ -41,16 +38,6 @@ class SentenceTable:
 
     def __len__(self) -> int:
         return len(self.spans)
-
-    def save(self, folder: Path) -> None:
-        """Write spans and float16 vectors into ``folder``."""
-        np.save(folder / SPANS_FILE, self.spans)
-        np.save(folder / VECTORS_FILE, self.vectors.astype(np.float16))
-
-    @classmethod
-    def load(cls, folder: Path, passages: int) -> "SentenceTable":
-        """Read the table of an index with ``passages`` passages."""
-        return cls.from_arrays(np.load(folder / SPANS_FILE), np.load(folder / VECTORS_FILE), passages)
 
 
 def passage_sentences(passages: list[Passage]) -> np.ndarray:

@@ -1,4 +1,5 @@
-"""A loaded index: one committed generation of the database, with its search structures built in memory.
+"""A loaded index: one committed generation of the database, its arrays and search structures mapped from the
+generation's files (:mod:`qa.index.arrays`), its records (documents, passages) in memory.
 
 A snapshot never changes; a write produces a new generation, which a server builds beside the old one (from the
 old one and the documents that changed, :func:`refresh_index`) and then swaps in, so every request sees one
@@ -7,6 +8,8 @@ generation throughout.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,9 +17,9 @@ from pathlib import Path
 import numpy as np
 
 from qa.config import Settings
+from qa.index.arrays import (PASSAGE_VECTORS, SENTENCE_SPANS, SENTENCE_VECTORS, Allocate, GenerationArrays, Rows2D,
+                             gather, generation_key, in_memory, open_arrays, write_arrays)
 from qa.index.backend import FaissBm25Backend, SearchBackend
-from qa.index.dense import DenseIndex
-from qa.index.lexical import LexicalIndex
 from qa.index.sentences import SentenceTable
 from qa.index.store import (TOKEN_SEPARATOR, check_compatible, connect, database_path, read_meta,
                             reported_damage)
@@ -34,8 +37,10 @@ class Index:
     passages: list[Passage]
     backend: SearchBackend
     sentences: SentenceTable
-    vectors: np.ndarray
-    tokens: list[str]
+    vectors: Rows2D
+    tokens: list[str] | None
+    """Each passage's search words, kept where the backend follows a newer generation with them (Milvus); the
+    embedded backend reads them from the database when it is rebuilt."""
     digests: dict[str, str]
     replica: bool = False
     """Whether it was read from what another process published to Milvus (no index database here)."""
@@ -70,10 +75,13 @@ class Rows:
     documents: list[Document]
     digests: dict[str, str]
     passages: list[Passage]
-    vectors: np.ndarray
-    tokens: list[str]
+    vectors: Rows2D
+    tokens: list[str] | None
+    """Each passage's search words, where the backend is built from them (``None`` where it is stored)."""
     spans: np.ndarray
-    sentence_vectors: np.ndarray
+    sentence_vectors: Rows2D
+    folder: Path | None = None
+    """The generation's folder that the arrays are mapped from, where the search backend stores its files too."""
 
 
 def read_manifest(folder: Path) -> dict:
@@ -90,38 +98,74 @@ def read_manifest(folder: Path) -> dict:
             connection.close()
 
 
-def vectors_of(rows: list[tuple[str, bytes]], dimension: int, dtype: str) -> np.ndarray:
-    """Stack stored vectors into one array."""
-    if not rows:
-        return np.zeros((0, dimension), dtype=dtype)
-    return np.stack([np.frombuffer(data, dtype=stored) for stored, data in rows]).astype(dtype, copy=False)
+def scope(connection, doc_ids: list[str] | None) -> str:
+    """The ``WHERE`` clause that keeps the rows of ``doc_ids`` (all when ``None``) of documents aliased ``d``."""
+    if doc_ids is None:
+        return ""
+    connection.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (id TEXT PRIMARY KEY)")
+    connection.execute("DELETE FROM wanted")
+    connection.executemany("INSERT INTO wanted VALUES (?)", [(doc_id,) for doc_id in doc_ids])
+    return " WHERE d.id IN (SELECT id FROM wanted)"
+
+
+def read_records(connection, doc_ids: list[str] | None = None,
+                 with_tokens: bool = True) -> tuple[list[Document], dict[str, str], list[Passage], list[str] | None]:
+    """Documents (all, or those of ``doc_ids``) with their digests, passages and (when asked) search words, in index
+    order, inside the caller's read transaction."""
+    where = scope(connection, doc_ids)
+    documents = connection.execute(f"SELECT d.id, d.digest, d.body FROM documents d{where} ORDER BY d.seq").fetchall()
+    words = "p.tokens" if with_tokens else "NULL"
+    passage_rows = connection.execute(f"SELECT p.body, {words} FROM passages p JOIN documents d ON d.id = p.doc_id"
+                                      f"{where} ORDER BY d.seq, p.ordinal").fetchall()
+    return ([Document.from_dict(json.loads(body)) for _, _, body in documents],
+            {doc_id: digest for doc_id, digest, _ in documents},
+            [Passage(**json.loads(body)) for body, _ in passage_rows],
+            [tokens for _, tokens in passage_rows] if with_tokens else None)
+
+
+def read_tokens(connection) -> list[str]:
+    """Every passage's search words, in index order."""
+    return [tokens for (tokens,) in connection.execute(
+        "SELECT p.tokens FROM passages p JOIN documents d ON d.id = p.doc_id ORDER BY d.seq, p.ordinal")]
+
+
+def read_arrays(connection, dimension: int, passages: list[Passage], doc_ids: list[str] | None,
+                allocate: Allocate) -> GenerationArrays:
+    """The vectors and sentence spans of ``passages`` (those of ``doc_ids``, in index order), streamed from the
+    database into arrays made by ``allocate``."""
+    where = scope(connection, doc_ids)
+    rows = {passage.id: row for row, passage in enumerate(passages)}
+    joined = f"FROM sentences s JOIN passages p ON p.id = s.passage_id JOIN documents d ON d.id = p.doc_id{where}"
+    count = connection.execute(f"SELECT COUNT(*) {joined}").fetchone()[0]
+    vectors = allocate(PASSAGE_VECTORS, (len(passages), dimension), "float32")
+    spans = allocate(SENTENCE_SPANS, (count, 3), "int32")
+    sentence_vectors = allocate(SENTENCE_VECTORS, (count, dimension), "float16")
+    cursor = connection.execute("SELECT v.dtype, v.data FROM passages p JOIN documents d ON d.id = p.doc_id "
+                                f"JOIN vectors v ON v.key = p.vector_key{where} ORDER BY d.seq, p.ordinal")
+    for row, (dtype, data) in enumerate(cursor):
+        vectors[row] = np.frombuffer(data, dtype=dtype)
+    cursor = connection.execute("SELECT s.passage_id, s.start, s.end, v.dtype, v.data FROM sentences s JOIN passages p "
+                                "ON p.id = s.passage_id JOIN documents d ON d.id = p.doc_id JOIN vectors v ON v.key = "
+                                f"s.vector_key{where} ORDER BY d.seq, p.ordinal, s.ordinal")
+    for row, (passage_id, start, end, dtype, data) in enumerate(cursor):
+        spans[row] = (rows[passage_id], start, end)
+        sentence_vectors[row] = np.frombuffer(data, dtype=dtype)
+    return GenerationArrays(vectors, spans, sentence_vectors)
 
 
 def read_rows(connection, dimension: int, doc_ids: list[str] | None = None) -> Rows:
-    """Read documents (all, or those of ``doc_ids``) in index order, inside the caller's read transaction."""
-    where = ""
-    if doc_ids is not None:
-        connection.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (id TEXT PRIMARY KEY)")
-        connection.execute("DELETE FROM wanted")
-        connection.executemany("INSERT INTO wanted VALUES (?)", [(doc_id,) for doc_id in doc_ids])
-        where = " WHERE d.id IN (SELECT id FROM wanted)"
-    documents = connection.execute(f"SELECT d.id, d.digest, d.body FROM documents d{where} ORDER BY d.seq").fetchall()
-    passage_rows = connection.execute(
-        "SELECT p.body, p.tokens, v.dtype, v.data FROM passages p JOIN documents d ON d.id = p.doc_id "
-        f"JOIN vectors v ON v.key = p.vector_key{where} ORDER BY d.seq, p.ordinal").fetchall()
-    sentence_rows = connection.execute(
-        "SELECT s.passage_id, s.start, s.end, v.dtype, v.data FROM sentences s JOIN passages p ON p.id = "
-        f"s.passage_id JOIN documents d ON d.id = p.doc_id JOIN vectors v ON v.key = s.vector_key{where} "
-        "ORDER BY d.seq, p.ordinal, s.ordinal").fetchall()
-    passages = [Passage(**json.loads(body)) for body, _, _, _ in passage_rows]
-    rows = {passage.id: row for row, passage in enumerate(passages)}
-    spans = np.array([(rows[pid], start, end) for pid, start, end, _, _ in sentence_rows],
-                     dtype=np.int32).reshape(-1, 3)
-    return Rows([Document.from_dict(json.loads(body)) for _, _, body in documents],
-                {doc_id: digest for doc_id, digest, _ in documents}, passages,
-                vectors_of([(dtype, data) for _, _, dtype, data in passage_rows], dimension, "float32"),
-                [tokens for _, tokens, _, _ in passage_rows], spans,
-                vectors_of([(dtype, data) for *_, dtype, data in sentence_rows], dimension, "float16"))
+    """Read documents (all, or those of ``doc_ids``) in index order, arrays in memory, inside the caller's read
+    transaction."""
+    documents, digests, passages, tokens = read_records(connection, doc_ids)
+    arrays = read_arrays(connection, dimension, passages, doc_ids, in_memory)
+    return Rows(documents, digests, passages, arrays.passage_vectors, tokens, arrays.sentence_spans,
+                arrays.sentence_vectors)
+
+
+def stored_backend(settings: Settings, folder: Path | None) -> SearchBackend | None:
+    """The embedded search backend as stored with a generation's arrays in ``folder`` (then its passages' search
+    words need not be read), or ``None``."""
+    return FaissBm25Backend.opened(folder) if settings.backend == "faiss" else None
 
 
 def search_backend(folder: Path, meta: dict, rows: Rows, settings: Settings,
@@ -132,17 +176,14 @@ def search_backend(folder: Path, meta: dict, rows: Rows, settings: Settings,
         previous: the backend of the generation served before, which a FAISS IVF index keeps its trained cells
             from, and whose Milvus rows stay searchable until the next refresh.
     """
-    words = [t.split(TOKEN_SEPARATOR) for t in rows.tokens]
+    words = [t.split(TOKEN_SEPARATOR) for t in rows.tokens] if rows.tokens is not None else None
     if settings.backend == "milvus":
         from qa.index.milvus_backend import MilvusBackend
 
         return MilvusBackend.synced(settings, folder, meta, rows, words,
                                     previous if isinstance(previous, MilvusBackend) else None)
-    if isinstance(previous, FaissBm25Backend):
-        dense = previous.dense.refilled(rows.vectors, settings.exact_below, settings.target_recall)
-    else:
-        dense = DenseIndex.build(rows.vectors, settings.exact_below, settings.target_recall)
-    return FaissBm25Backend(dense, LexicalIndex.from_tokens(words))
+    return FaissBm25Backend.stored_or_built(rows.folder, rows.vectors, words, settings,
+                                            previous if isinstance(previous, FaissBm25Backend) else None)
 
 
 def assemble(folder: Path, meta: dict, rows: Rows, backend: SearchBackend, replica: bool = False) -> Index:
@@ -151,12 +192,13 @@ def assemble(folder: Path, meta: dict, rows: Rows, backend: SearchBackend, repli
     manifest = meta | backend.info | {"documents": len(rows.documents), "passages": len(rows.passages),
                                       "sentences": len(sentences)}
     return Index(folder, manifest, {d.id: d for d in rows.documents}, rows.passages, backend, sentences,
-                 rows.vectors, rows.tokens, rows.digests, replica)
+                 rows.vectors, None if isinstance(backend, FaissBm25Backend) else rows.tokens, rows.digests, replica)
 
 
 def load_index(folder: Path, settings: Settings, model_name: str | None = None,
                previous: SearchBackend | None = None) -> Index:
-    """Load the last committed generation of an index.
+    """Load the last committed generation of an index: its records from the database, its arrays and search
+    backend mapped from the generation's files (written first when missing).
 
     Args:
         folder: index folder.
@@ -179,11 +221,30 @@ def load_index(folder: Path, settings: Settings, model_name: str | None = None,
             connection.execute("BEGIN")
             meta = read_meta(connection)
             check_compatible(meta, folder, model_name)
-            rows = read_rows(connection, int(meta["dimension"]))
+            dimension, key = int(meta["dimension"]), generation_key(meta)
+            documents, digests, passages, _ = read_records(connection, with_tokens=False)
+            arrays = open_arrays(folder, key, len(passages), dimension) or write_arrays(
+                folder, key, len(passages), dimension,
+                lambda allocate: read_arrays(connection, dimension, passages, None, allocate))
+            backend = stored_backend(settings, arrays.folder)
+            tokens = read_tokens(connection) if backend is None else None
             connection.execute("COMMIT")
         finally:
             connection.close()
-    return assemble(folder, meta, rows, search_backend(folder, meta, rows, settings, previous))
+    rows = Rows(documents, digests, passages, arrays.passage_vectors, tokens, arrays.sentence_spans,
+                arrays.sentence_vectors, arrays.folder)
+    index = assemble(folder, meta, rows, backend or search_backend(folder, meta, rows, settings, previous))
+    return_freed_memory()
+    return index
+
+
+def return_freed_memory() -> None:
+    """Hand the memory freed after a load (what reading the database left behind) back to the system, where the C
+    library can (glibc's ``malloc_trim``); elsewhere a no-op."""
+    name = ctypes.util.find_library("c")
+    library = ctypes.CDLL(name) if name else None
+    if library is not None and hasattr(library, "malloc_trim"):
+        library.malloc_trim(0)
 
 
 def refresh_index(old: Index, settings: Settings) -> Index:
@@ -217,12 +278,23 @@ def refreshed(old: Index, settings: Settings) -> Index:
         if changed is None:
             connection.execute("COMMIT")
             return load_index(old.folder, settings, old.manifest.get("model"), old.backend)
-        delta = read_rows(connection, int(meta["dimension"]), changed)
+        dimension, key = int(meta["dimension"]), generation_key(meta)
+        delta = read_rows(connection, dimension, changed)
+        documents, digests, passages, tokens, take = merge_records(old, delta, [doc_id for doc_id, _ in stored])
+        arrays = open_arrays(old.folder, key, len(passages), dimension)
+        backend = stored_backend(settings, arrays.folder if arrays else None)
+        if tokens is None and backend is None:
+            tokens = read_tokens(connection)
         connection.execute("COMMIT")
     finally:
         connection.close()
-    rows = merge_rows(old, delta, [doc_id for doc_id, _ in stored])
-    return assemble(old.folder, meta, rows, search_backend(old.folder, meta, rows, settings, old.backend))
+    arrays = arrays or write_arrays(old.folder, key, len(passages), dimension,
+                                    lambda allocate: merge_arrays(old, delta, take, allocate))
+    rows = Rows(documents, digests, passages, arrays.passage_vectors, tokens, arrays.sentence_spans,
+                arrays.sentence_vectors, arrays.folder)
+    index = assemble(old.folder, meta, rows, backend or search_backend(old.folder, meta, rows, settings, old.backend))
+    return_freed_memory()
+    return index
 
 
 def changed_documents(old: Index, stored: list[tuple[str, str]]) -> list[str] | None:
@@ -236,8 +308,11 @@ def changed_documents(old: Index, stored: list[tuple[str, str]]) -> list[str] | 
     return changed
 
 
-def merge_rows(old: Index, delta: Rows, order: list[str]) -> Rows:
-    """The rows of the new generation: each document in ``order`` from ``delta`` if it changed, else from ``old``."""
+def merge_records(old: Index, delta: Rows, order: list[str]) -> tuple[list[Document], dict[str, str], list[Passage],
+                                                                      list[str] | None, np.ndarray]:
+    """The records of the new generation (documents, digests, passages, search words where both sides hold them) and
+    which rows of ``old``'s passages followed by ``delta``'s it keeps: each document in ``order`` from ``delta`` if it
+    changed, else from ``old``."""
     new_documents = {d.id: d for d in delta.documents}
     delta_rows: dict[str, list[int]] = {}
     for row, passage in enumerate(delta.passages):
@@ -247,14 +322,32 @@ def merge_rows(old: Index, delta: Rows, order: list[str]) -> Rows:
         [offset + r for r in delta_rows.get(doc_id, [])] if doc_id in new_documents else old.document_rows(doc_id))],
         dtype=np.int64)
     passages = old.passages + delta.passages
-    tokens = old.tokens + delta.tokens
+    tokens = old.tokens + delta.tokens if old.tokens is not None and delta.tokens is not None else None
+    documents = [new_documents.get(doc_id) or old.documents[doc_id] for doc_id in order]
+    return (documents, {d: delta.digests.get(d) or old.digests[d] for d in order}, [passages[r] for r in take],
+            [tokens[r] for r in take] if tokens is not None else None, take)
+
+
+def merge_arrays(old: Index, delta: Rows, take: np.ndarray, allocate: Allocate) -> GenerationArrays:
+    """The arrays of the new generation: rows ``take`` of ``old``'s passages followed by ``delta``'s, with their
+    sentences, gathered into arrays made by ``allocate``."""
     delta_first = np.searchsorted(delta.spans[:, 0], np.arange(len(delta.passages) + 1))
     first = np.concatenate([old.sentences.first[:-1], old.sentences.first[-1] + delta_first])
     starts, counts = first[take], first[take + 1] - first[take]
     sentence_take = np.repeat(starts - np.concatenate([[0], np.cumsum(counts)[:-1]]), counts) + np.arange(counts.sum())
-    spans = np.concatenate([old.sentences.spans, delta.spans])[sentence_take]
+    dimension = old.vectors.shape[1]
+    spans = gather([old.sentences.spans, delta.spans], sentence_take,
+                   allocate(SENTENCE_SPANS, (len(sentence_take), 3), "int32"))
     spans[:, 0] = np.repeat(np.arange(len(take)), counts)
-    documents = [new_documents.get(doc_id) or old.documents[doc_id] for doc_id in order]
-    return Rows(documents, {d: delta.digests.get(d) or old.digests[d] for d in order}, [passages[r] for r in take],
-                np.concatenate([old.vectors, delta.vectors])[take], [tokens[r] for r in take], spans,
-                np.concatenate([old.sentences.vectors, delta.sentence_vectors])[sentence_take])
+    return GenerationArrays(
+        gather([old.vectors, delta.vectors], take, allocate(PASSAGE_VECTORS, (len(take), dimension), "float32")), spans,
+        gather([old.sentences.vectors, delta.sentence_vectors], sentence_take,
+               allocate(SENTENCE_VECTORS, (len(sentence_take), dimension), "float16")))
+
+
+def merge_rows(old: Index, delta: Rows, order: list[str]) -> Rows:
+    """The rows of the new generation in memory (see :func:`merge_records`)."""
+    documents, digests, passages, tokens, take = merge_records(old, delta, order)
+    arrays = merge_arrays(old, delta, take, in_memory)
+    return Rows(documents, digests, passages, arrays.passage_vectors, tokens, arrays.sentence_spans,
+                arrays.sentence_vectors)
