@@ -25,7 +25,7 @@ class Span:
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class SummarySentence:
     """One verbatim sentence of a summary; offsets index its document's text (or the summarised text)."""
 
@@ -50,7 +50,7 @@ class Summary:
         return "".join(sentence.text for sentence in self.sentences)
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     """One article with its cleaned text and metadata (byline fields are empty when there is no dateline)."""
 
@@ -83,7 +83,7 @@ class Document:
         return cls(**values)
 
 
-@dataclass
+@dataclass(slots=True)
 class Passage:
     """A retrievable unit: a paragraph, a packed run of its sentences, a caption or a heading."""
 

@@ -49,10 +49,19 @@ def rss_mb() -> float:
 
 def peak_rss_mb(pid: int) -> float:
     """Peak resident set size (VmHWM) of a running process in MiB."""
+    return process_memory_mb(pid).get("peak_rss", float("nan"))
+
+
+def process_memory_mb(pid: int) -> dict[str, float]:
+    """A running process's memory in MiB: ``rss`` now and its ``private`` (anonymous) and ``file_backed`` parts (file
+    pages are the system's page cache, shared with every process that reads the same files), and ``peak_rss``."""
+    names = {"VmHWM": "peak_rss", "VmRSS": "rss", "RssAnon": "private", "RssFile": "file_backed"}
+    figures = {}
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+        key, _, value = line.partition(":")
+        if key in names:
+            figures[names[key]] = int(value.split()[0]) / 1024
+    return figures
 
 
 def folder_mb(folder: Path) -> float:
@@ -205,7 +214,9 @@ def bench_http(index_dir: Path, questions: list[str], levels: list[int], per_lev
                 figures[str(level)] = latency_figures([ms for ms, _ in results]) | {
                     "requests": len(results), "errors": sum(1 for _, status in results if status != 200),
                     "requests_per_second": len(results) / wall}
-            figures["server_peak_rss_mb"] = peak_rss_mb(server.pid)
+            memory = process_memory_mb(server.pid)
+            figures["server_peak_rss_mb"] = memory["peak_rss"]
+            figures["server_memory_mb"] = memory
             return figures
     finally:
         server.terminate()
@@ -476,9 +487,10 @@ def grow_synthetic(folder: Path, passages: int) -> dict:
             "database_mb": (folder / "index.sqlite").stat().st_size / 2**20}
 
 
-def bench_live(index_dir: Path, article: Path, grow: int | None) -> dict:
-    """Write costs on a copy of an index (grown synthetically when asked): loading it, adding one article (split
-    into embedding and the rest, the new generation's load included), adding it again, and deleting it."""
+def bench_live(index_dir: Path, article: Path, grow: int | None, keep: Path | None = None) -> dict:
+    """Write costs on a copy of an index (grown synthetically when asked): loading it (first writing its generation's
+    files, then again from them), adding one article (split into embedding and the rest, the new generation's load
+    included), adding it again, and deleting it. With ``keep``, the grown copy is made there and kept."""
     import sqlite3
 
     from qa.ingest import read_corpus
@@ -486,16 +498,17 @@ def bench_live(index_dir: Path, article: Path, grow: int | None) -> dict:
 
     figures: dict = {}
     with tempfile.TemporaryDirectory(prefix="qa-live-") as scratch:
-        folder = Path(scratch) / "index"
-        folder.mkdir()
+        folder = keep if keep is not None else Path(scratch) / "index"
+        folder.mkdir(parents=True)
         with sqlite3.connect(index_dir / "index.sqlite") as source, sqlite3.connect(folder / "index.sqlite") as copy:
             source.backup(copy)
         if grow:
             figures["grow"] = grow_synthetic(folder, grow)
-        started = time.perf_counter()
-        service = QAService(get_settings(), folder)
-        service.warm_up()
-        figures["load_seconds"] = time.perf_counter() - started
+        for name in ("first_load_seconds", "load_seconds"):
+            started = time.perf_counter()
+            service = QAService(get_settings(), folder)
+            service.warm_up()
+            figures[name] = time.perf_counter() - started
         figures["passages"] = len(service.index.passages)
         figures["rss_mb"] = rss_mb()
         documents = read_corpus([article])
@@ -516,8 +529,8 @@ def bench_live(index_dir: Path, article: Path, grow: int | None) -> dict:
 def print_live(live: dict) -> None:
     """The write-cost rows."""
     grown = f", grown synthetically in {live['grow']['seconds']:.1f} s" if "grow" in live else ""
-    print(f"live corpus at {live['passages']} passages{grown}: load {live['load_seconds']:.1f} s, "
-          f"RSS {live['rss_mb']:.0f} MiB")
+    print(f"live corpus at {live['passages']} passages{grown}: load {live['first_load_seconds']:.1f} s (writing the "
+          f"generation's files), then {live['load_seconds']:.1f} s from them; RSS {live['rss_mb']:.0f} MiB")
     for step in ("add", "add_again", "delete"):
         f = live[step]
         print(f"  {step:<10} embed {f['embed_seconds']:6.2f} s  write {f['write_seconds']:6.2f} s  "
@@ -623,8 +636,10 @@ def print_http(http: dict) -> None:
         if level.isdigit():
             print(f"            {level:>11} {row['requests_per_second']:7.2f} {row['p50_ms']:10.1f} "
                   f"{row['p95_ms']:9.1f} {row['p99_ms']:9.1f} {row['errors']:7d}")
-    print(f"server start to first answer: {http['start_to_first_answer_s']:.1f} s; "
-          f"peak RSS: {http['server_peak_rss_mb']:.0f} MiB")
+    memory = http["server_memory_mb"]
+    print(f"server start to first answer: {http['start_to_first_answer_s']:.1f} s; peak RSS: {memory['peak_rss']:.0f} "
+          f"MiB; RSS at the end {memory['rss']:.0f} MiB ({memory['private']:.0f} private, {memory['file_backed']:.0f} "
+          "file-backed)")
 
 
 def finish(report: dict, json_out: Path) -> int:
@@ -656,6 +671,8 @@ def main() -> int:
                         "plain encode, answers, summaries), e.g. late,separate")
     parser.add_argument("--live", help="only the write costs, on a copy of this existing index (e.g. index/cmrc)")
     parser.add_argument("--grow", default="", help="with --live: also at these synthetic sizes, e.g. 100000")
+    parser.add_argument("--keep-grown", help="with --live and one --grow size: make the grown copy in this new folder "
+                        "and keep it (then serve it with --http-only)")
     parser.add_argument("--article", default=str(ROOT / "tests" / "data" / "live" / "bridge.txt"),
                         help="with --live: the article to add and delete")
     parser.add_argument("--backends", help="compare search backends over --index (or, with --scale-only, also "
@@ -708,8 +725,12 @@ def main() -> int:
                                                                 args.sentence_vectors.split(","), Path(scratch), env)
         return finish(report, Path(args.json_out))
     if args.live:
-        report["live"] = {str(size or "as built"): bench_live(Path(args.live), Path(args.article), size)
-                          for size in [None, *(int(size) for size in args.grow.split(",") if size)]}
+        sizes = [int(size) for size in args.grow.split(",") if size]
+        if args.keep_grown and len(sizes) != 1:
+            parser.error("--keep-grown needs exactly one --grow size")
+        report["live"] = {str(size or "as built"): bench_live(
+            Path(args.live), Path(args.article), size, Path(args.keep_grown) if size and args.keep_grown else None)
+            for size in [None, *sizes]}
         return finish(report, Path(args.json_out))
     encoders = [e for e in (args.encoders or get_settings().encoder).split(",") if e]
     levels = [int(level) for level in args.levels.split(",") if level]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -117,10 +118,28 @@ def read_records(connection, doc_ids: list[str] | None = None,
     words = "p.tokens" if with_tokens else "NULL"
     passage_rows = connection.execute(f"SELECT p.body, {words} FROM passages p JOIN documents d ON d.id = p.doc_id"
                                       f"{where} ORDER BY d.seq, p.ordinal").fetchall()
-    return ([Document.from_dict(json.loads(body)) for _, _, body in documents],
+    return ([Document.from_dict(shared(json.loads(body), DOCUMENT_SHARED)) for _, _, body in documents],
             {doc_id: digest for doc_id, digest, _ in documents},
-            [Passage(**json.loads(body)) for body, _ in passage_rows],
+            [Passage(**shared(json.loads(body), PASSAGE_SHARED)) for body, _ in passage_rows],
             [tokens for _, tokens in passage_rows] if with_tokens else None)
+
+
+PASSAGE_SHARED = ("doc_id", "title", "kind")
+"""Passage fields that repeat from passage to passage (a document's id and title, the kind)."""
+DOCUMENT_SHARED = ("keywords", "outlet", "source", "date", "reporters", "correspondents")
+"""Document fields that repeat from document to document."""
+
+
+def shared(values: dict, names: tuple[str, ...]) -> dict:
+    """``values`` with the strings of ``names`` (or of lists under them) interned, so that a string that repeats
+    across records is held once."""
+    for name in names:
+        value = values.get(name)
+        if isinstance(value, str):
+            values[name] = sys.intern(value)
+        elif isinstance(value, list):
+            values[name] = [sys.intern(item) if isinstance(item, str) else item for item in value]
+    return values
 
 
 def read_tokens(connection) -> list[str]:
