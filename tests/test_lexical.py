@@ -62,3 +62,18 @@ def test_from_tokens_matches_build_and_handles_no_passages(lexical):
         assert again.search(query, 5)[1].tolist() == lexical.search(query, 5)[1].tolist()
     empty = LexicalIndex.from_tokens([])
     assert len(empty.search("党员", 5)[1]) == 0 and empty.idf("党员") > 0
+
+
+def test_indexing_by_word_ids_scores_as_bm25s_does_from_the_words():
+    import bm25s
+
+    from qa.index.lexical import BM25_B, BM25_K1
+
+    words = [tokenize(text) or [""] for text in TEXTS]
+    reference = bm25s.BM25(k1=BM25_K1, b=BM25_B)
+    reference.index(words, show_progress=False)
+    ours = LexicalIndex.from_tokens(iter(words))
+    assert set(ours.retriever.vocab_dict) == set(reference.vocab_dict)
+    for query in ("党员志愿者", "核酸检测", "风险区域", "志愿者 核酸"):
+        asked = [word for word in tokenize(query) if word in reference.vocab_dict]
+        assert asked and np.allclose(ours.retriever.get_scores(asked), reference.get_scores(asked))

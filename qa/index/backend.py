@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -70,7 +70,7 @@ class FaissBm25Backend:
         return cls(dense, lexical) if dense and lexical else None
 
     @classmethod
-    def stored_or_built(cls, folder: Path | None, vectors: Rows2D, words: list[list[str]] | None,
+    def stored_or_built(cls, folder: Path | None, vectors: Rows2D, words: Iterable[list[str]] | None,
                         settings: Settings, previous: "FaissBm25Backend | None") -> "FaissBm25Backend":
         """The backend of one generation: each index mapped from the generation's folder where stored there, else
         built (then stored and mapped, where the folder can be written).

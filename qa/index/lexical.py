@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import bm25s
@@ -38,12 +39,15 @@ class LexicalIndex:
         return cls.from_tokens([tokenize(text) or [""] for text in texts])
 
     @classmethod
-    def from_tokens(cls, tokens: list[list[str]]) -> "LexicalIndex":
-        """Index passages already cut into search words (in passage order)."""
-        if not tokens:
+    def from_tokens(cls, tokens: Iterable[list[str]]) -> "LexicalIndex":
+        """Index passages already cut into search words (in passage order). Each passage's words become vocabulary
+        ids as they come, so a large corpus is never held as lists of word strings."""
+        vocabulary: dict[str, int] = {}
+        ids = [[vocabulary.setdefault(word, len(vocabulary)) for word in words] for words in tokens]
+        if not ids:
             return cls(None)
         retriever = bm25s.BM25(k1=BM25_K1, b=BM25_B)
-        retriever.index(tokens, show_progress=False)
+        retriever.index((ids, vocabulary), show_progress=False)
         return cls(retriever)
 
     def save(self, folder: Path) -> None:

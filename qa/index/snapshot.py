@@ -195,12 +195,12 @@ def search_backend(folder: Path, meta: dict, rows: Rows, settings: Settings,
         previous: the backend of the generation served before, which a FAISS IVF index keeps its trained cells
             from, and whose Milvus rows stay searchable until the next refresh.
     """
-    words = [t.split(TOKEN_SEPARATOR) for t in rows.tokens] if rows.tokens is not None else None
     if settings.backend == "milvus":
         from qa.index.milvus_backend import MilvusBackend
 
-        return MilvusBackend.synced(settings, folder, meta, rows, words,
+        return MilvusBackend.synced(settings, folder, meta, rows, [t.split(TOKEN_SEPARATOR) for t in rows.tokens],
                                     previous if isinstance(previous, MilvusBackend) else None)
+    words = (t.split(TOKEN_SEPARATOR) for t in rows.tokens) if rows.tokens is not None else None
     return FaissBm25Backend.stored_or_built(rows.folder, rows.vectors, words, settings,
                                             previous if isinstance(previous, FaissBm25Backend) else None)
 
