@@ -118,13 +118,22 @@ def test_where_the_folder_cannot_be_written_the_arrays_stay_in_memory(tmp_path):
 def test_only_the_newest_generations_and_live_writers_scratch_are_kept(tmp_path):
     for generation in range(1, 5):
         write_arrays(tmp_path, f"{generation:08d}-a", 5, 6, fill_with(table(5), table(12).astype(np.float16)))
+    assert sorted(p.name for p in (tmp_path / GENERATIONS).iterdir()) == ["00000003-a", "00000004-a"]
     gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     parent = tmp_path / GENERATIONS
     (parent / f".00000005-a.{int(gone.stdout)}.abcd").mkdir()
     (parent / f".00000005-a.{os.getpid()}.abcd").mkdir()
-    prune(tmp_path)
+    prune(tmp_path, "00000004-a")
     assert sorted(p.name for p in parent.iterdir()) == [f".00000005-a.{os.getpid()}.abcd", "00000003-a",
                                                         "00000004-a"]
+
+
+def test_an_index_rebuilt_in_its_folder_keeps_its_new_generation(tmp_path):
+    for generation in (6, 7):
+        write_arrays(tmp_path, f"{generation:08d}-old", 5, 6, fill_with(table(5), table(12).astype(np.float16)))
+    arrays = write_arrays(tmp_path, "00000001-new", 5, 6, fill_with(table(5), table(12).astype(np.float16)))
+    assert arrays.folder is not None and arrays.folder.is_dir()
+    assert sorted(p.name for p in (tmp_path / GENERATIONS).iterdir()) == ["00000001-new", "00000007-old"]
 
 
 def test_a_generation_key_names_the_index_as_well_as_the_generation():

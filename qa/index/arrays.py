@@ -193,7 +193,7 @@ class ArraysWriter:
             self.scratch.rename(target)
         except OSError:
             shutil.rmtree(self.scratch, ignore_errors=True)
-        prune(self.index_folder)
+        prune(self.index_folder, self.key)
         arrays = open_arrays(self.index_folder, self.key, passages, dimension)
         if arrays is None:
             raise OSError(f"generation files {target} vanished as they were published")
@@ -263,12 +263,15 @@ def save_beside(folder: Path | None, name: str, save: Callable[[Path], None]) ->
     return target
 
 
-def prune(index_folder: Path) -> None:
-    """Remove all but the newest :data:`KEEP` generations' files, and scratch folders of processes that are gone
-    (a process that maps removed files keeps reading them until it lets them go)."""
+def prune(index_folder: Path, current: str) -> None:
+    """Remove the files of all generations but ``current`` and the :data:`KEEP` − 1 written last before it, and
+    scratch folders of processes that are gone (a process that still reads removed files keeps them until it lets
+    them go). Ages come from the folders' times, not their names: an index rebuilt in the same folder starts its
+    generations again from 1."""
     parent = Path(index_folder) / GENERATIONS
-    published = sorted(p for p in parent.iterdir() if p.is_dir() and not p.name.startswith("."))
-    for folder in published[:-KEEP]:
+    others = [p for p in parent.iterdir() if p.is_dir() and not p.name.startswith(".") and p.name != current]
+    others.sort(key=lambda folder: folder.stat().st_mtime_ns, reverse=True)
+    for folder in others[KEEP - 1:]:
         shutil.rmtree(folder, ignore_errors=True)
     for scratch in parent.glob(".*"):
         pid = scratch.name.rsplit(".", 2)[-2] if scratch.name.count(".") >= 3 else ""
