@@ -31,6 +31,7 @@ from qa.index.dense import ivf_cells
 from qa.index.lexical import BM25_B, BM25_K1, bm25_idf
 from qa.index.milvus_publish import Publication, publish, records_collection
 from qa.index.milvus_records import MAX_TEXT_BYTES, RecordStore
+from qa.index.turnover import Turnover
 from qa.schema import Passage
 from qa.text.normalize import fold
 from qa.text.tokenize import stopwords, tokenize
@@ -159,22 +160,17 @@ class MilvusBackend:
         passages = rows.passages
         created = ensure_collection(client, name, int(meta["dimension"]), len(passages), settings)
         keys = passage_keys(meta, passages, rows.digests)
-        wanted = set(keys)
         same = previous is not None and previous.collection == name and previous.publication is not None
-        if created or not same:
-            existing = set() if created else stored_keys(client, name, settings.milvus_batch)
-            lingering: set[str] = set()
-        else:
-            existing = set(previous.keys) | previous.lingering
-            lingering = set(previous.keys) - wanted
+        turnover = Turnover.of(set(keys), (frozenset(previous.keys), previous.lingering) if same and not created
+                               else None, lambda: set() if created else stored_keys(client, name, settings.milvus_batch))
         lengths = [len(words) for words in tokens]
         average = float(np.mean(lengths)) if lengths else 1.0
-        new = [row for row, key in enumerate(keys) if key not in existing]
+        new = [row for row, key in enumerate(keys) if key not in turnover.existing]
         write = client.insert if created else client.upsert
         for start in range(0, len(new), settings.milvus_batch):
             write(name, [row_record(keys[r], passages[r], rows.vectors[r], tokens[r], average, settings)
                          for r in new[start:start + settings.milvus_batch]])
-        stale = sorted(existing - wanted - lingering)
+        stale = turnover.stale
         for start in range(0, len(stale), settings.milvus_batch):
             client.delete(name, ids=stale[start:start + settings.milvus_batch])
         if new or stale:
@@ -183,7 +179,7 @@ class MilvusBackend:
         store = RecordStore.ensure(client, records_collection(name))
         publication = publish(store, meta, rows, settings.milvus_lexical, previous.publication if same else None,
                               settings.milvus_batch)
-        return cls(client, name, keys, frozenset(lingering), len(lingering), word_frequencies(tokens), settings,
+        return cls(client, name, keys, turnover.lingering, len(turnover.lingering), word_frequencies(tokens), settings,
                    backend_info(client, uri, name, settings), publication)
 
     @classmethod

@@ -26,6 +26,7 @@ import numpy as np
 
 from qa.index.milvus_records import RecordStore
 from qa.index.snapshot import Rows
+from qa.index.turnover import Turnover
 from qa.schema import Document, Passage
 
 HEAD = "head"
@@ -129,14 +130,12 @@ def publish(store: RecordStore, meta: dict, rows: Rows, lexical: str, previous: 
     generation = int(meta.get("generation", 0))
     keys = [document_key(meta, d.id, rows.digests[d.id]) for d in rows.documents]
     wanted = set(keys)
-    if previous is None:
-        existing, lingering = {name.split(":", 1)[1] for name in store.names("document")}, set()
-    else:
-        existing, lingering = set(previous.documents | previous.lingering), set(previous.documents - wanted)
+    turnover = Turnover.of(wanted, (previous.documents, previous.lingering) if previous else None,
+                           lambda: {name.split(":", 1)[1] for name in store.names("document")})
     counts = Counter(passage.doc_id for passage in rows.passages)
     passage_first = np.cumsum([0] + [counts[d.id] for d in rows.documents])
     sentence_first = np.searchsorted(rows.spans[:, 0], passage_first)
-    new = [(key, index) for index, key in enumerate(keys) if key not in existing]
+    new = [(key, index) for index, key in enumerate(keys) if key not in turnover.existing]
     for start in range(0, len(new), batch):
         store.put("document", {record_name(key): encode_document(
             rows, rows.documents[index], range(passage_first[index], passage_first[index + 1]),
@@ -150,8 +149,8 @@ def publish(store: RecordStore, meta: dict, rows: Rows, lexical: str, previous: 
         store.flush()
     kept = {generation_name(generation)} | ({generation_name(previous.generation)} if previous else set())
     store.delete(sorted(store.names("generation") - kept))
-    store.delete([record_name(key) for key in sorted(existing - wanted - lingering)])
-    return Publication(generation, frozenset(wanted), frozenset(lingering))
+    store.delete([record_name(key) for key in turnover.stale])
+    return Publication(generation, frozenset(wanted), turnover.lingering)
 
 
 def published_generation(store: RecordStore) -> int | None:
