@@ -158,3 +158,32 @@ def test_two_builds_into_one_folder_never_leave_it_missing_or_broken(tmp_path):
     index = load_index(folder, settings)
     assert set(index.documents) in ({"000_8d8056a1d20578f2-1", "000_8d8056a1d20578f2-2"}, set(
         line.split('"id": "')[1].split('"')[0] for line in CMRC_CORPUS.read_text(encoding="utf-8").splitlines()))
+
+
+def test_late_sentence_keys_are_those_of_their_span_marked_passage_input(fast_embedder):
+    from qa.index.vector_cache import vector_key
+    from qa.index.writer import late_sentence_keys
+
+    passage_input = "title: 云潭 | text: 全镇共有400多名党员。志愿者为居民派送物资。"
+    spans = [(20, 32), (32, 44)]
+    keys = late_sentence_keys(fast_embedder, passage_input, spans)
+    assert keys == [vector_key(fast_embedder, "float16", f"late {a}:{b}\0{passage_input}") for a, b in spans]
+    assert keys[0] != keys[1] and keys[0] != vector_key(fast_embedder, "float32", f"late 20:32\0{passage_input}")
+
+
+def test_a_prepared_document_holds_keys_and_joined_words_not_copies_of_its_input(fast_embedder):
+    from qa.index.store import TOKEN_SEPARATOR
+    from qa.index.vector_cache import vector_keys
+    from qa.index.writer import prepare
+    from qa.ingest import document_from_record
+
+    document = document_from_record({"id": "d", "title": "云潭", "text": "全镇共有400多名党员。志愿者为居民派送物资。"})
+    for method in ("late", "separate"):
+        prepared = prepare(document, 500, fast_embedder, method)
+        assert all(isinstance(words, str) and "党员" in words.split(TOKEN_SEPARATOR) for words in prepared.tokens[:1])
+        assert [len(keys) for keys in prepared.sentence_keys] == [len(spans) for spans in prepared.sentences]
+        assert all(len(key) == 64 for key in prepared.all_sentence_keys)
+        if method == "late":
+            assert prepared.sentence_inputs == [[]]
+        else:
+            assert prepared.all_sentence_keys == vector_keys(fast_embedder, prepared.sentence_inputs[0], "float16")

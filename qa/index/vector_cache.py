@@ -13,12 +13,16 @@ from qa.embed import Embedder
 from qa.index.store import read_vectors, transaction, write_vectors
 
 
-def vector_key(embedder: Embedder, dtype: str, model_input: str) -> str:
-    """The content key of one vector."""
+def vector_key(embedder: Embedder, dtype: str, *model_input: str) -> str:
+    """The content key of one vector, whose model input is the parts of ``model_input`` joined (given in parts, a
+    long input shared by many keys is never copied into each)."""
     digest = hashlib.sha256()
-    for part in (embedder.name, embedder.encoder, dtype, model_input):
+    for part in (embedder.name, embedder.encoder, dtype):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
+    for part in model_input:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+    digest.update(b"\0")
     return digest.hexdigest()
 
 
@@ -70,30 +74,28 @@ class VectorCache:
         Args:
             inputs: passages' model inputs.
             spans: per passage, character spans of its input.
-            span_keys: per passage, what each span's vector is stored under (see :meth:`stored`).
+            span_keys: per passage, the key each span's vector is stored under (see :meth:`stored`).
         """
         passage_keys = vector_keys(self.embedder, inputs, "float32")
-        part_keys = [vector_keys(self.embedder, names, "float16") for names in span_keys]
-        found = read_vectors(self.connection, list(dict.fromkeys(passage_keys + [k for keys in part_keys for k in keys])))
+        found = read_vectors(self.connection, list(dict.fromkeys(passage_keys + [k for keys in span_keys for k in keys])))
         missing = list({passage_keys[row]: row for row in range(len(inputs))
-                        if passage_keys[row] not in found or any(k not in found for k in part_keys[row])}.values())
+                        if passage_keys[row] not in found or any(k not in found for k in span_keys[row])}.values())
         if not missing:
             return
         vectors, parts = self.embedder.encode_late([inputs[row] for row in missing], [spans[row] for row in missing])
         fresh = {passage_keys[row]: vector for row, vector in zip(missing, vectors)}
         for row, part in zip(missing, parts):
-            fresh |= dict(zip(part_keys[row], part.astype(np.float16)))
+            fresh |= dict(zip(span_keys[row], part.astype(np.float16)))
         with transaction(self.connection):
             write_vectors(self.connection, fresh)
         self.embedded += len(missing)
 
-    def stored(self, inputs: list[str], dtype: str) -> np.ndarray:
-        """Vectors already stored under ``inputs`` (such as late-chunked sentences'), rows in order.
+    def stored(self, keys: list[str], dtype: str) -> np.ndarray:
+        """Vectors already stored under ``keys`` (such as late-chunked sentences'), rows in order.
 
         Raises:
             KeyError: one is not stored.
         """
-        keys = vector_keys(self.embedder, inputs, dtype)
         return self._rows(keys, read_vectors(self.connection, list(dict.fromkeys(keys))), dtype)
 
     def _rows(self, keys: list[str], found: dict[str, np.ndarray], dtype: str) -> np.ndarray:

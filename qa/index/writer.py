@@ -23,7 +23,7 @@ from qa.folders import remove_leftovers, writer_lock
 from qa.index.sentences import SentenceTable
 from qa.index.store import (FORMAT_VERSION, TOKEN_SEPARATOR, check_compatible, connect, generation, read_meta,
                             reported_damage, transaction, write_meta)
-from qa.index.vector_cache import VectorCache, vector_keys
+from qa.index.vector_cache import VectorCache, vector_key, vector_keys
 from qa.ingest import passages_of
 from qa.schema import Document, Passage
 from qa.summarize import Summarizer
@@ -47,17 +47,21 @@ class PreparedDocument:
     document: Document
     digest: str
     passages: list[Passage]
-    tokens: list[list[str]]
+    tokens: list[str]
+    """Each passage's search words, joined as stored."""
     sentences: list[list[tuple[int, int]]]
     passage_inputs: list[str]
     sentence_inputs: list[list[str]]
+    """Each passage's sentences' own model inputs (empty with late chunking)."""
+    sentence_keys: list[list[str]]
+    """What each passage's sentences' vectors are stored under (:func:`sentence_keys`)."""
     input_spans: list[list[tuple[int, int]]]
     late: bool
 
     @property
-    def all_sentence_inputs(self) -> list[str]:
-        """The sentences' model inputs, passage by passage."""
-        return [text for inputs in self.sentence_inputs for text in inputs]
+    def all_sentence_keys(self) -> list[str]:
+        """The sentences' vector keys, passage by passage."""
+        return [key for keys in self.sentence_keys for key in keys]
 
 
 @dataclass
@@ -91,9 +95,10 @@ def document_digest(document: Document, chunk_chars: int, sentence_vectors: str)
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def late_sentence_key(passage_input: str, span: tuple[int, int]) -> str:
-    """What a late-chunked sentence vector is stored under: its span of the passage's model input."""
-    return f"late {span[0]}:{span[1]}\0{passage_input}"
+def late_sentence_keys(embedder: Embedder, passage_input: str, spans: list[tuple[int, int]]) -> list[str]:
+    """What late-chunked sentence vectors are stored under: the key of each one's span of the passage's model input
+    (``late START:END``, a NUL, then the passage's input)."""
+    return [vector_key(embedder, "float16", f"late {a}:{b}\0", passage_input) for a, b in spans]
 
 
 def sentence_method(requested: str, embedder: Embedder) -> str:
@@ -115,14 +120,16 @@ def prepare(document: Document, chunk_chars: int, embedder: Embedder, sentence_v
     input_spans = [[(a + shift, b + shift) for a, b in spans] for spans, shift in zip(sentences, shifts)]
     late = sentence_vectors == "late"
     if late:
-        sentence_inputs = [[late_sentence_key(model_input, span) for span in spans]
-                           for model_input, spans in zip(passage_inputs, input_spans)]
+        sentence_inputs = [[] for _ in passages]
+        keys = [late_sentence_keys(embedder, model_input, spans) for model_input, spans in zip(passage_inputs,
+                                                                                               input_spans)]
     else:
         sentence_inputs = [embedder.document_inputs([p.text[a:b] for a, b in spans])
                            for p, spans in zip(passages, sentences)]
+        keys = [vector_keys(embedder, inputs, "float16") for inputs in sentence_inputs]
     return PreparedDocument(document, document_digest(document, chunk_chars, sentence_vectors), passages,
-                            [tokenize(p.text) or [""] for p in passages], sentences, passage_inputs, sentence_inputs,
-                            input_spans, late)
+                            [TOKEN_SEPARATOR.join(tokenize(p.text) or [""]) for p in passages], sentences,
+                            passage_inputs, sentence_inputs, keys, input_spans, late)
 
 
 def plan(stored: dict[str, tuple[int, str]], upserts: list[Document], deletions: list[str], keep_only: bool,
@@ -252,7 +259,7 @@ class IndexWriter:
             late = [(prepared, row) for prepared, row in step if prepared.late]
             cache.late_vectors([prepared.passage_inputs[row] for prepared, row in late],
                                [prepared.input_spans[row] for prepared, row in late],
-                               [prepared.sentence_inputs[row] for prepared, row in late])
+                               [prepared.sentence_keys[row] for prepared, row in late])
             separate = [(prepared, row) for prepared, row in step if not prepared.late]
             cache.vectors([prepared.passage_inputs[row] for prepared, row in separate], "float32")
             cache.vectors([text for prepared, row in separate for text in prepared.sentence_inputs[row]], "float16")
@@ -264,8 +271,7 @@ class IndexWriter:
     def _summarize(self, cache: VectorCache, prepared: PreparedDocument) -> None:
         spans = np.array([(row, a, b) for row, sentences in enumerate(prepared.sentences) for a, b in sentences],
                          dtype=np.int32).reshape(-1, 3)
-        inputs = prepared.all_sentence_inputs
-        vectors = cache.stored(inputs, "float16") if prepared.late else cache.vectors(inputs, "float16")
+        vectors = cache.stored(prepared.all_sentence_keys, "float16")
         table = SentenceTable.from_arrays(spans, vectors, len(prepared.passages))
         title = cache.vectors(self.embedder.document_inputs([prepared.document.title]), "float32")[0]
         summary = self.summarizer.summarize_document(
@@ -295,11 +301,11 @@ class IndexWriter:
         passage_keys = vector_keys(self.embedder, prepared.passage_inputs, "float32")
         connection.executemany(
             "INSERT INTO passages (id, doc_id, ordinal, body, tokens, vector_key) VALUES (?, ?, ?, ?, ?, ?)",
-            [(p.id, p.doc_id, ordinal, json.dumps(p.to_dict(), ensure_ascii=False), TOKEN_SEPARATOR.join(tokens), key)
+            [(p.id, p.doc_id, ordinal, json.dumps(p.to_dict(), ensure_ascii=False), tokens, key)
              for ordinal, (p, tokens, key) in enumerate(zip(passages, prepared.tokens, passage_keys))])
         rows = [(p.id, ordinal, a, b) for p, spans in zip(passages, prepared.sentences)
                 for ordinal, (a, b) in enumerate(spans)]
-        keys = vector_keys(self.embedder, prepared.all_sentence_inputs, "float16")
+        keys = prepared.all_sentence_keys
         connection.executemany(
             "INSERT INTO sentences (passage_id, ordinal, start, end, vector_key) VALUES (?, ?, ?, ?, ?)",
             [row + (key,) for row, key in zip(rows, keys)])
