@@ -187,3 +187,25 @@ def test_a_prepared_document_holds_keys_and_joined_words_not_copies_of_its_input
             assert prepared.sentence_inputs == [[]]
         else:
             assert prepared.all_sentence_keys == vector_keys(fast_embedder, prepared.sentence_inputs[0], "float16")
+
+
+def test_a_write_in_many_small_steps_stores_what_one_step_does(tmp_path, fast_embedder, fast_settings, monkeypatch):
+    import numpy as np
+
+    import qa.index.writer as writer
+
+    build_from_corpus([SEEDS], tmp_path / "whole", fast_settings, fast_embedder, progress=False)
+    whole = load_index(tmp_path / "whole", fast_settings)
+    steps = []
+    monkeypatch.setattr(writer, "EMBED_CHUNK", 2)
+    monkeypatch.setattr(writer.IndexWriter, "_embed_and_summarize",
+                        lambda self, cache, step, original=writer.IndexWriter._embed_and_summarize:
+                        steps.append(len(step)) or original(self, cache, step))
+    build_from_corpus([SEEDS], tmp_path / "stepped", fast_settings, fast_embedder, progress=False)
+    stepped = load_index(tmp_path / "stepped", fast_settings)
+    assert len(steps) == 2 and list(stepped.documents) == list(whole.documents)
+    assert [d.to_dict() for d in stepped.documents.values()] == [d.to_dict() for d in whole.documents.values()]
+    assert [p.to_dict() for p in stepped.passages] == [p.to_dict() for p in whole.passages]
+    assert np.array_equal(stepped.sentences.spans, whole.sentences.spans)
+    assert np.array_equal(np.asarray(stepped.sentences.vectors), np.asarray(whole.sentences.vectors))
+    assert stepped.digests == whole.digests and stepped.generation == whole.generation == 1

@@ -1,10 +1,10 @@
 """The index on disk: one SQLite database that holds documents, passages, sentences and their vectors.
 
-It is the source of truth; the search structures (FAISS, bm25s) are built from it in memory when an index is
-loaded (:mod:`qa.index.snapshot`). Every write is one transaction that also bumps ``generation``, so a reader
-sees all of a write or none of it, a write is durable once committed, and a process killed mid-write leaves the
-state before it. Vectors are kept by content (model, encoder, prompt and exact text), so text seen before is
-never embedded again.
+It is the source of truth; each generation's arrays and search structures (FAISS, bm25s) are derived from it into
+files beside it when the generation is first loaded (:mod:`qa.index.arrays`, :mod:`qa.index.snapshot`). Every write
+is one transaction that also bumps ``generation``, so a reader sees all of a write or none of it, a write is durable
+once committed, and a process killed mid-write leaves the state before it. Vectors are kept by content (model,
+encoder, prompt and exact text), so text seen before is never embedded again.
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
 """Writing documents into an index: add, replace and delete, embedding only text the index has not seen.
 
 One writer at a time per index (the folder's lock, held for the whole write); the visible change is one
-transaction, so readers see all of a write or none of it.
+transaction, so readers see all of a write or none of it. Documents are prepared, embedded and summarised a step at
+a time, their rows staged in temporary tables on disk until that transaction, so a large write holds one step in
+memory, not the whole corpus.
 """
 
 from __future__ import annotations
@@ -34,6 +36,18 @@ Progress = Callable[[int, int], None]
 """Called with (passages embedded, passages to embed)."""
 EMBED_CHUNK = 64
 """Passages embedded (with their sentences) per committed step."""
+STAGING = """
+CREATE TEMP TABLE IF NOT EXISTS staged_documents (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, digest TEXT NOT NULL,
+    body TEXT NOT NULL);
+CREATE TEMP TABLE IF NOT EXISTS staged_passages (id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, ordinal INTEGER NOT NULL,
+    body TEXT NOT NULL, tokens TEXT NOT NULL, vector_key TEXT NOT NULL);
+CREATE TEMP TABLE IF NOT EXISTS staged_sentences (passage_id TEXT NOT NULL, ordinal INTEGER NOT NULL,
+    start INTEGER NOT NULL, end INTEGER NOT NULL, vector_key TEXT NOT NULL, PRIMARY KEY (passage_id, ordinal));
+DELETE FROM staged_documents;
+DELETE FROM staged_passages;
+DELETE FROM staged_sentences;
+"""
+"""A write's rows before they are committed (temporary tables: on disk, this connection's only)."""
 
 
 @dataclass
@@ -133,8 +147,8 @@ def prepare(document: Document, chunk_chars: int, embedder: Embedder, sentence_v
 
 
 def plan(stored: dict[str, tuple[int, str]], upserts: list[Document], deletions: list[str], keep_only: bool,
-         chunk_chars: int, sentence_vectors: str, embedder: Embedder) -> tuple[WriteResult, list[PreparedDocument]]:
-    """Sort a write's documents into added, replaced, unchanged and deleted, and prepare those to be written.
+         chunk_chars: int, sentence_vectors: str) -> tuple[WriteResult, list[Document]]:
+    """Sort a write's documents into added, replaced, unchanged and deleted; return those to be written.
 
     Args:
         stored: ``(seq, digest)`` of each stored document, by id.
@@ -146,14 +160,14 @@ def plan(stored: dict[str, tuple[int, str]], upserts: list[Document], deletions:
     if missing:
         raise DocumentNotFound(missing[0])
     result = WriteResult()
-    changed: list[PreparedDocument] = []
+    changed: list[Document] = []
     for document in upserts:
         digest = document_digest(document, chunk_chars, sentence_vectors)
         if document.id in stored and stored[document.id][1] == digest:
             result.unchanged.append(document.id)
             continue
         (result.replaced if document.id in stored else result.added).append(document.id)
-        changed.append(prepare(document, chunk_chars, embedder, sentence_vectors))
+        changed.append(document)
     kept = {d.id for d in upserts}
     result.deleted = [doc_id for doc_id in stored if doc_id not in kept] if keep_only else list(deletions)
     return result, changed
@@ -216,13 +230,12 @@ class IndexWriter:
                   connection.execute("SELECT id, seq, digest FROM documents")}
         chunk = self.settings.chunk_chars
         method = sentence_method(self.settings.sentence_vectors, self.embedder)
-        result, changed = plan(stored, upserts, deletions, keep_only, chunk, method, self.embedder)
+        result, changed = plan(stored, upserts, deletions, keep_only, chunk, method)
         clock = time.perf_counter()
         cache = VectorCache(connection, self.embedder)
-        self._embed_and_summarize(cache, changed, progress)
+        result.passages_written = self._stage(connection, cache, changed, stored, method, progress)
         result.embed_seconds = time.perf_counter() - clock
         result.vectors_embedded = cache.embedded
-        result.passages_written = sum(len(p.passages) for p in changed)
         order = [d.id for d in upserts] if keep_only else []
         current = [doc_id for doc_id, _ in sorted(stored.items(), key=lambda item: item[1][0])]
         if meta["generation"] and not changed and not result.deleted and (not order or order == current):
@@ -230,7 +243,7 @@ class IndexWriter:
             result.passages = connection.execute("SELECT COUNT(*) FROM passages").fetchone()[0]
             return result
         with transaction(connection):
-            self._commit(connection, changed, result.deleted, stored, order)
+            self._commit(connection, [d.id for d in changed], result.deleted, order)
             result.generation = generation(connection) + 1
             write_meta(connection, {"generation": result.generation, "updated_at": now(), "chunk_chars": chunk,
                                     "sentence_vectors": method})
@@ -247,25 +260,48 @@ class IndexWriter:
             write_meta(connection, meta)
         return meta
 
-    def _embed_and_summarize(self, cache: VectorCache, changed: list[PreparedDocument],
-                             progress: Progress | None) -> None:
-        """Embed what the changed documents need (in committed steps), then give each its summary."""
-        items = [(prepared, row) for prepared in changed for row in range(len(prepared.passages))]
-        total = len(items)
+    def _stage(self, connection, cache: VectorCache, changed: list[Document], stored: dict[str, tuple[int, str]],
+               method: str, progress: Progress | None) -> int:
+        """Prepare, embed and summarise the changed documents a step at a time, and stage their rows in temporary
+        tables (on disk), so that only one step's documents are held in memory; :meth:`_commit` moves the rows in.
+
+        Returns:
+            The passages staged.
+        """
+        connection.executescript(STAGING)
+        total = sum(len(passages_of(document, self.settings.chunk_chars)) for document in changed)
         if progress:
             progress(0, total)
-        for start in range(0, total, EMBED_CHUNK):
-            step = items[start:start + EMBED_CHUNK]
-            late = [(prepared, row) for prepared, row in step if prepared.late]
-            cache.late_vectors([prepared.passage_inputs[row] for prepared, row in late],
-                               [prepared.input_spans[row] for prepared, row in late],
-                               [prepared.sentence_keys[row] for prepared, row in late])
-            separate = [(prepared, row) for prepared, row in step if not prepared.late]
-            cache.vectors([prepared.passage_inputs[row] for prepared, row in separate], "float32")
-            cache.vectors([text for prepared, row in separate for text in prepared.sentence_inputs[row]], "float16")
+        next_seq = max((seq for seq, _ in stored.values()), default=-1) + 1
+        step: list[PreparedDocument] = []
+        done = 0
+        for position, document in enumerate(changed):
+            step.append(prepare(document, self.settings.chunk_chars, self.embedder, method))
+            if sum(len(prepared.passages) for prepared in step) < EMBED_CHUNK and position + 1 < len(changed):
+                continue
+            self._embed_and_summarize(cache, step)
+            with transaction(connection):
+                for prepared in step:
+                    seq = stored[prepared.document.id][0] if prepared.document.id in stored else next_seq
+                    next_seq += prepared.document.id not in stored
+                    self._stage_rows(connection, prepared, seq)
+            done += sum(len(prepared.passages) for prepared in step)
+            step = []
             if progress:
-                progress(min(total, start + EMBED_CHUNK), total)
-        for prepared in changed:
+                progress(done, total)
+        return done
+
+    def _embed_and_summarize(self, cache: VectorCache, step: list[PreparedDocument]) -> None:
+        """Embed what these documents need (committed as it is embedded), then give each its summary."""
+        items = [(prepared, row) for prepared in step for row in range(len(prepared.passages))]
+        late = [(prepared, row) for prepared, row in items if prepared.late]
+        cache.late_vectors([prepared.passage_inputs[row] for prepared, row in late],
+                           [prepared.input_spans[row] for prepared, row in late],
+                           [prepared.sentence_keys[row] for prepared, row in late])
+        separate = [(prepared, row) for prepared, row in items if not prepared.late]
+        cache.vectors([prepared.passage_inputs[row] for prepared, row in separate], "float32")
+        cache.vectors([text for prepared, row in separate for text in prepared.sentence_inputs[row]], "float16")
+        for prepared in step:
             self._summarize(cache, prepared)
 
     def _summarize(self, cache: VectorCache, prepared: PreparedDocument) -> None:
@@ -280,32 +316,30 @@ class IndexWriter:
         prepared.document.summary = summary.sentences
         prepared.document.keywords = summary.keywords
 
-    def _commit(self, connection, changed: list[PreparedDocument], deleted: list[str],
-                stored: dict[str, tuple[int, str]], order: list[str]) -> None:
-        """The visible change, inside the caller's transaction."""
-        connection.executemany("DELETE FROM documents WHERE id = ?", [(doc_id,) for doc_id in deleted])
-        next_seq = max((seq for seq, _ in stored.values()), default=-1) + 1
-        for prepared in changed:
-            document = prepared.document
-            seq = stored[document.id][0] if document.id in stored else next_seq
-            next_seq += document.id not in stored
-            connection.execute("DELETE FROM documents WHERE id = ?", (document.id,))
-            connection.execute("INSERT INTO documents (id, seq, digest, body) VALUES (?, ?, ?, ?)",
-                               (document.id, seq, prepared.digest, json.dumps(document.to_dict(), ensure_ascii=False)))
-            self._insert_passages(connection, prepared)
+    def _commit(self, connection, changed: list[str], deleted: list[str], order: list[str]) -> None:
+        """The visible change, inside the caller's transaction: the staged rows replace those of their documents."""
+        connection.executemany("DELETE FROM documents WHERE id = ?", [(doc_id,) for doc_id in deleted + changed])
+        connection.execute("INSERT INTO documents (id, seq, digest, body) SELECT id, seq, digest, body FROM "
+                           "temp.staged_documents ORDER BY rowid")
+        connection.execute("INSERT INTO passages (id, doc_id, ordinal, body, tokens, vector_key) SELECT id, doc_id, "
+                           "ordinal, body, tokens, vector_key FROM temp.staged_passages ORDER BY rowid")
+        connection.execute("INSERT INTO sentences (passage_id, ordinal, start, end, vector_key) SELECT passage_id, "
+                           "ordinal, start, end, vector_key FROM temp.staged_sentences ORDER BY rowid")
         connection.executemany("UPDATE documents SET seq = ? WHERE id = ?",
                                [(position, doc_id) for position, doc_id in enumerate(order)])
 
-    def _insert_passages(self, connection, prepared: PreparedDocument) -> None:
-        passages = prepared.passages
+    def _stage_rows(self, connection, prepared: PreparedDocument, seq: int) -> None:
+        """Stage one prepared document's rows (its document, passages and sentences) for :meth:`_commit`."""
+        document, passages = prepared.document, prepared.passages
+        connection.execute("INSERT INTO temp.staged_documents (id, seq, digest, body) VALUES (?, ?, ?, ?)",
+                           (document.id, seq, prepared.digest, json.dumps(document.to_dict(), ensure_ascii=False)))
         passage_keys = vector_keys(self.embedder, prepared.passage_inputs, "float32")
         connection.executemany(
-            "INSERT INTO passages (id, doc_id, ordinal, body, tokens, vector_key) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO temp.staged_passages (id, doc_id, ordinal, body, tokens, vector_key) VALUES (?, ?, ?, ?, ?, ?)",
             [(p.id, p.doc_id, ordinal, json.dumps(p.to_dict(), ensure_ascii=False), tokens, key)
              for ordinal, (p, tokens, key) in enumerate(zip(passages, prepared.tokens, passage_keys))])
         rows = [(p.id, ordinal, a, b) for p, spans in zip(passages, prepared.sentences)
                 for ordinal, (a, b) in enumerate(spans)]
-        keys = prepared.all_sentence_keys
         connection.executemany(
-            "INSERT INTO sentences (passage_id, ordinal, start, end, vector_key) VALUES (?, ?, ?, ?, ?)",
-            [row + (key,) for row, key in zip(rows, keys)])
+            "INSERT INTO temp.staged_sentences (passage_id, ordinal, start, end, vector_key) VALUES (?, ?, ?, ?, ?)",
+            [row + (key,) for row, key in zip(rows, prepared.all_sentence_keys)])
