@@ -82,7 +82,7 @@ class Rows:
     spans: np.ndarray
     sentence_vectors: Rows2D
     folder: Path | None = None
-    """The generation's folder that the arrays are mapped from, where the search backend stores its files too."""
+    """The generation's folder that the arrays are read from, where the search backend stores its files too."""
 
 
 def read_manifest(folder: Path) -> dict:

@@ -68,7 +68,7 @@ class PreparedDocument:
     sentence_inputs: list[list[str]]
     """Each passage's sentences' own model inputs (empty with late chunking)."""
     sentence_keys: list[list[str]]
-    """What each passage's sentences' vectors are stored under (:func:`sentence_keys`)."""
+    """What each passage's sentences' vectors are stored under (late chunking: :func:`late_sentence_keys`)."""
     input_spans: list[list[tuple[int, int]]]
     late: bool
 
@@ -90,6 +90,7 @@ class WriteResult:
     passages_written: int = 0
     vectors_embedded: int = 0
     embed_seconds: float = 0.0
+    """Preparing, embedding, summarising and staging the changed documents (all but the commit)."""
     seconds: float = 0.0
     generation: int = 0
 
