@@ -69,7 +69,7 @@ def generation_folder(index_folder: Path, key: str) -> Path:
 
 
 def open_arrays(index_folder: Path, key: str, passages: int, dimension: int) -> GenerationArrays | None:
-    """Map the stored arrays of generation ``key``; ``None`` when there are none. Files that do not fit the
+    """Open the stored arrays of generation ``key``; ``None`` when there are none. Files that do not fit the
     generation (damaged, or cut short) are removed, so that they are written again."""
     folder = generation_folder(index_folder, key)
     if not folder.is_dir():
