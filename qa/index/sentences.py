@@ -40,6 +40,18 @@ class SentenceTable:
         return len(self.spans)
 
 
+def sentence_rows(first: np.ndarray, passages: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The sentence rows of some passage rows, passage after passage, and how many each passage has.
+
+    Args:
+        first: each passage's first sentence row, then one past the last sentence.
+        passages: passage rows.
+    """
+    starts, counts = first[passages], first[passages + 1] - first[passages]
+    offsets = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
+    return np.repeat(starts - offsets, counts) + np.arange(int(counts.sum())), counts
+
+
 def passage_sentences(passages: list[Passage]) -> np.ndarray:
     """``(passage_row, start, end)`` of each sentence, in passage order."""
     rows = [(row, a, b) for row, p in enumerate(passages) for a, b in sentence_spans(p.text)]

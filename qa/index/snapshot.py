@@ -9,7 +9,6 @@ generation throughout.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import json
 import sys
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from qa.config import Settings
 from qa.index.arrays import (PASSAGE_VECTORS, SENTENCE_SPANS, SENTENCE_VECTORS, Allocate, GenerationArrays, Rows2D,
                              gather, generation_key, in_memory, open_arrays, write_arrays)
 from qa.index.backend import FaissBm25Backend, SearchBackend
-from qa.index.sentences import SentenceTable
+from qa.index.sentences import SentenceTable, sentence_rows
 from qa.index.store import (TOKEN_SEPARATOR, check_compatible, connect, database_path, read_meta,
                             reported_damage)
 from qa.schema import Document, Passage
@@ -83,6 +82,13 @@ class Rows:
     sentence_vectors: Rows2D
     folder: Path | None = None
     """The generation's folder that the arrays are read from, where the search backend stores its files too."""
+
+    @classmethod
+    def of(cls, documents: list[Document], digests: dict[str, str], passages: list[Passage], tokens: list[str] | None,
+           arrays: GenerationArrays) -> "Rows":
+        """Records with a generation's arrays."""
+        return cls(documents, digests, passages, arrays.passage_vectors, tokens, arrays.sentence_spans,
+                   arrays.sentence_vectors, arrays.folder)
 
 
 def read_manifest(folder: Path) -> dict:
@@ -177,8 +183,7 @@ def read_rows(connection, dimension: int, doc_ids: list[str] | None = None) -> R
     transaction."""
     documents, digests, passages, tokens = read_records(connection, doc_ids)
     arrays = read_arrays(connection, dimension, passages, doc_ids, in_memory)
-    return Rows(documents, digests, passages, arrays.passage_vectors, tokens, arrays.sentence_spans,
-                arrays.sentence_vectors)
+    return Rows.of(documents, digests, passages, tokens, arrays)
 
 
 def stored_backend(settings: Settings, folder: Path | None) -> SearchBackend | None:
@@ -250,8 +255,7 @@ def load_index(folder: Path, settings: Settings, model_name: str | None = None,
             connection.execute("COMMIT")
         finally:
             connection.close()
-    rows = Rows(documents, digests, passages, arrays.passage_vectors, tokens, arrays.sentence_spans,
-                arrays.sentence_vectors, arrays.folder)
+    rows = Rows.of(documents, digests, passages, tokens, arrays)
     index = assemble(folder, meta, rows, backend or search_backend(folder, meta, rows, settings, previous))
     return_freed_memory()
     return index
@@ -260,10 +264,9 @@ def load_index(folder: Path, settings: Settings, model_name: str | None = None,
 def return_freed_memory() -> None:
     """Hand the memory freed after a load (what reading the database left behind) back to the system, where the C
     library can (glibc's ``malloc_trim``); elsewhere a no-op."""
-    name = ctypes.util.find_library("c")
-    library = ctypes.CDLL(name) if name else None
-    if library is not None and hasattr(library, "malloc_trim"):
-        library.malloc_trim(0)
+    process = ctypes.CDLL(None)
+    if hasattr(process, "malloc_trim"):
+        process.malloc_trim(0)
 
 
 def refresh_index(old: Index, settings: Settings) -> Index:
@@ -309,8 +312,7 @@ def refreshed(old: Index, settings: Settings) -> Index:
         connection.close()
     arrays = arrays or write_arrays(old.folder, key, len(passages), dimension,
                                     lambda allocate: merge_arrays(old, delta, take, allocate))
-    rows = Rows(documents, digests, passages, arrays.passage_vectors, tokens, arrays.sentence_spans,
-                arrays.sentence_vectors, arrays.folder)
+    rows = Rows.of(documents, digests, passages, tokens, arrays)
     index = assemble(old.folder, meta, rows, backend or search_backend(old.folder, meta, rows, settings, old.backend))
     return_freed_memory()
     return index
@@ -351,9 +353,8 @@ def merge_arrays(old: Index, delta: Rows, take: np.ndarray, allocate: Allocate) 
     """The arrays of the new generation: rows ``take`` of ``old``'s passages followed by ``delta``'s, with their
     sentences, gathered into arrays made by ``allocate``."""
     delta_first = np.searchsorted(delta.spans[:, 0], np.arange(len(delta.passages) + 1))
-    first = np.concatenate([old.sentences.first[:-1], old.sentences.first[-1] + delta_first])
-    starts, counts = first[take], first[take + 1] - first[take]
-    sentence_take = np.repeat(starts - np.concatenate([[0], np.cumsum(counts)[:-1]]), counts) + np.arange(counts.sum())
+    sentence_take, counts = sentence_rows(
+        np.concatenate([old.sentences.first[:-1], old.sentences.first[-1] + delta_first]), take)
     dimension = old.vectors.shape[1]
     spans = gather([old.sentences.spans, delta.spans], sentence_take,
                    allocate(SENTENCE_SPANS, (len(sentence_take), 3), "int32"))
@@ -368,5 +369,4 @@ def merge_rows(old: Index, delta: Rows, order: list[str]) -> Rows:
     """The rows of the new generation in memory (see :func:`merge_records`)."""
     documents, digests, passages, tokens, take = merge_records(old, delta, order)
     arrays = merge_arrays(old, delta, take, in_memory)
-    return Rows(documents, digests, passages, arrays.passage_vectors, tokens, arrays.sentence_spans,
-                arrays.sentence_vectors)
+    return Rows.of(documents, digests, passages, tokens, arrays)

@@ -19,8 +19,9 @@ PEOPLE_WORDS = re.compile(r"\b(?:people|persons?|members?|volunteers?|staff|work
 PEOPLE_MEASURES = ("名", "人", "位", "人次")
 MAX_ECHO_SHARE = 0.8
 """A candidate made this much of the question's own words is no answer."""
-NAMING = re.compile(r"名字|名号|称号|名称|简称|别称|别名|外号|绰号|全称|称为|叫做|口号|理念|精神|原则|主题")
-PROPER_NAME_ASKED = re.compile(r"名字|名号|称号|名称|简称|别称|别名|外号|绰号|全称|称为|叫做|叫什么")
+NAME_WORDS = "名字|名号|称号|名称|简称|别称|别名|外号|绰号|全称|称为|叫做"
+NAMING = re.compile(NAME_WORDS + "|口号|理念|精神|原则|主题")
+PROPER_NAME_ASKED = re.compile(NAME_WORDS + "|叫什么")
 """Questions whose answer is a proper name, never a verb phrase (叫什么名号 is not answered by 积极开展疫情宣传)."""
 PREDICATE_TAGS = ("v", "d", "p", "c", "l")
 WITHIN_A_DAY = ("小时", "分钟", "秒")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from qa.index.backend import Ranking
-from qa.index.sentences import SentenceTable
+from qa.index.sentences import SentenceTable, sentence_rows
 
 
 def with_best_sentence(ranking: Ranking, query_vector: np.ndarray, sentences: SentenceTable, share: float) -> Ranking:
@@ -24,11 +24,9 @@ def with_best_sentence(ranking: Ranking, query_vector: np.ndarray, sentences: Se
     scores, rows = ranking
     if share == 0 or len(rows) == 0:
         return ranking
-    starts = sentences.first[rows]
-    counts = sentences.first[rows + 1] - starts
+    members, counts = sentence_rows(sentences.first, rows)
     offsets = np.concatenate([[0], np.cumsum(counts)[:-1]])
-    sentence_rows = np.repeat(starts - offsets, counts) + np.arange(int(counts.sum()))
-    similarities = sentences.rows_of(sentence_rows) @ query_vector.astype(np.float32)
+    similarities = sentences.rows_of(members) @ query_vector.astype(np.float32)
     best = scores.astype(np.float32)
     present = counts > 0
     if similarities.size:
