@@ -53,10 +53,13 @@ class Settings(BaseSettings):
                                        "from what queued during the previous call).")
     hashing_dimension: int = Field(256, ge=8, description="Vector dimension of the `hashing` stand-in encoder.")
 
-    fusion: Literal["rrf", "score"] = Field("score", description="How dense and lexical rankings are fused.")
+    fusion: Literal["zscore", "score", "rrf"] = Field(
+        "zscore", description="How dense and lexical rankings are fused: `zscore` sums each side's scores in standard "
+        "deviations from its candidates' mean (a side whose best stands out counts more), `score` min-max "
+        "normalises each side, `rrf` is reciprocal-rank fusion (see README).")
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
-    fusion_dense_weight: float = Field(1.6, ge=0, description="Weight of the dense side's normalised scores in "
-                                       "score fusion; the lexical side weighs 1 (see README).")
+    fusion_dense_weight: float = Field(2.0, ge=0, description="Weight of the dense side's normalised scores in "
+                                       "`zscore` and `score` fusion; the lexical side weighs 1 (see README).")
     candidates: int = Field(50, ge=1, description="Candidates taken from each index before fusion.")
     dense_sentence_share: float = Field(0.3, ge=0, le=1, description="Weight of a passage's best sentence in its "
                                         "dense score (the rest is the passage's own similarity); see README.")

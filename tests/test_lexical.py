@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from qa.index.lexical import LexicalIndex
+from qa.index.lexical import LexicalIndex, passage_words, searched_text
 from qa.text.tokenize import tokenize
 
 TEXTS = ["全镇共有400多名党员主动申请加入志愿者队伍。", "核酸检测现场秩序井然。", "志愿者为居民派送物资,党员带头。",
@@ -77,3 +77,16 @@ def test_indexing_by_word_ids_scores_as_bm25s_does_from_the_words():
     for query in ("党员志愿者", "核酸检测", "风险区域", "志愿者 核酸"):
         asked = [word for word in tokenize(query) if word in reference.vocab_dict]
         assert asked and np.allclose(ours.retriever.get_scores(asked), reference.get_scores(asked))
+
+
+def test_a_passage_is_searched_by_its_title_too():
+    """A passage that names its subject only by a pronoun is still found by the subject, through its title."""
+    passages = [("纽西兰鸡毛松", "纽西兰鸡毛松是罗汉松科的一种。"), ("纽西兰鸡毛松", "其叶螺旋状排列,幼树的叶呈尖锥状。"),
+                ("红豆杉", "红豆杉的叶螺旋状排列。")]
+    index = LexicalIndex.from_tokens(passage_words(title, text) for title, text in passages)
+    assert set(index.search("纽西兰", 3)[1].tolist()) == {0, 1}
+    assert index.search("纽西兰鸡毛松的叶是什么形状", 3)[1].tolist() == [0, 1, 2]
+    untitled = LexicalIndex.build([text for _, text in passages])
+    assert untitled.search("纽西兰", 3)[1].tolist() == [0]
+    assert passage_words("", "核酸检测") == tokenize("核酸检测")
+    assert searched_text("标题", "正文") == "标题\n正文"

@@ -33,7 +33,10 @@ def test_lexical_hits_hold_the_query_words(retriever):
     assert all("核酸" in h.passage.text for h in retriever.search("核酸检测", 3, "lexical").hits)
 
 
-def test_hybrid_score_fusion_is_the_weighted_sum_of_normalised_sides(retriever):
+@pytest.mark.parametrize("fusion", ["zscore", "score"])
+def test_hybrid_score_fusion_is_the_weighted_sum_of_normalised_sides(fast_service, fast_settings, fusion):
+    retriever = Retriever.from_settings(fast_service.index, fast_service.embedder,
+                                        fast_settings.model_copy(update={"fusion": fusion}))
     backend = retriever.index.backend
     vector = retriever.embedder.encode_queries(["党员志愿者"])[0]
     dense = with_best_sentence(backend.search_dense(vector, retriever.candidates), vector, retriever.index.sentences,
@@ -42,9 +45,13 @@ def test_hybrid_score_fusion_is_the_weighted_sum_of_normalised_sides(retriever):
     assert retriever.dense_weight != 1.0
     expected = {}
     for (scores, rows), weight in ((dense, retriever.dense_weight), (lexical, 1.0)):
-        spread = scores.max() - scores.min()
-        for score, row in zip(scores, rows):
-            expected[int(row)] = expected.get(int(row), 0.0) + weight * float((score - scores.min()) / spread)
+        scores = scores.astype(np.float64)
+        if fusion == "score":
+            normalised = (scores - scores.min()) / (scores.max() - scores.min())
+        else:
+            normalised = (scores - scores.mean()) / scores.std()
+        for value, row in zip(normalised, rows):
+            expected[int(row)] = expected.get(int(row), 0.0) + weight * float(value)
     best = max(expected, key=expected.get)
     top = retriever.search("党员志愿者", 1, "hybrid").hits[0]
     assert top.passage.id == retriever.index.passages[best].id

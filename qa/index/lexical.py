@@ -22,6 +22,23 @@ def bm25_idf(passages: int, frequency: int) -> float:
     return float(np.log(1 + (passages - frequency + 0.5) / (frequency + 0.5)))
 
 
+SEARCHED_FIELDS = "title, text"
+"""The passage fields BM25 indexes, in order (part of every document's digest, so that an index written with
+other fields is re-read on its next build)."""
+
+
+def searched_text(title: str, text: str) -> str:
+    """What BM25 indexes of a passage: its document's title, then its own text. The dense side reads the title too
+    (the model's document prompt); without it, passages of one article that name their subject only by a pronoun
+    lose to the one passage that spells it out."""
+    return f"{title}\n{text}" if title else text
+
+
+def passage_words(title: str, text: str) -> list[str]:
+    """A passage's search words (see :func:`searched_text`)."""
+    return tokenize(searched_text(title, text))
+
+
 class LexicalIndex:
     """BM25 over passage words; queries use the same tokenizer.
 

@@ -28,7 +28,7 @@ from qa.config import Settings
 from qa.errors import BackendUnavailable, IndexMissing
 from qa.index.backend import Ranking
 from qa.index.dense import ivf_cells
-from qa.index.lexical import BM25_B, BM25_K1, bm25_idf
+from qa.index.lexical import BM25_B, BM25_K1, bm25_idf, searched_text
 from qa.index.milvus_publish import Publication, publish, records_collection
 from qa.index.milvus_records import MAX_TEXT_BYTES, RecordStore
 from qa.index.turnover import Turnover
@@ -313,7 +313,7 @@ def row_record(key: str, passage: Passage, vector: np.ndarray, words: list[str],
         norm = BM25_K1 * (1 - BM25_B + BM25_B * len(words) / average_length)
         record["sparse"] = {word_id(word): count / (norm + count) for word, count in counts.items()}
     else:
-        record["text"] = clipped(" ".join(w for w in words if w) if mode == "whitespace" else fold(passage.text))
+        record["text"] = clipped(" ".join(w for w in words if w) if mode == "whitespace" else fold(searched_text(passage.title, passage.text)))
     return record
 
 

@@ -22,6 +22,7 @@ from qa.config import Settings
 from qa.embed import Embedder
 from qa.errors import DocumentNotFound, IndexMismatch
 from qa.folders import remove_leftovers, writer_lock
+from qa.index.lexical import SEARCHED_FIELDS, passage_words
 from qa.index.sentences import SentenceTable
 from qa.index.store import (FORMAT_VERSION, TOKEN_SEPARATOR, check_compatible, connect, generation, read_meta,
                             reported_damage, transaction, write_meta)
@@ -30,7 +31,6 @@ from qa.ingest import passages_of
 from qa.schema import Document, Passage
 from qa.summarize import Summarizer
 from qa.text.normalize import sentence_spans
-from qa.text.tokenize import tokenize
 
 Progress = Callable[[int, int], None]
 """Called with (passages embedded, passages to embed)."""
@@ -101,12 +101,13 @@ def now() -> str:
 
 
 def document_digest(document: Document, chunk_chars: int, sentence_vectors: str) -> str:
-    """What decides whether a stored document must be rewritten: its content, metadata, the chunk size and how its
-    sentences get vectors."""
+    """What decides whether a stored document must be rewritten: its content, metadata, the chunk size, how its
+    sentences get vectors and which fields its search words come from."""
     content = document.to_dict()
     content.pop("summary")
     content.pop("keywords")
-    payload = json.dumps([content, chunk_chars, sentence_vectors], ensure_ascii=False, sort_keys=True)
+    payload = json.dumps([content, chunk_chars, sentence_vectors, SEARCHED_FIELDS], ensure_ascii=False,
+                         sort_keys=True)
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -143,7 +144,7 @@ def prepare(document: Document, chunk_chars: int, embedder: Embedder, sentence_v
                            for p, spans in zip(passages, sentences)]
         keys = [vector_keys(embedder, inputs, "float16") for inputs in sentence_inputs]
     return PreparedDocument(document, document_digest(document, chunk_chars, sentence_vectors), passages,
-                            [TOKEN_SEPARATOR.join(tokenize(p.text) or [""]) for p in passages], sentences,
+                            [TOKEN_SEPARATOR.join(passage_words(p.title, p.text) or [""]) for p in passages], sentences,
                             passage_inputs, sentence_inputs, keys, input_spans, late)
 
 

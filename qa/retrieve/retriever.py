@@ -11,7 +11,7 @@ from qa.config import Settings
 from qa.embed import Embedder
 from qa.index import Index
 from qa.index.backend import Ranking
-from qa.retrieve.fusion import reciprocal_rank_fusion, score_fusion
+from qa.retrieve.fusion import NORMALISERS, reciprocal_rank_fusion, score_fusion
 from qa.retrieve.sentence_match import with_best_sentence
 from qa.schema import MODES, Hit, Mode
 
@@ -33,7 +33,7 @@ class Retriever:
     Args:
         index: the loaded index.
         embedder: the model that built the index.
-        fusion: ``rrf`` or ``score``.
+        fusion: ``zscore``, ``score`` (min-max) or ``rrf``.
         rrf_k: reciprocal-rank-fusion constant.
         candidates: how many candidates each side contributes before fusion.
         sentence_share: weight of a passage's best sentence in its dense score.
@@ -99,8 +99,8 @@ class Retriever:
             return dict(zip(dense[1].tolist(), dense[0].tolist()))
         if mode == "lexical":
             return dict(zip(lexical[1].tolist(), lexical[0].tolist()))
-        if self.fusion == "score":
-            return score_fusion([dense, lexical], [self.dense_weight, 1.0])
+        if self.fusion in NORMALISERS:
+            return score_fusion([dense, lexical], [self.dense_weight, 1.0], NORMALISERS[self.fusion])
         return reciprocal_rank_fusion([dense[1], lexical[1]], self.rrf_k)
 
     def _hit(self, row: int, score: float, dense: Ranking, lexical: Ranking) -> Hit:
