@@ -169,3 +169,27 @@ def test_eval_cli_writes_json(fast_index_dir, tmp_path):
     bad = subprocess.run([sys.executable, "scripts/evaluate.py", "--index", str(fast_index_dir), "--gold",
                           str(tmp_path / "none.jsonl")], cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
     assert bad.returncode == 2 and "gold file not found" in bad.stderr and "Traceback" not in bad.stderr
+
+
+@pytest.mark.heavy
+def test_make_snippets_cuts_passages_and_keeps_questions_inside_one(tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "snippets"
+    result = subprocess.run([sys.executable, "scripts/make_snippets.py", str(DRCD_SUBSET), str(out),
+                             "--max-chars", "60"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    passages = {p["id"]: p for p in map(json.loads, (DRCD_SUBSET / "corpus.jsonl").open(encoding="utf-8"))}
+    snippets = {s["id"]: s for s in map(json.loads, (out / "corpus.jsonl").open(encoding="utf-8"))}
+    for passage_id, passage in passages.items():
+        pieces = [s for s in snippets.values() if s["id"].rsplit("_s", 1)[0] == passage_id]
+        assert len(pieces) > 1 and all(piece["title"] == passage["title"] for piece in pieces)
+        assert "".join("".join(piece["text"].split()) for piece in pieces) == "".join(passage["text"].split())
+    source = {q["id"]: q for q in map(json.loads, (DRCD_SUBSET / "qa.jsonl").open(encoding="utf-8"))}
+    kept = [json.loads(line) for line in (out / "qa.jsonl").open(encoding="utf-8")]
+    assert 0 < len(kept) <= len(source) and f"{len(kept)} questions kept" in result.stdout
+    for item in kept:
+        assert item["answers"] == source[item["id"]]["answers"]
+        assert item["passage_ids"] and all(any(a in snippets[s]["text"] for a in item["answers"])
+                                           for s in item["passage_ids"])
