@@ -168,3 +168,34 @@ def test_an_index_is_served_from_its_generation_files(tmp_path, fast_settings, f
         assert np.array_equal(lexical[1], expected[1][1]) and np.allclose(lexical[0], expected[1][0])
         assert np.array_equal(np.asarray(index.sentences.vectors), np.asarray(built.sentences.vectors))
     assert FaissBm25Backend.opened(generation) is not None
+
+
+def test_a_build_leaves_the_generation_files_without_reading_the_records(tmp_path, fast_settings, fast_embedder,
+                                                                         monkeypatch):
+    """``qa build`` writes what servers map (arrays, FAISS, BM25) streaming vectors and words from the database:
+    no document or passage record is read, so its peak does not hold the corpus as a server does."""
+    from conftest import build_seed_index
+    from qa.index import load_index, snapshot
+    from qa.index.backend import FaissBm25Backend
+    from qa.index.lexical import passage_words
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a build read the records")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(snapshot, "read_records", refuse)
+        folder = build_seed_index(tmp_path / "index", fast_settings, fast_embedder)
+    [generation] = (folder / GENERATIONS).iterdir()
+    stored = FaissBm25Backend.opened(generation)
+    assert stored is not None and {PASSAGE_VECTORS, SENTENCE_SPANS, SENTENCE_VECTORS} <= {
+        path.name for path in generation.iterdir()}
+    loaded = load_index(folder, fast_settings)
+    assert loaded.sentences.vectors.path.parent == generation
+    words = (passage_words(p.title, p.text) or [""] for p in loaded.passages)
+    rebuilt = FaissBm25Backend.stored_or_built(None, np.asarray(loaded.vectors), words, fast_settings, None)
+    for query in ("党员志愿者", "云潭镇核酸检测"):
+        scores, rows = stored.search_lexical(query, 10)
+        expected = rebuilt.search_lexical(query, 10)
+        assert np.array_equal(rows, expected[1]) and np.allclose(scores, expected[0])
+    vector = fast_embedder.encode_queries(["多少党员志愿者"])[0]
+    assert np.array_equal(stored.search_dense(vector, 5)[1], rebuilt.search_dense(vector, 5)[1])

@@ -19,7 +19,7 @@ from qa.config import Settings
 from qa.embed import Embedder, get_embedder
 from qa.errors import IndexCorrupt, IndexMismatch, IndexMissing
 from qa.folders import replace_folder, staging_folder, writer_lock
-from qa.index.snapshot import load_index, read_manifest
+from qa.index.snapshot import load_index, read_manifest, store_generation
 from qa.index.store import check_compatible
 from qa.index.writer import IndexWriter, Progress, WriteResult
 from qa.ingest import read_corpus
@@ -95,13 +95,16 @@ def build_index(documents: list[Document], embedder: Embedder, folder: Path, set
 
 def fill_backend(folder: Path, settings: Settings, model_name: str) -> None:
     """Make the search backend hold the index's last generation: the embedded one's files are written beside the
-    database (a server then maps them at start); Milvus's collection is filled and the generation published to
-    replicas.
+    database (a server then maps them at start), without reading the records; Milvus's collection is filled and the
+    generation published to replicas.
 
     Raises:
         BackendUnavailable: Milvus could not be opened.
     """
-    load_index(folder, settings, model_name)
+    if settings.backend == "faiss":
+        store_generation(folder, settings, model_name)
+    else:
+        load_index(folder, settings, model_name)
 
 
 def rebuild_whole(documents: list[Document], embedder: Embedder, folder: Path, settings: Settings,

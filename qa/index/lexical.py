@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -58,9 +59,10 @@ class LexicalIndex:
     @classmethod
     def from_tokens(cls, tokens: Iterable[list[str]]) -> "LexicalIndex":
         """Index passages already cut into search words (in passage order). Each passage's words become vocabulary
-        ids as they come, so a large corpus is never held as lists of word strings."""
+        ids as they come, packed four bytes each (bm25s reads any sequence of ids), so a large corpus is held
+        neither as word strings nor as lists (eight bytes a word)."""
         vocabulary: dict[str, int] = {}
-        ids = [[vocabulary.setdefault(word, len(vocabulary)) for word in words] for words in tokens]
+        ids = [array("i", [vocabulary.setdefault(word, len(vocabulary)) for word in words]) for words in tokens]
         if not ids:
             return cls(None)
         retriever = bm25s.BM25(k1=BM25_K1, b=BM25_B)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import json
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -148,21 +149,30 @@ def shared(values: dict, names: tuple[str, ...]) -> dict:
     return values
 
 
+IN_ORDER = "FROM passages p JOIN documents d ON d.id = p.doc_id ORDER BY d.seq, p.ordinal"
+"""Every passage, in index order."""
+
+
 def read_tokens(connection) -> list[str]:
     """Every passage's search words, in index order."""
-    return [tokens for (tokens,) in connection.execute(
-        "SELECT p.tokens FROM passages p JOIN documents d ON d.id = p.doc_id ORDER BY d.seq, p.ordinal")]
+    return [tokens for (tokens,) in connection.execute(f"SELECT p.tokens {IN_ORDER}")]
 
 
-def read_arrays(connection, dimension: int, passages: list[Passage], doc_ids: list[str] | None,
+def stream_words(connection) -> Iterator[list[str]]:
+    """Every passage's search words, in index order, one passage at a time."""
+    for (tokens,) in connection.execute(f"SELECT p.tokens {IN_ORDER}"):
+        yield tokens.split(TOKEN_SEPARATOR)
+
+
+def read_arrays(connection, dimension: int, passage_ids: list[str], doc_ids: list[str] | None,
                 allocate: Allocate) -> GenerationArrays:
-    """The vectors and sentence spans of ``passages`` (those of ``doc_ids``, in index order), streamed from the
-    database into arrays made by ``allocate``."""
+    """The vectors and sentence spans of the passages ``passage_ids`` (those of ``doc_ids``, in index order),
+    streamed from the database into arrays made by ``allocate``."""
     where = scope(connection, doc_ids)
-    rows = {passage.id: row for row, passage in enumerate(passages)}
+    rows = {passage_id: row for row, passage_id in enumerate(passage_ids)}
     joined = f"FROM sentences s JOIN passages p ON p.id = s.passage_id JOIN documents d ON d.id = p.doc_id{where}"
     count = connection.execute(f"SELECT COUNT(*) {joined}").fetchone()[0]
-    vectors = allocate(PASSAGE_VECTORS, (len(passages), dimension), "float32")
+    vectors = allocate(PASSAGE_VECTORS, (len(passage_ids), dimension), "float32")
     spans = allocate(SENTENCE_SPANS, (count, 3), "int32")
     sentence_vectors = allocate(SENTENCE_VECTORS, (count, dimension), "float16")
     cursor = connection.execute("SELECT v.dtype, v.data FROM passages p JOIN documents d ON d.id = p.doc_id "
@@ -182,7 +192,7 @@ def read_rows(connection, dimension: int, doc_ids: list[str] | None = None) -> R
     """Read documents (all, or those of ``doc_ids``) in index order, arrays in memory, inside the caller's read
     transaction."""
     documents, digests, passages, tokens = read_records(connection, doc_ids)
-    arrays = read_arrays(connection, dimension, passages, doc_ids, in_memory)
+    arrays = read_arrays(connection, dimension, [p.id for p in passages], doc_ids, in_memory)
     return Rows.of(documents, digests, passages, tokens, arrays)
 
 
@@ -249,7 +259,7 @@ def load_index(folder: Path, settings: Settings, model_name: str | None = None,
             documents, digests, passages, _ = read_records(connection, with_tokens=False)
             arrays = open_arrays(folder, key, len(passages), dimension) or write_arrays(
                 folder, key, len(passages), dimension,
-                lambda allocate: read_arrays(connection, dimension, passages, None, allocate))
+                lambda allocate: read_arrays(connection, dimension, [p.id for p in passages], None, allocate))
             backend = stored_backend(settings, arrays.folder)
             tokens = read_tokens(connection) if backend is None else None
             connection.execute("COMMIT")
@@ -259,6 +269,35 @@ def load_index(folder: Path, settings: Settings, model_name: str | None = None,
     index = assemble(folder, meta, rows, backend or search_backend(folder, meta, rows, settings, previous))
     return_freed_memory()
     return index
+
+
+def store_generation(folder: Path, settings: Settings, model_name: str) -> None:
+    """Write the files of an index's last committed generation (arrays, FAISS, BM25) where they are missing,
+    without reading its records as a load does: what ``qa build`` leaves for servers to map. Only passage ids are
+    held; vectors and search words are streamed from the database.
+
+    Raises:
+        IndexMissing: nothing built there.
+        IndexMismatch: different format version or model.
+    """
+    with reported_damage(folder):
+        connection = connect(folder)
+        try:
+            connection.execute("BEGIN")
+            meta = read_meta(connection)
+            check_compatible(meta, folder, model_name)
+            dimension, key = int(meta["dimension"]), generation_key(meta)
+            passage_ids = [passage_id for (passage_id,) in connection.execute(f"SELECT p.id {IN_ORDER}")]
+            arrays = open_arrays(folder, key, len(passage_ids), dimension) or write_arrays(
+                folder, key, len(passage_ids), dimension,
+                lambda allocate: read_arrays(connection, dimension, passage_ids, None, allocate))
+            if arrays.folder is not None and FaissBm25Backend.opened(arrays.folder) is None:
+                FaissBm25Backend.stored_or_built(arrays.folder, arrays.passage_vectors, stream_words(connection),
+                                                 settings, None)
+            connection.execute("COMMIT")
+        finally:
+            connection.close()
+    return_freed_memory()
 
 
 def return_freed_memory() -> None:
