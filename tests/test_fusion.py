@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from qa.retrieve.fusion import reciprocal_rank_fusion, score_fusion, z_score
+from qa.retrieve.fusion import min_max, reciprocal_rank_fusion, score_fusion, z_score
 
 
 def test_rrf_rewards_agreement():
@@ -12,12 +12,14 @@ def test_rrf_rewards_agreement():
 
 
 def test_score_fusion_normalises_each_list():
-    fused = score_fusion([(np.array([0.9, 0.5]), np.array([1, 2])), (np.array([10.0, 0.0]), np.array([2, 3]))])
+    fused = score_fusion([(np.array([0.9, 0.5]), np.array([1, 2])), (np.array([10.0, 0.0]), np.array([2, 3]))],
+                         [1.0, 1.0], min_max)
     assert fused == {1: 1.0, 2: 1.0, 3: 0.0}
 
 
 def test_score_fusion_handles_empty_and_flat_lists():
-    fused = score_fusion([(np.zeros(0), np.zeros(0, dtype=int)), (np.array([2.0]), np.array([7]))])
+    fused = score_fusion([(np.zeros(0), np.zeros(0, dtype=int)), (np.array([2.0]), np.array([7]))], [1.0, 1.0],
+                         min_max)
     assert fused == {7: 1.0}
 
 
@@ -26,7 +28,7 @@ def test_z_score_fusion_weighs_a_side_by_how_far_its_best_stands_out():
     outweigh one whose scores are close together."""
     unsure = (np.linspace(1.09, 1.0, 10), np.arange(10, 20))
     sure = (np.array([9.0] + [1.0] * 9), np.arange(1, 11))
-    by_range = score_fusion([unsure, sure], [1.5, 1.0])
+    by_range = score_fusion([unsure, sure], [1.5, 1.0], min_max)
     by_spread = score_fusion([unsure, sure], [1.5, 1.0], z_score)
     assert max(by_range, key=by_range.get) == 10
     assert max(by_spread, key=by_spread.get) == 1
@@ -35,4 +37,4 @@ def test_z_score_fusion_weighs_a_side_by_how_far_its_best_stands_out():
 
 def test_z_score_of_a_flat_list_is_zero():
     assert z_score(np.array([3.0, 3.0])).tolist() == [0.0, 0.0]
-    assert score_fusion([(np.array([2.0]), np.array([7]))], normalise=z_score) == {7: 0.0}
+    assert score_fusion([(np.array([2.0]), np.array([7]))], [1.0], z_score) == {7: 0.0}

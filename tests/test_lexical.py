@@ -81,7 +81,8 @@ def test_indexing_by_word_ids_scores_as_bm25s_does_from_the_words():
 
 def test_a_passage_is_searched_by_its_title_too():
     """A passage that names its subject only by a pronoun is still found by the subject, through its title."""
-    passages = [("纽西兰鸡毛松", "纽西兰鸡毛松是罗汉松科的一种。"), ("纽西兰鸡毛松", "其叶螺旋状排列,幼树的叶呈尖锥状。"),
+    passages = [("纽西兰鸡毛松", "纽西兰鸡毛松是罗汉松科的一种。"),
+                ("纽西兰鸡毛松", "其叶螺旋状排列,幼树的叶呈尖锥状。"),
                 ("红豆杉", "红豆杉的叶螺旋状排列。")]
     index = LexicalIndex.from_tokens(passage_words(title, text) for title, text in passages)
     assert set(index.search("纽西兰", 3)[1].tolist()) == {0, 1}

@@ -312,8 +312,10 @@ def row_record(key: str, passage: Passage, vector: np.ndarray, words: list[str],
         counts = Counter(word for word in words if word)
         norm = BM25_K1 * (1 - BM25_B + BM25_B * len(words) / average_length)
         record["sparse"] = {word_id(word): count / (norm + count) for word, count in counts.items()}
+    elif mode == "whitespace":
+        record["text"] = clipped(" ".join(w for w in words if w))
     else:
-        record["text"] = clipped(" ".join(w for w in words if w) if mode == "whitespace" else fold(searched_text(passage.title, passage.text)))
+        record["text"] = clipped(fold(searched_text(passage.title, passage.text)))
     return record
 
 

@@ -42,19 +42,18 @@ NORMALISERS: dict[str, Callable[[np.ndarray], np.ndarray]] = {"score": min_max, 
 """How each score-fusion kind puts the two sides' scores on one scale."""
 
 
-def score_fusion(results: list[tuple[np.ndarray, np.ndarray]], weights: list[float] | None = None,
-                 normalise: Callable[[np.ndarray], np.ndarray] = min_max) -> dict[int, float]:
+def score_fusion(results: list[tuple[np.ndarray, np.ndarray]], weights: list[float],
+                 normalise: Callable[[np.ndarray], np.ndarray]) -> dict[int, float]:
     """Score each item by the weighted sum of its normalised scores (0 where a list lacks it).
 
     Args:
         results: ``(scores, items)`` per ranking.
-        weights: one weight per ranking (default: equal).
+        weights: one weight per ranking.
         normalise: puts one list's scores on the common scale (:func:`min_max` or :func:`z_score`).
 
     Returns:
         Fused score per item.
     """
-    weights = weights or [1.0] * len(results)
     fused: dict[int, float] = {}
     for (scores, items), weight in zip(results, weights):
         if len(scores) == 0:
