@@ -229,6 +229,15 @@ def assemble(folder: Path, meta: dict, rows: Rows, backend: SearchBackend, repli
                  rows.vectors, None if isinstance(backend, FaissBm25Backend) else rows.tokens, rows.digests, replica)
 
 
+def last_arrays(connection, folder: Path, meta: dict, passage_ids: list[str]) -> GenerationArrays:
+    """The arrays of the generation ``meta`` describes: opened from its files, else written there from the
+    database (inside the caller's read transaction), or kept in memory where the folder cannot be written."""
+    dimension, key = int(meta["dimension"]), generation_key(meta)
+    return open_arrays(folder, key, len(passage_ids), dimension) or write_arrays(
+        folder, key, len(passage_ids), dimension,
+        lambda allocate: read_arrays(connection, dimension, passage_ids, None, allocate))
+
+
 def load_index(folder: Path, settings: Settings, model_name: str | None = None,
                previous: SearchBackend | None = None) -> Index:
     """Load the last committed generation of an index: its records from the database, its arrays and search
@@ -255,11 +264,8 @@ def load_index(folder: Path, settings: Settings, model_name: str | None = None,
             connection.execute("BEGIN")
             meta = read_meta(connection)
             check_compatible(meta, folder, model_name)
-            dimension, key = int(meta["dimension"]), generation_key(meta)
             documents, digests, passages, _ = read_records(connection, with_tokens=False)
-            arrays = open_arrays(folder, key, len(passages), dimension) or write_arrays(
-                folder, key, len(passages), dimension,
-                lambda allocate: read_arrays(connection, dimension, [p.id for p in passages], None, allocate))
+            arrays = last_arrays(connection, folder, meta, [p.id for p in passages])
             backend = stored_backend(settings, arrays.folder)
             tokens = read_tokens(connection) if backend is None else None
             connection.execute("COMMIT")
@@ -286,11 +292,8 @@ def store_generation(folder: Path, settings: Settings, model_name: str) -> None:
             connection.execute("BEGIN")
             meta = read_meta(connection)
             check_compatible(meta, folder, model_name)
-            dimension, key = int(meta["dimension"]), generation_key(meta)
             passage_ids = [passage_id for (passage_id,) in connection.execute(f"SELECT p.id {IN_ORDER}")]
-            arrays = open_arrays(folder, key, len(passage_ids), dimension) or write_arrays(
-                folder, key, len(passage_ids), dimension,
-                lambda allocate: read_arrays(connection, dimension, passage_ids, None, allocate))
+            arrays = last_arrays(connection, folder, meta, passage_ids)
             if arrays.folder is not None and FaissBm25Backend.opened(arrays.folder) is None:
                 FaissBm25Backend.stored_or_built(arrays.folder, arrays.passage_vectors, stream_words(connection),
                                                  settings, None)
