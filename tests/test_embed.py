@@ -67,31 +67,59 @@ def test_missing_model_names_the_fix(tmp_path):
         get_embedder(Settings(model_dir=tmp_path))
 
 
-def test_int8_keeps_the_sensitive_weights_in_fp32(tmp_path):
-    """The embedding table, every down projection and the edge layers stay fp32; the rest is quantised."""
+def toy_transformer(folder, layers: int, hidden: int = 4, wide: int = 8):
+    """A graph shaped like the exported model: an embedding table, then per layer an attention, an up and a down
+    projection (the down projection's input wider than the hidden size). Returns the file and its node names."""
     import onnx
     from onnx import TensorProto, helper, numpy_helper
 
-    from qa.embed.onnx_export import FP32_EDGE_LAYERS, fp32_nodes
-
-    hidden, wide, layers = 4, 8, 2 * FP32_EDGE_LAYERS + 1
-    initializers = [numpy_helper.from_array(np.zeros((10, hidden), np.float32), "table")]
+    weights = np.random.default_rng(0).standard_normal
+    initializers = [numpy_helper.from_array(weights((10, hidden)).astype(np.float32), "table")]
     nodes = [helper.make_node("Gather", ["table", "ids"], ["x0"], name="embed")]
     for layer in range(layers):
         for kind, shape in (("attend", (hidden, hidden)), ("up", (hidden, wide)), ("down", (wide, hidden))):
             name = f"{kind}{layer}"
-            initializers.append(numpy_helper.from_array(np.zeros(shape, np.float32), f"w_{name}"))
+            initializers.append(numpy_helper.from_array(weights(shape).astype(np.float32), f"w_{name}"))
             source = f"x{layer}" if kind == "attend" else f"h{layer}_{'attend' if kind == 'up' else 'up'}"
             target = f"x{layer + 1}" if kind == "down" else f"h{layer}_{kind}"
             nodes.append(helper.make_node("MatMul", [source, f"w_{name}"], [target], name=name))
     graph = helper.make_graph(nodes, "toy", [helper.make_tensor_value_info("ids", TensorProto.INT64, [None])],
                               [helper.make_tensor_value_info(f"x{layers}", TensorProto.FLOAT, [None, hidden])],
                               initializers)
-    onnx.save(helper.make_model(graph), tmp_path / "toy.onnx")
-    kept = set(fp32_nodes(tmp_path / "toy.onnx"))
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), folder / "toy.onnx")
+    return folder / "toy.onnx", {node.name for node in nodes}
+
+
+def test_int8_keeps_the_sensitive_weights_in_fp32(tmp_path):
+    """The embedding table, every down projection and the edge layers stay fp32; the rest is quantised."""
+    from qa.embed.onnx_export import FP32_EDGE_LAYERS, fp32_nodes
+
+    toy, every = toy_transformer(tmp_path, 2 * FP32_EDGE_LAYERS + 1)
     middle = FP32_EDGE_LAYERS
-    every = {node.name for node in nodes}
-    assert every - kept == {f"attend{middle}", f"up{middle}"}
+    assert every - set(fp32_nodes(toy)) == {f"attend{middle}", f"up{middle}"}
+
+
+def test_int8_weights_live_beside_the_graph(tmp_path):
+    """The quantised weights go to a data file that ONNX Runtime maps, not into the graph's protobuf (which it
+    would copy whole into memory: the fp32 embedding table alone is 805 MB)."""
+    import onnx
+    import onnxruntime
+
+    from qa.embed.onnx_export import FP32_EDGE_LAYERS, quantize_int8
+
+    toy, _ = toy_transformer(tmp_path, 2 * FP32_EDGE_LAYERS + 1, hidden=32, wide=64)
+    target = quantize_int8(toy, tmp_path / "toy_int8.onnx")
+    data = tmp_path / "toy_int8.onnx.data"
+    graph = onnx.load(str(target), load_external_data=False).graph
+    assert data.stat().st_size > target.stat().st_size
+    assert any(node.op_type.startswith(("MatMulInteger", "DynamicQuantize")) for node in graph.node)
+    assert all(init.data_location == onnx.TensorProto.EXTERNAL for init in graph.initializer if init.name == "table")
+    ids = np.array([1, 2, 3], dtype=np.int64)
+    session = onnxruntime.InferenceSession(str(target), providers=["CPUExecutionProvider"])
+    exact = onnxruntime.InferenceSession(str(toy), providers=["CPUExecutionProvider"])
+    ours, theirs = session.run(None, {"ids": ids})[0], exact.run(None, {"ids": ids})[0]
+    cosine = (ours * theirs).sum(axis=1) / np.linalg.norm(ours, axis=1) / np.linalg.norm(theirs, axis=1)
+    assert cosine.min() > 0.9
 
 
 def test_the_light_tokenizer_gives_transformers_ids_and_offsets(settings):
