@@ -424,12 +424,14 @@ def print_backends(backends: dict) -> None:
             print(f"  {'':<15} Milvus's own hybrid search (RRF): hit@1 {rrf['hit@1']:.3f}  hit@5 {rrf['hit@5']:.3f}")
 
 
-def bench_quality(index_dir: Path, gold: Path) -> tuple[dict, np.ndarray]:
-    """Answer quality on the gold questions, and the passage vectors (for cosine comparisons)."""
+def bench_quality(index_dir: Path, gold: Path) -> tuple[dict, np.ndarray, np.ndarray]:
+    """Answer quality on the gold questions, and the passage and sentence vectors (for cosine comparisons)."""
     from qa.service import QAService
 
     service = QAService(get_settings(), index_dir)
-    return bench_answers(service, gold), service.index.vectors
+    sentences = service.index.sentences
+    return (bench_answers(service, gold), np.asarray(service.index.vectors, dtype=np.float32),
+            sentences.rows_of(np.arange(len(sentences.spans))))
 
 
 def bench_summaries(index_dir: Path, repeats: int = 5) -> dict:
@@ -601,14 +603,14 @@ def print_sentence_vectors(figures: dict) -> None:
 def print_comparison(encoders: dict) -> None:
     """One line per encoder: build speed, latency, memory and quality side by side."""
     print("encoder     passages/s  embed p50/p95 ms  ask c=1 p50/p95 ms  ask c=16 p50/p95 ms  RSS MiB  "
-          "hit@1  hit@5  cos")
+          "hit@1  hit@5  cos passages/sentences")
     for encoder, f in encoders.items():
         embed, one, many = f["in_process"]["stages"]["embed_ms"], f["http"]["1"], f["http"].get("16", f["http"]["1"])
         q = f["quality"]
         print(f"{encoder:<11} {f['build']['passages_per_second']:10.2f} {embed['p50_ms']:8.1f}/{embed['p95_ms']:<7.1f} "
               f"{one['p50_ms']:9.1f}/{one['p95_ms']:<8.1f} {many['p50_ms']:10.1f}/{many['p95_ms']:<8.1f} "
               f"{f['http']['server_peak_rss_mb']:8.0f} {q['hit@1']:6.3f} {q['hit@5']:6.3f} "
-              f"{q['cosine_to_first_encoder']:5.3f}")
+              f"{q['cosine_to_first_encoder']:5.4f}/{q['sentence_cosine_to_first_encoder']:5.4f}")
 
 
 def print_encoder(encoder: str, figures: dict, plain: dict) -> None:
@@ -753,9 +755,10 @@ def main() -> int:
             print(f"[{encoder}] HTTP queries ...", flush=True)
             figures["http"] = bench_http(index_dir, questions[args.questions:] or questions, levels, args.requests,
                                          env)
-            figures["quality"], vectors = bench_quality(index_dir, Path(args.gold))
+            figures["quality"], *vectors = bench_quality(index_dir, Path(args.gold))
             reference = vectors if reference is None else reference
-            figures["quality"]["cosine_to_first_encoder"] = float((vectors * reference).sum(axis=1).mean())
+            for kind, ours, first in zip(("", "sentence_"), vectors, reference):
+                figures["quality"][f"{kind}cosine_to_first_encoder"] = float((ours * first).sum(axis=1).mean())
             report["encoders"][encoder] = figures
         if sizes:
             print("synthetic scale ...", flush=True)
