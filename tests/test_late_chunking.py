@@ -22,24 +22,23 @@ def test_a_late_build_runs_the_model_once_per_passage_and_switching_reuses_passa
     index = load_index(folder, settings)
     assert late.passages == len(index.passages)
     assert late.vectors_embedded == late.passages + late.documents, "one pass per passage, and the title's"
-    row = 0
-    passage = index.passages[row]
-    [model_input] = embedder.document_inputs([passage.text], [passage.title])
-    shift = len(model_input) - len(passage.text)
-    sentences = index.sentences.of_passage(row)
-    spans = [(a + shift, b + shift) for _, a, b in sentences]
-    rows = [r for r, _, _ in sentences]
-    vectors, parts = embedder.encode_late([model_input], [spans])
-    assert np.allclose(index.vectors[row], vectors[0], atol=1e-5)
-    assert np.allclose(index.sentences.rows_of(rows), parts[0], atol=2e-3)
+    passages = index.passages
+    inputs = embedder.document_inputs([p.text for p in passages], [p.title for p in passages])
+    every_span = [[(a + len(model_input) - len(p.text), b + len(model_input) - len(p.text))
+                   for _, a, b in index.sentences.of_passage(row)]
+                  for row, (p, model_input) in enumerate(zip(passages, inputs))]
+    vectors, parts = embedder.encode_late(inputs, every_span)  # the build's batch: int8 scales activations per batch
+    assert np.allclose(index.vectors, vectors, atol=1e-5)
+    assert np.allclose(index.sentences.rows_of(np.arange(len(index.sentences))), np.concatenate(parts), atol=2e-3)
 
     separate = build(folder, settings, embedder, "separate")
     assert separate.passages_written == late.passages, "a changed method rewrites every document"
     assert separate.vectors_embedded == len(index.sentences), "passage vectors are reused, sentences embedded"
     again = load_index(folder, settings)
     assert np.allclose(again.vectors, index.vectors)
-    alone = embedder.encode_documents([passage.text[a - shift:b - shift] for a, b in spans])
-    assert np.allclose(again.sentences.rows_of(rows), alone, atol=2e-3)
+    every_sentence = [p.text[a:b] for row, p in enumerate(passages) for _, a, b in again.sentences.of_passage(row)]
+    assert np.allclose(again.sentences.rows_of(np.arange(len(every_sentence))),
+                       embedder.encode_documents(every_sentence), atol=2e-3)
 
 
 def test_an_encoder_without_token_states_embeds_sentences_separately(tmp_path, fast_settings, fast_embedder):
