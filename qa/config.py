@@ -42,10 +42,7 @@ class Settings(BaseSettings):
         "sentence again on its own (about three times the model's work; see README).")
     index_dir: Path = Field(Path("index/default"), description="Folder of the index to build or serve.")
     chunk_chars: int = Field(300, ge=50, description="Paragraphs longer than this are packed into sentence chunks.")
-    batch_size: int = Field(8, ge=1, description="Most texts in one encoder call.")
-    batch_tokens: int = Field(512, ge=1, description="Most padded model tokens in one ONNX encoder call: long "
-                              "texts go one or two at a time (faster for texts of several hundred tokens, and less "
-                              "memory; see README), questions and short sentences up to batch_size together.")
+    batch_size: int = Field(8, ge=1, description="Encoding batch size.")
     write_lock_timeout: float = Field(600.0, ge=0, description="Seconds a write waits for another writer of the "
                                       "same index (a server's write job or a `qa add`) before giving up.")
     threads: int = Field(0, ge=0, description="Encoder threads; 0 keeps the library default (all cores).")

@@ -51,19 +51,6 @@ def test_int8_keeps_passage_and_sentence_vectors_within_the_bar(settings):
         assert len(exact) >= 24 and (exact * quantised).sum(axis=1).mean() >= 0.99
 
 
-def test_token_batches_keep_long_texts_apart_and_short_ones_together():
-    from qa.embed.onnx_encoder import token_batches
-
-    lengths = np.array([600, 300, 250, 200] + [20] * 30)
-    parts = token_batches(lengths, 8, 512)
-    assert [len(lengths[part]) for part in parts] == [1, 1, 2, 8, 8, 8, 6]
-    assert np.concatenate([np.arange(len(lengths))[part] for part in parts]).tolist() == list(range(len(lengths)))
-    for part in parts:
-        rows = lengths[part]
-        assert len(rows) == 1 or len(rows) * rows[0] <= 512
-    assert token_batches(np.array([], dtype=np.int64), 8, 512) == []
-
-
 def test_question_vectors_are_cached(embedder, monkeypatch):
     first = embedder.encode_queries(["缓存测试问题"])
     monkeypatch.setattr(embedder, "_embed", lambda *a, **k: pytest.fail("re-encoded a cached question"))

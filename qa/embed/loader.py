@@ -27,8 +27,8 @@ def resolve_model(settings: Settings) -> str:
     return str(folder)
 
 
-ENCODER_FIELDS = ("encoder", "model", "model_dir", "batch_size", "batch_tokens", "threads", "query_cache_size",
-                  "hashing_dimension", "device", "query_batch_size", "query_batch_wait_ms")
+ENCODER_FIELDS = ("encoder", "model", "model_dir", "batch_size", "threads", "query_cache_size", "hashing_dimension",
+                  "device", "query_batch_size", "query_batch_wait_ms")
 
 
 @lru_cache(maxsize=4)
@@ -61,8 +61,8 @@ def _create(settings: Settings) -> Embedder:
     from qa.embed.onnx_export import onnx_model_file
 
     return OnnxEmbedder(model, onnx_model_file(Path(settings.model_dir), settings.encoder), settings.model,
-                        settings.batch_size, settings.batch_tokens, settings.encoder, settings.threads,
-                        settings.query_cache_size, onnx_providers(device))
+                        settings.batch_size, settings.encoder, settings.threads, settings.query_cache_size,
+                        onnx_providers(device))
 
 
 def get_embedder(settings: Settings) -> Embedder:

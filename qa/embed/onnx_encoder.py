@@ -20,15 +20,13 @@ from qa.errors import ModelError
 class OnnxEmbedder(Embedder):
     """ONNX Runtime over the exported transformer, with the model's head applied to its token states.
 
-    Inputs are sorted by length and padded per batch, so short texts do not pay for long ones, and a batch holds
-    at most ``batch_tokens`` padded tokens (see :func:`token_batches`).
+    Inputs are sorted by length and padded per batch, so short texts do not pay for long ones.
 
     Args:
         model_dir: the sentence-transformers folder (tokenizer, prompts, head).
         onnx_file: the exported graph (token ids and mask in, token states out).
         name: the vector space name.
-        batch_size: most texts in one forward pass.
-        batch_tokens: most padded tokens in one forward pass.
+        batch_size: encoding batch size.
         encoder: ``onnx`` or ``onnx-int8``.
         threads: intra-op threads (0: all cores).
         query_cache_size: how many recent question vectors to keep.
@@ -37,8 +35,8 @@ class OnnxEmbedder(Embedder):
 
     MAX_TOKENS = 2048
 
-    def __init__(self, model_dir: str, onnx_file: Path, name: str, batch_size: int, batch_tokens: int, encoder: str,
-                 threads: int, query_cache_size: int, providers: list[str]) -> None:
+    def __init__(self, model_dir: str, onnx_file: Path, name: str, batch_size: int, encoder: str, threads: int,
+                 query_cache_size: int, providers: list[str]) -> None:
         import onnxruntime
 
         options = onnxruntime.SessionOptions()
@@ -52,17 +50,15 @@ class OnnxEmbedder(Embedder):
         dimension = len(head.bias) if head.bias is not None else int(self.session.get_outputs()[0].shape[-1])
         super().__init__(name, dimension, dict(config.get("prompts") or {}), batch_size, encoder, query_cache_size)
         self.tokenizer = ModelTokenizer(model_dir, self.MAX_TOKENS)
-        self.batch_tokens = batch_tokens
         self.head = head
         self.device = "cuda" if self.session.get_providers()[0] == "CUDAExecutionProvider" else "cpu"
 
     def _batches(self, texts: list[str], progress: bool
                  ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, list[np.ndarray]]]:
         """Forward passes over length-sorted batches: ``(rows, token states, attention mask, token offsets)``."""
-        lengths = np.array(self.tokenizer.lengths(texts), dtype=np.int64)
-        order = np.argsort(-lengths, kind="stable")
-        for rows in tqdm([order[part] for part in token_batches(lengths[order], self.batch_size, self.batch_tokens)],
-                         desc="encoding", unit="batch", disable=not progress):
+        order = np.argsort([-len(text) for text in texts], kind="stable")
+        for start in tqdm(range(0, len(texts), self.batch_size), desc="encoding", unit="batch", disable=not progress):
+            rows = order[start:start + self.batch_size]
             ids, mask, offsets = self.tokenizer.batch([texts[i] for i in rows])
             yield rows, self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0], mask, offsets
 
@@ -83,18 +79,3 @@ class OnnxEmbedder(Embedder):
 
     def _token_offsets(self, text: str) -> list[tuple[int, int]]:
         return self.tokenizer.offsets(text)
-
-
-def token_batches(lengths: np.ndarray, max_texts: int, max_tokens: int) -> list[slice]:
-    """Cut texts sorted longest first into batches of at most ``max_texts`` texts whose padded size (texts x the
-    first one's length) stays within ``max_tokens``; a text longer than that goes alone.
-
-    Returns:
-        Consecutive slices covering every position of ``lengths``.
-    """
-    parts, start = [], 0
-    while start < len(lengths):
-        size = max(1, min(max_texts, max_tokens // max(1, int(lengths[start]))))
-        parts.append(slice(start, start + size))
-        start += size
-    return parts

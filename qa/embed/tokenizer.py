@@ -36,10 +36,6 @@ class ModelTokenizer:
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
         return ids, mask, [np.array(e.offsets, dtype=np.int64).reshape(-1, 2) for e in encodings]
 
-    def lengths(self, texts: list[str]) -> list[int]:
-        """Each text's length in tokens, special tokens included, as :meth:`batch` would encode it."""
-        return [sum(e.attention_mask) for e in self._tokenizer.encode_batch(texts)]
-
     def offsets(self, text: str) -> list[tuple[int, int]]:
         """Character range of each token of ``text`` alone (no special tokens), at most ``max_tokens`` of them."""
         return list(self._tokenizer.encode(text, add_special_tokens=False).offsets)
