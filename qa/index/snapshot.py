@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import ctypes
 import json
+import sqlite3
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -238,6 +240,27 @@ def last_arrays(connection, folder: Path, meta: dict, passage_ids: list[str]) ->
         lambda allocate: read_arrays(connection, dimension, passage_ids, None, allocate))
 
 
+@contextmanager
+def compatible_reading(folder: Path, model_name: str | None) -> Iterator[tuple[sqlite3.Connection, dict]]:
+    """One read transaction over an index's database, its format and model checked first: the connection and the
+    index's meta values. What a damaged database raises becomes :class:`IndexCorrupt`.
+
+    Raises:
+        IndexMissing: nothing built there.
+        IndexMismatch: different format version or model.
+    """
+    with reported_damage(folder):
+        connection = connect(folder)
+        try:
+            connection.execute("BEGIN")
+            meta = read_meta(connection)
+            check_compatible(meta, folder, model_name)
+            yield connection, meta
+            connection.execute("COMMIT")
+        finally:
+            connection.close()
+
+
 def load_index(folder: Path, settings: Settings, model_name: str | None = None,
                previous: SearchBackend | None = None) -> Index:
     """Load the last committed generation of an index: its records from the database, its arrays and search
@@ -258,19 +281,11 @@ def load_index(folder: Path, settings: Settings, model_name: str | None = None,
         from qa.index.replica import load_replica
 
         return load_replica(folder, settings, model_name)
-    with reported_damage(folder):
-        connection = connect(folder)
-        try:
-            connection.execute("BEGIN")
-            meta = read_meta(connection)
-            check_compatible(meta, folder, model_name)
-            documents, digests, passages, _ = read_records(connection, with_tokens=False)
-            arrays = last_arrays(connection, folder, meta, [p.id for p in passages])
-            backend = stored_backend(settings, arrays.folder)
-            tokens = read_tokens(connection) if backend is None else None
-            connection.execute("COMMIT")
-        finally:
-            connection.close()
+    with compatible_reading(folder, model_name) as (connection, meta):
+        documents, digests, passages, _ = read_records(connection, with_tokens=False)
+        arrays = last_arrays(connection, folder, meta, [p.id for p in passages])
+        backend = stored_backend(settings, arrays.folder)
+        tokens = read_tokens(connection) if backend is None else None
     rows = Rows.of(documents, digests, passages, tokens, arrays)
     index = assemble(folder, meta, rows, backend or search_backend(folder, meta, rows, settings, previous))
     return_freed_memory()
@@ -286,20 +301,12 @@ def store_generation(folder: Path, settings: Settings, model_name: str) -> None:
         IndexMissing: nothing built there.
         IndexMismatch: different format version or model.
     """
-    with reported_damage(folder):
-        connection = connect(folder)
-        try:
-            connection.execute("BEGIN")
-            meta = read_meta(connection)
-            check_compatible(meta, folder, model_name)
-            passage_ids = [passage_id for (passage_id,) in connection.execute(f"SELECT p.id {IN_ORDER}")]
-            arrays = last_arrays(connection, folder, meta, passage_ids)
-            if arrays.folder is not None and FaissBm25Backend.opened(arrays.folder) is None:
-                FaissBm25Backend.stored_or_built(arrays.folder, arrays.passage_vectors, stream_words(connection),
-                                                 settings, None)
-            connection.execute("COMMIT")
-        finally:
-            connection.close()
+    with compatible_reading(folder, model_name) as (connection, meta):
+        passage_ids = [passage_id for (passage_id,) in connection.execute(f"SELECT p.id {IN_ORDER}")]
+        arrays = last_arrays(connection, folder, meta, passage_ids)
+        if arrays.folder is not None and FaissBm25Backend.opened(arrays.folder) is None:
+            FaissBm25Backend.stored_or_built(arrays.folder, arrays.passage_vectors, stream_words(connection),
+                                             settings, None)
     return_freed_memory()
 
 
