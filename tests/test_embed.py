@@ -30,6 +30,18 @@ def test_onnx_vectors_match_torch(settings, torch_vectors, encoder, floor):
         assert (ours * theirs).sum(axis=1).min() >= floor
 
 
+@pytest.mark.parametrize("encoder", ["onnx", "onnx-int8"])
+def test_the_exported_graphs_run_fused_kernels(settings, encoder):
+    """Every RMS norm and GELU of the model is one fused kernel, and no softmax keeps its idle NaN guard
+    (:mod:`qa.embed.onnx_fusion`; the vectors are checked against PyTorch above)."""
+    import onnx
+
+    types = [node.op_type for node in onnx.load(str(onnx_model_file(settings.model_dir, encoder)),
+                                                load_external_data=False).graph.node]
+    assert types.count("SimplifiedLayerNormalization") == 145 and types.count("FastGelu") == 24
+    assert not {"Pow", "Tanh", "IsNaN"} & set(types)
+
+
 def test_int8_keeps_passage_and_sentence_vectors_within_the_bar(settings):
     """``onnx-int8`` is the default because its vectors stay close to fp32's: mean cosine >= 0.99 for CMRC passages
     and for the sentences late-chunked from their forward passes."""
