@@ -63,6 +63,18 @@ def test_int8_keeps_passage_and_sentence_vectors_within_the_bar(settings):
         assert len(exact) >= 24 and (exact * quantised).sum(axis=1).mean() >= 0.99
 
 
+def test_traditional_text_is_embedded_in_simplified_script(embedder):
+    """The model reads Traditional characters in Simplified script (:meth:`Embedder.model_text`), and a stored vector
+    is keyed by what the model read, so both scripts share it."""
+    from qa.index.vector_cache import vector_key
+
+    traditional, simplified = "臺灣的頭髮與著名作家", "台湾的头发与著名作家"
+    assert embedder.model_text(traditional) == simplified
+    vectors = embedder.encode_queries([traditional, simplified])
+    assert float(vectors[0] @ vectors[1]) > 0.9999
+    assert vector_key(embedder, "float32", traditional) == vector_key(embedder, "float32", simplified)
+
+
 def test_question_vectors_are_cached(embedder, monkeypatch):
     first = embedder.encode_queries(["缓存测试问题"])
     monkeypatch.setattr(embedder, "_embed", lambda *a, **k: pytest.fail("re-encoded a cached question"))

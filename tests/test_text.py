@@ -1,4 +1,4 @@
-from qa.text.normalize import fold, is_sentence_end, sentence_spans, split_sentences, squeeze
+from qa.text.normalize import fold, is_sentence_end, sentence_spans, simplify, split_sentences, squeeze
 
 
 def test_fold_keeps_length_and_folds_width_case_script():
@@ -37,3 +37,12 @@ def test_sentence_end_sees_through_closing_quotes():
     assert is_sentence_end("他说:“打赢这一仗。”")
     assert not is_sentence_end("当好战“疫”的“指挥棒”")
     assert not is_sentence_end("截至7月13日,")
+
+
+def test_simplify_converts_the_script_only_and_keeps_offsets():
+    text = "他是著名的作家，頭髮很長。ＡＢＣ Taipei"
+    simplified = simplify(text)
+    assert simplified == "他是著名的作家，头发很长。ＡＢＣ Taipei"  # 著名 by phrase, not 着名; width and case kept
+    assert len(simplified) == len(text)
+    already = "党员志愿者著名"
+    assert simplify(already) is already

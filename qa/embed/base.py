@@ -14,6 +14,7 @@ import numpy as np
 
 from qa.embed.batcher import MicroBatcher
 from qa.embed.head import SentenceHead, TokenStates
+from qa.text.normalize import simplify
 
 TITLE_SLOT = "title: none"
 
@@ -76,9 +77,15 @@ class Embedder:
         if not inputs:
             return np.zeros((0, self.dimension), dtype=np.float32), []
         with self._lock:
-            pooled = [self.head.pool(tokens, text_spans)
-                      for tokens, text_spans in zip(self._token_states(inputs), spans)]
+            states = self._token_states([self.model_text(text) for text in inputs])
+            pooled = [self.head.pool(tokens, text_spans) for tokens, text_spans in zip(states, spans)]
         return np.stack([whole for whole, _ in pooled]), [parts for _, parts in pooled]
+
+    @staticmethod
+    def model_text(text: str) -> str:
+        """``text`` as the model reads it: Traditional characters in Simplified script, one for one, so character
+        offsets hold (Simplified text is unchanged; see the README for what it changed on DRCD)."""
+        return simplify(text)
 
     def _token_offsets(self, text: str) -> list[tuple[int, int]] | None:
         """Backend hook: the character range of each model token of ``text`` alone (no prompt, no special tokens);
@@ -87,13 +94,13 @@ class Embedder:
 
     def count_tokens(self, text: str) -> int:
         """Model tokens of ``text`` alone (no prompt, no special tokens); characters where there is no tokenizer."""
-        offsets = self._token_offsets(text)
+        offsets = self._token_offsets(self.model_text(text))
         return len(text) if offsets is None else len(offsets)
 
     def truncate(self, text: str, max_tokens: int) -> str:
         """The longest start of ``text`` that holds at most ``max_tokens`` model tokens (characters without a
         tokenizer)."""
-        offsets = self._token_offsets(text)
+        offsets = self._token_offsets(self.model_text(text))
         if offsets is None:
             return text[:max_tokens]
         return text if len(offsets) <= max_tokens else text[:offsets[max_tokens - 1][1]]
@@ -102,7 +109,8 @@ class Embedder:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         with self._lock:
-            vectors = np.asarray(self._embed([prompt + text for text in texts], progress), dtype=np.float32)
+            inputs = [prompt + self.model_text(text) for text in texts]
+            vectors = np.asarray(self._embed(inputs, progress), dtype=np.float32)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return np.ascontiguousarray(vectors / np.where(norms > 0, norms, 1))
 

@@ -15,13 +15,14 @@ from qa.index.store import read_vectors, transaction, write_vectors
 
 def vector_key(embedder: Embedder, dtype: str, *model_input: str) -> str:
     """The content key of one vector, whose model input is the parts of ``model_input`` joined (given in parts, a
-    long input shared by many keys is never copied into each)."""
+    long input shared by many keys is never copied into each), each as the model reads it
+    (:meth:`Embedder.model_text`)."""
     digest = hashlib.sha256()
     for part in (embedder.name, embedder.encoder, dtype):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     for part in model_input:
-        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(embedder.model_text(part).encode("utf-8", "surrogatepass"))
     digest.update(b"\0")
     return digest.hexdigest()
 

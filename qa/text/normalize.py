@@ -31,11 +31,27 @@ def fold_char(char: str) -> str:
     if len(folded) != 1:
         folded = char
     folded = folded.lower() if len(folded.lower()) == 1 else folded
-    if CJK.match(folded):
-        simplified = _t2s().convert(folded)
-        if len(simplified) == 1:
-            folded = simplified
-    return folded
+    return simplified_char(folded)
+
+
+@lru_cache(maxsize=65536)
+def simplified_char(char: str) -> str:
+    """One character in Simplified script; itself where it has no one-character Simplified form."""
+    if not CJK.match(char):
+        return char
+    converted = _t2s().convert(char)
+    return converted if len(converted) == 1 else char
+
+
+@lru_cache(maxsize=4096)
+def simplify(text: str) -> str:
+    """``text`` in Simplified script with its offsets kept: unchanged unless it holds a Traditional character, then
+    OpenCC's phrase-aware conversion (著名 stays 著名) where it keeps the length, as it did for every DRCD passage,
+    else character by character. Cached: a passage's input is keyed once for itself and once per sentence."""
+    if all(simplified_char(char) == char for char in text):
+        return text
+    converted = _t2s().convert(text)
+    return converted if len(converted) == len(text) else "".join(map(simplified_char, text))
 
 
 def fold(text: str) -> str:
