@@ -62,6 +62,7 @@ def test_answer_quality_on_gold_meets_target(service):
     ("云潭镇党政领导班子是什么时候召开班子会议的？", "7月13日凌晨2时"),
     ("截至7月13日城南街道共完成了几轮大规模核酸检测？", "5轮"),
     ("云潭镇党委政府坚持什么施政理念？", "“人民至上 生命至上”"),
+    ("全员核酸检测为期几天？", "三天"),  # 为期 only ties the event to its length: the text says 连续三天
 ])
 def test_typed_answers(client, question, expected):
     assert client.post("/ask", json={"question": question}).json()["answer"]["text"] == expected

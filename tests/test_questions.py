@@ -58,5 +58,22 @@ def test_interrogative_words_are_not_content_words():
     assert info.wh == "多长时间" and "时间" not in info.words and "多长时间" not in info.words
 
 
+@pytest.mark.parametrize("question, dropped, kept", [
+    ("核酸检测持续了几天？", "持续", ["核酸", "检测"]),
+    ("这场比赛历时多长时间？", "历时", ["比赛"]),
+    ("展览为期多久？", "为期", ["展览"]),
+    ("修复工作花了几个月？", "花了", ["修复"]),
+])
+def test_a_verb_that_only_measures_a_duration_is_not_a_content_word(question, dropped, kept):
+    """The text says how long in its own words (连续三天, 为期三天), so a sentence need not hold the question's verb."""
+    words = analyze_question(question).words
+    assert dropped not in words and set(kept) <= set(words)
+
+
+def test_a_duration_question_keeps_the_verb_of_its_event():
+    assert "奋战" in analyze_question("党员连续奋战了多长时间？").words
+    assert "进行" in analyze_question("核酸检测连续进行了几天？").words
+
+
 def test_jiehu_is_not_a_quantity_question():
     assert analyze_question("他几乎每天做什么？").type != "quantity"

@@ -42,6 +42,10 @@ ENGLISH_PATTERNS: list[tuple[AnswerType, str]] = [
     ("other", r"^(?P<wh>what|which)\b"),
 ]
 
+DURATION_PREDICATE = re.compile(r"(?P<verb>持续|历时|为期|用时|耗时|花费|花了|用了|延续|经历|经过|长达)"
+                                r"(?:了|长达|约|大约|共|总共|将近|近)*$")
+"""A verb that only relates an event to its length (核酸检测 *持续了* 几天): the text states the length in its own
+words (连续三天, 为期三天), so the verb is not a word the answer's sentence must hold."""
 DURATION_UNIT_IN_WH = re.compile(r"^(?:几|多少|多久|多长的?时间|多少时间)个?")
 TRAILING = re.compile(r"[\s?？!！。.,，;；:：呢吗啊呀]+$")
 MEASURE_AFTER_WH = re.compile(
@@ -116,6 +120,8 @@ def analyze_question(question: str) -> QuestionInfo:
                 measure = found.group() if found else ""
             if answer_type == "duration" and not english:
                 measure = DURATION_UNIT_IN_WH.sub("", wh)
+                predicate = DURATION_PREDICATE.search(prefix)
+                words = [w for w in words if not predicate or w != predicate.group("verb")]
             if answer_type == "other" and not english:
                 answer_type = refine_other(prefix, suffix)
             if answer_type == "identity" and suffix.startswith("身份"):
