@@ -70,7 +70,7 @@ def match_rms_norm(view: GraphView, power) -> tuple[list, object] | None:
         return None
     x = power.input[0]
     mean = view.sole_consumer(power.output[0], "ReduceMean")
-    if mean is None or (len(mean.input) > 1 and view.scalar(mean.input[1]) != -1.0):
+    if mean is None or len(mean.input) < 2 or view.scalar(mean.input[1]) != -1.0:
         return None
     add = view.sole_consumer(mean.output[0], "Add")
     epsilon = view.scalar(other_input(add, mean.output[0])) if add is not None else None
