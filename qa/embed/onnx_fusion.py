@@ -146,7 +146,7 @@ def masks_with_finite_minimum(graph) -> bool:
 
 def fuse_graph(source: Path, target: Path) -> Fusions:
     """Write ``source``'s graph with its chains fused to ``target`` (in the same folder: the weights stay in the
-    data file both name).
+    data file both name), without the constants only the replaced chains read.
 
     Returns:
         How many chains were replaced.
@@ -182,6 +182,10 @@ def fuse_graph(source: Path, target: Path) -> Fusions:
     nodes = [replaced.get(id(node), node) for node in graph.node if id(node) not in dropped]
     del graph.node[:]
     graph.node.extend(nodes)
+    used = {name for node in nodes for name in node.input} | {output.name for output in graph.output}
+    kept = [init for init in graph.initializer if init.name in used]
+    del graph.initializer[:]
+    graph.initializer.extend(kept)
     if counts["gelus"] and not any(entry.domain == "com.microsoft" for entry in model.opset_import):
         model.opset_import.append(helper.make_opsetid("com.microsoft", 1))
     onnx.save(model, str(target))
