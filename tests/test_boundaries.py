@@ -60,6 +60,17 @@ def test_a_time_keeps_its_part_of_day(sentence, expected):
     assert [sentence[a:b] for a, b in times(sentence)][0] == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("近清于天正16年（1588年）去世", "天正16年（1588年）"),  # CMRC trial
+    ("元皇后于承光元年（577年）被释放", "承光元年（577年）"),  # CMRC trial
+    ("正德五年（1510年）十月，刘六、刘七在霸州起义", "正德五年（1510年）十月"),  # CMRC trial
+    ("他于1588年去世", "1588年"),
+])
+def test_an_era_year_keeps_its_era_and_the_calendar_year_it_glosses(sentence, expected):
+    folded = fold(sentence)
+    assert [sentence[a:b] for a, b in times(folded)][0] == expected
+
+
 def test_a_lone_evening_character_is_no_time():
     assert times("晚饭后散步") == []
 

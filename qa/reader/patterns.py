@@ -28,8 +28,12 @@ CLOCK = rf"(?:{DAY_PART}|晚)?(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3
 DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]"
 MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3}|正)月(?:份)?"
 YEAR = r"(?:公元前?)?(?:\d{1,4}|[〇零一二三四五六七八九]{2,4})年(?:代)?"
+REIGN_YEAR = r"[\u4e00-\u9fff]{2}(?:元|\d{1,3}|[一二三四五六七八九十]{1,4})年\((?:公元前?)?\d{1,4}年\)"
+"""An era's year with the calendar year it glosses, as encyclopaedias write it: 天正16年(1588年), 承光元年(577年)
+(folded text: half-width brackets). The two characters before the number name the era."""
 TIME = re.compile(
-    rf"(?:{YEAR})?(?:{MONTH})?(?:{DAY})?(?:{CLOCK})?"
+    rf"{REIGN_YEAR}(?:{MONTH})?(?:{DAY})?"
+    rf"|(?:{YEAR})?(?:{MONTH})?(?:{DAY})?(?:{CLOCK})?"
     r"|\d{1,2}世纪(?:\d{2}年代)?(?:初|末|中叶|中期|后期|前期)?"
     r"|(?:今年|去年|明年|前年|当年|当天|昨天|今天|明天|次日|近日|日前|本月|上月|上周|本周)")
 ENUMERATION = re.compile(r"[^\s,，。；;：:、“”\"()（）等]{1,16}(?:[、和及与][^\s,，。；;：:、“”\"()（）等]{1,16})*、[^\s,，。；;：:、“”\"()（）等]{1,16}")
