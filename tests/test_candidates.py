@@ -1,3 +1,5 @@
+import pytest
+
 from qa.reader.candidates import sentence_candidates
 from qa.reader.patterns import enumerations, identities, quantities, times
 from qa.reader.questions import analyze_question
@@ -80,3 +82,17 @@ def test_a_role_is_not_offered_where_the_slot_ends_in_no_person_noun():
     question = analyze_question("王先生接到谁打来的电话后赶往现场？")
     found = sentence_candidates(sentence, question, {"电话": 1.0, "现场": 1.0})
     assert not [c for c in found.candidates if c.type == "person" and c.origin == "slot"]
+
+
+@pytest.mark.parametrize("sentence, candidate, question, expected", [
+    ("情人节定在2020年2月14日", "2020年2月14日", "定在哪一年的2月14日", "2020年"),  # the repeated date goes
+    ("1998年-2008年间,年均增长率在20%以上", "1998年", "2008年的价值是何时的百分之一百二十", "1998年"),  # DRCD
+    ("90年代后期起数字信号渐渐成为主流", "90年代", "数字信号于哪个年代开始成为主流", "90年代"),  # DRCD
+    ("真正意义上的古罗马文学从公元前240年开始", "公元前240年", "诞生于公元前510年,文学从何时开始", "公元前240年"),
+])
+def test_question_edges_are_cut_but_never_through_a_number(sentence, candidate, question, expected):
+    from qa.reader.candidates import Candidate, strip_question_edges
+
+    start = sentence.index(candidate)
+    cut = strip_question_edges(Candidate(start, start + len(candidate), "time", "pattern"), sentence, question)
+    assert sentence[cut.start:cut.end] == expected

@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa.reader.patterns import (MANNER_MARKER, ORG_TAGS, PERSON_TAGS, PLACE_TAGS, REASON_MARKER, durations,
-                                entities, enumerations, identities, marked_clauses, noun_chunks, quantities, times)
+from qa.reader.patterns import (CHINESE_DIGITS, MANNER_MARKER, ORG_TAGS, PERSON_TAGS, PLACE_TAGS, REASON_MARKER,
+                                durations, entities, enumerations, identities, marked_clauses, noun_chunks, quantities,
+                                times)
 from qa.reader.boundaries import refine
 from qa.reader.questions import HEAD_NOUNS, QuestionInfo
 from qa.reader.sentences import weighted_coverage
@@ -147,17 +148,24 @@ def widen_quantity(candidate: Candidate, folded: str) -> Candidate:
     return candidate
 
 
+def is_numeral(char: str) -> bool:
+    """An Arabic digit or a Chinese numeral character."""
+    return char.isdigit() or char in CHINESE_DIGITS
+
+
 def strip_question_edges(candidate: Candidate, folded: str, question_text: str) -> Candidate:
     """Cut from a candidate's edges the longest run (two characters or more) that the question itself holds:
-    the answer to 哪一年的2月14日 is the year, not the repeated date."""
+    the answer to 哪一年的2月14日 is the year, not the repeated date. A cut never leaves a number at the edge it
+    makes: 1998年 asked about beside 2008年 keeps its 8年, 1930年代 asked about as 什么年代 keeps its 年代 (and a shorter
+    run is not tried instead: 公元前240年 beside 公元前510年 stays whole)."""
     start, end = candidate.start, candidate.end
     for length in range(end - start - 1, 1, -1):
         if folded[end - length:end] in question_text:
-            end -= length
+            end -= 0 if is_numeral(folded[end - length - 1]) else length
             break
     for length in range(end - start - 1, 1, -1):
         if folded[start:start + length] in question_text:
-            start += length
+            start += 0 if is_numeral(folded[start + length]) else length
             break
     if (start, end) == (candidate.start, candidate.end):
         return candidate
