@@ -65,8 +65,10 @@ def test_a_time_keeps_its_part_of_day(sentence, expected):
     ("元皇后于承光元年（577年）被释放", "承光元年（577年）"),  # CMRC trial
     ("正德五年（1510年）十月，刘六、刘七在霸州起义", "正德五年（1510年）十月"),  # CMRC trial
     ("他于1588年去世", "1588年"),
+    ("儒略日从西元前4713年1月1日中午12點起算", "西元前4713年1月1日中午12點"),  # DRCD
+    ("該館於中華民國99年12月25日改制", "中華民國99年12月25日"),  # DRCD
 ])
-def test_an_era_year_keeps_its_era_and_the_calendar_year_it_glosses(sentence, expected):
+def test_a_year_keeps_its_era_and_calendar(sentence, expected):
     folded = fold(sentence)
     assert [sentence[a:b] for a, b in times(folded)][0] == expected
 
