@@ -96,3 +96,20 @@ def test_question_edges_are_cut_but_never_through_a_number(sentence, candidate, 
     start = sentence.index(candidate)
     cut = strip_question_edges(Candidate(start, start + len(candidate), "time", "pattern"), sentence, question)
     assert sentence[cut.start:cut.end] == expected
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("扶植最后一位室町幕府将军足利义昭为其傀儡,终于德川家康建立江户幕府。", ["足利义昭", "德川家康"]),  # DRCD: 足|利义昭
+    ("1985年由尼古拉斯·尼葛洛庞帝与杰罗姆·威斯纳创办的媒体实验室", ["尼古拉斯·尼葛洛庞帝", "杰罗姆·威斯纳"]),  # DRCD
+    ("由理察·科伯恩·麦克劳林监督完工", ["理察·科伯恩·麦克劳林"]),  # DRCD: tagged in pieces
+    ("镇党委书记古辉到核酸检测现场指挥调度检测工作", ["古辉"]),  # seed
+])
+def test_names_jieba_split_are_mended(sentence, names):
+    from qa.reader.patterns import PERSON_TAGS, entities
+
+    assert spans_text(sentence, entities(sentence, PERSON_TAGS)) == names
+
+
+def test_a_middle_dot_left_at_an_edge_is_trimmed():
+    text = "科伯恩·"
+    assert spans_text(text, [trim(text, 0, len(text))]) == ["科伯恩"]

@@ -43,6 +43,7 @@ REASON_MARKER = re.compile(r"因为|由于|为了|因此|是因|鉴于|之所以
 MANNER_MARKER = re.compile(r"通过|利用|采用|采取|借助|依靠|凭借|运用|按照|依照|经过|使用")
 CONTINUATION = re.compile(r"^(?:加上|而且|并且|并|且|又|还|再|以及|同时|进一步|从而|以便|以)")
 PERSON_TAGS = {"nr", "nrt", "nrfg", "nrf"}
+CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 PLACE_TAGS = {"ns", "nsf"}
 ORG_TAGS = {"nt"}
 
@@ -108,9 +109,11 @@ def tagged(text: str) -> tuple[tuple[int, int, str], ...]:
 
 
 def entities(folded: str, tags: set[str]) -> list[tuple[int, int]]:
-    """Runs of words whose part-of-speech tag is in ``tags`` (joined when adjacent or linked by ·)."""
+    """Runs of words whose part-of-speech tag is in ``tags`` (joined when adjacent or linked by ·); names are
+    mended where jieba split them (:func:`mend_name`)."""
     spans: list[tuple[int, int]] = []
-    for start, end, flag in tagged(folded):
+    words = tagged(folded)
+    for start, end, flag in words:
         if flag in tags and end - start < 2 and tags & PERSON_TAGS:
             continue
         if flag in tags or (flag == "eng" and tags & PERSON_TAGS and folded[start:end][:1].isupper()):
@@ -118,7 +121,32 @@ def entities(folded: str, tags: set[str]) -> list[tuple[int, int]]:
                 spans[-1] = (spans[-1][0], end)
             else:
                 spans.append((start, end))
-    return spans
+    return [mend_name(folded, words, span) for span in spans] if tags & PERSON_TAGS else spans
+
+
+NAME_HEAD_TAGS = {"a", "n", "ng", "ns", "nz", "j"}
+"""Tags jieba gives a name's first character when it splits it off: 德 (ns) in 德|川家康, 足 (a) in 足|利义辉."""
+NAME_TAIL_TAGS = {"j", "ng", "nr", "nrt"}
+"""Tags jieba gives a name's last character when it splits it off: 帝 (j) in 尼葛洛庞|帝, 纳 (nr) in 威斯|纳."""
+
+
+def mend_name(folded: str, words: tuple[tuple[int, int, str], ...], span: tuple[int, int]) -> tuple[int, int]:
+    """A person's name with the lone character jieba split off either end, and every part linked to it by ·
+    (理察·科伯恩·麦克劳林, tagged in pieces)."""
+    start, end = span
+    before = {stop: (first, flag) for first, stop, flag in words}
+    after = {first: (stop, flag) for first, stop, flag in words}
+    while folded[start - 1:start] == "·" and start - 1 in before and before[start - 1][1] != "x":
+        start = before[start - 1][0]
+    while folded[end:end + 1] == "·" and end + 1 in after and after[end + 1][1] != "x":
+        end = after[end + 1][0]
+    head = before.get(start)
+    if head and start - head[0] == 1 and head[1] in NAME_HEAD_TAGS and CJK_CHAR.match(folded[head[0]]):
+        start = head[0]
+    tail = after.get(end)
+    if tail and tail[0] - end == 1 and tail[1] in NAME_TAIL_TAGS and CJK_CHAR.match(folded[end]):
+        end = tail[0]
+    return start, end
 
 
 def marked_clauses(folded: str, marker: re.Pattern, question: QuestionInfo) -> list[tuple[int, int]]:
