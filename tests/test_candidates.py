@@ -113,3 +113,12 @@ def test_names_jieba_split_are_mended(sentence, names):
 def test_a_middle_dot_left_at_an_edge_is_trimmed():
     text = "科伯恩·"
     assert spans_text(text, [trim(text, 0, len(text))]) == ["科伯恩"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("海拔3952公尺", "3952公尺"),  # Taiwan writes metres 公尺 (DRCD)
+    ("身長約1060公釐", "約1060公釐"),  # millimetres 公釐
+    ("發電量27千兆瓦", "27千兆瓦"),
+])
+def test_quantities_keep_their_metric_units_as_taiwan_writes_them(text, expected):
+    assert spans_text(text, quantities(fold(text))) == [expected]

@@ -17,7 +17,8 @@ MEASURES = sorted(
     "人次 个小时 小时 分钟 平方公里 平方米 公里 千米 公斤 千克 万元 亿元 美元 港元 欧元 个月 名 位 个 人 户 轮 项 件 天 次 家 所 "
     "条 元 岁 年 周 米 吨 辆 台 场 批 支 份 张 套 间 栋 座 层 例 剂 % 倍 组 队 处 种 部 首 本 篇 届 期 集 枚 架 艘 片 亩 "
     "公顷 级 代 度 克 块 颗 只 头 匹 秒 号 路 点 英里 英尺 厘米 毫米 升 年级 强 季 个多月 个半月 个多小时 个半小时 个星期 "
-    "星期 昼夜".split(), key=len, reverse=True)
+    "星期 昼夜 公尺 公分 公厘 公克 公升 公吨 平方公尺 立方公尺 立方米 千瓦 兆瓦 千兆瓦 瓦 英寸 海里 光年".split(),
+    key=len, reverse=True)
 DURATION_UNITS = ("天", "小时", "分钟", "个月", "个多月", "个半月", "年", "周", "星期", "秒", "昼夜", "夜")
 DURATION_MEASURE = re.compile(r"(?:" + "|".join(DURATION_UNITS) + r")(?:多|余)?$")
 MEASURE = "(?:" + "|".join(re.escape(m) for m in MEASURES) + ")"
