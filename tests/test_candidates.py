@@ -99,7 +99,7 @@ def test_question_edges_are_cut_but_never_through_a_number(sentence, candidate, 
 
 
 @pytest.mark.parametrize("sentence, names", [
-    ("扶植最后一位室町幕府将军足利义昭为其傀儡,终于德川家康建立江户幕府。", ["足利义昭", "德川家康"]),  # DRCD: 足|利义昭
+    ("扶植最后一位室町幕府将军足利义昭为其傀儡,终于德川家康建立江户幕府。", ["足利义昭", "德川家康"]),  # DRCD
     ("1985年由尼古拉斯·尼葛洛庞帝与杰罗姆·威斯纳创办的媒体实验室", ["尼古拉斯·尼葛洛庞帝", "杰罗姆·威斯纳"]),  # DRCD
     ("由理察·科伯恩·麦克劳林监督完工", ["理察·科伯恩·麦克劳林"]),  # DRCD: tagged in pieces
     ("镇党委书记古辉到核酸检测现场指挥调度检测工作", ["古辉"]),  # seed
