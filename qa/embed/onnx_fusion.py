@@ -132,16 +132,12 @@ def nan_guard(view: GraphView, softmax) -> tuple[object, object] | None:
     return is_nan, where
 
 
-def masks_with_finite_minimum(graph) -> bool:
+def masks_with_finite_minimum(view: GraphView, graph) -> bool:
     """Whether every ``Where`` that builds an attention bias fills with a finite number (no ``-inf`` anywhere a mask
     is filled, so no softmax row can be NaN)."""
-    from onnx import numpy_helper
-
-    constants = {init.name: numpy_helper.to_array(init) for init in graph.initializer
-                 if int(np.prod(init.dims)) == 1 and not init.external_data}
-    fills = [constants[name] for node in graph.node if node.op_type == "Where" for name in node.input[1:]
-             if name in constants]
-    return bool(fills) and all(np.isfinite(fill).all() for fill in fills)
+    fills = [view.scalar(name) for node in graph.node if node.op_type == "Where" for name in node.input[1:]
+             if view.scalar(name) is not None]
+    return bool(fills) and all(np.isfinite(fill) for fill in fills)
 
 
 def fuse_graph(source: Path, target: Path) -> Fusions:
@@ -160,7 +156,7 @@ def fuse_graph(source: Path, target: Path) -> Fusions:
     replaced: dict[int, object] = {}
     dropped: set[int] = set()
     counts = {"norms": 0, "gelus": 0, "nan_guards": 0}
-    guards_are_idle = masks_with_finite_minimum(graph)
+    guards_are_idle = masks_with_finite_minimum(view, graph)
     for node in graph.node:
         if node.op_type == "Pow":
             for matcher, kind in ((match_rms_norm, "norms"), (match_tanh_gelu, "gelus")):

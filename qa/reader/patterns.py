@@ -122,7 +122,11 @@ def entities(folded: str, tags: set[str]) -> list[tuple[int, int]]:
                 spans[-1] = (spans[-1][0], end)
             else:
                 spans.append((start, end))
-    return [mend_name(folded, words, span) for span in spans] if tags & PERSON_TAGS else spans
+    if not tags & PERSON_TAGS:
+        return spans
+    before = {stop: (first, flag) for first, stop, flag in words}
+    after = {first: (stop, flag) for first, stop, flag in words}
+    return [mend_name(folded, before, after, span) for span in spans]
 
 
 NAME_HEAD_TAGS = {"a", "n", "ng", "ns", "nz", "j"}
@@ -131,12 +135,18 @@ NAME_TAIL_TAGS = {"j", "ng", "nr", "nrt"}
 """Tags jieba gives a name's last character when it splits it off: 帝 (j) in 尼葛洛庞|帝, 纳 (nr) in 威斯|纳."""
 
 
-def mend_name(folded: str, words: tuple[tuple[int, int, str], ...], span: tuple[int, int]) -> tuple[int, int]:
+def mend_name(folded: str, before: dict[int, tuple[int, str]], after: dict[int, tuple[int, str]],
+              span: tuple[int, int]) -> tuple[int, int]:
     """A person's name with the lone character jieba split off either end, and every part linked to it by ·
-    (理察·科伯恩·麦克劳林, tagged in pieces)."""
+    (理察·科伯恩·麦克劳林, tagged in pieces).
+
+    Args:
+        folded: the sentence.
+        before: jieba's words by where they end, each ``(start, tag)``.
+        after: jieba's words by where they start, each ``(end, tag)``.
+        span: the name as tagged.
+    """
     start, end = span
-    before = {stop: (first, flag) for first, stop, flag in words}
-    after = {first: (stop, flag) for first, stop, flag in words}
     while folded[start - 1:start] == "·" and start - 1 in before and before[start - 1][1] != "x":
         start = before[start - 1][0]
     while folded[end:end + 1] == "·" and end + 1 in after and after[end + 1][1] != "x":
