@@ -1,6 +1,8 @@
 import numpy as np
 
-from qa.index.dense import DenseIndex, recall_at
+from qa.index import dense
+from qa.index.arrays import RowFile
+from qa.index.dense import DenseIndex, exact_neighbours, recall_at
 
 
 def clustered(count: int, dimension: int = 32, seed: int = 0) -> np.ndarray:
@@ -48,3 +50,26 @@ def test_a_stored_index_is_mapped_back_and_refilled_with_its_cells(tmp_path):
 
 def test_recall_at():
     assert recall_at(np.array([[1, 2, 3]]), np.array([[3, 4, 5]]), k=3) == 1 / 3
+
+
+def test_a_build_reads_the_vector_file_a_slice_at_a_time(tmp_path, monkeypatch):
+    vectors = clustered(4000)
+    np.save(tmp_path / "vectors.npy", vectors)
+    monkeypatch.setattr(dense, "SLICE_ROWS", 700)
+    from_file = DenseIndex.build(RowFile(tmp_path / "vectors.npy"), exact_below=1000, target_recall=0.98)
+    in_memory = DenseIndex.build(vectors, exact_below=1000, target_recall=0.98)
+    assert from_file.info == in_memory.info and len(from_file) == 4000
+    assert np.array_equal(from_file.vectors(), in_memory.vectors())
+    flat = DenseIndex.build(RowFile(tmp_path / "vectors.npy"), exact_below=10**9, target_recall=0.98)
+    assert np.array_equal(flat.vectors(), vectors)
+    grown = in_memory.refilled(RowFile(tmp_path / "vectors.npy"), exact_below=1000, target_recall=0.98)
+    assert np.array_equal(grown.vectors(), in_memory.vectors())
+
+
+def test_exact_neighbours_across_slices_match_one_flat_search(monkeypatch):
+    vectors = clustered(3000)
+    queries = clustered(50, seed=3)
+    monkeypatch.setattr(dense, "SLICE_ROWS", 256)
+    flat = DenseIndex.build(vectors, exact_below=10**9, target_recall=0.98)
+    truth = np.stack([flat.search(query, 10)[1] for query in queries])
+    assert np.array_equal(np.sort(exact_neighbours(vectors, queries, 10), axis=1), np.sort(truth, axis=1))

@@ -87,7 +87,6 @@ class FaissBm25Backend:
         """
         dense = mapped(folder / cls.DENSE if folder else None, DenseIndex.open)
         if dense is None:
-            vectors = np.asarray(vectors, dtype=np.float32)
             dense = (previous.dense.refilled(vectors, settings.exact_below, settings.target_recall) if previous
                      else DenseIndex.build(vectors, settings.exact_below, settings.target_recall))
             dense = mapped(save_beside(folder, cls.DENSE, dense.save), DenseIndex.open) or dense

@@ -9,14 +9,44 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
 from pathlib import Path
 
 import faiss
 import numpy as np
 
+from qa.index.arrays import Rows2D
+
 IVF_TYPES = ("ivf-fp16", "ivf-flat")
 """IVF index types: the one built now, and the full-precision one built before."""
 PROBES = (1, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512)
+SLICE_ROWS = 8192
+"""Vectors read and handed to FAISS at a time: a build reads the generation's vector file slice by slice, so no
+float32 copy of the whole corpus is made beside the index's own."""
+
+
+def row_slices(vectors: Rows2D) -> Iterator[tuple[int, np.ndarray]]:
+    """The first row and the float32 rows of each :data:`SLICE_ROWS`-long slice of ``vectors``."""
+    for start in range(0, len(vectors), SLICE_ROWS):
+        yield start, np.ascontiguousarray(vectors[start:start + SLICE_ROWS], dtype=np.float32)
+
+
+def add_in_slices(index: faiss.Index, vectors: Rows2D) -> None:
+    """Add ``vectors`` to ``index`` in passage order, a slice at a time."""
+    for _, rows in row_slices(vectors):
+        index.add(rows)
+
+
+def exact_neighbours(vectors: Rows2D, queries: np.ndarray, k: int) -> np.ndarray:
+    """Rows of each query's ``k`` largest inner products with ``vectors`` (exact; read a slice at a time)."""
+    heap = faiss.ResultHeap(len(queries), k, keep_max=True)
+    for start, rows in row_slices(vectors):
+        exact = faiss.IndexFlatIP(rows.shape[1])
+        exact.add(rows)
+        scores, found = exact.search(queries, min(k, len(rows)))
+        heap.add_result(scores, np.where(found >= 0, found + start, -1))
+    heap.finalize()
+    return heap.I
 
 
 def recall_at(found: np.ndarray, truth: np.ndarray, k: int = 10) -> float:
@@ -57,55 +87,52 @@ class DenseIndex:
             faiss.extract_index_ivf(self.index).nprobe = int(self.info["nprobe"])
 
     @classmethod
-    def build(cls, vectors: np.ndarray, exact_below: int, target_recall: float, nlist: int | None = None,
+    def build(cls, vectors: Rows2D, exact_below: int, target_recall: float, nlist: int | None = None,
               seed: int = 0) -> "DenseIndex":
-        """Index ``vectors`` (rows in passage order).
+        """Index ``vectors`` (rows in passage order), read a slice at a time.
 
         Args:
-            vectors: normalised float32 rows.
+            vectors: normalised rows, in memory or in a generation's file.
             exact_below: corpora smaller than this get exact search.
             target_recall: recall@10 against exact search the IVF probe count must reach.
             nlist: IVF cells (default ``4·√n``).
             seed: sampling seed.
         """
-        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
         count, dimension = vectors.shape
         if count < exact_below:
             index = faiss.IndexFlatIP(dimension)
-            index.add(vectors)
+            add_in_slices(index, vectors)
             return cls(index, {"type": "flat-ip"})
         nlist = nlist or ivf_cells(count)
         index = empty_ivf(faiss.IndexFlatIP(dimension), nlist)
         rng = np.random.default_rng(seed)
-        sample = vectors[rng.choice(count, size=min(count, 64 * nlist), replace=False)]
-        index.train(sample)
-        index.add(vectors)
+        sample = rng.choice(count, size=min(count, 64 * nlist), replace=False)
+        index.train(np.ascontiguousarray(vectors[sample], dtype=np.float32))
+        add_in_slices(index, vectors)
         nprobe, recall = cls._tune(index, vectors, target_recall, rng)
         return cls(index, {"type": "ivf-fp16", "nlist": nlist, "nprobe": nprobe, "recall_at_10": round(recall, 4)})
 
-    def refilled(self, vectors: np.ndarray, exact_below: int, target_recall: float) -> "DenseIndex":
+    def refilled(self, vectors: Rows2D, exact_below: int, target_recall: float) -> "DenseIndex":
         """An index of ``vectors`` that keeps this one's trained IVF cells and probe count when both are IVF-sized
         (only the vectors are added again); otherwise built afresh."""
         if self.info["type"] not in IVF_TYPES or len(vectors) < exact_below:
             return DenseIndex.build(vectors, exact_below, target_recall)
         trained = faiss.extract_index_ivf(self.index)
         index = empty_ivf(faiss.clone_index(trained.quantizer), trained.nlist)
-        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+        add_in_slices(index, vectors)
         return DenseIndex(index, self.info | {"type": IVF_TYPES[0]})
 
     @staticmethod
-    def _tune(index: faiss.IndexIVF, vectors: np.ndarray, target: float, rng: np.random.Generator,
+    def _tune(index: faiss.IndexIVF, vectors: Rows2D, target: float, rng: np.random.Generator,
               queries: int = 200) -> tuple[int, float]:
         """Smallest probe count whose recall@10 reaches ``target`` on synthetic queries that stand
         between three random corpus vectors (their normalised sum, slightly perturbed): like real
         questions, their nearest neighbours spread over several regions, not one tight cluster."""
         mixed = rng.integers(0, len(vectors), size=(queries, 3))
-        probes = vectors[mixed].sum(axis=1)
+        probes = np.asarray(vectors[mixed.reshape(-1)], dtype=np.float32).reshape(queries, 3, -1).sum(axis=1)
         probes += rng.normal(scale=0.5 / math.sqrt(vectors.shape[1]), size=probes.shape).astype(np.float32)
         probes /= np.linalg.norm(probes, axis=1, keepdims=True)
-        exact = faiss.IndexFlatIP(vectors.shape[1])
-        exact.add(vectors)
-        _, truth = exact.search(probes, 10)
+        truth = exact_neighbours(vectors, probes, 10)
         recall = 0.0
         for nprobe in PROBES:
             if nprobe > index.nlist:
