@@ -13,7 +13,7 @@ from qa.reader.patterns import noun_chunks
 from qa.reader.ranker import LinearRanker
 from qa.reader.candidates import sentence_candidates
 from qa.reader.questions import analyze_question
-from qa.reader.ranking import FEATURES, candidate_features, fits_unit_asked
+from qa.reader.ranking import FEATURES, asked_noun, candidate_features, fits_unit_asked, noun_agreement
 from qa.reader.sentences import ScoredSentence
 from qa.reader.weights import ReaderWeights
 
@@ -113,3 +113,32 @@ def test_a_proper_name_question_is_answered_by_the_quoted_name_not_the_verb_phra
 ])
 def test_a_duration_answers_only_on_the_scale_asked_for(question, text, fits):
     assert fits_unit_asked(text, analyze_question(question)) is fits
+
+
+@pytest.mark.parametrize("question, noun", [
+    ("大秦指的是哪一个帝国?", "帝国"),  # DRCD, folded
+    ("夜柔吠陀可以最为研究哪一门语言的参考?", "语言"),  # DRCD: the classifier 门 is skipped
+    ("最早的神经外科医学文献是用什么纸张写成的?", "纸张"),  # DRCD
+    ("日本人的组成当中哪一部分与朝鲜半岛的人的关系最为接近?", "部分"),  # DRCD: 部分 is one word, not 部 + 分
+    ("张伯伦第一个赛季不敌哪队未能拿下冠军?", "队"),
+    ("这次活动是什么时候开始的?", ""),  # a time question names no noun
+    ("他在什么地方工作?", ""),  # place: 地方 is the interrogative itself
+])
+def test_the_noun_a_question_asks_for(question, noun):
+    assert asked_noun(analyze_question(question)) == noun
+
+
+@pytest.mark.parametrize("text, noun, agreement", [
+    ("罗马帝国", "帝国", 1.0),
+    ("视锥细胞", "细胞", 1.0),
+    ("莎草纸", "纸张", 0.5),
+    ("梵语", "语言", 0.5),
+    ("希伯来文", "语言", 0.0),
+    ("帝国", "帝国", 0.0),
+    ("国", "帝国", 0.0),
+    ("罗马帝国", "", 0.0),
+    ("恒星核合成的最终阶段是硅燃烧过程", "过程", 0.0),  # DRCD: a clause, not a noun phrase
+    ("香港,硅燃烧过程", "过程", 0.0),
+])
+def test_a_candidate_agrees_with_the_noun_asked_for_where_it_ends_in_it(text, noun, agreement):
+    assert noun_agreement(text, noun, ReaderWeights().asked_noun_chars) == agreement

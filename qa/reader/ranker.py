@@ -35,8 +35,8 @@ class LinearRanker:
                     "naming_quote": weights.naming_quote, "proximity": weights.proximity,
                     "measure_match": weights.measure_match, "measure_mismatch": -weights.measure_mismatch,
                     "counted_noun": weights.counted_noun, "english_people": weights.english_people,
-                    "clause": -weights.clause_penalty,
-                    "chunk": -weights.chunk_penalty, "long_chars": -weights.long_answer_penalty,
+                    "clause": -weights.clause_penalty, "chunk": -weights.chunk_penalty,
+                    "asked_noun": weights.asked_noun, "long_chars": -weights.long_answer_penalty,
                     "agreement": weights.agreement}, source={"made_by": "hand, on the seed gold questions"})
 
     @classmethod

@@ -24,8 +24,14 @@ NAMING = re.compile(NAME_WORDS + "|口号|理念|精神|原则|主题")
 PROPER_NAME_ASKED = re.compile(NAME_WORDS + "|叫什么")
 """Questions whose answer is a proper name, never a verb phrase (叫什么名号 is not answered by 积极开展疫情宣传)."""
 PREDICATE_TAGS = ("v", "d", "p", "c", "l")
+CLAUSE_BREAK = re.compile(r"[，,、；;：:。]")
+"""Punctuation no noun phrase holds."""
+CLASSIFIERS = "门种个位家所项类部本条座支只件样款"
+"""Classifiers that may stand between 哪/哪一 and the noun asked for (哪一门语言)."""
 WITHIN_A_DAY = ("小时", "分钟", "秒")
 """Duration units shorter than a day: 几天 is not answered by 6个小时, nor 几个小时 by 三天."""
+NOUN_TYPES = ("organisation", "identity", "other")
+"""Question types whose interrogative may be followed by the noun asked for (哪一个帝国, 什么组织)."""
 # Which candidate kinds may answer which question type.
 ACCEPTS: dict[str, tuple[str, ...]] = {
     "quantity": ("quantity",),
@@ -85,6 +91,30 @@ def echo_share(text: str, question: QuestionInfo) -> float:
     return echoed_chars(text, question) / len(text)
 
 
+def asked_noun(question: QuestionInfo) -> str:
+    """The noun word a question asks for, right after its interrogative and any classifier (语言 in 哪一门语言,
+    帝国 in 哪一个帝国, 纸张 in 什么纸张), or ""."""
+    suffix = re.sub(r"^(?:的|是|了)", "", question.suffix)
+    words = [(suffix[start:end], flag) for start, end, flag in tagged(suffix)]
+    if len(words) > 1 and words[0][0] in CLASSIFIERS:
+        words = words[1:]
+    word, flag = words[0] if words else ("", "")
+    return word if flag.startswith("n") and flag != "nr" else ""
+
+
+def noun_agreement(text: str, noun: str, most_chars: int) -> float:
+    """How a candidate ends in the noun asked for: 1 in the whole noun (罗马帝国 for 帝国), 0.5 in one of its
+    characters (莎草纸 for 纸张, 梵语 for 语言), else 0. Only a short noun phrase agrees (at most ``most_chars``
+    characters more than the noun, no clause break): a clause that happens to end in the noun does not, nor the
+    noun alone."""
+    if (not noun or len(text) <= len(noun) and text in noun or len(text) > len(noun) + most_chars
+            or CLAUSE_BREAK.search(text)):
+        return 0.0
+    if text.endswith(noun):
+        return 1.0
+    return 0.5 if len(noun) >= 2 and text.endswith((noun[0], noun[-1])) else 0.0
+
+
 def starts_predicate(folded: str, candidate: Candidate) -> bool:
     """Whether the candidate begins with a verb, adverb, preposition, conjunction or idiom (by its sentence's
     tagging): no proper name does."""
@@ -111,7 +141,7 @@ def is_well_formed(text: str, question: QuestionInfo) -> bool:
 
 FEATURES = ("sentence", "dense", "coverage", "sentence_rank", "type_match", "type_compatible", "echo", "slot",
             "naming_quote", "proximity", "measure_match", "measure_mismatch", "counted_noun", "english_people",
-            "clause", "chunk", "long_chars", "length", "agreement")
+            "clause", "chunk", "asked_noun", "long_chars", "length", "agreement")
 """What the ranker knows of a candidate, in this order (``agreement`` is filled in once all sentences are read)."""
 
 
@@ -132,6 +162,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
     aligned = found.slot
     names_asked = PROPER_NAME_ASKED.search(question.text) is not None and question.type in ("other", "identity")
     quoted = any(candidate.type == "quote" for candidate in found.candidates)
+    noun = asked_noun(question) if question.type in NOUN_TYPES else ""
     rows = []
     for candidate in found.candidates:
         if candidate.type not in accepted:
@@ -155,6 +186,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             float(candidate.type == "quote" and NAMING.search(question.text) is not None),
             1 / (1 + distance / weights.proximity_scale) if distance != math.inf else 0.0,
             *measured, float(candidate.origin == "clause"), float(candidate.type == "chunk"),
+            noun_agreement(text, noun, weights.asked_noun_chars),
             float(max(0, len(text) - weights.long_answer_chars)), math.log(len(text)), 0.0,
         ], candidate))
     return rows

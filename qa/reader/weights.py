@@ -30,6 +30,9 @@ class ReaderWeights:
         english_people: bonus of a count of people (名, 人, 位) for an English question about people.
         clause_penalty: penalty of the fallback clause (a last resort).
         chunk_penalty: penalty of a bare noun phrase (a candidate of no other kind).
+        asked_noun: bonus of a candidate that ends in the noun the question asks for (罗马帝国 for 哪一个帝国; half
+            for one of its characters, 梵语 for 哪一门语言) ...
+        asked_noun_chars: ... when it is a short noun phrase: at most this many characters longer than the noun.
         long_answer_chars: answers longer than this are penalised ...
         long_answer_penalty: ... by this much per extra character.
         agreement: bonus per other top sentence that yields the same answer text.
@@ -56,6 +59,8 @@ class ReaderWeights:
     english_people: float = 0.15
     clause_penalty: float = 0.1
     chunk_penalty: float = 0.4
+    asked_noun: float = 0.15
+    asked_noun_chars: int = 8
     long_answer_chars: int = 20
     long_answer_penalty: float = 0.003
     agreement: float = 0.05
