@@ -11,7 +11,8 @@ from qa.reader.numerals import arabic
 from qa.reader.patterns import DURATION_MEASURE, tagged
 from qa.reader.questions import QuestionInfo
 from qa.reader.sentences import ScoredSentence
-from qa.reader.slot import nominal_head
+from qa.reader.slot import asked_part, nominal_head
+from qa.reader.spans import CLAUSE_BREAK
 from qa.reader.weights import ReaderWeights
 from qa.text.normalize import fold
 
@@ -24,8 +25,6 @@ NAMING = re.compile(NAME_WORDS + "|口号|理念|精神|原则|主题")
 PROPER_NAME_ASKED = re.compile(NAME_WORDS + "|叫什么")
 """Questions whose answer is a proper name, never a verb phrase (叫什么名号 is not answered by 积极开展疫情宣传)."""
 PREDICATE_TAGS = ("v", "d", "p", "c", "l")
-CLAUSE_BREAK = re.compile(r"[，,、；;：:。]")
-"""Punctuation no noun phrase holds."""
 CLASSIFIERS = "门种个位家所项类部本条座支只件样款"
 """Classifiers that may stand between 哪/哪一 and the noun asked for (哪一门语言)."""
 WITHIN_A_DAY = ("小时", "分钟", "秒")
@@ -94,7 +93,7 @@ def echo_share(text: str, question: QuestionInfo) -> float:
 def asked_noun(question: QuestionInfo) -> str:
     """The noun word a question asks for, right after its interrogative and any classifier (语言 in 哪一门语言,
     帝国 in 哪一个帝国, 纸张 in 什么纸张), or ""."""
-    suffix = re.sub(r"^(?:的|是|了)", "", question.suffix)
+    suffix = asked_part(question)
     words = [(suffix[start:end], flag) for start, end, flag in tagged(suffix)]
     if len(words) > 1 and words[0][0] in CLASSIFIERS:
         words = words[1:]
@@ -105,10 +104,10 @@ def asked_noun(question: QuestionInfo) -> str:
 def noun_agreement(text: str, noun: str, most_chars: int) -> float:
     """How a candidate ends in the noun asked for: 1 in the whole noun (罗马帝国 for 帝国), 0.5 in one of its
     characters (莎草纸 for 纸张, 梵语 for 语言), else 0. Only a short noun phrase agrees (at most ``most_chars``
-    characters more than the noun, no clause break): a clause that happens to end in the noun does not, nor the
-    noun alone."""
+    characters more than the noun, no clause break or enumeration comma): a clause that happens to end in the
+    noun does not, nor the noun alone."""
     if (not noun or len(text) <= len(noun) and text in noun or len(text) > len(noun) + most_chars
-            or CLAUSE_BREAK.search(text)):
+            or "、" in text or CLAUSE_BREAK.search(text)):
         return 0.0
     if text.endswith(noun):
         return 1.0

@@ -66,6 +66,11 @@ def nominal_head(suffix: str) -> str:
     return suffix[:end]
 
 
+def asked_part(question: QuestionInfo) -> str:
+    """What follows the question's interrogative, without a leading 的, 是 or 了."""
+    return re.sub(r"^(?:的|是|了)", "", question.suffix)
+
+
 def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
     """Align the question around its interrogative with the sentence; the gap is the answer slot.
 
@@ -77,7 +82,7 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
         ``(start, end, strength)``: the gap and how much of the question's context frames it (0..1).
     """
     prefix = strip_particles(question.prefix)
-    suffix = re.sub(r"^(?:的|是|了)", "", question.suffix)
+    suffix = asked_part(question)
     if question.measure:
         suffix = suffix[len(question.measure):]
     head = organisation_head(suffix) if question.type == "organisation" else ""
