@@ -13,7 +13,8 @@ from qa.reader.patterns import noun_chunks
 from qa.reader.ranker import LinearRanker
 from qa.reader.candidates import sentence_candidates
 from qa.reader.questions import analyze_question
-from qa.reader.ranking import FEATURES, asked_noun, candidate_features, fits_unit_asked, noun_agreement
+from qa.reader.ranking import (FEATURES, asked_noun, candidate_features, fits_unit_asked, is_well_formed,
+                               noun_agreement)
 from qa.reader.sentences import ScoredSentence
 from qa.reader.weights import ReaderWeights
 
@@ -142,3 +143,16 @@ def test_the_noun_a_question_asks_for(question, noun):
 ])
 def test_a_candidate_agrees_with_the_noun_asked_for_where_it_ends_in_it(text, noun, agreement):
     assert noun_agreement(text, noun, ReaderWeights().asked_noun_chars) == agreement
+
+
+@pytest.mark.parametrize("text, formed", [
+    ("罗马帝国", True),
+    ("3人", True),
+    ("」", False),  # DRCD: a slot trimmed down to its closing quote
+    ("“”", False),
+    ("", False),
+    ("(1588年", False),
+    ("』这中国概念乃受到对西方的古代虚构想象而被混淆」", False),  # DRCD: the candidate starts past the opening quote
+])
+def test_an_answer_holds_a_letter_digit_or_character(text, formed):
+    assert is_well_formed(text, analyze_question("大秦指的是哪一个帝国?")) is formed

@@ -25,6 +25,8 @@ NAMING = re.compile(NAME_WORDS + "|口号|理念|精神|原则|主题")
 PROPER_NAME_ASKED = re.compile(NAME_WORDS + "|叫什么")
 """Questions whose answer is a proper name, never a verb phrase (叫什么名号 is not answered by 积极开展疫情宣传)."""
 PREDICATE_TAGS = ("v", "d", "p", "c", "l")
+LEADING_MARKS = "(（)）」』”’》〉】"
+"""Marks no answer starts with: an opening bracket (a parenthetical is no answer) or anything that closes."""
 CLASSIFIERS = "门种个位家所项类部本条座支只件样款"
 """Classifiers that may stand between 哪/哪一 and the noun asked for (哪一门语言)."""
 WITHIN_A_DAY = ("小时", "分钟", "秒")
@@ -131,9 +133,10 @@ def fits_unit_asked(text: str, question: QuestionInfo) -> bool:
 
 
 def is_well_formed(text: str, question: QuestionInfo) -> bool:
-    """A candidate text that could be an answer: not empty, brackets balanced and not leading, not mostly the
-    question's own words (三人 is the 3人 of a question)."""
-    if not text or text[0] in "(（" or text.count("(") + text.count("（") != text.count(")") + text.count("）"):
+    """A candidate text that could be an answer: holding a letter, digit or character (a lone 」 is none), brackets
+    balanced, not led by an opening bracket or any closing mark, not mostly the question's own words (三人 is the
+    3人 of a question)."""
+    if not any(char.isalnum() for char in text) or text[0] in LEADING_MARKS or text.count("(") + text.count("（") != text.count(")") + text.count("）"):
         return False
     return arabic(text) not in arabic(question.text) and echoed_chars(text, question) < MAX_ECHO_SHARE * len(text)
 
