@@ -21,6 +21,7 @@ import argparse
 import json
 import pickle
 import sys
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 from qa.config import configure_runtime, get_settings  # noqa: E402
 from qa.evaluate import load_gold  # noqa: E402
 from qa.evaluate.metrics import char_f1, exact_match  # noqa: E402
+from qa.index.store import connect  # noqa: E402
 from qa.reader.questions import analyze_question  # noqa: E402
 from qa.reader.ranker import LinearRanker  # noqa: E402
 from qa.reader.ranking import FEATURES  # noqa: E402
@@ -118,6 +120,17 @@ def provenance(gold: Path) -> str:
     return gold.parent.name
 
 
+def subset(index: Path, gold: Path, questions: int) -> str:
+    """What of a set was used: the index's passages and documents, and the gold questions read of its lines."""
+    with closing(connect(index)) as connection:
+        passages = connection.execute("SELECT COUNT(*) FROM passages").fetchone()[0]
+        documents = connection.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    lines = sum(1 for line in gold.read_text(encoding="utf-8").splitlines() if line.strip())
+    skipped = f" ({lines - questions:,} with an empty question skipped)" if lines > questions else ""
+    return (f"all {passages:,} passages ({documents:,} documents) of the index searched, "
+            f"and {questions:,} questions of {gold.parent.name}/{gold.name}{skipped}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", action="append", required=True, metavar="NAME=INDEX:GOLD",
@@ -159,8 +172,9 @@ def main() -> int:
                         "learned": measure(fit(train), tables[test])}
         print(f"{test}: {report[test]}")
     final = fit([t for name in names for t in tables[name]])
-    sources = {name: {"gold": gold.name, "source": provenance(gold), "questions": len(tables[name])}
-               for name, (_, gold) in sets.items()}
+    sources = {name: {"gold": gold.name, "source": provenance(gold), "questions": len(tables[name]),
+                      "subset": subset(index, gold, len(tables[name]))}
+               for name, (index, gold) in sets.items()}
     document = {"coefficients": final.coefficients, "intercept": final.intercept,
                 "source": {"script": "scripts/train_ranker.py", "model": "logistic regression (scikit-learn), "
                            f"C={REGULARISATION}, label: candidate is a gold answer, else the "

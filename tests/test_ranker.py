@@ -156,3 +156,15 @@ def test_a_candidate_agrees_with_the_noun_asked_for_where_it_ends_in_it(text, no
 ])
 def test_an_answer_holds_a_letter_digit_or_character(text, formed):
     assert is_well_formed(text, analyze_question("大秦指的是哪一个帝国?")) is formed
+
+
+def test_the_subset_trained_on_is_counted_from_the_index_and_the_gold_file(fast_service, fast_index_dir, tmp_path):
+    script = load_script()
+    passages = len(fast_service.index.passages)
+    documents = len({passage.doc_id for passage in fast_service.index.passages})
+    gold = tmp_path / "qa.jsonl"
+    gold.write_text('{"question": "谁?", "answers": ["甲"]}\n\n{"question": " ", "answers": []}\n', encoding="utf-8")
+    described = script.subset(fast_index_dir, gold, 1)
+    assert described.startswith(f"all {passages} passages ({documents} documents) of the index searched")
+    assert documents == 2
+    assert described.endswith(f"1 questions of {tmp_path.name}/qa.jsonl (1 with an empty question skipped)")
