@@ -141,6 +141,10 @@ class Settings(BaseSettings):
     answer_ranker: Literal["learned", "hand"] = Field("hand", description="How answer candidates are ranked: "
                                                      "weights learned from public data (qa/data/ranker.json, made "
                                                      "by scripts/train_ranker.py) or the hand-set ReaderWeights.")
+    answer_restate: int = Field(0, ge=0, le=8, description="The reader's best this many candidates are reordered "
+                                "by how closely the question, restated with each in place of its interrogative, "
+                                "matches the candidate's sentence: one more encoder call per question (0: off; "
+                                "see README).")
     answer_threshold: float = Field(0.3, description="Answers scoring below this are declined (see README).")
     answer_min_coverage: float = Field(0.65, ge=0, le=1, description="Share of the question's word weight the "
                                        "answer's sentence must hold, unless its similarity reaches answer_min_dense.")

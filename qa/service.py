@@ -69,7 +69,7 @@ class QAService:
         self.settings = settings
         self.folder = Path(index_dir or settings.index_dir)
         self.embedder = embedder or get_embedder(settings)
-        self.reader = Reader.from_settings(settings)
+        self.reader = Reader.from_settings(settings, embedder=self.embedder)
         self.summarizer = Summarizer.from_settings(self.embedder, settings)
         self.writer = IndexWriter(self.folder, self.embedder, settings)
         self.jobs = JobQueue(self._apply, settings.jobs_kept)

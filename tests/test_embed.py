@@ -81,6 +81,22 @@ def test_question_vectors_are_cached(embedder, monkeypatch):
     assert np.array_equal(embedder.encode_queries(["缓存测试问题"]), first)
 
 
+def test_texts_not_remembered_are_encoded_again_and_keep_their_order(fast_embedder, monkeypatch):
+    texts = ["大秦指的是罗马帝国", "不记住的重述", "大秦指的是罗马帝国"]
+    first = fast_embedder.encode_queries(texts, remember=False)
+    assert np.array_equal(first[0], first[2]) and first.shape == (3, fast_embedder.dimension)
+    calls = []
+    encode = fast_embedder._embed
+
+    def counted(inputs, *args, **kwargs):
+        calls.append(inputs)
+        return encode(inputs, *args, **kwargs)
+
+    monkeypatch.setattr(fast_embedder, "_embed", counted)
+    assert np.allclose(fast_embedder.encode_queries(texts[:2], remember=False), first[:2])
+    assert len(calls) == 1 and len(calls[0]) == 2, "nothing of the first call was kept"
+
+
 def test_missing_export_names_the_fix(tmp_path):
     with pytest.raises(ModelError, match="qa optimize-model"):
         onnx_model_file(tmp_path, "onnx-int8")

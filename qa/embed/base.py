@@ -114,8 +114,13 @@ class Embedder:
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return np.ascontiguousarray(vectors / np.where(norms > 0, norms, 1))
 
-    def encode_queries(self, texts: list[str]) -> np.ndarray:
+    def encode_queries(self, texts: list[str], remember: bool = True) -> np.ndarray:
         """Embed questions with the model's ``query`` prompt, reusing vectors of recently seen questions.
+
+        Args:
+            texts: the questions.
+            remember: keep their vectors for the next time they are asked (false for texts made per question, such
+                as restatements, which would only crowd the questions out).
 
         Returns:
             Normalised float32 vectors, one row per text.
@@ -126,6 +131,8 @@ class Embedder:
         if missing:
             vectors = self.batcher.encode(missing) if self.batcher else self._encode_questions(missing)
             found |= dict(zip(missing, vectors))
+        if not remember:
+            return np.stack([found[text] for text in texts])
         with self._cache_lock:
             for text in texts:
                 self._query_cache[text] = found[text]

@@ -9,10 +9,12 @@ best ones (:mod:`qa.reader.candidates`), ranked (:mod:`qa.reader.ranking`) and t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 
 from qa.config import PACKAGE_DATA, Settings
+from qa.embed import Embedder
 from qa.index import Index
 from qa.reader.candidates import Candidate, sentence_candidates
 from qa.reader.metadata import metadata_answer
@@ -22,6 +24,7 @@ from qa.reader.policy import DeclinePolicy, Support
 from qa.reader.questions import QuestionInfo, analyze_question
 from qa.reader.ranker import LinearRanker
 from qa.reader.ranking import FEATURES, candidate_features
+from qa.reader.restatement import Restatement
 from qa.reader.sentences import ScoredSentence, highlight, score_sentences, word_weights
 from qa.reader.weights import ReaderWeights
 from qa.schema import Answer, AnswerType, Hit, Span
@@ -58,24 +61,31 @@ class Reader:
         passages: how many top passages' sentences are scored.
         sentences: how many best sentences candidates are taken from.
         ranker: how candidates are scored (default: the hand-set weights of ``weights``).
+        restatement: reorders the best candidates by their restated questions (none: the ranker's order).
     """
 
     def __init__(self, policy: DeclinePolicy, weights: ReaderWeights, passages: int, sentences: int,
-                 ranker: LinearRanker | None = None) -> None:
+                 ranker: LinearRanker | None = None, restatement: Restatement | None = None) -> None:
         self.policy = policy
         self.weights = weights
         self.passages = passages
         self.sentences = sentences
         self.ranker = ranker or LinearRanker.hand_set(weights)
+        self.restatement = restatement
 
     @classmethod
-    def from_settings(cls, settings: Settings, weights: ReaderWeights | None = None) -> "Reader":
+    def from_settings(cls, settings: Settings, weights: ReaderWeights | None = None,
+                      embedder: Embedder | None = None) -> "Reader":
         """A reader configured by ``settings`` (default weights unless given; the learned ranker shipped in the
-        package when ``answer_ranker`` is ``learned``)."""
+        package when ``answer_ranker`` is ``learned``; restatement with ``embedder`` when ``answer_restate`` is
+        above 0)."""
         weights = weights or ReaderWeights()
         ranker = LinearRanker.load(LEARNED_RANKER) if settings.answer_ranker == "learned" else None
+        restatement = (Restatement(partial(embedder.encode_queries, remember=False), settings.answer_restate,
+                                   weights.restatement)
+                       if embedder is not None and settings.answer_restate > 0 else None)
         return cls(DeclinePolicy.from_settings(settings), weights, settings.answer_passages,
-                   settings.answer_sentences, ranker)
+                   settings.answer_sentences, ranker, restatement)
 
     def candidate_table(self, info: QuestionInfo, hits: list[Hit], index: Index, query_vector: np.ndarray | None
                         ) -> tuple[Reading, list[tuple[list[float], Candidate, ScoredSentence]]]:
@@ -117,6 +127,8 @@ class Reader:
         reading, table = self.candidate_table(info, hits, index, query_vector)
         values = self.ranker.score(np.array([row for row, _, _ in table]))
         final = sorted(((float(value), c, s) for value, (_, c, s) in zip(values, table)), key=lambda item: -item[0])
+        if self.restatement is not None:
+            final = self.restatement.rerank(info, final, index.sentences.rows_of)
         reading.candidates = list(dict.fromkeys(s.text[c.start:c.end] for _, c, s in final))
         best = final[0] if final else None
         if best is not None:

@@ -16,7 +16,8 @@ from qa.text.normalize import fold
 
 @dataclass
 class ScoredSentence:
-    """A sentence of a retrieved passage with its relevance to the question; offsets into the passage."""
+    """A sentence of a retrieved passage with its relevance to the question; offsets into the passage, ``row`` its
+    row in the index's sentence table (-1: none)."""
 
     hit: Hit
     start: int
@@ -25,6 +26,7 @@ class ScoredSentence:
     dense: float
     coverage: float
     score: float
+    row: int = -1
 
 
 def weighted_coverage(word_weights: dict[str, float], folded_text: str, context: str = "",
@@ -57,7 +59,7 @@ def score_sentences(question: QuestionInfo, weights: dict[str, float], query_vec
             dense = float(index.sentences.vectors[sentence_row] @ query_vector) if query_vector is not None else 0.0
             covered = weighted_coverage(weights, fold(text), context, reader.context_coverage)
             score = dense_share * dense + (1 - dense_share) * covered + reader.passage_rank_bonus / (rank + 1)
-            scored.append(ScoredSentence(hit, start, end, text, dense, covered, score))
+            scored.append(ScoredSentence(hit, start, end, text, dense, covered, score, sentence_row))
     return sorted(scored, key=lambda s: -s.score)
 
 

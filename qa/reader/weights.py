@@ -36,6 +36,8 @@ class ReaderWeights:
         long_answer_chars: answers longer than this are penalised ...
         long_answer_penalty: ... by this much per extra character.
         agreement: bonus per other top sentence that yields the same answer text.
+        restatement: with ``QA_ANSWER_RESTATE``, bonus per unit of cosine similarity between the question restated
+            with a candidate in place of its interrogative and the candidate's sentence.
         highlight_ratio: sentences scoring at least this share of the best one are highlighted ...
         highlight_min_dense: ... unless they hold no question word and are less similar than this.
         highlights_per_passage: at most this many highlighted sentences per passage.
@@ -64,6 +66,7 @@ class ReaderWeights:
     long_answer_chars: int = 20
     long_answer_penalty: float = 0.003
     agreement: float = 0.05
+    restatement: float = 0.5
     highlight_ratio: float = 0.75
     highlight_min_dense: float = 0.3
     highlights_per_passage: int = 2
