@@ -14,6 +14,16 @@ from qa.schema import MODES, AskResult
 EXPECTED_ERRORS = (QAError, ValueError, OSError)
 
 
+def one_line(error: Exception) -> str:
+    """An error as one line; a setting that fails validation is named by its variable (QA_TOP_K: …)."""
+    from pydantic import ValidationError
+
+    if isinstance(error, ValidationError) and error.title == "Settings":
+        return "; ".join(f"QA_{'_'.join(map(str, problem['loc'])).upper()}: {problem['msg']} (got "
+                         f"{problem['input']!r})" for problem in error.errors())
+    return " ".join(str(error).split())
+
+
 def cmd_fetch_model(args: argparse.Namespace) -> int:
     """Download (if needed) and verify the default model."""
     from qa.embed.model_store import fetch_model
@@ -275,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except EXPECTED_ERRORS as error:
-        print(f"qa {args.command}: error: {error}", file=sys.stderr)
+        print(f"qa {args.command}: error: {one_line(error)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

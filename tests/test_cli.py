@@ -40,12 +40,15 @@ def test_clear_errors_without_stack_traces(tmp_path, fast_index_dir):
         run_qa("build", "--corpus", str(tmp_path / "missing"), "--index", str(tmp_path / "ix"), env=HASHING),
         run_qa("ask", "多少党员志愿者", "--index", str(fast_index_dir), "--top-k", "0", env=HASHING),
         run_qa("ask", "多少党员志愿者", "--index", str(fast_index_dir), env={"QA_MODEL_DIR": str(tmp_path)}),
+        run_qa("ask", "多少党员志愿者", "--index", str(fast_index_dir), env=HASHING | {"QA_ANSWER_RESTATE": "-1"}),
     ]
     for result in cases:
         assert result.returncode == 2, result.stderr
         assert "Traceback" not in result.stderr and "error:" in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert "qa build" in cases[0].stderr and "empty" in cases[1].stderr and "no such file" in cases[2].stderr
     assert "top_k" in cases[3].stderr and "qa fetch-model" in cases[4].stderr
+    assert "QA_ANSWER_RESTATE: Input should be greater than or equal to 0 (got '-1')" in cases[5].stderr
 
 
 @pytest.mark.heavy
