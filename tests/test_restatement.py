@@ -70,7 +70,7 @@ def reranked(ranked, candidates=2, weight=0.5, question=QUESTION, encode=None):
 
 def test_the_candidate_whose_restatement_reads_like_its_sentence_moves_up_keeping_its_score():
     encode = encoder([0, 0, 1])
-    reordered = Restatement(encode, candidates=2, weight=0.5).rerank(QUESTION, ranked_list(), sentence_vectors)
+    reordered = reranked(ranked_list(), encode=encode)
     assert [SENTENCE.text[c.start:c.end] if s is SENTENCE else OTHER.text[c.start:c.end] for _, c, s in reordered] == [
         "罗马帝国", "长大平正", "其外部"]
     assert [score for score, _, _ in reordered] == [0.9, 1.0, 0.8], "each keeps the ranker's own score"
