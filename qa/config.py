@@ -146,6 +146,9 @@ class Settings(BaseSettings):
                                 "matches the candidate's sentence: one more encoder call per question (0: off; "
                                 "see README).")
     answer_threshold: float = Field(0.3, description="Answers scoring below this are declined (see README).")
+    answer_threshold_learned: float = Field(-7.47, description="answer_threshold for QA_ANSWER_RANKER=learned, whose "
+                                            "scores are log-odds (calibrated by scripts/calibrate_decline.py "
+                                            "--score-only; see README).")
     answer_min_coverage: float = Field(0.65, ge=0, le=1, description="Share of the question's word weight the "
                                        "answer's sentence must hold, unless its similarity reaches answer_min_dense.")
     answer_min_dense: float = Field(0.6, description="Sentence-question embedding similarity that supports an "

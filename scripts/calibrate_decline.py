@@ -14,9 +14,12 @@ when the corpus answers it and the candidate's sentence comes from a passage tha
 answer. A grid search picks the thresholds that maximise right decisions (supported questions
 answered, the others declined), subject to declining every unanswerable seed gold question. Score thresholds
 are tried at quantiles of the observed scores, so the search fits whichever ranker (hand-set or learned) scores.
+With ``--score-only`` only the score threshold is searched and the others stay as configured: how the learned
+ranker's threshold (QA_ANSWER_THRESHOLD_LEARNED) is set.
 
 Usage:
     python scripts/calibrate_decline.py --seed-index index/default --cmrc-index index/cmrc [--sample 300]
+    QA_ANSWER_RANKER=learned python scripts/calibrate_decline.py ... --score-only
 """
 
 from __future__ import annotations
@@ -77,6 +80,8 @@ def main() -> int:
     parser.add_argument("--cmrc-index", default="index/cmrc")
     parser.add_argument("--gold", default=str(ROOT / "tests" / "data" / "gold.jsonl"))
     parser.add_argument("--sample", type=int, default=300, help="CMRC questions per CMRC set")
+    parser.add_argument("--score-only", action="store_true", help="search the score threshold alone, the others as "
+                        "configured")
     parser.add_argument("--json-out", default=str(ROOT / "results" / "calibration.json"))
     args = parser.parse_args()
 
@@ -95,7 +100,12 @@ def main() -> int:
     best = None
     scores = [r["support"].score for r in rows if r["support"] is not NO_SUPPORT]
     thresholds = np.unique(np.round(np.quantile(scores, np.linspace(0, 0.9, 37)), 2))
-    grid = product(thresholds, np.arange(0.2, 0.95, 0.05), np.arange(0.4, 0.95, 0.05), np.arange(0.1, 0.6, 0.05))
+    configured = DeclinePolicy.from_settings(settings)
+    late = any(r["support"].late for r in rows)
+    grid = (product(thresholds, [configured.min_coverage],
+                    [configured.min_dense_late if late else configured.min_dense], [configured.min_dense_english])
+            if args.score_only else
+            product(thresholds, np.arange(0.2, 0.95, 0.05), np.arange(0.4, 0.95, 0.05), np.arange(0.1, 0.6, 0.05)))
     for threshold, coverage, dense, english in grid:
         answered = decide(rows, threshold, coverage, dense, english)
         if any(answered[i] for i in must_decline):
@@ -107,7 +117,7 @@ def main() -> int:
     assert best is not None, "no thresholds decline every unanswerable seed question"
     _, threshold, coverage, dense, english, answered = best
     report = {"threshold": round(threshold, 2), "min_coverage": round(coverage, 2), "min_dense": round(dense, 2),
-              "min_dense_english": round(english, 2), "late": any(r["support"].late for r in rows), "groups": {}}
+              "min_dense_english": round(english, 2), "late": late, "ranker": settings.answer_ranker, "groups": {}}
     for group in ("seed-gold", "cmrc-on-seed", "cmrc"):
         members = [(a, r) for a, r in zip(answered, rows) if r["group"] == group]
         report["groups"][group] = {
@@ -119,7 +129,8 @@ def main() -> int:
             "answered_right": int(sum(a and r["right"] for a, r in members)),
         }
     dense_variable = "QA_ANSWER_MIN_DENSE_LATE" if report["late"] else "QA_ANSWER_MIN_DENSE"
-    print(f"QA_ANSWER_THRESHOLD={report['threshold']} QA_ANSWER_MIN_COVERAGE={report['min_coverage']} "
+    score_variable = "QA_ANSWER_THRESHOLD_LEARNED" if settings.answer_ranker == "learned" else "QA_ANSWER_THRESHOLD"
+    print(f"{score_variable}={report['threshold']} QA_ANSWER_MIN_COVERAGE={report['min_coverage']} "
           f"{dense_variable}={report['min_dense']} QA_ANSWER_MIN_DENSE_ENGLISH={report['min_dense_english']}")
     for group, figures in report["groups"].items():
         print(f"  {group:<13} {figures}")

@@ -168,3 +168,23 @@ def test_the_subset_trained_on_is_counted_from_the_index_and_the_gold_file(fast_
     assert described.startswith(f"all {passages} passages ({documents} documents) of the index searched")
     assert documents == 2
     assert described.endswith(f"1 questions of {tmp_path.name}/qa.jsonl (1 with an empty question skipped)")
+
+
+def test_each_ranker_is_declined_by_its_own_score_threshold():
+    from qa.config import Settings
+    from qa.reader import DeclinePolicy
+
+    settings = Settings(encoder="hashing", answer_threshold=0.3, answer_threshold_learned=-5.0)
+    assert DeclinePolicy.from_settings(settings).threshold == 0.3
+    assert DeclinePolicy.from_settings(settings.model_copy(update={"answer_ranker": "learned"})).threshold == -5.0
+
+
+def test_with_the_real_model_the_learned_ranker_answers_the_seed_gold(settings, seed_index_dir, embedder):
+    from conftest import GOLD, warm_service
+    from qa.evaluate import load_gold
+
+    service = warm_service(settings.model_copy(update={"answer_ranker": "learned"}), seed_index_dir, embedder)
+    answers = {item.question: (item.answers, service.ask(item.question).answer) for item in load_gold(GOLD)}
+    right = sum(bool(gold) and answer is not None and answer.text in gold for gold, answer in answers.values())
+    assert right >= 45, f"{right} of 58 answered right (24 with the hand-set threshold, 0.3, applied to log-odds)"
+    assert all(answer is None for gold, answer in answers.values() if not gold), "every unanswerable one declined"
