@@ -40,7 +40,8 @@ class DeclinePolicy:
     def from_settings(cls, settings: Settings) -> "DeclinePolicy":
         """The policy configured by ``QA_ANSWER_*``: the score threshold of the ranker in use (the learned one scores
         in log-odds, the hand-set one in its own units)."""
-        threshold = settings.answer_threshold_learned if settings.answer_ranker == "learned" else settings.answer_threshold
+        learned = settings.answer_ranker == "learned"
+        threshold = settings.answer_threshold_learned if learned else settings.answer_threshold
         return cls(threshold, settings.answer_min_coverage, settings.answer_min_dense,
                    settings.answer_min_dense_late, settings.answer_min_dense_english)
 

@@ -136,7 +136,8 @@ def is_well_formed(text: str, question: QuestionInfo) -> bool:
     """A candidate text that could be an answer: holding a letter, digit or character (a lone 」 is none), brackets
     balanced, not led by an opening bracket or any closing mark, not mostly the question's own words (三人 is the
     3人 of a question)."""
-    if not any(char.isalnum() for char in text) or text[0] in LEADING_MARKS or text.count("(") + text.count("（") != text.count(")") + text.count("）"):
+    balanced = text.count("(") + text.count("（") == text.count(")") + text.count("）")
+    if not any(char.isalnum() for char in text) or text[0] in LEADING_MARKS or not balanced:
         return False
     return arabic(text) not in arabic(question.text) and echoed_chars(text, question) < MAX_ECHO_SHARE * len(text)
 
