@@ -106,17 +106,19 @@ def test_a_forged_stamp_does_not_help(tmp_path):
         verify_model_dir(tmp_path, entries)
 
 
-@pytest.fixture(scope="module")
-def model_copy(settings, tmp_path_factory):
-    """A private copy of the verified model and its ONNX export (copied, not linked: the tests change bytes)."""
-    from qa.embed.model_store import MODEL_NAME
-    from qa.embed.onnx_export import ONNX_FOLDER
-
-    root = tmp_path_factory.mktemp("model-copy")
-    for name in (MODEL_NAME, ONNX_FOLDER):
-        shutil.copytree(Path(settings.model_dir) / name, root / name)
-    yield root
-    shutil.rmtree(root, ignore_errors=True)
+def mirror_with_private_copy(source: Path, mirror: Path, private: Path) -> None:
+    """Mirror the model folder ``source`` in ``mirror`` by symbolic links, except ``private`` (relative to
+    ``source``), which is copied so that it can be changed, and the verification stamp, copied so that a new
+    stamp does not replace the original's. A whole copy would take 3.3 GB of disk."""
+    for path in source.rglob("*"):
+        if path.is_dir():
+            continue
+        target = mirror / path.relative_to(source)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if path.relative_to(source) in (private, Path(model_store.STAMP)):
+            shutil.copy2(path, target)
+        else:
+            target.symlink_to(path)
 
 
 @pytest.mark.parametrize("folder, name", [
@@ -125,21 +127,23 @@ def model_copy(settings, tmp_path_factory):
     (ONNX_FOLDER, "model.onnx.data"),
     (ONNX_FOLDER, "model.onnx"),
 ])
-def test_tampered_model_is_refused_at_load_naming_the_file(model_copy, folder, name):
+def test_tampered_model_is_refused_at_load_naming_the_file(settings, tmp_path, folder, name):
     from qa.config import Settings
     from qa.embed import get_embedder
     from qa.embed.loader import resolve_model
+    from qa.embed.model_store import MODEL_NAME
     from qa.embed.onnx_export import onnx_model_file
 
-    copy = Settings(encoder="onnx", model_dir=model_copy)
+    for model_folder in (MODEL_NAME, ONNX_FOLDER):
+        private = Path(name) if model_folder == folder else Path()
+        mirror_with_private_copy(Path(settings.model_dir) / model_folder, tmp_path / model_folder, private)
+    copy = Settings(encoder="onnx", model_dir=tmp_path)
     resolve_model(copy)
-    onnx_model_file(model_copy, copy.encoder)
-    target = model_copy / folder / name
+    onnx_model_file(tmp_path, copy.encoder)
+    target = tmp_path / folder / name
+    assert not target.is_symlink()
     flip_byte_keeping_size_and_mtime(target, target.stat().st_size // 2)
-    try:
-        with pytest.raises(ModelError, match=rf"{target}: sha256 expected [0-9a-f]{{64}}, got") as caught:
-            get_embedder(copy)
-        remedy = "qa optimize-model" if folder == ONNX_FOLDER else "qa fetch-model"
-        assert remedy in str(caught.value)
-    finally:
-        flip_byte_keeping_size_and_mtime(target, target.stat().st_size // 2)
+    with pytest.raises(ModelError, match=rf"{target}: sha256 expected [0-9a-f]{{64}}, got") as caught:
+        get_embedder(copy)
+    remedy = "qa optimize-model" if folder == ONNX_FOLDER else "qa fetch-model"
+    assert remedy in str(caught.value)
