@@ -9,11 +9,12 @@ import numpy as np
 import pytest
 
 from conftest import ROOT
-from qa.reader.patterns import noun_chunks
+from qa.reader.patterns import headed_by, noun_chunks
 from qa.reader.ranker import LinearRanker
 from qa.reader.candidates import sentence_candidates
 from qa.reader.questions import analyze_question
-from qa.reader.ranking import (FEATURES, asked_noun, candidate_features, fits_unit_asked, is_well_formed,
+from qa.reader.slot import asked_noun
+from qa.reader.ranking import (FEATURES, candidate_features, fits_unit_asked, is_well_formed,
                                noun_agreement)
 from qa.reader.sentences import ScoredSentence
 from qa.reader.weights import ReaderWeights
@@ -122,11 +123,36 @@ def test_a_duration_answers_only_on_the_scale_asked_for(question, text, fits):
     ("最早的神经外科医学文献是用什么纸张写成的?", "纸张"),  # DRCD
     ("日本人的组成当中哪一部分与朝鲜半岛的人的关系最为接近?", "部分"),  # DRCD: 部分 is one word, not 部 + 分
     ("张伯伦第一个赛季不敌哪队未能拿下冠军?", "队"),
+    ("卢安达境内的串烧食物其食材大多使用哪一种肉?", "肉"),  # DRCD: jieba guessed 种肉 one word
+    ("高加索山脉被黑海和哪一个海夹在中间?", "海"),  # DRCD: jieba guessed 海夹 one word
     ("这次活动是什么时候开始的?", ""),  # a time question names no noun
     ("他在什么地方工作?", ""),  # place: 地方 is the interrogative itself
 ])
 def test_the_noun_a_question_asks_for(question, noun):
     assert asked_noun(analyze_question(question)) == noun
+
+
+@pytest.mark.parametrize("sentence, noun, found", [
+    # DRCD: the noun chunk 伊斯兰教苏菲派 runs past the religion asked for
+    ("锡克教是近代宗教,是印度教巴克提派的虔信运动和伊斯兰教苏菲派一神论的共同基础上产生。", "宗教",
+     {"锡克教", "印度教", "伊斯兰教"}),
+    ("食材以羊肉最为常见,偶尔也会有牛肚、牛肉和鱼肉。", "肉", {"羊肉", "牛肉", "鱼肉"}),  # DRCD
+    ("在黑海与里海之间", "海", {"黑海", "里海"}),  # DRCD
+    ("它属于中部科学园区", "园区", {"科学园区", "中部科学园区"}),  # nominal words before the head join it
+    ("宗教是一种社会现象", "宗教", set()),  # the noun alone is not an answer
+    ("1841年第一次鸦片战争爆发", "战争", {"第一次鸦片战争"}),  # DRCD: a year does not join the war
+    ("孙铭武创作的《血盟救国军军歌》", "歌曲", set()),  # DRCD: a word inside quotes is left to the quote
+    ("他们吃面包", "肉", set()),
+])
+def test_words_headed_by_the_noun_asked_for_are_candidates(sentence, noun, found):
+    assert {sentence[start:end] for start, end in headed_by(sentence, noun, 2)} == found
+
+
+def test_a_religion_inside_a_longer_chunk_answers_which_religion():
+    question = analyze_question("锡克教是在印度教和哪一个宗教为基础上发展而来的?")
+    sentence = "锡克教是近代宗教,是印度教巴克提派的虔信运动和伊斯兰教苏菲派一神论的共同基础上产生。"
+    found = sentence_candidates(sentence, question, {})
+    assert ("伊斯兰教", "headed") in {(sentence[c.start:c.end], c.type) for c in found.candidates}
 
 
 @pytest.mark.parametrize("text, noun, agreement", [

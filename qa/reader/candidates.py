@@ -8,18 +8,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from qa.reader.patterns import (CHINESE_DIGITS, MANNER_MARKER, ORG_TAGS, PERSON_TAGS, PLACE_TAGS, REASON_MARKER,
-                                durations, entities, enumerations, identities, marked_clauses, noun_chunks, quantities,
-                                times)
+                                durations, entities, enumerations, headed_by, identities, marked_clauses, noun_chunks,
+                                quantities, times)
 from qa.reader.boundaries import refine
 from qa.reader.questions import HEAD_NOUNS, QuestionInfo
 from qa.reader.sentences import weighted_coverage
-from qa.reader.slot import slot
+from qa.reader.slot import NOUN_TYPES, asked_noun, slot
 from qa.reader.spans import clause_bounds, quoted_ranges, trim
 from qa.text.normalize import fold
 
 PRONOUNS = re.compile(r"^(?:他|她|他们|她们|其|该人|此人)$")
 PERSON_NOUNS = tuple(dict(HEAD_NOUNS)["person"])
 STRICT_TYPES = ("quantity", "time", "duration", "person")
+HEADED_WORDS = 2
+"""How many nominal words before a noun-headed word a candidate may take in (:func:`headed_by`)."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
         "quote": quoted_ranges(folded),
         "identity": identities(folded),
         "chunk": noun_chunks(folded),
+        "headed": noun_headed(folded, question),
     }
     for kind, spans in kinds.items():
         for start, end in spans:
@@ -85,6 +88,12 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
             if end > start:
                 found.append(Candidate(start, end, kind, "pattern"))
     return found
+
+
+def noun_headed(folded: str, question: QuestionInfo) -> list[tuple[int, int]]:
+    """Where the question asks for a noun (哪一个宗教), the sentence's nominal words that end in it (:func:`headed_by`)."""
+    noun = asked_noun(question) if question.type in NOUN_TYPES else ""
+    return headed_by(folded, noun, HEADED_WORDS) if noun else []
 
 
 def fallback_clause(folded: str, question: QuestionInfo, word_weights: dict[str, float]) -> Candidate | None:

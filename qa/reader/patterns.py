@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from qa.reader.questions import QuestionInfo
-from qa.reader.spans import clause_bounds
+from qa.reader.spans import clause_bounds, quoted_ranges
 
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 ONE_NUMERAL = rf"(?:\d+(?:\.\d+)?|[{CHINESE_DIGITS}]*(?:十几|几十|几百|几千|几万)[{CHINESE_DIGITS}]*|[{CHINESE_DIGITS}]+|半)"
@@ -107,6 +107,17 @@ def tagged(text: str) -> tuple[tuple[int, int, str], ...]:
         spans.append((position, position + len(word), flag))
         position += len(word)
     return tuple(spans)
+
+
+def dictionary_words(word: str) -> list[tuple[str, str]]:
+    """``word`` as jieba's dictionary has it: itself where listed, else its listed pieces with their tags (种肉, a
+    word jieba guessed, is 种 + 肉)."""
+    import jieba.posseg
+
+    jieba.dt.check_initialized()
+    if word in jieba.dt.FREQ:
+        return [(word, flag) for _, _, flag in tagged(word)]
+    return [(piece, flag) for piece, flag in jieba.posseg.cut(word, HMM=False)]
 
 
 def entities(folded: str, tags: set[str]) -> list[tuple[int, int]]:
@@ -217,3 +228,30 @@ def noun_chunks(folded: str) -> list[tuple[int, int]]:
             close()
     close()
     return spans
+
+
+def headed_by(folded: str, noun: str, most_words: int) -> list[tuple[int, int]]:
+    """Nominal words that end in a character of the noun a question asks for, each alone and with up to
+    ``most_words`` nominal words before it (not numbers or classifiers: 1841年 is not part of 第一次鸦片战争):
+    伊斯兰教 for 宗教 (inside 伊斯兰教苏菲派), 羊肉 for 肉, 里海 for 海. A maximal noun chunk (:func:`noun_chunks`)
+    often runs past such a word or starts well before it. Words inside quotes are left to the quote
+    (《血盟救国军军歌》, not 军歌)."""
+    words = tagged(folded)
+    quoted = quoted_ranges(folded)
+    spans: list[tuple[int, int]] = []
+    for last, (start, end, flag) in enumerate(words):
+        if (not flag.startswith(NOMINAL_TAGS) or folded[end - 1] not in noun or folded[start:end] == noun
+                or any(a <= start < b for a, b in quoted)):
+            continue
+        first = last
+        while True:
+            spans.append((words[first][0], end))
+            if first == 0 or last - first >= most_words or not joins_head(words[first - 1][2]):
+                break
+            first -= 1
+    return spans
+
+
+def joins_head(flag: str) -> bool:
+    """A word that may stand before a head noun in its phrase: nominal, but not a number or classifier."""
+    return flag.startswith(NOMINAL_TAGS) and flag not in ("m", "q", "mq")

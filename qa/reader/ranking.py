@@ -11,7 +11,7 @@ from qa.reader.numerals import arabic
 from qa.reader.patterns import DURATION_MEASURE, tagged
 from qa.reader.questions import QuestionInfo
 from qa.reader.sentences import ScoredSentence
-from qa.reader.slot import asked_part, nominal_head
+from qa.reader.slot import NOUN_TYPES, asked_noun, nominal_head
 from qa.reader.spans import CLAUSE_BREAK
 from qa.reader.weights import ReaderWeights
 from qa.text.normalize import fold
@@ -27,12 +27,8 @@ PROPER_NAME_ASKED = re.compile(NAME_WORDS + "|叫什么")
 PREDICATE_TAGS = ("v", "d", "p", "c", "l")
 LEADING_MARKS = "(（)）」』”’》〉】"
 """Marks no answer starts with: an opening bracket (a parenthetical is no answer) or anything that closes."""
-CLASSIFIERS = "门种个位家所项类部本条座支只件样款"
-"""Classifiers that may stand between 哪/哪一 and the noun asked for (哪一门语言)."""
 WITHIN_A_DAY = ("小时", "分钟", "秒")
 """Duration units shorter than a day: 几天 is not answered by 6个小时, nor 几个小时 by 三天."""
-NOUN_TYPES = ("organisation", "identity", "other")
-"""Question types whose interrogative may be followed by the noun asked for (哪一个帝国, 什么组织)."""
 # Which candidate kinds may answer which question type.
 ACCEPTS: dict[str, tuple[str, ...]] = {
     "quantity": ("quantity",),
@@ -40,12 +36,12 @@ ACCEPTS: dict[str, tuple[str, ...]] = {
     "duration": ("duration",),
     "person": ("person",),
     "place": ("place", "slot", "chunk"),
-    "organisation": ("organisation", "slot", "quote", "chunk"),
+    "organisation": ("organisation", "slot", "quote", "chunk", "headed"),
     "list": ("list", "slot"),
     "reason": ("reason", "clause"),
     "manner": ("manner", "clause", "chunk"),
-    "identity": ("identity", "slot", "quote", "clause", "chunk"),
-    "other": ("slot", "quote", "list", "clause", "identity", "chunk"),
+    "identity": ("identity", "slot", "quote", "clause", "chunk", "headed"),
+    "other": ("slot", "quote", "list", "clause", "identity", "chunk", "headed"),
 }
 
 
@@ -90,17 +86,6 @@ def echo_share(text: str, question: QuestionInfo) -> float:
     if head and text.endswith(head) and len(text) > len(head):
         text = text[:-len(head)]
     return echoed_chars(text, question) / len(text)
-
-
-def asked_noun(question: QuestionInfo) -> str:
-    """The noun word a question asks for, right after its interrogative and any classifier (语言 in 哪一门语言,
-    帝国 in 哪一个帝国, 纸张 in 什么纸张), or ""."""
-    suffix = asked_part(question)
-    words = [(suffix[start:end], flag) for start, end, flag in tagged(suffix)]
-    if len(words) > 1 and words[0][0] in CLASSIFIERS:
-        words = words[1:]
-    word, flag = words[0] if words else ("", "")
-    return word if flag.startswith("n") and flag != "nr" else ""
 
 
 def noun_agreement(text: str, noun: str, most_chars: int) -> float:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 
-from qa.reader.patterns import tagged
+from qa.reader.patterns import dictionary_words, tagged
 from qa.reader.questions import QuestionInfo, organisation_head
 from qa.reader.spans import clause_bounds, clause_breaks, trim
 
+CLASSIFIERS = "门种个位家所项类部本条座支只件样款"
+"""Classifiers that may stand between 哪/哪一 and the noun asked for (哪一门语言)."""
+NOUN_TYPES = ("organisation", "identity", "other")
+"""Question types whose interrogative may be followed by the noun asked for (哪一个帝国, 什么组织)."""
 PREFIX_PARTICLES = {"是", "为", "叫", "叫做", "有", "在", "了", "的", "着", "过", "将", "被"}
 
 
@@ -69,6 +73,19 @@ def nominal_head(suffix: str) -> str:
 def asked_part(question: QuestionInfo) -> str:
     """What follows the question's interrogative, without a leading 的, 是 or 了."""
     return re.sub(r"^(?:的|是|了)", "", question.suffix)
+
+
+def asked_noun(question: QuestionInfo) -> str:
+    """The noun word a question asks for, right after its interrogative and any classifier (语言 in 哪一门语言,
+    帝国 in 哪一个帝国, 纸张 in 什么纸张, 肉 in 哪一种肉 where jieba guessed 种肉 a word), or ""."""
+    suffix = asked_part(question)
+    words = [(suffix[start:end], flag) for start, end, flag in tagged(suffix)]
+    if words:
+        words = dictionary_words(words[0][0]) + words[1:]
+    if len(words) > 1 and words[0][0] in CLASSIFIERS:
+        words = words[1:]
+    word, flag = words[0] if words else ("", "")
+    return word if flag.startswith("n") and flag != "nr" else ""
 
 
 def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
