@@ -16,6 +16,12 @@ from qa.reader.questions import analyze_question
     ("那位年轻党员叫什么？", "person"),
     ("尤金袋鼠分布在哪里？", "place"),
     ("他出生在哪个城市？", "place"),
+    ("城市转型卓越奖中哪一座城市在2016年6月得到冠军？", "place"),  # DRCD: the classifier 座 is skipped
+    ("《民法大全》于哪一个世纪完成?", "time"),  # DRCD
+    ("《麦凯警长》是哪一位导演的作品?", "person"),  # DRCD
+    ("哈大客运专线连接哈尔滨和哪个港口?", "place"),  # DRCD
+    ("哪一间公司生产这种疫苗？", "organisation"),
+    ("哪部分最重要？", "other"),  # 部分 is a noun, not 部 + 分
     ("邓铭东是哪个党支部的预备党员？", "organisation"),
     ("核酸检测试剂是哪家公司生产的？", "organisation"),
     ("工作专班下设哪些工作小组？", "list"),

@@ -147,11 +147,13 @@ def verb_before_what(text: str, position: int) -> bool:
     return False
 
 
+CLASSIFIERS = "门种个位家所项类部本条座支只件样款间"
+"""Classifiers that may stand between 哪/哪一 and the noun asked for (哪一门语言, 哪一座城市)."""
 HEAD_NOUNS: list[tuple[AnswerType, tuple[str, ...]]] = [
-    ("time", ("时间", "日期", "年份", "时候", "时期", "年代", "朝代", "季节", "月份")),
+    ("time", ("时间", "日期", "年份", "时候", "时期", "年代", "朝代", "季节", "月份", "世纪")),
     ("person", ("人", "人物", "名字", "姓名", "党员", "同志", "医生", "记者", "干部", "作者", "演员", "球员", "歌手", "导演", "主席", "总统", "书记",
                 "主任", "领导", "队员", "创始人", "总裁", "教练", "皇帝", "国王")),
-    ("place", ("地方", "地点", "城市", "国家", "省", "地区", "位置", "区域", "岛", "山", "河", "镇", "村", "县")),
+    ("place", ("地方", "地点", "城市", "国家", "省", "地区", "位置", "区域", "岛", "山", "河", "镇", "村", "县", "港口")),
     ("organisation", ("公司", "机构", "组织", "单位", "部门", "学校", "大学", "团队", "球队", "党支部", "政府",
                       "医院", "企业", "集团", "银行", "委员会", "协会", "学院", "研究所", "研究院", "俱乐部", "乐队",
                       "党委", "支部", "法院", "报社", "电视台", "出版社")),
@@ -159,9 +161,9 @@ HEAD_NOUNS: list[tuple[AnswerType, tuple[str, ...]]] = [
 
 
 def refine_other(prefix: str, suffix: str) -> AnswerType:
-    """Type a bare 什么/哪个 question by the noun right after it (什么时间 → time, 哪个城市 → place),
-    or, when nothing follows, by the noun it asks about (那位党员叫什么 → person)."""
-    head = suffix[:6]
+    """Type a bare 什么/哪个 question by the noun right after it and any classifier (什么时间 → time, 哪一座城市 →
+    place), or, when nothing follows, by the noun it asks about (那位党员叫什么 → person)."""
+    head = re.sub(f"^[{CLASSIFIERS}](?=.)", "", suffix)[:6]
     tail = re.sub(r"(?:叫|是|为|的|名叫|叫做)+$", "", prefix)[-4:]
     for answer_type, nouns in HEAD_NOUNS:
         if any(head.startswith(noun) for noun in nouns):

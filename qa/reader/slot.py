@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 
 from qa.reader.patterns import dictionary_words, tagged
-from qa.reader.questions import QuestionInfo, organisation_head
+from qa.reader.questions import CLASSIFIERS, QuestionInfo, organisation_head
 from qa.reader.spans import clause_bounds, clause_breaks, trim
 
-CLASSIFIERS = "门种个位家所项类部本条座支只件样款"
-"""Classifiers that may stand between 哪/哪一 and the noun asked for (哪一门语言)."""
-NOUN_TYPES = ("organisation", "identity", "other")
+NOUN_TYPES = ("organisation", "identity", "other", "place", "person")
 """Question types whose interrogative may be followed by the noun asked for (哪一个帝国, 什么组织)."""
 PREFIX_PARTICLES = {"是", "为", "叫", "叫做", "有", "在", "了", "的", "着", "过", "将", "被"}
 
