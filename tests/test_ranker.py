@@ -112,8 +112,16 @@ def test_a_proper_name_question_is_answered_by_the_quoted_name_not_the_verb_phra
     ("比赛持续了几个小时？", "3小时多", True),
     ("比赛持续了多久？", "6个小时", True),
     ("比赛持续了多久？", "三天", True),
+    ("慈禧太后在哪一年入宫?", "八月", False),  # DRCD: a month answers no year
+    ("慈禧太后在哪一年入宫?", "1852年", True),
+    ("德川幕府于何年成立?", "3月3日", False),
+    ("什么年份建成?", "民国37年", True),
+    ("他在哪个月份出生?", "1900年", False),
+    ("他在哪个月份出生?", "九月", True),
+    ("这种音乐在哪个年代流行?", "1930年代", True),  # 年代 is not 年
+    ("会议是什么时候召开的?", "八月", True),  # no unit asked
 ])
-def test_a_duration_answers_only_on_the_scale_asked_for(question, text, fits):
+def test_a_duration_or_time_answers_only_on_the_scale_asked_for(question, text, fits):
     assert fits_unit_asked(text, analyze_question(question)) is fits
 
 

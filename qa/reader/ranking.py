@@ -108,9 +108,21 @@ def starts_predicate(folded: str, candidate: Candidate) -> bool:
     return first.startswith(PREDICATE_TAGS) and not first.startswith("vn")
 
 
+def time_unit_asked(question: QuestionInfo) -> str:
+    """The calendar unit a time question asks for: 年 (哪一年, 何年, 什么年份), 月 (哪个月, 什么月份), or ""."""
+    if question.type != "time":
+        return ""
+    asked = question.wh + question.suffix[:2]
+    found = re.search(r"(?:哪一?个?|何|什么|几)(年|月)(?!代|底|初|末)", asked)
+    return found.group(1) if found else ""
+
+
 def fits_unit_asked(text: str, question: QuestionInfo) -> bool:
-    """Whether a duration is on the scale the question asks for (hours and less, or days and more); true when the
-    question names no unit (多久) or the text is no duration."""
+    """Whether a time holds the calendar unit asked for (哪一年 is not answered by 八月), and a duration is on the
+    scale asked for (hours and less, or days and more); true when the question names no unit (多久, 何时)."""
+    unit = time_unit_asked(question)
+    if unit and unit not in text:
+        return False
     found = DURATION_MEASURE.search(text)
     if question.type != "duration" or not question.measure or found is None:
         return True
