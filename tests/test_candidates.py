@@ -31,6 +31,31 @@ def test_times():
         assert expected in found
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("谢志山在正德十一年占据了左溪", ["正德十一年"]),  # DRCD: an era's year in Chinese numerals
+    ("岳飞于绍兴十一年被杀", ["绍兴十一年"]),  # jieba tags the era 绍兴 as a place
+    ("1912年即民国元年", ["1912年", "民国元年"]),
+    ("康熙三十二年", ["康熙三十二年"]),
+    ("《算学宝鉴》成书于明代", ["明代"]),  # dynasties
+    ("唐朝时的政权", ["唐朝"]),
+    ("东汉末年群雄并起", ["东汉末年"]),
+    ("工程历时十年", []),  # a duration, not an era's year
+    ("他花了二十年", []),
+    ("西方国家与南北朝", []),
+])
+def test_era_years_and_dynasties_are_times(text, expected):
+    assert spans_text(text, times(text)) == expected
+
+
+@pytest.mark.parametrize("text, start, end, drop, expected", [
+    ("蒙古人在13世纪入侵", 4, 8, {"世纪"}, "13世纪"),  # DRCD: asked as 哪一个世纪, the unit stays
+    ("在1960年代成为主流", 1, 7, {"年代"}, "1960年代"),
+    ("成为主流音乐", 2, 6, {"音乐"}, "主流"),  # a question's word after no number is still cut
+])
+def test_a_question_word_that_is_a_numbers_unit_is_not_trimmed(text, start, end, drop, expected):
+    assert text[slice(*trim(text, start, end, frozenset(drop)))] == expected
+
+
 def test_enumerations_and_quotes():
     text = "工作专班下设综合协调组、现场管控组、物资保障等工作小组,坚持“人民至上 生命至上”的理念"
     assert "工作专班下设综合协调组、现场管控组、物资保障" in spans_text(text, enumerations(text))

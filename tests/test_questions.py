@@ -22,6 +22,10 @@ from qa.reader.questions import analyze_question
     ("哈大客运专线连接哈尔滨和哪个港口?", "place"),  # DRCD
     ("哪一间公司生产这种疫苗？", "organisation"),
     ("哪部分最重要？", "other"),  # 部分 is a noun, not 部 + 分
+    ("布里亚特人在哪一个朝代时被纳入岭北行省?", "time"),  # DRCD: 在哪 + a time noun
+    ("西洋棋在哪一个世纪传入英国?", "time"),  # DRCD
+    ("他在哪一家公司工作？", "organisation"),
+    ("他在哪一座山上修行？", "place"),
     ("邓铭东是哪个党支部的预备党员？", "organisation"),
     ("核酸检测试剂是哪家公司生产的？", "organisation"),
     ("工作专班下设哪些工作小组？", "list"),

@@ -7,14 +7,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa.reader.patterns import (CHINESE_DIGITS, MANNER_MARKER, ORG_TAGS, PERSON_TAGS, PLACE_TAGS, REASON_MARKER,
-                                durations, entities, enumerations, headed_by, identities, marked_clauses, noun_chunks,
-                                quantities, times)
+from qa.reader.patterns import (MANNER_MARKER, ORG_TAGS, PERSON_TAGS, PLACE_TAGS, REASON_MARKER, durations, entities,
+                                enumerations, headed_by, identities, marked_clauses, noun_chunks, quantities, times)
 from qa.reader.boundaries import refine
 from qa.reader.questions import HEAD_NOUNS, QuestionInfo
 from qa.reader.sentences import weighted_coverage
 from qa.reader.slot import NOUN_TYPES, asked_noun, slot
-from qa.reader.spans import clause_bounds, quoted_ranges, trim
+from qa.reader.spans import clause_bounds, is_numeral, quoted_ranges, trim
 from qa.text.normalize import fold
 
 PRONOUNS = re.compile(r"^(?:他|她|他们|她们|其|该人|此人)$")
@@ -155,11 +154,6 @@ def widen_quantity(candidate: Candidate, folded: str) -> Candidate:
         if start <= candidate.start < end or candidate.start <= start < candidate.end:
             return Candidate(min(start, candidate.start), max(end, candidate.end), "quantity", candidate.origin)
     return candidate
-
-
-def is_numeral(char: str) -> bool:
-    """An Arabic digit or a Chinese numeral character."""
-    return char.isdigit() or char in CHINESE_DIGITS
 
 
 def strip_question_edges(candidate: Candidate, folded: str, question_text: str) -> Candidate:

@@ -7,9 +7,8 @@ import re
 from functools import lru_cache
 
 from qa.reader.questions import QuestionInfo
-from qa.reader.spans import clause_bounds, quoted_ranges
+from qa.reader.spans import CHINESE_DIGITS, clause_bounds, quoted_ranges
 
-CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 ONE_NUMERAL = rf"(?:\d+(?:\.\d+)?|[{CHINESE_DIGITS}]*(?:十几|几十|几百|几千|几万)[{CHINESE_DIGITS}]*|[{CHINESE_DIGITS}]+|半)"
 NUMERAL = rf"(?:{ONE_NUMERAL}(?:[-~—至到]{ONE_NUMERAL})?)"
 APPROXIMATE = r"(?:约|近|超过|逾|将近|大约|不到|不足|多达|高达)"
@@ -33,8 +32,11 @@ YEAR = r"(?:(?:公元|西元)前?|(?:中华)?民国)?(?:\d{1,4}|[〇零一二三
 REIGN_YEAR = r"[\u4e00-\u9fff]{2}(?:元|\d{1,3}|[一二三四五六七八九十]{1,4})年\((?:公元前?)?\d{1,4}年\)"
 """An era's year with the calendar year it glosses, as encyclopaedias write it: 天正16年(1588年), 承光元年(577年)
 (folded text: half-width brackets). The two characters before the number name the era."""
+DYNASTY = (r"(?:[东西南北][汉晋魏齐周宋](?:朝|代)?|[夏商周秦汉晋隋唐宋元明清魏齐梁陈辽金](?:朝|代))"
+           r"(?:末年|初年|年间|末期|初期|中期|后期)?")
+"""A dynasty as a time: 明朝, 宋代, 东汉末年, 清朝末年."""
 TIME = re.compile(
-    rf"{REIGN_YEAR}(?:{MONTH})?(?:{DAY})?"
+    rf"{REIGN_YEAR}(?:{MONTH})?(?:{DAY})?|{DYNASTY}"
     rf"|(?:{YEAR})?(?:{MONTH})?(?:{DAY})?(?:{CLOCK})?"
     r"|\d{1,2}世纪(?:\d{2}年代)?(?:初|末|中叶|中期|后期|前期)?"
     r"|(?:今年|去年|明年|前年|当年|当天|昨天|今天|明天|次日|近日|日前|本月|上月|上周|本周)")
@@ -46,6 +48,10 @@ CONTINUATION = re.compile(r"^(?:加上|而且|并且|并|且|又|还|再|以及|
 PERSON_TAGS = {"nr", "nrt", "nrfg", "nrf"}
 CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 PLACE_TAGS = {"ns", "nsf"}
+ERA_TAGS = {"t", "n", "nr", "nrfg", "nrt", "ns", "nz"}
+"""Tags jieba gives an era's name (正德 t, 光绪 n, 洪武 nr, 绍兴 ns, 建文 nz)."""
+DURATION_LEADS = ("时", "间", "期", "达", "约", "近", "后", "前", "来", "过")
+"""Last characters of a word after which a number of years is a duration, not an era's year (历时, 期间)."""
 ORG_TAGS = {"nt"}
 
 
@@ -75,11 +81,24 @@ def durations(folded: str) -> list[tuple[int, int]]:
 
 
 def times(folded: str) -> list[tuple[int, int]]:
-    """Dates and times (7月13日凌晨2时, 2022年, 19世纪, 今年)."""
+    """Dates and times (7月13日凌晨2时, 2022年, 19世纪, 今年, 明朝, 康熙三十二年)."""
     spans = []
     for match in TIME.finditer(folded):
         if match.end() > match.start() and not re.fullmatch(r"\d{1,2}[时点]", match.group()):
             spans.append(match.span())
+    return spans + [span for span in era_years(folded) if span not in spans]
+
+
+def era_years(folded: str) -> list[tuple[int, int]]:
+    """Years of an era counted in Chinese numerals, the era named by the word before (康熙三十二年, 正德十一年, 民国元年):
+    a name, place or time word of two characters or more, not one that makes the number a duration (历时十年)."""
+    words = tagged(folded)
+    spans = []
+    for (start, middle, flag), (_, end, _) in zip(words, words[1:]):
+        era, number = folded[start:middle], folded[middle:end]
+        if (len(era) >= 2 and flag in ERA_TAGS and not era.endswith(DURATION_LEADS)
+                and re.fullmatch(r"(?:元|[一二三四五六七八九十]{1,4})年", number)):
+            spans.append((start, end))
     return spans
 
 

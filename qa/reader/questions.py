@@ -124,6 +124,8 @@ def analyze_question(question: str) -> QuestionInfo:
                 words = [w for w in words if not predicate or w != predicate.group("verb")]
             if answer_type == "other" and not english:
                 answer_type = refine_other(prefix, suffix)
+            if wh == "在哪" and suffix[:1] in "一" + CLASSIFIERS:
+                answer_type = refine_other(prefix, suffix.removeprefix("一"), default=answer_type)
             if answer_type == "identity" and suffix.startswith("身份"):
                 suffix = suffix[2:]
                 words = [w for w in words if w != "身份"]
@@ -160,9 +162,10 @@ HEAD_NOUNS: list[tuple[AnswerType, tuple[str, ...]]] = [
 ]
 
 
-def refine_other(prefix: str, suffix: str) -> AnswerType:
+def refine_other(prefix: str, suffix: str, default: AnswerType = "other") -> AnswerType:
     """Type a bare 什么/哪个 question by the noun right after it and any classifier (什么时间 → time, 哪一座城市 →
-    place), or, when nothing follows, by the noun it asks about (那位党员叫什么 → person)."""
+    place), or, when nothing follows, by the noun it asks about (那位党员叫什么 → person); ``default`` when neither
+    tells."""
     head = re.sub(f"^[{CLASSIFIERS}](?=.)", "", suffix)[:6]
     tail = re.sub(r"(?:叫|是|为|的|名叫|叫做)+$", "", prefix)[-4:]
     for answer_type, nouns in HEAD_NOUNS:
@@ -174,7 +177,7 @@ def refine_other(prefix: str, suffix: str) -> AnswerType:
         for answer_type, nouns in HEAD_NOUNS:
             if any(tail.endswith(noun) for noun in nouns):
                 return answer_type
-    return "other"
+    return default
 
 
 def organisation_head(suffix: str) -> str:

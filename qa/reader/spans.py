@@ -10,6 +10,7 @@ EDGE_PUNCTUATION = "，,、：:;；。!！?？·・ \u3000"
 LEADING_WORDS = {"的", "了", "是", "为", "在", "于", "将", "把", "被", "和", "与", "及", "并", "作为", "身为", "由",
                  "对", "向", "从", "又", "还", "也", "都", "就", "共", "共有", "有", "达", "即", "则", "给"}
 TRAILING_WORDS = {"的", "了", "是", "等", "之", "以来"}
+CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
@@ -33,11 +34,17 @@ def clause_bounds(text: str, position: int) -> tuple[int, int]:
     return start, end
 
 
+def is_numeral(char: str) -> bool:
+    """An Arabic digit or a Chinese numeral character."""
+    return char.isdigit() or char in CHINESE_DIGITS
+
+
 def trim(text: str, start: int, end: int, drop: frozenset[str] = frozenset()) -> tuple[int, int]:
     """Drop punctuation, function words and the question's own words (``drop``) from both edges of a span.
 
-    Words are jieba's, so a word that merely starts with a function character (和平) is kept;
-    an unpaired quote at either edge is dropped, a paired one kept.
+    Words are jieba's, so a word that merely starts with a function character (和平) is kept, and a question's
+    word that is a number's unit (世纪 in 13世纪) stays; an unpaired quote at either edge is dropped, a paired one
+    kept.
     """
     import jieba
 
@@ -51,6 +58,8 @@ def trim(text: str, start: int, end: int, drop: frozenset[str] = frozenset()) ->
             start += len(words[0])
             continue
         if len(words) > 1 and (words[-1] in TRAILING_WORDS or words[-1] in drop):
+            if words[-1] in drop and is_numeral(text[end - len(words[-1]) - 1]):
+                break  # the question's word is the number's unit: 13世纪 asked about as 哪一个世纪
             end -= len(words[-1])
             continue
         break
