@@ -22,6 +22,14 @@ from qa.reader.questions import analyze_question
     ("哈大客运专线连接哈尔滨和哪个港口?", "place"),  # DRCD
     ("哪一间公司生产这种疫苗？", "organisation"),
     ("哪部分最重要？", "other"),  # 部分 is a noun, not 部 + 分
+    ("南韩人民将「李氏朝鲜」更名为何?", "other"),  # DRCD: a closing 为何 after a noun asks what
+    ("韩剧在传统上的制作模式为何？", "other"),  # DRCD
+    ("日本施行锁国政策的原因为何?", "reason"),  # … but after 原因 it asks why
+    ("为何硫又称硫磺？", "reason"),
+    ("中生代末有一半的生物因为什么事件而灭绝？", "other"),  # DRCD: 因为什么 + a noun asks what
+    ("包克球会因为什么的崩塌而形成？", "other"),  # DRCD
+    ("多星系统的演化会因为什么而产生大的影响？", "reason"),
+    ("路易-拿破仑因为什么原因才回到瑞士?", "reason"),  # DRCD
     ("布里亚特人在哪一个朝代时被纳入岭北行省?", "time"),  # DRCD: 在哪 + a time noun
     ("西洋棋在哪一个世纪传入英国?", "time"),  # DRCD
     ("他在哪一家公司工作？", "organisation"),

@@ -42,6 +42,8 @@ ENGLISH_PATTERNS: list[tuple[AnswerType, str]] = [
     ("other", r"^(?P<wh>what|which)\b"),
 ]
 
+REASON_NOUNS = ("原因", "理由", "缘故", "缘由", "目的", "用意", "动机", "起因")
+"""Nouns after which a closing 为何 still asks why (原因为何)."""
 DURATION_PREDICATE = re.compile(r"(?P<verb>持续|历时|为期|用时|耗时|花费|花了|用了|延续|经历|经过|长达)"
                                 r"(?:了|长达|约|大约|共|总共|将近|近)*$")
 """A verb that only relates an event to its length (核酸检测 *持续了* 几天): the text states the length in its own
@@ -122,6 +124,8 @@ def analyze_question(question: str) -> QuestionInfo:
                 measure = DURATION_UNIT_IN_WH.sub("", wh)
                 predicate = DURATION_PREDICATE.search(prefix)
                 words = [w for w in words if not predicate or w != predicate.group("verb")]
+            if answer_type == "reason" and not english and asks_what_not_why(prefix, wh, suffix):
+                answer_type = "other"
             if answer_type == "other" and not english:
                 answer_type = refine_other(prefix, suffix)
             if wh == "在哪" and suffix[:1] in "一" + CLASSIFIERS:
@@ -132,6 +136,24 @@ def analyze_question(question: str) -> QuestionInfo:
             words = [w for w in words if w not in wh and wh not in w]
             return QuestionInfo(text, answer_type, wh, prefix, suffix, measure, words, english)
     return QuestionInfo(text, "other", words=words, english=english)
+
+
+def asks_what_not_why(prefix: str, wh: str, suffix: str) -> bool:
+    """Whether a reason interrogative asks what, not why: 为何 closing a question after a noun (更名为何, 主张为何;
+    not 原因为何), or 因为/由于什么 followed by a noun or 的 (因为什么事件而灭绝, 因为什么的崩塌; not 因为什么原因)."""
+    if wh == "为何" and not suffix:
+        return bool(prefix) and not prefix.endswith(REASON_NOUNS)
+    if wh in ("因为什么", "由于什么") and suffix and not suffix.startswith(REASON_NOUNS):
+        flag = next(iter(jieba_tags(suffix)), "")
+        return suffix.startswith("的") or flag.startswith("n")
+    return False
+
+
+def jieba_tags(text: str) -> list[str]:
+    """jieba's part-of-speech tags of ``text``'s words, in order."""
+    import jieba.posseg
+
+    return [flag for _, flag in jieba.posseg.cut(text)]
 
 
 def verb_before_what(text: str, position: int) -> bool:
