@@ -30,6 +30,9 @@ from qa.reader.questions import analyze_question
     ("包克球会因为什么的崩塌而形成？", "other"),  # DRCD
     ("多星系统的演化会因为什么而产生大的影响？", "reason"),
     ("路易-拿破仑因为什么原因才回到瑞士?", "reason"),  # DRCD
+    ("苏联东欧最重要的贸易港口为？", "place"),  # DRCD: no interrogative, the noun before 为 types it
+    ("红巨星的形成原因为？", "reason"),  # DRCD
+    ("最早发展都市计划的文明为？", "other"),  # DRCD
     ("布里亚特人在哪一个朝代时被纳入岭北行省?", "time"),  # DRCD: 在哪 + a time noun
     ("西洋棋在哪一个世纪传入英国?", "time"),  # DRCD
     ("他在哪一家公司工作？", "organisation"),
@@ -95,3 +98,12 @@ def test_a_duration_question_keeps_the_verb_of_its_event():
 
 def test_jiehu_is_not_a_quantity_question():
     assert analyze_question("他几乎每天做什么？").type != "quantity"
+
+
+def test_a_question_with_no_interrogative_asks_what_follows_it():
+    info = analyze_question("最早发展都市计划的文明为？")  # DRCD
+    assert (info.wh, info.prefix, info.suffix) == ("", "最早发展都市计划的文明为", "")
+
+
+def test_a_statement_without_a_closing_copula_is_not_read_as_a_question_of_what():
+    assert analyze_question("邓铭东的身份").prefix == ""

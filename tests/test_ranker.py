@@ -133,6 +133,10 @@ def test_a_duration_or_time_answers_only_on_the_scale_asked_for(question, text, 
     ("张伯伦第一个赛季不敌哪队未能拿下冠军?", "队"),
     ("卢安达境内的串烧食物其食材大多使用哪一种肉?", "肉"),  # DRCD: jieba guessed 种肉 one word
     ("高加索山脉被黑海和哪一个海夹在中间?", "海"),  # DRCD: jieba guessed 海夹 one word
+    ("最早发展都市计划的文明为？", "文明"),  # DRCD: no interrogative; the noun before 为
+    ("世界上历史最悠久的古典音乐节为？", "音乐节"),  # DRCD
+    ("白矮星和中子星的前身都是？", ""),  # jieba tags 前身 a pronoun
+    ("在台湾人口最多的法院以前的名字为？", ""),  # DRCD: a name is asked for, not a thing ending in 字
     ("这次活动是什么时候开始的?", ""),  # a time question names no noun
     ("他在什么地方工作?", ""),  # place: 地方 is the interrogative itself
 ])

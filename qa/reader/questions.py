@@ -42,6 +42,8 @@ ENGLISH_PATTERNS: list[tuple[AnswerType, str]] = [
     ("other", r"^(?P<wh>what|which)\b"),
 ]
 
+IMPLICIT_WHAT = re.compile(r"(?:为|是|于|在|叫|叫做|称|称为|包括|有|到|成)$")
+"""A question with no interrogative that ends where one would stand (最早发展都市计划的文明为？) asks what."""
 REASON_NOUNS = ("原因", "理由", "缘故", "缘由", "目的", "用意", "动机", "起因")
 """Nouns after which a closing 为何 still asks why (原因为何)."""
 DURATION_PREDICATE = re.compile(r"(?P<verb>持续|历时|为期|用时|耗时|花费|花了|用了|延续|经历|经过|长达)"
@@ -135,6 +137,10 @@ def analyze_question(question: str) -> QuestionInfo:
                 words = [w for w in words if w != "身份"]
             words = [w for w in words if w not in wh and wh not in w]
             return QuestionInfo(text, answer_type, wh, prefix, suffix, measure, words, english)
+    if not english and IMPLICIT_WHAT.search(text):
+        asked = IMPLICIT_WHAT.sub("", text)
+        answer_type = "reason" if asked.endswith(REASON_NOUNS) else refine_other(text, "")
+        return QuestionInfo(text, answer_type, prefix=text, words=words)
     return QuestionInfo(text, "other", words=words, english=english)
 
 

@@ -5,11 +5,17 @@ from __future__ import annotations
 import re
 
 from qa.reader.patterns import dictionary_words, tagged
-from qa.reader.questions import CLASSIFIERS, QuestionInfo, organisation_head
+from qa.reader.questions import CLASSIFIERS, REASON_NOUNS, QuestionInfo, organisation_head
 from qa.reader.spans import clause_bounds, clause_breaks, trim
 
 NOUN_TYPES = ("organisation", "identity", "other", "place", "person")
 """Question types whose interrogative may be followed by the noun asked for (哪一个帝国, 什么组织)."""
+EQUATED_NOUN = re.compile(r"(?:^|的)([^的]+?)(?:都|也|就|即|则)?(?:为|是)$")
+"""What a question with no interrogative equates its answer with: the phrase before its closing 为 or 是."""
+NOT_NOUN_TAGS = ("v", "a", "d", "p", "c", "u", "m", "q", "r", "t", "f")
+"""Tags of words that are no noun asked for (jieba tags a lone 文明 nr, so the noun tags are not listed)."""
+NAME_NOUNS = ("名字", "名称", "姓名", "全称", "简称", "称号")
+"""Nouns that ask for a name, not for a thing of their kind (以前的名字为 is not answered by a word ending in 字)."""
 PREFIX_PARTICLES = {"是", "为", "叫", "叫做", "有", "在", "了", "的", "着", "过", "将", "被"}
 
 
@@ -75,7 +81,14 @@ def asked_part(question: QuestionInfo) -> str:
 
 def asked_noun(question: QuestionInfo) -> str:
     """The noun word a question asks for, right after its interrogative and any classifier (语言 in 哪一门语言,
-    帝国 in 哪一个帝国, 纸张 in 什么纸张, 肉 in 哪一种肉 where jieba guessed 种肉 a word), or ""."""
+    帝国 in 哪一个帝国, 纸张 in 什么纸张, 肉 in 哪一种肉 where jieba guessed 种肉 a word), or, in a question with no
+    interrogative that ends in 为 or 是, the noun before it (文明 in 最早发展都市计划的文明为); else ""."""
+    if not question.wh:
+        equated = EQUATED_NOUN.search(question.prefix)
+        words = tagged(equated.group(1)) if equated else ()
+        noun = equated.group(1)[words[-1][0]:] if words else ""
+        generic = noun in REASON_NOUNS or noun in NAME_NOUNS
+        return noun if len(noun) >= 2 and not generic and not words[-1][2].startswith(NOT_NOUN_TAGS) else ""
     suffix = asked_part(question)
     words = [(suffix[start:end], flag) for start, end, flag in tagged(suffix)]
     if words:
