@@ -135,6 +135,7 @@ def test_a_duration_or_time_answers_only_on_the_scale_asked_for(question, text, 
     ("高加索山脉被黑海和哪一个海夹在中间?", "海"),  # DRCD: jieba guessed 海夹 one word
     ("最早发展都市计划的文明为？", "文明"),  # DRCD: no interrogative; the noun before 为
     ("世界上历史最悠久的古典音乐节为？", "音乐节"),  # DRCD
+    ("这段话出自哪一篇文章?", "文章"),  # DRCD: jieba's dictionary has 篇文章
     ("白矮星和中子星的前身都是？", ""),  # jieba tags 前身 a pronoun
     ("在台湾人口最多的法院以前的名字为？", ""),  # DRCD: a name is asked for, not a thing ending in 字
     ("这次活动是什么时候开始的?", ""),  # a time question names no noun
@@ -155,6 +156,7 @@ def test_the_noun_a_question_asks_for(question, noun):
     ("1841年第一次鸦片战争爆发", "战争", {"第一次鸦片战争"}),  # DRCD: a year does not join the war
     ("孙铭武创作的《血盟救国军军歌》", "歌曲", set()),  # DRCD: a word inside quotes is left to the quote
     ("他们吃面包", "肉", set()),
+    ("语文阅读理解题中一篇材料文章《一种美味》", "文章", {"语文"}),  # DRCD: not 一篇 or 中; 文章 is the noun itself
 ])
 def test_words_headed_by_the_noun_asked_for_are_candidates(sentence, noun, found):
     assert {sentence[start:end] for start, end in headed_by(sentence, noun, 2)} == found

@@ -259,7 +259,7 @@ def headed_by(folded: str, noun: str, most_words: int) -> list[tuple[int, int]]:
     quoted = quoted_ranges(folded)
     spans: list[tuple[int, int]] = []
     for last, (start, end, flag) in enumerate(words):
-        if (not flag.startswith(NOMINAL_TAGS) or folded[end - 1] not in noun or folded[start:end] == noun
+        if (not joins_head(flag) or flag == "f" or folded[end - 1] not in noun or folded[start:end] == noun
                 or any(a <= start < b for a, b in quoted)):
             continue
         first = last
@@ -272,5 +272,6 @@ def headed_by(folded: str, noun: str, most_words: int) -> list[tuple[int, int]]:
 
 
 def joins_head(flag: str) -> bool:
-    """A word that may stand before a head noun in its phrase: nominal, but not a number or classifier."""
+    """A word that may stand in a noun phrase before its head (or, not a locality word like 中, be the head):
+    nominal, but not a number or classifier (一篇)."""
     return flag.startswith(NOMINAL_TAGS) and flag not in ("m", "q", "mq")

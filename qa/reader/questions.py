@@ -177,7 +177,7 @@ def verb_before_what(text: str, position: int) -> bool:
     return False
 
 
-CLASSIFIERS = "门种个位家所项类部本条座支只件样款间"
+CLASSIFIERS = "门种个位家所项类部本条座支只件样款间篇首幅届场张"
 """Classifiers that may stand between 哪/哪一 and the noun asked for (哪一门语言, 哪一座城市)."""
 HEAD_NOUNS: list[tuple[AnswerType, tuple[str, ...]]] = [
     ("time", ("时间", "日期", "年份", "时候", "时期", "年代", "朝代", "季节", "月份", "世纪")),

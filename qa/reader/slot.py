@@ -81,7 +81,8 @@ def asked_part(question: QuestionInfo) -> str:
 
 def asked_noun(question: QuestionInfo) -> str:
     """The noun word a question asks for, right after its interrogative and any classifier (语言 in 哪一门语言,
-    帝国 in 哪一个帝国, 纸张 in 什么纸张, 肉 in 哪一种肉 where jieba guessed 种肉 a word), or, in a question with no
+    帝国 in 哪一个帝国, 纸张 in 什么纸张, 肉 in 哪一种肉 where jieba guessed 种肉 a word, 文章 in 哪一篇文章 where
+    its dictionary has 篇文章), or, in a question with no
     interrogative that ends in 为 or 是, the noun before it (文明 in 最早发展都市计划的文明为); else ""."""
     if not question.wh:
         equated = EQUATED_NOUN.search(question.prefix)
@@ -96,6 +97,8 @@ def asked_noun(question: QuestionInfo) -> str:
     if len(words) > 1 and words[0][0] in CLASSIFIERS:
         words = words[1:]
     word, flag = words[0] if words else ("", "")
+    if len(word) > 2 and word[0] in CLASSIFIERS:
+        word = word[1:]
     return word if flag.startswith("n") and flag != "nr" else ""
 
 
