@@ -105,6 +105,11 @@ def test_a_proper_name_question_is_answered_by_the_quoted_name_not_the_verb_phra
     assert best_candidate_text(sentence, question) == expected
 
 
+def test_a_question_about_a_work_is_answered_by_its_title():
+    sentence = "2017年浙江省高考中,语文阅读理解题中一篇材料文章《一种美味》文末写到「现在,它早已死了。」"  # DRCD
+    assert best_candidate_text(sentence, "「现在,它早已死了。」这段话出自哪一篇文章?") == "《一种美味》"
+
+
 @pytest.mark.parametrize("question, text, fits", [
     ("比赛持续了几天？", "6个小时", False),
     ("比赛持续了几天？", "两周", True),

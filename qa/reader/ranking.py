@@ -22,6 +22,9 @@ MAX_ECHO_SHARE = 0.8
 """A candidate made this much of the question's own words is no answer."""
 NAME_WORDS = "名字|名号|称号|名称|简称|别称|别名|外号|绰号|全称|称为|叫做"
 NAMING = re.compile(NAME_WORDS + "|口号|理念|精神|原则|主题")
+WORKS = ("文章", "书", "作品", "著作", "小说", "诗", "歌", "歌曲", "曲", "电影", "剧", "报", "杂志", "期刊", "论文", "专辑",
+         "节目", "法", "法令", "条约", "典")
+"""Nouns for works, whose names are written as 《titles》 (哪一篇文章 → 《一种美味》)."""
 PROPER_NAME_ASKED = re.compile(NAME_WORDS + "|叫什么")
 """Questions whose answer is a proper name, never a verb phrase (叫什么名号 is not answered by 积极开展疫情宣传)."""
 PREDICATE_TAGS = ("v", "d", "p", "c", "l")
@@ -183,7 +186,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             sentence.score, sentence.dense, sentence.coverage, float(rank), float(exact), float(not exact),
             echo_share(text, question),
             aligned[2] * overlap_ratio(candidate, aligned[0], aligned[1]) if aligned else 0.0,
-            float(candidate.type == "quote" and NAMING.search(question.text) is not None),
+            float(candidate.type == "quote" and (NAMING.search(question.text) is not None
+                                                 or (text.startswith("《") and noun.endswith(WORKS)))),
             1 / (1 + distance / weights.proximity_scale) if distance != math.inf else 0.0,
             *measured, float(candidate.origin == "clause"), float(candidate.type == "chunk"),
             noun_agreement(text, noun, weights.asked_noun_chars),
