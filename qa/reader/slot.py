@@ -81,15 +81,10 @@ def asked_part(question: QuestionInfo) -> str:
 
 def asked_noun(question: QuestionInfo) -> str:
     """The noun word a question asks for, right after its interrogative and any classifier (语言 in 哪一门语言,
-    帝国 in 哪一个帝国, 纸张 in 什么纸张, 肉 in 哪一种肉 where jieba guessed 种肉 a word, 文章 in 哪一篇文章 where
-    its dictionary has 篇文章), or, in a question with no
-    interrogative that ends in 为 or 是, the noun before it (文明 in 最早发展都市计划的文明为); else ""."""
+    帝国 in 哪一个帝国, 纸张 in 什么纸张, 肉 in 哪一种肉 where jieba guessed 种肉 a word, 文章 in 哪一篇文章 where its
+    dictionary has 篇文章), or, in a question with no interrogative, :func:`equated_noun`; else ""."""
     if not question.wh:
-        equated = EQUATED_NOUN.search(question.prefix)
-        words = tagged(equated.group(1)) if equated else ()
-        noun = equated.group(1)[words[-1][0]:] if words else ""
-        generic = noun in REASON_NOUNS or noun in NAME_NOUNS
-        return noun if len(noun) >= 2 and not generic and not words[-1][2].startswith(NOT_NOUN_TAGS) else ""
+        return equated_noun(question.prefix)
     suffix = asked_part(question)
     words = [(suffix[start:end], flag) for start, end, flag in tagged(suffix)]
     if words:
@@ -100,6 +95,17 @@ def asked_noun(question: QuestionInfo) -> str:
     if len(word) > 2 and word[0] in CLASSIFIERS:
         word = word[1:]
     return word if flag.startswith("n") and flag != "nr" else ""
+
+
+def equated_noun(prefix: str) -> str:
+    """The noun a question with no interrogative equates its answer with, before its closing 为 or 是 (文明 in
+    最早发展都市计划的文明为), unless it asks for a name or a reason; else ""."""
+    equated = EQUATED_NOUN.search(prefix)
+    words = tagged(equated.group(1)) if equated else ()
+    if not words or words[-1][2].startswith(NOT_NOUN_TAGS):
+        return ""
+    noun = equated.group(1)[words[-1][0]:]
+    return noun if len(noun) >= 2 and noun not in REASON_NOUNS + NAME_NOUNS else ""
 
 
 def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
