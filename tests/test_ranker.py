@@ -141,6 +141,10 @@ def test_a_duration_or_time_answers_only_on_the_scale_asked_for(question, text, 
     ("最早发展都市计划的文明为？", "文明"),  # DRCD: no interrogative; the noun before 为
     ("世界上历史最悠久的古典音乐节为？", "音乐节"),  # DRCD
     ("这段话出自哪一篇文章?", "文章"),  # DRCD: jieba's dictionary has 篇文章
+    ("两个宗教主张本身的正统性地位,一个宗教是天主教,另一个是?", "教"),  # DRCD: another item than 天主教
+    ("德国于1949年时分裂为德意志民主共和国以及?", "国"),  # DRCD
+    ("拿破仑三世试图在两个派别中取得平衡,一个是自由派,另一个是?", "派"),  # DRCD
+    ("除了希腊文、希伯来文,还有哪种语言?", "语言"),  # the noun asked for comes first
     ("白矮星和中子星的前身都是？", ""),  # jieba tags 前身 a pronoun
     ("在台湾人口最多的法院以前的名字为？", ""),  # DRCD: a name is asked for, not a thing ending in 字
     ("这次活动是什么时候开始的?", ""),  # a time question names no noun

@@ -16,6 +16,8 @@ NOT_NOUN_TAGS = ("v", "a", "d", "p", "c", "u", "m", "q", "r", "t", "f")
 """Tags of words that are no noun asked for (jieba tags a lone 文明 nr, so the noun tags are not listed)."""
 NAME_NOUNS = ("名字", "名称", "姓名", "全称", "简称", "称号")
 """Nouns that ask for a name, not for a thing of their kind (以前的名字为 is not answered by a word ending in 字)."""
+ANOTHER = re.compile(r"另一|还有|(?:以及|和|与|及)$")
+"""Where a question turns from an item it names to another it asks for."""
 PREFIX_PARTICLES = {"是", "为", "叫", "叫做", "有", "在", "了", "的", "着", "过", "将", "被"}
 
 
@@ -83,8 +85,12 @@ def asked_noun(question: QuestionInfo) -> str:
     """The noun word a question asks for, right after its interrogative and any classifier (语言 in 哪一门语言,
     帝国 in 哪一个帝国, 纸张 in 什么纸张, 肉 in 哪一种肉 where jieba guessed 种肉 a word, 文章 in 哪一篇文章 where its
     dictionary has 篇文章), or, in a question with no interrogative, :func:`equated_noun`; else ""."""
-    if not question.wh:
-        return equated_noun(question.prefix)
+    noun = equated_noun(question.prefix) if not question.wh else named_noun(question)
+    return noun or sibling_head(question.text)
+
+
+def named_noun(question: QuestionInfo) -> str:
+    """The noun word right after a question's interrogative and any classifier (see :func:`asked_noun`)."""
     suffix = asked_part(question)
     words = [(suffix[start:end], flag) for start, end, flag in tagged(suffix)]
     if words:
@@ -95,6 +101,19 @@ def asked_noun(question: QuestionInfo) -> str:
     if len(word) > 2 and word[0] in CLASSIFIERS:
         word = word[1:]
     return word if flag.startswith("n") and flag != "nr" else ""
+
+
+def sibling_head(text: str) -> str:
+    """For a question that asks for another item than one it names (一个是天主教，另一个是？, 分裂为德意志民主共和国以及？),
+    the last character of that item: its sibling in the sentence often shares it (东正教, 德意志联邦共和国); else ""."""
+    cue = ANOTHER.search(text)
+    if cue is None:
+        return ""
+    named = re.sub(r"(?:之外|以外|[,，、])+$", "", text[:cue.start()])
+    words = tagged(named)
+    if not words or not words[-1][2].startswith(("n", "j", "l")) or words[-1][1] - words[-1][0] < 2:
+        return ""
+    return named[-1]
 
 
 def equated_noun(prefix: str) -> str:
