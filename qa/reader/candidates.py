@@ -12,7 +12,7 @@ from qa.reader.patterns import (MANNER_MARKER, ORG_TAGS, PERSON_TAGS, PLACE_TAGS
 from qa.reader.boundaries import refine
 from qa.reader.questions import HEAD_NOUNS, QuestionInfo
 from qa.reader.sentences import weighted_coverage
-from qa.reader.slot import NOUN_TYPES, asked_noun, slot
+from qa.reader.slot import asked_noun, slot
 from qa.reader.spans import clause_bounds, is_numeral, quoted_ranges, trim
 from qa.text.normalize import fold
 
@@ -91,7 +91,7 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
 
 def noun_headed(folded: str, question: QuestionInfo) -> list[tuple[int, int]]:
     """Where the question asks for a noun (哪一个宗教), the sentence's nominal words that end in it (:func:`headed_by`)."""
-    noun = asked_noun(question) if question.type in NOUN_TYPES else ""
+    noun = asked_noun(question)
     return headed_by(folded, noun, HEADED_WORDS) if noun else []
 
 

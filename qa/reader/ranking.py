@@ -11,7 +11,7 @@ from qa.reader.numerals import arabic
 from qa.reader.patterns import DURATION_MEASURE, tagged
 from qa.reader.questions import QuestionInfo
 from qa.reader.sentences import ScoredSentence
-from qa.reader.slot import NOUN_TYPES, asked_noun, nominal_head
+from qa.reader.slot import asked_noun, nominal_head
 from qa.reader.spans import CLAUSE_BREAK
 from qa.reader.weights import ReaderWeights
 from qa.text.normalize import fold
@@ -165,7 +165,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
     aligned = found.slot
     names_asked = PROPER_NAME_ASKED.search(question.text) is not None and question.type in ("other", "identity")
     quoted = any(candidate.type == "quote" for candidate in found.candidates)
-    noun = asked_noun(question) if question.type in NOUN_TYPES else ""
+    noun = asked_noun(question)
     rows = []
     for candidate in found.candidates:
         if candidate.type not in accepted:

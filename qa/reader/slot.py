@@ -82,15 +82,18 @@ def asked_part(question: QuestionInfo) -> str:
 
 
 def asked_noun(question: QuestionInfo) -> str:
-    """The noun word a question asks for, right after its interrogative and any classifier (语言 in 哪一门语言,
-    帝国 in 哪一个帝国, 纸张 in 什么纸张, 肉 in 哪一种肉 where jieba guessed 种肉 a word, 文章 in 哪一篇文章 where its
-    dictionary has 篇文章), or, in a question with no interrogative, :func:`equated_noun`; else ""."""
+    """The noun word a question of one of the :data:`NOUN_TYPES` asks for: :func:`named_noun` after its
+    interrogative, or, with none, :func:`equated_noun`; failing both, :func:`sibling_head`; else ""."""
+    if question.type not in NOUN_TYPES:
+        return ""
     noun = equated_noun(question.prefix) if not question.wh else named_noun(question)
     return noun or sibling_head(question.text)
 
 
 def named_noun(question: QuestionInfo) -> str:
-    """The noun word right after a question's interrogative and any classifier (see :func:`asked_noun`)."""
+    """The noun word right after a question's interrogative and any classifier (语言 in 哪一门语言, 帝国 in 哪一个帝国,
+    纸张 in 什么纸张, 肉 in 哪一种肉 where jieba guessed 种肉 a word, 文章 in 哪一篇文章 where its dictionary has
+    篇文章), or ""."""
     suffix = asked_part(question)
     words = [(suffix[start:end], flag) for start, end, flag in tagged(suffix)]
     if words:
