@@ -43,6 +43,17 @@ def test_a_prepositional_tail_is_cut_after_the_noun_phrase(sentence, span, expec
     assert sentence[start:cut_prepositional_tail(sentence, start, end)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("张伟、李娜和王芳三位", "张伟、李娜和王芳"),
+    ("北京、上海等4个", "北京、上海"),
+    ("东日本旅客铁道、东海旅客铁道和西日本旅客铁道", "东日本旅客铁道、东海旅客铁道和西日本旅客铁道"),
+    ("第3名", "第3名"),  # no enumeration before it: the count is the answer
+])
+def test_an_enumeration_ends_before_the_count_that_sums_it_up(text, expected):
+    start, end = refine(text, 0, len(text), "list")
+    assert text[start:end] == expected
+
+
 @pytest.mark.parametrize("text", ["国家发展和改革委员会", "《黑格尔青年时代的历史》", "“管理有力度,服务有温度”",
                                   "四川大学华西临床医学院"])
 def test_titles_quotes_and_organisations_are_not_cut(text):

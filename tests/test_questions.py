@@ -1,6 +1,6 @@
 import pytest
 
-from qa.reader.questions import analyze_question
+from qa.reader.questions import analyze_question, asks_several, item_type
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -107,3 +107,29 @@ def test_a_question_with_no_interrogative_asks_what_follows_it():
 
 def test_a_statement_without_a_closing_copula_is_not_read_as_a_question_of_what():
     assert analyze_question("邓铭东的身份").prefix == ""
+
+
+@pytest.mark.parametrize("question, several", [
+    ("五月艾分布在哪些地区？", True),  # CMRC trial: 在哪 + 些
+    ("计算神经科学包含哪些科学？", True),
+    ("哪几位专家参加了会议？", True),
+    ("凤岭校区的高水平实验室有哪几座？", True),
+    ("他在哪里出生？", False),
+    ("五月艾分布在哪个国家？", False),
+    ("冰雪皇后冰淇淋有什么特点？", False),  # one description, not a list of things
+])
+def test_a_question_asking_for_several_things(question, several):
+    assert asks_several(analyze_question(question)) is several
+
+
+@pytest.mark.parametrize("question, answer_type, item", [
+    ("哪几位专家参加了会议？", "list", "person"),  # 哪几 asks which, not how many
+    ("哪几个国家参加了比赛？", "list", "place"),
+    ("计算神经科学包含哪些科学？", "list", "list"),
+    ("第几名？", "quantity", "quantity"),
+    ("来了几个人？", "quantity", "quantity"),
+])
+def test_which_ones_is_not_how_many_and_its_items_are_typed_by_their_noun(question, answer_type, item):
+    info = analyze_question(question)
+    assert (info.type, item_type(info)) == (answer_type, item)
+    assert not any("几" in word for word in info.words)

@@ -110,6 +110,19 @@ def test_a_question_about_a_work_is_answered_by_its_title():
     assert best_candidate_text(sentence, "「现在,它早已死了。」这段话出自哪一篇文章?") == "《一种美味》"
 
 
+@pytest.mark.parametrize("sentence, question, expected", [
+    # CMRC trial: a plant's range lists places; one of them alone is no answer to 哪些地区
+    ("分布于越南、老挝、缅甸、台湾岛、泰国以及中国大陆的四川、浙江等地，生长于海拔100米至2,800米的地区。",
+     "五月艾分布在哪些地区？", "越南、老挝、缅甸、台湾岛、泰国以及中国大陆的四川、浙江"),
+    ("参加会议的有张伟、李娜和王芳三位专家。", "哪几位专家参加了会议？", "张伟、李娜和王芳"),
+    # asked for one place, the same sentence answers with one
+    ("分布于越南、老挝、缅甸、台湾岛、泰国以及中国大陆的四川、浙江等地，生长于海拔100米至2,800米的地区。",
+     "五月艾分布在哪个国家？", "越南"),
+])
+def test_a_question_asking_for_several_is_answered_by_the_whole_enumeration(sentence, question, expected):
+    assert best_candidate_text(sentence, question) == expected
+
+
 @pytest.mark.parametrize("question, text, fits", [
     ("比赛持续了几天？", "6个小时", False),
     ("比赛持续了几天？", "两周", True),

@@ -4,6 +4,8 @@ LED显示屏), and quoted names, titles and organisations are never cut inside. 
 
 from __future__ import annotations
 
+import re
+
 from qa.reader.patterns import tagged
 from qa.reader.questions import HEAD_NOUNS
 
@@ -13,6 +15,8 @@ NOUN_TAGS = ("n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "eng", "j", "l")
 TAIL_PREPOSITIONS = {"对", "向", "给", "为", "在", "从", "把", "被", "用", "以", "替", "跟", "同", "与"}
 ORGANISATION_NOUNS = tuple(dict(HEAD_NOUNS)["organisation"])
 CUT_KINDS = ("slot", "identity")
+TRAILING_COUNT = re.compile(r"等?[0-9零一二三四五六七八九十百两几]+[位名个人家所项种座间件条部首]$")
+"""A count that sums up the enumeration before it (张伟、李娜和王芳三位): no part of the enumeration."""
 
 
 def word_at(spans: tuple[tuple[int, int, str], ...], position: int) -> tuple[int, int, str] | None:
@@ -84,4 +88,12 @@ def refine(folded: str, start: int, end: int, kind: str) -> tuple[int, int]:
     if kind in CUT_KINDS:
         start = drop_leading_verb(folded, start, end)
         end = cut_prepositional_tail(folded, start, end)
+    if kind == "list":
+        end = drop_trailing_count(folded, start, end)
     return start, end
+
+
+def drop_trailing_count(folded: str, start: int, end: int) -> int:
+    """The end of an enumeration without the count that sums it up: ``张伟、李娜和王芳三位`` → ``张伟、李娜和王芳``."""
+    found = TRAILING_COUNT.search(folded, start, end)
+    return found.start() if found and "、" in folded[start:found.start()] else end

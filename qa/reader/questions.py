@@ -19,7 +19,7 @@ CHINESE_PATTERNS: list[tuple[AnswerType, str]] = [
              r"什么日子|哪个时期|什么年代|哪个年代|哪个朝代|什么朝代|几时)"),
     ("duration", r"(?<!第)(?P<wh>多久|多长时间|多少时间|多长的时间|几天|几个月|几个小时|几小时|几年|几周|几个星期|几分钟|"
                  r"多少天|多少年|多少个月|多少小时|多少个小时|多少分钟|多少周|几昼夜)"),
-    ("quantity", r"(?P<wh>多少|几(?!乎)|多大|多长|多高|多远|多重|多久|多深|多宽|多厚|多快|多老|多少钱|多长时间|百分之几|第几)"),
+    ("quantity", r"(?P<wh>多少|(?<!哪)几(?!乎)|多大|多长|多高|多远|多重|多久|多深|多宽|多厚|多快|多老|多少钱|多长时间|百分之几|第几)"),
     ("person", r"(?P<wh>谁|哪位|哪个人|什么人|叫什么名字|名字是什么|姓什么|何人)"),
     ("place", r"(?P<wh>哪里|哪儿|在哪|何处|何地|什么地方|哪个地方|哪个国家|哪国|哪座城市|哪个城市|哪个省|哪个地区|去哪|位于哪|什么位置)"),
     ("organisation", r"(?P<wh>哪个公司|哪家公司|哪家|哪个机构|哪个组织|哪个单位|哪个部门|哪所|哪个学校|哪个大学|哪个球队|哪支)"),
@@ -135,13 +135,25 @@ def analyze_question(question: str) -> QuestionInfo:
             if answer_type == "identity" and suffix.startswith("身份"):
                 suffix = suffix[2:]
                 words = [w for w in words if w != "身份"]
-            words = [w for w in words if w not in wh and wh not in w]
+            words = [w for w in words if w not in wh and wh not in w and not (wh.endswith("几") and w.startswith("几"))]
             return QuestionInfo(text, answer_type, wh, prefix, suffix, measure, words, english)
     if not english and IMPLICIT_WHAT.search(text):
         asked = IMPLICIT_WHAT.sub("", text)
         answer_type = "reason" if asked.endswith(REASON_NOUNS) else refine_other(text, "")
         return QuestionInfo(text, answer_type, prefix=text, words=words)
     return QuestionInfo(text, "other", words=words, english=english)
+
+
+def asks_several(question: QuestionInfo) -> bool:
+    """Whether a question asks for several things (分布在哪些地区, 哪几位): an enumeration of them answers it."""
+    return question.wh in ("哪些", "哪几", "有哪几") or (question.wh.startswith("哪") or question.wh.endswith("哪")) \
+        and question.suffix.startswith(("些", "几"))
+
+
+def item_type(question: QuestionInfo) -> AnswerType:
+    """The type of each thing a question asks for: a list question's by its noun (哪几个国家 → place), any other's
+    its own."""
+    return refine_other(question.prefix, question.suffix, default="list") if question.type == "list" else question.type
 
 
 def asks_what_not_why(prefix: str, wh: str, suffix: str) -> bool:
@@ -179,6 +191,8 @@ def verb_before_what(text: str, position: int) -> bool:
 
 CLASSIFIERS = "门种个位家所项类部本条座支只件样款间篇首幅届场张"
 """Classifiers that may stand between 哪/哪一 and the noun asked for (哪一门语言, 哪一座城市)."""
+PERSON_CLASSIFIER = "位"
+"""The classifier that counts people: 哪几位专家 asks for people, whatever the noun (名 also starts 名字, 名号)."""
 HEAD_NOUNS: list[tuple[AnswerType, tuple[str, ...]]] = [
     ("time", ("时间", "日期", "年份", "时候", "时期", "年代", "朝代", "季节", "月份", "世纪")),
     ("person", ("人", "人物", "名字", "姓名", "党员", "同志", "医生", "记者", "干部", "作者", "演员", "球员", "歌手", "导演", "主席", "总统", "书记",
@@ -201,6 +215,8 @@ def refine_other(prefix: str, suffix: str, default: AnswerType = "other") -> Ans
             return answer_type
     if organisation_head(suffix):
         return "organisation"
+    if suffix.startswith(PERSON_CLASSIFIER):
+        return "person"
     if not head:
         for answer_type, nouns in HEAD_NOUNS:
             if any(tail.endswith(noun) for noun in nouns):

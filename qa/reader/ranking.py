@@ -9,7 +9,7 @@ import re
 from qa.reader.candidates import Candidate, SentenceCandidates, strip_question_edges, widen_quantity
 from qa.reader.numerals import arabic
 from qa.reader.patterns import DURATION_MEASURE, tagged
-from qa.reader.questions import QuestionInfo
+from qa.reader.questions import QuestionInfo, asks_several, item_type
 from qa.reader.sentences import ScoredSentence
 from qa.reader.slot import asked_noun, nominal_head
 from qa.reader.spans import CLAUSE_BREAK
@@ -32,6 +32,8 @@ LEADING_MARKS = "(（)）」』”’》〉】"
 """Marks no answer starts with: an opening bracket (a parenthetical is no answer) or anything that closes."""
 WITHIN_A_DAY = ("小时", "分钟", "秒")
 """Duration units shorter than a day: 几天 is not answered by 6个小时, nor 几个小时 by 三天."""
+ENUMERATED_ITEMS = 2
+"""Items of the asked type an enumeration must hold to answer a question asking for several (分布在哪些地区)."""
 # Which candidate kinds may answer which question type.
 ACCEPTS: dict[str, tuple[str, ...]] = {
     "quantity": ("quantity",),
@@ -161,7 +163,9 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
     """
     folded = fold(sentence.text)
     positions = word_positions(question, folded)
-    accepted = ACCEPTS[question.type]
+    several = asks_several(question)
+    accepted = ACCEPTS[question.type] + (("list",) if several else ())
+    wholes = typed_enumerations(found.candidates, item_type(question)) if several else []
     aligned = found.slot
     names_asked = PROPER_NAME_ASKED.search(question.text) is not None and question.type in ("other", "identity")
     quoted = any(candidate.type == "quote" for candidate in found.candidates)
@@ -179,7 +183,10 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             continue
         if names_asked and candidate.type != "quote" and (quoted or starts_predicate(folded, candidate)):
             continue
-        exact = candidate.type == question.type
+        whole = candidate in wholes
+        if not whole and any(inside(candidate, enumeration) for enumeration in wholes):
+            continue
+        exact = candidate.type == question.type or whole
         distance = gap(candidate.start, candidate.end, positions)
         measured = quantity_terms(candidate, text, folded, question, weights)
         rows.append(([
@@ -191,9 +198,21 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             1 / (1 + distance / weights.proximity_scale) if distance != math.inf else 0.0,
             *measured, float(candidate.origin == "clause"), float(candidate.type == "chunk"),
             noun_agreement(text, noun, weights.asked_noun_chars),
-            float(max(0, len(text) - weights.long_answer_chars)), math.log(len(text)), 0.0,
+            0.0 if whole else float(max(0, len(text) - weights.long_answer_chars)), math.log(len(text)), 0.0,
         ], candidate))
     return rows
+
+
+def inside(candidate: Candidate, enclosing: Candidate) -> bool:
+    """Whether a candidate lies within another (the same span included)."""
+    return enclosing.start <= candidate.start and candidate.end <= enclosing.end
+
+
+def typed_enumerations(candidates: list[Candidate], answer_type: str) -> list[Candidate]:
+    """The enumerations among a sentence's candidates that list several things of the asked type (越南、老挝 lists
+    two places): for a question asking for several, the whole answer, and neither item alone."""
+    return [enumeration for enumeration in candidates if enumeration.type == "list" and sum(
+        c.type == answer_type and inside(c, enumeration) for c in candidates) >= ENUMERATED_ITEMS]
 
 
 def quantity_terms(candidate: Candidate, text: str, folded: str, question: QuestionInfo,
