@@ -76,6 +76,7 @@ def test_trim_drops_function_words_and_question_words_but_not_inner_words():
     assert spans_text(text, [trim(text, 0, len(text))]) == ["“我是党员,我先上”"]
 
 
+
 def test_slot_fills_the_gap_between_question_context():
     sentence = fold("云潭镇党委政府坚持“人民至上 生命至上”的施政理念,迅速行动。")
     start, end, strength = slot(sentence, analyze_question("云潭镇党委政府坚持什么施政理念？"))
@@ -128,6 +129,11 @@ def test_question_edges_are_cut_but_never_through_a_number(sentence, candidate, 
     ("1985年由尼古拉斯·尼葛洛庞帝与杰罗姆·威斯纳创办的媒体实验室", ["尼古拉斯·尼葛洛庞帝", "杰罗姆·威斯纳"]),  # DRCD
     ("由理察·科伯恩·麦克劳林监督完工", ["理察·科伯恩·麦克劳林"]),  # DRCD: tagged in pieces
     ("镇党委书记古辉到核酸检测现场指挥调度检测工作", ["古辉"]),  # seed
+    ("直到1557年德意志历史学家赫罗尼姆斯·沃尔夫为了区分", ["赫罗尼姆斯·沃尔夫"]),  # DRCD: a lone 斯 continues it
+    ("洛厄尔家族的天文学家帕西瓦尔·洛厄尔建立的", ["洛厄尔", "帕西瓦尔·洛厄尔"]),  # DRCD: 帕西 tagged a place
+    ("霍诺里乌斯扶立瓦伦丁尼安三世成为西罗马帝国的军事首脑", ["霍诺里乌斯", "瓦伦丁尼安三世"]),  # DRCD
+    ("导致德国皇帝威廉二世退位", ["威廉二世"]),  # the title before the name is no part of it
+    ("要求按照卡洛·埃马努埃莱一世的设计建造", ["卡洛·埃马努埃莱一世"]),  # DRCD
 ])
 def test_names_jieba_split_are_mended(sentence, names):
     from qa.reader.patterns import PERSON_TAGS, entities

@@ -145,7 +145,7 @@ def entities(folded: str, tags: set[str]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     words = tagged(folded)
     for start, end, flag in words:
-        if flag in tags and end - start < 2 and tags & PERSON_TAGS:
+        if flag in tags and end - start < 2 and tags & PERSON_TAGS and not (spans and spans[-1][1] == start):
             continue
         if flag in tags or (flag == "eng" and tags & PERSON_TAGS and folded[start:end][:1].isupper()):
             if spans and (spans[-1][1] == start or folded[spans[-1][1]:start] == "·"):
@@ -156,9 +156,41 @@ def entities(folded: str, tags: set[str]) -> list[tuple[int, int]]:
         return spans
     before = {stop: (first, flag) for first, stop, flag in words}
     after = {first: (stop, flag) for first, stop, flag in words}
-    return [mend_name(folded, before, after, span) for span in spans]
+    names: list[tuple[int, int]] = []
+    for start, end in sorted([mend_name(folded, before, after, span) for span in spans] + regnal_names(folded, words)):
+        if names and start < names[-1][1]:
+            names[-1] = (names[-1][0], max(end, names[-1][1]))
+        else:
+            names.append((start, end))
+    return names
 
 
+def regnal_names(folded: str, words: tuple[tuple[int, int, str], ...]) -> list[tuple[int, int]]:
+    """Rulers numbered by 世 (拿破仑三世, 瓦伦丁尼安三世, 亚历山大六世): the number and the one or two name words
+    before it, which jieba tags as names or places (the word next to the number also as a noun: 拿破仑; not
+    皇帝 in 皇帝威廉二世)."""
+    spans = []
+    for index, (start, end, _) in enumerate(words):
+        if not REGNAL.fullmatch(folded[start:end]):
+            continue
+        first = start
+        for previous in reversed(words[max(0, index - REGNAL_NAME_WORDS):index]):
+            tags = REGNAL_NAME_TAGS if previous[1] == start else PERSON_TAGS | PLACE_TAGS
+            if previous[2] not in tags or not CJK_CHAR.match(folded[previous[0]]):
+                break
+            first = previous[0]
+        if start - first >= 2:
+            spans.append((first, end))
+    return spans
+
+
+REGNAL = re.compile(r"[一二三四五六七八九十]{1,3}世")
+REGNAL_NAME_TAGS = {"nr", "nrt", "nrfg", "nrf", "ns", "n", "nz"}
+REGNAL_NAME_WORDS = 2
+"""At most this many words make the name before a ruler's number (瓦伦丁|尼安 in 瓦伦丁尼安三世)."""
+DOTTED_NAME_TAGS = {"nr", "nrt", "nrfg", "nrf", "ns", "nz"}
+DOTTED_PART_CHARS = 6
+"""A transliterated name's part before its first · is at most this long (帕西瓦尔 in 帕西瓦尔·洛厄尔)."""
 NAME_HEAD_TAGS = {"a", "n", "ng", "ns", "nz", "j"}
 """Tags jieba gives a name's first character when it splits it off: 德 (ns) in 德|川家康, 足 (a) in 足|利义辉."""
 NAME_TAIL_TAGS = {"j", "ng", "nr", "nrt"}
@@ -181,6 +213,10 @@ def mend_name(folded: str, before: dict[int, tuple[int, str]], after: dict[int, 
         start = before[start - 1][0]
     while folded[end:end + 1] == "·" and end + 1 in after and after[end + 1][1] != "x":
         end = after[end + 1][0]
+    dot = folded.find("·", start, end)
+    while dot > 0 and start in before and before[start][1] in DOTTED_NAME_TAGS and CJK_CHAR.match(
+            folded[before[start][0]]) and dot - before[start][0] <= DOTTED_PART_CHARS:
+        start = before[start][0]
     head = before.get(start)
     if head and start - head[0] == 1 and head[1] in NAME_HEAD_TAGS and CJK_CHAR.match(folded[head[0]]):
         start = head[0]
