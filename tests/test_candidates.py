@@ -76,7 +76,6 @@ def test_trim_drops_function_words_and_question_words_but_not_inner_words():
     assert spans_text(text, [trim(text, 0, len(text))]) == ["“我是党员,我先上”"]
 
 
-
 def test_slot_fills_the_gap_between_question_context():
     sentence = fold("云潭镇党委政府坚持“人民至上 生命至上”的施政理念,迅速行动。")
     start, end, strength = slot(sentence, analyze_question("云潭镇党委政府坚持什么施政理念？"))

@@ -9,11 +9,11 @@ import numpy as np
 import pytest
 
 from conftest import ROOT
-from qa.reader.patterns import headed_by, noun_chunks
+from qa.reader.patterns import headed_by, noun_chunks, siblings
 from qa.reader.ranker import LinearRanker
 from qa.reader.candidates import sentence_candidates
 from qa.reader.questions import analyze_question
-from qa.reader.slot import asked_noun
+from qa.reader.slot import asked_noun, named_items
 from qa.reader.ranking import (FEATURES, candidate_features, fits_unit_asked, is_well_formed,
                                noun_agreement)
 from qa.reader.sentences import ScoredSentence
@@ -165,6 +165,36 @@ def test_a_duration_or_time_answers_only_on_the_scale_asked_for(question, text, 
 ])
 def test_the_noun_a_question_asks_for(question, noun):
     assert asked_noun(analyze_question(question)) == noun
+
+
+@pytest.mark.parametrize("question, named", [
+    ("除了希腊文、希伯来文,还有哪种语言?", ("希腊文", "希伯来文")),  # DRCD
+    ("两个宗教主张本身的正统性地位,一个宗教是天主教,另一个是?", ("天主教",)),  # DRCD
+    ("除了美军和英军以外哪一国家派出的军队最多?", ("美军", "英军")),
+    ("卢安达的官方语言除了有卢安达语和英语还有哪一种语言?", ("卢安达语", "英语")),
+    ("德国于1949年时分裂为德意志民主共和国以及?", ("德意志民主共和国",)),  # 和 inside a word splits nothing
+    ("世界上最大的两家半导体制造商是日本电气还有哪一家公司?", ("日本电气",)),
+    ("他和谁一起去的?", ()),
+])
+def test_the_items_a_question_names_beside_the_one_it_asks_for(question, named):
+    assert named_items(analyze_question(question).text) == named
+
+
+@pytest.mark.parametrize("sentence, named, found", [
+    ("让士兵加在他的头上方以拉丁文、希腊文、希伯来文三种语言的标志", ("希腊文", "希伯来文"), ["拉丁文"]),  # DRCD
+    ("让士兵加在他的头上方以拉丁文、希腊文、希伯来文三种语言的标志", ("拉丁文",), ["希腊文", "希伯来文"]),
+    ("台湾目前的两大产业为服务业和高科技产业", ("服务业",), ["高科技产业"]),
+    ("高加索山脉夹在黑海和里海之间", ("黑海",), ["里海"]),
+    ("岩石圈、水圈、生物圈和大气圈", ("水圈",), ["岩石圈", "生物圈", "大气圈"]),
+    ("台湾目前的两大产业为服务业和高科技产业", ("农业",), []),  # the named item is not listed here
+])
+def test_the_other_items_of_an_enumeration_holding_a_named_one(sentence, named, found):
+    assert [sentence[a:b] for a, b in siblings(sentence, named)] == found
+
+
+def test_another_item_answers_a_question_that_names_one():
+    sentence = "恒河流经印度和孟加拉,最后注入孟加拉湾。"
+    assert best_candidate_text(sentence, "恒河流经两个国家,一个是印度,另一个是?") == "孟加拉"
 
 
 @pytest.mark.parametrize("sentence, noun, found", [

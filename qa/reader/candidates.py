@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from qa.reader.patterns import (MANNER_MARKER, ORG_TAGS, PERSON_TAGS, PLACE_TAGS, REASON_MARKER, durations, entities,
-                                enumerations, headed_by, identities, marked_clauses, noun_chunks, quantities, times)
+                                enumerations, headed_by, identities, marked_clauses, noun_chunks, quantities, siblings,
+                                times)
 from qa.reader.boundaries import refine
 from qa.reader.questions import HEAD_NOUNS, QuestionInfo
 from qa.reader.sentences import weighted_coverage
-from qa.reader.slot import asked_noun, slot
+from qa.reader.slot import asked_noun, named_items, slot
 from qa.reader.spans import clause_bounds, is_numeral, quoted_ranges, trim
 from qa.text.normalize import fold
 
@@ -80,6 +81,7 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
         "identity": identities(folded),
         "chunk": noun_chunks(folded),
         "headed": noun_headed(folded, question),
+        "sibling": siblings(folded, named) if (named := named_items(question.text)) else [],
     }
     for kind, spans in kinds.items():
         for start, end in spans:

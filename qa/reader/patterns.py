@@ -285,6 +285,43 @@ def noun_chunks(folded: str) -> list[tuple[int, int]]:
     return spans
 
 
+ITEM_END_TAGS = ("m", "mq", "q", "f")
+ITEM_SEPARATORS = ("、", "和", "及", "与", "以及", "或", "或者")
+"""What joins the items of an enumeration (拉丁文、希腊文和希伯来文)."""
+
+
+def siblings(folded: str, named: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The other items of an enumeration that holds an item a question names (拉丁文 in 拉丁文、希腊文、希伯来文 for a
+    question naming 希腊文): noun phrases joined by :data:`ITEM_SEPARATORS`. The outer edges the separators do not
+    mark are guessed: the first item keeps as many words as the longest named item has (拉丁文, not 头上方以拉丁文),
+    the last ends before a count or a locality word (希伯来文, not 希伯来文三种语言; 里海, not 里海之间)."""
+    chunks = noun_chunks(folded)
+    chunks = [c for c in chunks if not any(o != c and o[0] <= c[0] and c[1] <= o[1] for o in chunks)]
+    chains: list[list[tuple[int, int]]] = []
+    for chunk in chunks:
+        if chains and folded[chains[-1][-1][1]:chunk[0]] in ITEM_SEPARATORS:
+            chains[-1].append(chunk)
+        else:
+            chains.append([chunk])
+    most_words = max((len(tagged(item)) for item in named), default=0)
+    words = tagged(folded)
+    found = []
+    for chain in chains:
+        holds = [any(item in folded[a:b] for item in named) for a, b in chain]
+        if len(chain) < 2 or not any(holds):
+            continue
+        for index, ((start, end), held) in enumerate(zip(chain, holds)):
+            inner = [(a, b, flag) for a, b, flag in words if start <= a and b <= end]
+            if held or not inner:
+                continue
+            if index == 0 and len(inner) > most_words:
+                start = inner[-most_words][0]
+            elif index == len(chain) - 1:
+                end = next((a for a, _, flag in inner[1:] if flag in ITEM_END_TAGS), end)
+            found.append((start, end))
+    return found
+
+
 def headed_by(folded: str, noun: str, most_words: int) -> list[tuple[int, int]]:
     """Nominal words that end in a character of the noun a question asks for, each alone and with up to
     ``most_words`` nominal words before it (not numbers or classifiers: 1841年 is not part of 第一次鸦片战争):

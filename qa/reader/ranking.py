@@ -48,6 +48,8 @@ ACCEPTS: dict[str, tuple[str, ...]] = {
     "identity": ("identity", "slot", "quote", "clause", "chunk", "headed"),
     "other": ("slot", "quote", "list", "clause", "identity", "chunk", "headed"),
 }
+ANY_TYPE = ("sibling",)
+"""Candidate kinds that may answer a question of any type: another item beside those the question names."""
 
 
 def word_positions(question: QuestionInfo, folded: str) -> list[tuple[int, int]]:
@@ -172,7 +174,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
     noun = asked_noun(question)
     rows = []
     for candidate in found.candidates:
-        if candidate.type not in accepted:
+        if candidate.type not in accepted + ANY_TYPE:
             continue
         if question.type == "quantity":
             candidate = widen_quantity(candidate, folded)
@@ -186,7 +188,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         whole = candidate in wholes
         if not whole and any(inside(candidate, enumeration) for enumeration in wholes):
             continue
-        exact = candidate.type == question.type or whole
+        exact = candidate.type in (question.type, *ANY_TYPE) or whole
         distance = gap(candidate.start, candidate.end, positions)
         measured = quantity_terms(candidate, text, folded, question, weights)
         rows.append(([

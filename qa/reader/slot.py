@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from qa.reader.patterns import dictionary_words, tagged
+from qa.reader.patterns import ITEM_SEPARATORS, dictionary_words, noun_chunks, tagged
 from qa.reader.questions import CLASSIFIERS, REASON_NOUNS, QuestionInfo, organisation_head
 from qa.reader.spans import clause_bounds, clause_breaks, trim
 
@@ -16,8 +16,10 @@ NOT_NOUN_TAGS = ("v", "a", "d", "p", "c", "u", "m", "q", "r", "t", "f")
 """Tags of words that are no noun asked for (jieba tags a lone 文明 nr, so the noun tags are not listed)."""
 NAME_NOUNS = ("名字", "名称", "姓名", "全称", "简称", "称号")
 """Nouns that ask for a name, not for a thing of their kind (以前的名字为 is not answered by a word ending in 字)."""
-ANOTHER = re.compile(r"另一|还有|(?:以及|和|与|及)$")
+ANOTHER = re.compile(r"另一|还有|(?:以及|和|与|及)(?=哪|什么|$)")
 """Where a question turns from an item it names to another it asks for."""
+EXCEPT = re.compile(r"除了?(?P<items>[^,，]+?)(?:之外|以外|外)?(?=[,，]|还|也|另|哪|什么|$)")
+"""Items a question sets aside (除了希腊文、希伯来文，还有哪种语言)."""
 PREFIX_PARTICLES = {"是", "为", "叫", "叫做", "有", "在", "了", "的", "着", "过", "将", "被"}
 
 
@@ -117,6 +119,28 @@ def sibling_head(text: str) -> str:
     if not words or not words[-1][2].startswith(("n", "j", "l")) or words[-1][1] - words[-1][0] < 2:
         return ""
     return named[-1]
+
+
+def named_items(text: str) -> tuple[str, ...]:
+    """The items a question names beside the one it asks for: those it sets aside with 除了 (希腊文, 希伯来文), or
+    the item before it turns to another (天主教 in 一个是天主教，另一个是？; 日本电气 in 是日本电气还有哪一家公司)."""
+    excepted = EXCEPT.search(text)
+    cue = ANOTHER.search(text)
+    if excepted:
+        named = re.sub(r"^(?:有|是)", "", excepted.group("items"))
+    elif cue:
+        clause = re.split(r"[,，]", re.sub(r"(?:之外|以外|[,，、])+$", "", text[:cue.start()]))[-1]
+        named = re.split(r"是|为", clause)[-1]
+        chunks = noun_chunks(named)
+        named = named[chunks[-1][0]:chunks[-1][1]] if chunks and named == clause else named
+    else:
+        return ()
+    items, position = [], 0
+    for start, end, _ in tagged(named):
+        if named[start:end] in ITEM_SEPARATORS + ("，", ","):
+            items.append(named[position:start])
+            position = end
+    return tuple(item for item in items + [named[position:]] if len(item) >= 2)
 
 
 def equated_noun(prefix: str) -> str:
