@@ -11,10 +11,10 @@ import pytest
 from conftest import ROOT
 from qa.reader.patterns import headed_by, noun_chunks, siblings
 from qa.reader.ranker import LinearRanker
-from qa.reader.candidates import sentence_candidates
+from qa.reader.candidates import Candidate, sentence_candidates
 from qa.reader.questions import analyze_question
 from qa.reader.slot import asked_noun, named_items
-from qa.reader.ranking import (FEATURES, candidate_features, fits_unit_asked, is_well_formed,
+from qa.reader.ranking import (FEATURES, candidate_features, ends_in_predicate, fits_unit_asked, is_well_formed,
                                noun_agreement)
 from qa.reader.sentences import ScoredSentence
 from qa.reader.weights import ReaderWeights
@@ -165,6 +165,17 @@ def test_a_duration_or_time_answers_only_on_the_scale_asked_for(question, text, 
 ])
 def test_the_noun_a_question_asks_for(question, noun):
     assert asked_noun(analyze_question(question)) == noun
+
+
+@pytest.mark.parametrize("text, predicate", [
+    ("以铳炮作为主战", False),
+    ("形式存在", True),  # DRCD: a verb ends it
+    ("资源丰富", True),  # an adjective
+    ("疫情防控工作加温会", False),  # seed: jieba tags the lone 会 a verb; one character is not trusted
+    ("社会政治运动", False),
+])
+def test_a_candidate_that_ends_in_a_predicate(text, predicate):
+    assert ends_in_predicate(text, Candidate(0, len(text), "slot", "slot")) is predicate
 
 
 @pytest.mark.parametrize("question, named", [

@@ -36,7 +36,8 @@ class LinearRanker:
                     "measure_match": weights.measure_match, "measure_mismatch": -weights.measure_mismatch,
                     "counted_noun": weights.counted_noun, "english_people": weights.english_people,
                     "clause": -weights.clause_penalty, "chunk": -weights.chunk_penalty,
-                    "asked_noun": weights.asked_noun, "long_chars": -weights.long_answer_penalty,
+                    "asked_noun": weights.asked_noun, "predicate": -weights.predicate_penalty,
+                    "long_chars": -weights.long_answer_penalty,
                     "agreement": weights.agreement}, source={"made_by": "hand, on the seed gold questions"})
 
     @classmethod

@@ -28,6 +28,9 @@ WORKS = ("文章", "书", "作品", "著作", "小说", "诗", "歌", "歌曲", 
 PROPER_NAME_ASKED = re.compile(NAME_WORDS + "|叫什么")
 """Questions whose answer is a proper name, never a verb phrase (叫什么名号 is not answered by 积极开展疫情宣传)."""
 PREDICATE_TAGS = ("v", "d", "p", "c", "l")
+NOT_NOMINAL_TAGS = ("v", "a", "d", "p", "c", "u", "r", "y", "e", "o", "z")
+THING_TYPES = ("other", "place", "person", "organisation")
+"""Question types that ask for a thing, a place, a person or a body: answered by a noun phrase."""
 LEADING_MARKS = "(（)）」』”’》〉】"
 """Marks no answer starts with: an opening bracket (a parenthetical is no answer) or anything that closes."""
 WITHIN_A_DAY = ("小时", "分钟", "秒")
@@ -115,6 +118,13 @@ def starts_predicate(folded: str, candidate: Candidate) -> bool:
     return first.startswith(PREDICATE_TAGS) and not first.startswith("vn")
 
 
+def ends_in_predicate(folded: str, candidate: Candidate) -> bool:
+    """Whether the candidate's last word is a verb, adjective, adverb or function word (形式存在, 丰富, 由此成为): no
+    thing a question asks for ends so."""
+    start, end, last = next((word for word in tagged(folded) if word[0] < candidate.end <= word[1]), (0, 0, ""))
+    return end - start >= 2 and last.startswith(NOT_NOMINAL_TAGS) and not last.startswith(("vn", "an"))
+
+
 def time_unit_asked(question: QuestionInfo) -> str:
     """The calendar unit a time question asks for: 年 (哪一年, 何年, 什么年份), 月 (哪个月, 什么月份), or ""."""
     if question.type != "time":
@@ -148,7 +158,7 @@ def is_well_formed(text: str, question: QuestionInfo) -> bool:
 
 FEATURES = ("sentence", "dense", "coverage", "sentence_rank", "type_match", "type_compatible", "echo", "slot",
             "naming_quote", "proximity", "measure_match", "measure_mismatch", "counted_noun", "english_people",
-            "clause", "chunk", "asked_noun", "long_chars", "length", "agreement")
+            "clause", "chunk", "asked_noun", "predicate", "long_chars", "length", "agreement")
 """What the ranker knows of a candidate, in this order (``agreement`` is filled in once all sentences are read)."""
 
 
@@ -200,6 +210,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             1 / (1 + distance / weights.proximity_scale) if distance != math.inf else 0.0,
             *measured, float(candidate.origin == "clause"), float(candidate.type == "chunk"),
             noun_agreement(text, noun, weights.asked_noun_chars),
+            float(question.type in THING_TYPES and ends_in_predicate(folded, candidate)),
             0.0 if whole else float(max(0, len(text) - weights.long_answer_chars)), math.log(len(text)), 0.0,
         ], candidate))
     return rows

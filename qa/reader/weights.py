@@ -33,6 +33,8 @@ class ReaderWeights:
         asked_noun: bonus of a candidate that ends in the noun the question asks for (罗马帝国 for 哪一个帝国; half
             for one of its characters, 梵语 for 哪一门语言) ...
         asked_noun_chars: ... when it is a short noun phrase: at most this many characters longer than the noun.
+        predicate_penalty: penalty of a candidate ending in a verb, adjective, adverb or function word, for a
+            question asking for a thing, place, person or body.
         long_answer_chars: answers longer than this are penalised ...
         long_answer_penalty: ... by this much per extra character.
         agreement: bonus per other top sentence that yields the same answer text.
@@ -63,6 +65,7 @@ class ReaderWeights:
     chunk_penalty: float = 0.4
     asked_noun: float = 0.15
     asked_noun_chars: int = 8
+    predicate_penalty: float = 0.1
     long_answer_chars: int = 20
     long_answer_penalty: float = 0.003
     agreement: float = 0.05
