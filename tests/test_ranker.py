@@ -14,8 +14,8 @@ from qa.reader.ranker import LinearRanker
 from qa.reader.candidates import Candidate, sentence_candidates
 from qa.reader.questions import analyze_question
 from qa.reader.slot import asked_noun, named_items
-from qa.reader.ranking import (FEATURES, candidate_features, ends_in_predicate, fits_unit_asked, is_well_formed,
-                               noun_agreement)
+from qa.reader.ranking import (FEATURES, candidate_features, cut_to_unit_asked, ends_in_predicate, fits_unit_asked,
+                               is_well_formed, noun_agreement)
 from qa.reader.sentences import ScoredSentence
 from qa.reader.weights import ReaderWeights
 
@@ -165,6 +165,19 @@ def test_a_duration_or_time_answers_only_on_the_scale_asked_for(question, text, 
 ])
 def test_the_noun_a_question_asks_for(question, noun):
     assert asked_noun(analyze_question(question)) == noun
+
+
+@pytest.mark.parametrize("question, text, expected", [
+    ("红军于何年从纳粹手上解放了华沙?", "1945年1月17日", "1945年"),  # DRCD
+    ("万山群岛海战发生在民国哪一年?", "民国39年5月25日", "民国39年"),  # DRCD
+    ("他在哪个月出生?", "3月3日", "3月"),
+    ("咸丰帝在几月几日正式宣战?", "9月6日", "9月6日"),  # DRCD: the day is asked for
+    ("他何时出生?", "1945年1月17日", "1945年1月17日"),  # no unit asked
+    ("这种音乐在哪一年流行?", "1930年代", "1930年代"),
+])
+def test_a_date_is_cut_after_the_unit_asked_for(question, text, expected):
+    cut = cut_to_unit_asked(Candidate(0, len(text), "time", "pattern"), text, analyze_question(question))
+    assert text[cut.start:cut.end] == expected
 
 
 @pytest.mark.parametrize("text, predicate", [

@@ -12,7 +12,7 @@ from qa.reader.patterns import DURATION_MEASURE, tagged
 from qa.reader.questions import QuestionInfo, asks_several, item_type
 from qa.reader.sentences import ScoredSentence
 from qa.reader.slot import asked_noun, nominal_head
-from qa.reader.spans import CLAUSE_BREAK
+from qa.reader.spans import CHINESE_DIGITS, CLAUSE_BREAK
 from qa.reader.weights import ReaderWeights
 from qa.text.normalize import fold
 
@@ -33,6 +33,7 @@ THING_TYPES = ("other", "place", "person", "organisation")
 """Question types that ask for a thing, a place, a person or a body: answered by a noun phrase."""
 LEADING_MARKS = "(（)）」』”’》〉】"
 """Marks no answer starts with: an opening bracket (a parenthetical is no answer) or anything that closes."""
+DAY_ASKED = re.compile(r"[日号天]")
 WITHIN_A_DAY = ("小时", "分钟", "秒")
 """Duration units shorter than a day: 几天 is not answered by 6个小时, nor 几个小时 by 三天."""
 ENUMERATED_ITEMS = 2
@@ -134,6 +135,16 @@ def time_unit_asked(question: QuestionInfo) -> str:
     return found.group(1) if found else ""
 
 
+def cut_to_unit_asked(candidate: Candidate, folded: str, question: QuestionInfo) -> Candidate:
+    """A date cut after the calendar unit asked for: 哪一年 is answered by 1945年, not 1945年1月17日; 哪个月 by 3月, not
+    3月3日 (几月几日 asks for the day)."""
+    unit = time_unit_asked(question) if not DAY_ASKED.search(question.wh + question.suffix) else ""
+    text = folded[candidate.start:candidate.end]
+    found = re.search(f"{unit}(?=[0-9{CHINESE_DIGITS}正元初]+[月日号])", text) if unit else None
+    return Candidate(candidate.start, candidate.start + found.end(), candidate.type, candidate.origin) if found \
+        else candidate
+
+
 def fits_unit_asked(text: str, question: QuestionInfo) -> bool:
     """Whether a time holds the calendar unit asked for (哪一年 is not answered by 八月), and a duration is on the
     scale asked for (hours and less, or days and more); true when the question names no unit (多久, 何时)."""
@@ -189,7 +200,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         if question.type == "quantity":
             candidate = widen_quantity(candidate, folded)
         if candidate.type == "time":
-            candidate = strip_question_edges(candidate, folded, question.text)
+            candidate = cut_to_unit_asked(strip_question_edges(candidate, folded, question.text), folded, question)
         text = folded[candidate.start:candidate.end]
         if not is_well_formed(text, question) or not fits_unit_asked(text, question):
             continue
