@@ -14,8 +14,8 @@ from qa.reader.ranker import LinearRanker
 from qa.reader.candidates import Candidate, sentence_candidates
 from qa.reader.questions import analyze_question
 from qa.reader.slot import asked_noun, named_items
-from qa.reader.ranking import (FEATURES, candidate_features, cut_to_unit_asked, ends_in_predicate, fits_unit_asked,
-                               is_well_formed, noun_agreement)
+from qa.reader.ranking import (FEATURES, candidate_features, cut_suffix_echo, cut_to_unit_asked, ends_in_predicate,
+                               fits_unit_asked, is_well_formed, noun_agreement)
 from qa.reader.sentences import ScoredSentence
 from qa.reader.weights import ReaderWeights
 
@@ -177,6 +177,18 @@ def test_the_noun_a_question_asks_for(question, noun):
 ])
 def test_a_date_is_cut_after_the_unit_asked_for(question, text, expected):
     cut = cut_to_unit_asked(Candidate(0, len(text), "time", "pattern"), text, analyze_question(question))
+    assert text[cut.start:cut.end] == expected
+
+
+@pytest.mark.parametrize("question, text, expected", [
+    ("在真核生物中以哪一种类型的细胞分裂尤其重要?", "有丝分裂尤其重要", "有丝分裂"),  # DRCD
+    ("拜占庭的何种手法可以说是战争的另一种形式?", "外交手段可以说是战争的另一种形式", "外交手段"),  # DRCD
+    ("城南街道党工委第一时间成立了什么临时党支部？", "高中风险区临时党支部", "高中风险区临时党支部"),  # seed
+    ("邓铭东是哪个党支部的预备党员？", "云潭镇新农村第二党支部", "云潭镇新农村第二党支部"),  # seed
+])
+def test_a_tail_the_question_holds_after_its_interrogative_is_cut(question, text, expected):
+    info = analyze_question(question)
+    cut = cut_suffix_echo(Candidate(0, len(text), "slot", "slot"), text, info, asked_noun(info))
     assert text[cut.start:cut.end] == expected
 
 

@@ -135,6 +135,23 @@ def time_unit_asked(question: QuestionInfo) -> str:
     return found.group(1) if found else ""
 
 
+def cut_suffix_echo(candidate: Candidate, folded: str, question: QuestionInfo, noun: str) -> Candidate:
+    """A candidate without a tail the question itself holds after its interrogative (有丝分裂尤其重要 asked as
+    哪一种细胞分裂尤其重要): the longest such run of at least three characters after which a word ends what stays,
+    unless it is the phrase right after the interrogative or holds the noun asked for (什么临时党支部 keeps
+    临时党支部)."""
+    text = folded[candidate.start:candidate.end]
+    for length in range(len(text) - 2, 2, -1):
+        tail = text[-length:]
+        if tail in question.suffix:
+            if question.suffix.startswith(tail[:2]) or noun and (noun in tail or tail in noun):
+                break
+            end = candidate.end - length
+            if any(stop == end for _, stop, _ in tagged(folded)):
+                return Candidate(candidate.start, end, candidate.type, candidate.origin)
+    return candidate
+
+
 def cut_to_unit_asked(candidate: Candidate, folded: str, question: QuestionInfo) -> Candidate:
     """A date cut after the calendar unit asked for: 哪一年 is answered by 1945年, not 1945年1月17日; 哪个月 by 3月, not
     3月3日 (几月几日 asks for the day)."""
@@ -201,6 +218,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             candidate = widen_quantity(candidate, folded)
         if candidate.type == "time":
             candidate = cut_to_unit_asked(strip_question_edges(candidate, folded, question.text), folded, question)
+        elif candidate.type != "quote" and question.type in THING_TYPES:
+            candidate = cut_suffix_echo(candidate, folded, question, noun)
         text = folded[candidate.start:candidate.end]
         if not is_well_formed(text, question) or not fits_unit_asked(text, question):
             continue
