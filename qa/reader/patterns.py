@@ -286,6 +286,7 @@ def noun_chunks(folded: str) -> list[tuple[int, int]]:
 
 
 ITEM_END_TAGS = ("m", "mq", "q", "f")
+"""Tags of words that end an enumeration's last item: a count or a locality word (希伯来文|三种语言, 里海|之间)."""
 ITEM_SEPARATORS = ("、", "和", "及", "与", "以及", "或", "或者")
 """What joins the items of an enumeration (拉丁文、希腊文和希伯来文)."""
 

@@ -29,11 +29,13 @@ PROPER_NAME_ASKED = re.compile(NAME_WORDS + "|叫什么")
 """Questions whose answer is a proper name, never a verb phrase (叫什么名号 is not answered by 积极开展疫情宣传)."""
 PREDICATE_TAGS = ("v", "d", "p", "c", "l")
 NOT_NOMINAL_TAGS = ("v", "a", "d", "p", "c", "u", "r", "y", "e", "o", "z")
+"""Tags of a last word that ends no noun phrase (``vn`` and ``an``, nouns made of verbs and adjectives, do)."""
 THING_TYPES = ("other", "place", "person", "organisation")
 """Question types that ask for a thing, a place, a person or a body: answered by a noun phrase."""
 LEADING_MARKS = "(（)）」』”’》〉】"
 """Marks no answer starts with: an opening bracket (a parenthetical is no answer) or anything that closes."""
 DAY_ASKED = re.compile(r"[日号天]")
+"""A question that asks for the day (几月几日, 哪一天) keeps a date whole."""
 WITHIN_A_DAY = ("小时", "分钟", "秒")
 """Duration units shorter than a day: 几天 is not answered by 6个小时, nor 几个小时 by 三天."""
 ENUMERATED_ITEMS = 2
@@ -121,7 +123,7 @@ def starts_predicate(folded: str, candidate: Candidate) -> bool:
 
 def ends_in_predicate(folded: str, candidate: Candidate) -> bool:
     """Whether the candidate's last word is a verb, adjective, adverb or function word (形式存在, 丰富, 由此成为): no
-    thing a question asks for ends so."""
+    thing a question asks for ends so. A one-character last word is not trusted (jieba tags the 会 of 加温会 a verb)."""
     start, end, last = next((word for word in tagged(folded) if word[0] < candidate.end <= word[1]), (0, 0, ""))
     return end - start >= 2 and last.startswith(NOT_NOMINAL_TAGS) and not last.startswith(("vn", "an"))
 
@@ -214,6 +216,9 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
     for candidate in found.candidates:
         if candidate.type not in accepted + ANY_TYPE:
             continue
+        whole = candidate in wholes
+        if not whole and any(inside(candidate, enumeration) for enumeration in wholes):
+            continue
         if question.type == "quantity":
             candidate = widen_quantity(candidate, folded)
         if candidate.type == "time":
@@ -224,9 +229,6 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         if not is_well_formed(text, question) or not fits_unit_asked(text, question):
             continue
         if names_asked and candidate.type != "quote" and (quoted or starts_predicate(folded, candidate)):
-            continue
-        whole = candidate in wholes
-        if not whole and any(inside(candidate, enumeration) for enumeration in wholes):
             continue
         exact = candidate.type in (question.type, *ANY_TYPE) or whole
         distance = gap(candidate.start, candidate.end, positions)
