@@ -19,6 +19,15 @@ def test_quantities_with_approximations_and_measures():
         assert expected in found
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("德国失去了65,000平方公里的国土", ["65,000平方公里"]),  # DRCD: the thousands separator is part of the number
+    ("热带雨林的年平均雨量高于2,000公厘", ["2,000公厘"]),  # DRCD
+    ("分为5,6两级", ["5", "6", "两级"]),  # a comma between single digits separates two numbers
+])
+def test_a_number_keeps_its_thousands_separators(text, expected):
+    assert spans_text(text, quantities(text)) == expected
+
+
 def test_dates_are_not_quantities():
     text = "7月11日,2022年发生"
     assert spans_text(text, quantities(text)) == []

@@ -9,7 +9,7 @@ from functools import lru_cache
 from qa.reader.questions import QuestionInfo
 from qa.reader.spans import CHINESE_DIGITS, clause_bounds, quoted_ranges
 
-ONE_NUMERAL = rf"(?:\d+(?:\.\d+)?|[{CHINESE_DIGITS}]*(?:十几|几十|几百|几千|几万)[{CHINESE_DIGITS}]*|[{CHINESE_DIGITS}]+|半)"
+ONE_NUMERAL = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{CHINESE_DIGITS}]*(?:十几|几十|几百|几千|几万)[{CHINESE_DIGITS}]*|[{CHINESE_DIGITS}]+|半)"
 NUMERAL = rf"(?:{ONE_NUMERAL}(?:[-~—至到]{ONE_NUMERAL})?)"
 APPROXIMATE = r"(?:约|近|超过|逾|将近|大约|不到|不足|多达|高达)"
 MEASURES = sorted(
