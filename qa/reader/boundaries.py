@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from qa.reader.patterns import tagged
 from qa.reader.questions import HEAD_NOUNS
+from qa.reader.spans import tagged, word_at
 
 COMPLEMENTS = {"好", "到", "完", "成", "上", "出", "给"}
 ASPECT = {"了", "着", "过"}
@@ -17,11 +17,6 @@ ORGANISATION_NOUNS = tuple(dict(HEAD_NOUNS)["organisation"])
 CUT_KINDS = ("slot", "identity")
 TRAILING_COUNT = re.compile(r"等?[0-9零一二三四五六七八九十百两几]+[位名个人家所项种座间件条部首]$")
 """A count that sums up the enumeration before it (张伟、李娜和王芳三位): no part of the enumeration."""
-
-
-def word_at(spans: tuple[tuple[int, int, str], ...], position: int) -> tuple[int, int, str] | None:
-    """The tagged word that holds ``position``."""
-    return next((span for span in spans if span[0] <= position < span[1]), None)
 
 
 def is_protected(text: str) -> bool:

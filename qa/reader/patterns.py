@@ -4,10 +4,9 @@ manner clauses. Pure functions; folded text has the original's length, so every 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from qa.reader.questions import QuestionInfo
-from qa.reader.spans import CHINESE_DIGITS, clause_bounds, quoted_ranges
+from qa.reader.spans import CHINESE_DIGITS, clause_bounds, quoted_ranges, tagged
 
 ONE_NUMERAL = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{CHINESE_DIGITS}]*(?:十几|几十|几百|几千|几万)[{CHINESE_DIGITS}]*|[{CHINESE_DIGITS}]+|半)"
 NUMERAL = rf"(?:{ONE_NUMERAL}(?:[-~—至到]{ONE_NUMERAL})?)"
@@ -114,18 +113,6 @@ def identities(folded: str) -> list[tuple[int, int]]:
         group = "span" if match.group("span") else "tail"
         spans.append(match.span(group))
     return spans
-
-
-@lru_cache(maxsize=4096)
-def tagged(text: str) -> tuple[tuple[int, int, str], ...]:
-    """jieba part-of-speech tags as ``(start, end, flag)`` spans."""
-    import jieba.posseg
-
-    spans, position = [], 0
-    for word, flag in jieba.posseg.cut(text):
-        spans.append((position, position + len(word), flag))
-        position += len(word)
-    return tuple(spans)
 
 
 def dictionary_words(word: str) -> list[tuple[str, str]]:

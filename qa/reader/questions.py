@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from qa.reader.spans import tagged
 from qa.schema import AnswerType
 from qa.text.normalize import fold
 from qa.text.tokenize import tokenize
@@ -162,16 +163,9 @@ def asks_what_not_why(prefix: str, wh: str, suffix: str) -> bool:
     if wh == "为何" and not suffix:
         return bool(prefix) and not prefix.endswith(REASON_NOUNS)
     if wh in ("因为什么", "由于什么") and suffix and not suffix.startswith(REASON_NOUNS):
-        flag = next(iter(jieba_tags(suffix)), "")
+        flag = next((flag for _, _, flag in tagged(suffix)), "")
         return suffix.startswith("的") or flag.startswith("n")
     return False
-
-
-def jieba_tags(text: str) -> list[str]:
-    """jieba's part-of-speech tags of ``text``'s words, in order."""
-    import jieba.posseg
-
-    return [flag for _, flag in jieba.posseg.cut(text)]
 
 
 def verb_before_what(text: str, position: int) -> bool:

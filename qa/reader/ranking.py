@@ -8,11 +8,11 @@ import re
 
 from qa.reader.candidates import Candidate, SentenceCandidates, strip_question_edges, widen_quantity
 from qa.reader.numerals import arabic
-from qa.reader.patterns import DURATION_MEASURE, tagged
+from qa.reader.patterns import DURATION_MEASURE
 from qa.reader.questions import QuestionInfo, asks_several, item_type
 from qa.reader.sentences import ScoredSentence
 from qa.reader.slot import asked_noun, nominal_head
-from qa.reader.spans import CHINESE_DIGITS, CLAUSE_BREAK
+from qa.reader.spans import CHINESE_DIGITS, CLAUSE_BREAK, tagged, word_at
 from qa.reader.weights import ReaderWeights
 from qa.text.normalize import fold
 
@@ -117,15 +117,16 @@ def noun_agreement(text: str, noun: str, most_chars: int) -> float:
 def starts_predicate(folded: str, candidate: Candidate) -> bool:
     """Whether the candidate begins with a verb, adverb, preposition, conjunction or idiom (by its sentence's
     tagging): no proper name does."""
-    first = next((flag for start, end, flag in tagged(folded) if start <= candidate.start < end), "")
-    return first.startswith(PREDICATE_TAGS) and not first.startswith("vn")
+    first = word_at(tagged(folded), candidate.start)
+    return first is not None and first[2].startswith(PREDICATE_TAGS) and not first[2].startswith("vn")
 
 
 def ends_in_predicate(folded: str, candidate: Candidate) -> bool:
     """Whether the candidate's last word is a verb, adjective, adverb or function word (形式存在, 丰富, 由此成为): no
     thing a question asks for ends so. A one-character last word is not trusted (jieba tags the 会 of 加温会 a verb)."""
-    start, end, last = next((word for word in tagged(folded) if word[0] < candidate.end <= word[1]), (0, 0, ""))
-    return end - start >= 2 and last.startswith(NOT_NOMINAL_TAGS) and not last.startswith(("vn", "an"))
+    last = word_at(tagged(folded), candidate.end - 1)
+    return (last is not None and last[1] - last[0] >= 2 and last[2].startswith(NOT_NOMINAL_TAGS)
+            and not last[2].startswith(("vn", "an")))
 
 
 def time_unit_asked(question: QuestionInfo) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from qa.reader.patterns import ITEM_SEPARATORS, dictionary_words, noun_chunks, tagged
+from qa.reader.patterns import ITEM_SEPARATORS, dictionary_words, noun_chunks
 from qa.reader.questions import CLASSIFIERS, REASON_NOUNS, QuestionInfo, organisation_head
-from qa.reader.spans import clause_bounds, clause_breaks, trim
+from qa.reader.spans import clause_bounds, clause_breaks, tagged, trim
 
 NOUN_TYPES = ("organisation", "identity", "other", "place", "person")
 """Question types whose interrogative may be followed by the noun asked for (哪一个帝国, 什么组织)."""
@@ -108,13 +108,17 @@ def named_noun(question: QuestionInfo) -> str:
     return word if flag.startswith("n") and flag != "nr" else ""
 
 
+def before_another(text: str) -> str:
+    """What a question says before it turns to another item (:data:`ANOTHER`), without a closing 之外 or comma; ""
+    when it does not turn."""
+    cue = ANOTHER.search(text)
+    return re.sub(r"(?:之外|以外|[,，、])+$", "", text[:cue.start()]) if cue else ""
+
+
 def sibling_head(text: str) -> str:
     """For a question that asks for another item than one it names (一个是天主教，另一个是？, 分裂为德意志民主共和国以及？),
     the last character of that item: its sibling in the sentence often shares it (东正教, 德意志联邦共和国); else ""."""
-    cue = ANOTHER.search(text)
-    if cue is None:
-        return ""
-    named = re.sub(r"(?:之外|以外|[,，、])+$", "", text[:cue.start()])
+    named = before_another(text)
     words = tagged(named)
     if not words or not words[-1][2].startswith(("n", "j", "l")) or words[-1][1] - words[-1][0] < 2:
         return ""
@@ -125,11 +129,10 @@ def named_items(text: str) -> tuple[str, ...]:
     """The items a question names beside the one it asks for: those it sets aside with 除了 (希腊文, 希伯来文), or
     the item before it turns to another (天主教 in 一个是天主教，另一个是？; 日本电气 in 是日本电气还有哪一家公司)."""
     excepted = EXCEPT.search(text)
-    cue = ANOTHER.search(text)
     if excepted:
         named = re.sub(r"^(?:有|是)", "", excepted.group("items"))
-    elif cue:
-        clause = re.split(r"[,，]", re.sub(r"(?:之外|以外|[,，、])+$", "", text[:cue.start()]))[-1]
+    elif before := before_another(text):
+        clause = re.split(r"[,，]", before)[-1]
         named = re.split(r"是|为", clause)[-1]
         chunks = noun_chunks(named)
         named = named[chunks[-1][0]:chunks[-1][1]] if chunks and named == clause else named

@@ -1,8 +1,10 @@
-"""Span edges and clauses: where clauses break (outside quotes), and trimming a span to its content."""
+"""Span edges and clauses: jieba's tagged words, where clauses break (outside quotes), and trimming a span to its
+content."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 QUOTED = re.compile(r"“[^“”]{1,30}”|「[^「」]{1,30}」|《[^《》]{1,60}》|\"[^\"]{1,30}\"")
 CLAUSE_BREAK = re.compile(r"[,，;；:：。!！?？]")
@@ -11,6 +13,23 @@ LEADING_WORDS = {"的", "了", "是", "为", "在", "于", "将", "把", "被", 
                  "对", "向", "从", "又", "还", "也", "都", "就", "共", "共有", "有", "达", "即", "则", "给"}
 TRAILING_WORDS = {"的", "了", "是", "等", "之", "以来"}
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+
+
+@lru_cache(maxsize=4096)
+def tagged(text: str) -> tuple[tuple[int, int, str], ...]:
+    """jieba part-of-speech tags as ``(start, end, flag)`` spans."""
+    import jieba.posseg
+
+    spans, position = [], 0
+    for word, flag in jieba.posseg.cut(text):
+        spans.append((position, position + len(word), flag))
+        position += len(word)
+    return tuple(spans)
+
+
+def word_at(spans: tuple[tuple[int, int, str], ...], position: int) -> tuple[int, int, str] | None:
+    """The tagged word that holds ``position``."""
+    return next((span for span in spans if span[0] <= position < span[1]), None)
 
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
