@@ -191,7 +191,7 @@ def test_a_build_leaves_the_generation_files_without_reading_the_records(tmp_pat
         path.name for path in generation.iterdir()}
     loaded = load_index(folder, fast_settings)
     assert loaded.sentences.vectors.path.parent == generation
-    words = (passage_words(p.title, p.text) or [""] for p in loaded.passages)
+    words = lambda: (passage_words(p.title, p.text) or [""] for p in loaded.passages)  # noqa: E731
     rebuilt = FaissBm25Backend.stored_or_built(None, np.asarray(loaded.vectors), words, fast_settings, None)
     for query in ("党员志愿者", "云潭镇核酸检测"):
         scores, rows = stored.search_lexical(query, 10)

@@ -1,12 +1,15 @@
 """The BM25 side: what it finds, word statistics, and the bm25s layout that ``LexicalIndex.idf`` reads."""
 
 import math
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from qa.index.lexical import LexicalIndex, passage_words, searched_text
 from qa.text.tokenize import tokenize
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_8d8056a1d20578f2.txt"
 
 TEXTS = ["全镇共有400多名党员主动申请加入志愿者队伍。", "核酸检测现场秩序井然。", "志愿者为居民派送物资,党员带头。",
          "莱茵春天小区划为高、中风险区域。"]
@@ -57,26 +60,55 @@ def test_idf_orders_words_by_rarity(lexical):
 
 
 def test_from_tokens_matches_build_and_handles_no_passages(lexical):
-    again = LexicalIndex.from_tokens([tokenize(text) or [""] for text in TEXTS])
+    again = LexicalIndex.from_tokens(lambda: (tokenize(text) or [""] for text in TEXTS))
     for query in ("党员志愿者", "核酸检测", "风险区域"):
         assert again.search(query, 5)[1].tolist() == lexical.search(query, 5)[1].tolist()
-    empty = LexicalIndex.from_tokens([])
+    empty = LexicalIndex.from_tokens(list)
     assert len(empty.search("党员", 5)[1]) == 0 and empty.idf("党员") > 0
 
 
-def test_indexing_by_word_ids_scores_as_bm25s_does_from_the_words():
+def test_the_streamed_build_is_bm25s_own_index_exactly():
+    """Two readings of the words, no corpus held: the same matrix, vocabulary and scores as ``bm25s.BM25.index``
+    over the same words (the seed article's paragraphs, with an empty passage and repeated words)."""
     import bm25s
 
     from qa.index.lexical import BM25_B, BM25_K1
 
-    words = [tokenize(text) or [""] for text in TEXTS]
-    reference = bm25s.BM25(k1=BM25_K1, b=BM25_B)
-    reference.index(words, show_progress=False)
-    ours = LexicalIndex.from_tokens(iter(words))
-    assert set(ours.retriever.vocab_dict) == set(reference.vocab_dict)
+    paragraphs = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    words = [tokenize(text) or [""] for text in [*paragraphs, *TEXTS, "", "党员 党员 党员"]]
+    readings = []
+
+    def reading():
+        readings.append(1)
+        return iter(words)
+
+    ours = LexicalIndex.from_tokens(reading).retriever
+    assert len(readings) == 2 and len(words) > 30
+    vocabulary: dict[str, int] = {}
+    ids = [[vocabulary.setdefault(word, len(vocabulary)) for word in passage] for passage in words]
+    by_ids = bm25s.BM25(k1=BM25_K1, b=BM25_B)
+    by_ids.index((ids, vocabulary), show_progress=False)
+    assert ours.vocab_dict == by_ids.vocab_dict and ours.scores["num_docs"] == by_ids.scores["num_docs"] == len(words)
+    for name in ("data", "indices", "indptr"):
+        assert ours.scores[name].dtype == by_ids.scores[name].dtype
+        assert np.array_equal(ours.scores[name], by_ids.scores[name]), name
+    by_words = bm25s.BM25(k1=BM25_K1, b=BM25_B)
+    by_words.index(words, show_progress=False)
     for query in ("党员志愿者", "核酸检测", "风险区域", "志愿者 核酸"):
-        asked = [word for word in tokenize(query) if word in reference.vocab_dict]
-        assert asked and np.allclose(ours.retriever.get_scores(asked), reference.get_scores(asked))
+        asked = [word for word in tokenize(query) if word in by_words.vocab_dict]
+        assert asked and np.array_equal(ours.get_scores(asked), by_words.get_scores(asked))
+
+
+def test_words_that_change_between_the_two_readings_are_refused():
+    words = [tokenize(text) for text in TEXTS]
+    changed = [[words[0], words[1]], [words[0], words[1] + ["新词"]], [words[0]], [words[0], words[1], words[2]]]
+    for second in changed[1:]:
+        readings = iter([words[:2], second])
+        with pytest.raises(ValueError, match="changed between the two readings"):
+            LexicalIndex.from_tokens(lambda: iter(next(readings)))
+    readings = iter([words[:2], [words[0], words[0]]])
+    with pytest.raises(ValueError, match="changed between the two readings"):
+        LexicalIndex.from_tokens(lambda: iter(next(readings)))
 
 
 def test_a_passage_is_searched_by_its_title_too():
@@ -84,7 +116,7 @@ def test_a_passage_is_searched_by_its_title_too():
     passages = [("纽西兰鸡毛松", "纽西兰鸡毛松是罗汉松科的一种。"),
                 ("纽西兰鸡毛松", "其叶螺旋状排列,幼树的叶呈尖锥状。"),
                 ("红豆杉", "红豆杉的叶螺旋状排列。")]
-    index = LexicalIndex.from_tokens(passage_words(title, text) for title, text in passages)
+    index = LexicalIndex.from_tokens(lambda: (passage_words(title, text) for title, text in passages))
     assert set(index.search("纽西兰", 3)[1].tolist()) == {0, 1}
     assert index.search("纽西兰鸡毛松的叶是什么形状", 3)[1].tolist() == [0, 1, 2]
     untitled = LexicalIndex.build([text for _, text in passages])

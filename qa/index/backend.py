@@ -70,7 +70,7 @@ class FaissBm25Backend:
         return cls(dense, lexical) if dense and lexical else None
 
     @classmethod
-    def stored_or_built(cls, folder: Path | None, vectors: Rows2D, words: Iterable[list[str]] | None,
+    def stored_or_built(cls, folder: Path | None, vectors: Rows2D, words: Callable[[], Iterable[list[str]]] | None,
                         settings: Settings, previous: "FaissBm25Backend | None") -> "FaissBm25Backend":
         """The backend of one generation: each index mapped from the generation's folder where stored there, else
         built (then stored and mapped, where the folder can be written).
@@ -78,7 +78,8 @@ class FaissBm25Backend:
         Args:
             folder: the generation's folder, or ``None`` when its arrays are in memory.
             vectors: the passage vectors, in passage order.
-            words: each passage's search words (needed unless the lexical index is stored).
+            words: gives each passage's search words afresh at each call (needed unless the lexical index is
+                stored; read twice).
             settings: how the vector index is chosen.
             previous: the backend served before, whose trained IVF cells a new vector index keeps.
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import bm25s
@@ -20,7 +21,7 @@ BM25_B = 0.75
 
 def bm25_idf(passages: int, frequency: int) -> float:
     """BM25 inverse document frequency (bm25s's and Lucene's form) of a word held by ``frequency`` of ``passages``."""
-    return float(np.log(1 + (passages - frequency + 0.5) / (frequency + 0.5)))
+    return math.log(1 + (passages - frequency + 0.5) / (frequency + 0.5))
 
 
 SEARCHED_FIELDS = "title, text"
@@ -54,19 +55,72 @@ class LexicalIndex:
     @classmethod
     def build(cls, texts: list[str]) -> "LexicalIndex":
         """Index passage texts (in passage order)."""
-        return cls.from_tokens([tokenize(text) or [""] for text in texts])
+        return cls.from_tokens(lambda: (tokenize(text) or [""] for text in texts))
 
     @classmethod
-    def from_tokens(cls, tokens: Iterable[list[str]]) -> "LexicalIndex":
-        """Index passages already cut into search words (in passage order). Each passage's words become vocabulary
-        ids as they come, packed four bytes each (bm25s reads any sequence of ids), so a large corpus is held
-        neither as word strings nor as lists (eight bytes a word)."""
+    def from_tokens(cls, tokens: Callable[[], Iterable[list[str]]]) -> "LexicalIndex":
+        """Index passages already cut into search words, read twice so that the corpus is never held.
+
+        The first reading numbers the words and counts the passages holding each; the second writes each
+        passage's BM25 scores straight into their places in the score matrix. The build so holds the matrix
+        itself (eight bytes a distinct word of a passage) and the vocabulary, where bm25s's own ``index`` holds
+        every passage's word ids and about five copies of the matrix to sort. Scores and layout are bm25s's
+        ("lucene" BM25, stored by word), pinned against ``bm25s.BM25.index`` in ``tests/test_lexical.py``.
+
+        Args:
+            tokens: gives every passage's search words, in passage order, afresh at each call.
+
+        Returns:
+            The index (one of no passages where ``tokens`` gives none).
+
+        Raises:
+            ValueError: the two readings of ``tokens`` differ in their passages.
+        """
         vocabulary: dict[str, int] = {}
-        ids = [array("i", [vocabulary.setdefault(word, len(vocabulary)) for word in words]) for words in tokens]
-        if not ids:
+        holding = array("q")
+        lengths = array("q")
+        for words in tokens():
+            ids = {vocabulary.setdefault(word, len(vocabulary)) for word in words}
+            holding.frombytes(bytes(holding.itemsize * (len(vocabulary) - len(holding))))
+            for word_id in ids:
+                holding[word_id] += 1
+            lengths.append(len(words))
+        if not lengths:
             return cls(None)
+        passages = len(lengths)
+        indptr = np.zeros(len(vocabulary) + 1, dtype=np.int64)
+        np.cumsum(np.frombuffer(holding, dtype=np.int64), out=indptr[1:])
+        idf = np.array([bm25_idf(passages, frequency) for frequency in holding], dtype=np.float32)
+        average_length = np.frombuffer(lengths, dtype=np.int64).mean()
+        scores = np.empty(indptr[-1], dtype=np.float32)
+        rows = np.empty(indptr[-1], dtype=np.int32)
+        free = indptr[:-1].copy()
+        row = -1
+        for row, words in enumerate(tokens()):
+            if row >= passages:
+                break
+            try:
+                ids, counts = np.unique(np.fromiter((vocabulary[word] for word in words), dtype=np.int64,
+                                                    count=len(words)), return_counts=True)
+            except KeyError as unknown:
+                raise ValueError("the passages' search words changed between the two readings") from unknown
+            frequency = counts.astype(np.float32)
+            saturation = frequency / (BM25_K1 * ((1 - BM25_B) + BM25_B * len(words) / average_length) + frequency)
+            places = free[ids]
+            if (places >= indptr[ids + 1]).any():
+                raise ValueError("the passages' search words changed between the two readings")
+            scores[places] = idf[ids] * saturation
+            rows[places] = row
+            free[ids] += 1
+        if row + 1 != passages or not np.array_equal(free, indptr[1:]):
+            raise ValueError("the passages' search words changed between the two readings")
+        # What ``bm25s.BM25.index`` sets, with the padding word it appends to the vocabulary:
+        vocabulary.setdefault("", len(vocabulary))
         retriever = bm25s.BM25(k1=BM25_K1, b=BM25_B)
-        retriever.index((ids, vocabulary), show_progress=False)
+        retriever.scores = {"data": scores, "indices": rows, "indptr": indptr, "num_docs": passages}
+        retriever.vocab_dict = vocabulary
+        retriever.unique_token_ids_set = set(vocabulary.values())
+        retriever.nonoccurrence_array = None
         return cls(retriever)
 
     def save(self, folder: Path) -> None:

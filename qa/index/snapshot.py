@@ -217,7 +217,8 @@ def search_backend(folder: Path, meta: dict, rows: Rows, settings: Settings,
 
         return MilvusBackend.synced(settings, folder, meta, rows, [t.split(TOKEN_SEPARATOR) for t in rows.tokens],
                                     previous if isinstance(previous, MilvusBackend) else None)
-    words = (t.split(TOKEN_SEPARATOR) for t in rows.tokens) if rows.tokens is not None else None
+    tokens = rows.tokens
+    words = (lambda: (t.split(TOKEN_SEPARATOR) for t in tokens)) if tokens is not None else None
     return FaissBm25Backend.stored_or_built(rows.folder, rows.vectors, words, settings,
                                             previous if isinstance(previous, FaissBm25Backend) else None)
 
@@ -305,7 +306,7 @@ def store_generation(folder: Path, settings: Settings, model_name: str) -> None:
         passage_ids = [passage_id for (passage_id,) in connection.execute(f"SELECT p.id {IN_ORDER}")]
         arrays = last_arrays(connection, folder, meta, passage_ids)
         if arrays.folder is not None and FaissBm25Backend.opened(arrays.folder) is None:
-            FaissBm25Backend.stored_or_built(arrays.folder, arrays.passage_vectors, stream_words(connection),
+            FaissBm25Backend.stored_or_built(arrays.folder, arrays.passage_vectors, lambda: stream_words(connection),
                                              settings, None)
     return_freed_memory()
 
