@@ -15,6 +15,7 @@ from qa.reader.candidates import Candidate, sentence_candidates
 from qa.reader.questions import analyze_question
 from qa.reader.slot import asked_noun, named_items
 from qa.reader.ranking import (FEATURES, candidate_features, cut_suffix_echo, cut_to_unit_asked, ends_in_predicate,
+                               past_possessive, referring_word,
                                fits_unit_asked, is_well_formed, noun_agreement)
 from qa.reader.sentences import ScoredSentence
 from qa.reader.weights import ReaderWeights
@@ -201,6 +202,38 @@ def test_a_tail_the_question_holds_after_its_interrogative_is_cut(question, text
 ])
 def test_a_candidate_that_ends_in_a_predicate(text, predicate):
     assert ends_in_predicate(text, Candidate(0, len(text), "slot", "slot")) is predicate
+
+
+@pytest.mark.parametrize("text, refers", [
+    ("该河捕鱼", True),  # DRCD: 该河 stands for the river named before it
+    ("这发明", True),
+    ("它也被一些公司部署", True),
+    ("这次会议", True),
+    ("其国民荣誉赏", False),  # CMRC: 其 before a name is quoted as it stands
+    ("本超星系团", False),  # a name that starts with 本
+    ("哈德逊河", False),
+])
+def test_a_phrase_that_starts_by_referring_back(text, refers):
+    assert (referring_word(text, Candidate(0, len(text), "slot", "slot")) is not None) is refers
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("他的哲学原理", "哲学原理"),  # DRCD
+    ("她们的新专辑", "新专辑"),
+    ("他自己的诗句", "他自己的诗句"),  # no possessive 的 right after the pronoun: left to be refused
+    ("其国民荣誉赏", "其国民荣誉赏"),
+    ("他的", "他的"),  # nothing would be left
+])
+def test_a_possessive_before_a_noun_phrase_is_left_out(text, kept):
+    candidate = past_possessive(Candidate(0, len(text), "slot", "slot"), text)
+    assert text[candidate.start:candidate.end] == kept
+
+
+def test_a_thing_is_not_answered_by_a_phrase_referring_back_to_it():
+    sentence = "在哈德逊河倾泻多氯联苯导致美国环保局在1974年禁止该河捕鱼。"  # DRCD
+    assert "该河" not in best_candidate_text(sentence, "美国环保局曾于1974年时禁止人们在哪一条河捕鱼?")
+    assert best_candidate_text("在回到英国之后，霍布斯重新开始进行他的哲学原理研究。",  # DRCD
+                               "霍布斯在回到英国之后，重新开始进行甚么研究?") == "哲学原理"
 
 
 @pytest.mark.parametrize("question, named", [

@@ -56,6 +56,12 @@ ACCEPTS: dict[str, tuple[str, ...]] = {
 }
 ANY_TYPE = ("sibling",)
 """Candidate kinds that may answer a question of any type: another item beside those the question names."""
+REFERRING = ("该", "这", "此", "它", "他", "她")
+"""Pronouns and demonstratives that refer back (该河, 这发明, 它也被一些公司部署): a phrase that starts with one names
+nothing a reader can quote, so it answers no question asking for a thing, place, person or body ..."""
+POSSESSIVE_PRONOUNS = ("他", "她", "它", "他们", "她们", "它们")
+"""... but a possessive before a noun phrase is left out instead (他的哲学原理 → 哲学原理). 其 is neither: a phrase it
+starts (其国民荣誉赏) is quoted as it stands."""
 
 
 def word_positions(question: QuestionInfo, folded: str) -> list[tuple[int, int]]:
@@ -127,6 +133,28 @@ def ends_in_predicate(folded: str, candidate: Candidate) -> bool:
     last = word_at(tagged(folded), candidate.end - 1)
     return (last is not None and last[1] - last[0] >= 2 and last[2].startswith(NOT_NOMINAL_TAGS)
             and not last[2].startswith(("vn", "an")))
+
+
+def referring_word(folded: str, candidate: Candidate) -> tuple[int, int] | None:
+    """The span of the candidate's first word where it is a pronoun of :data:`REFERRING` (by its sentence's
+    tagging), else ``None``."""
+    first = word_at(tagged(folded), candidate.start)
+    if first is None or not first[2].startswith("r") or not folded.startswith(REFERRING, first[0]):
+        return None
+    return first[0], first[1]
+
+
+def past_possessive(candidate: Candidate, folded: str) -> Candidate:
+    """The candidate without a possessive it starts with (:data:`POSSESSIVE_PRONOUNS` and 的)."""
+    word = referring_word(folded, candidate)
+    if word is None:
+        return candidate
+    start, end = word
+    pronoun = folded[start:end]
+    if pronoun not in POSSESSIVE_PRONOUNS or not folded.startswith("的", end):
+        return candidate
+    end += 1
+    return Candidate(end, candidate.end, candidate.type, candidate.origin) if end < candidate.end else candidate
 
 
 def time_unit_asked(question: QuestionInfo) -> str:
@@ -225,7 +253,9 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         if candidate.type == "time":
             candidate = cut_to_unit_asked(strip_question_edges(candidate, folded, question.text), folded, question)
         elif candidate.type != "quote" and question.type in THING_TYPES:
-            candidate = cut_suffix_echo(candidate, folded, question, noun)
+            candidate = past_possessive(cut_suffix_echo(candidate, folded, question, noun), folded)
+            if referring_word(folded, candidate) is not None:
+                continue
         text = folded[candidate.start:candidate.end]
         if not is_well_formed(text, question) or not fits_unit_asked(text, question):
             continue
