@@ -15,7 +15,7 @@ from qa.reader.candidates import Candidate, sentence_candidates
 from qa.reader.questions import analyze_question
 from qa.reader.slot import asked_noun, named_items
 from qa.reader.ranking import (FEATURES, candidate_features, cut_suffix_echo, cut_to_unit_asked, ends_in_predicate,
-                               past_possessive, referring_word,
+                               is_lone_predicate, past_possessive, referring_word,
                                fits_unit_asked, is_well_formed, noun_agreement)
 from qa.reader.sentences import ScoredSentence
 from qa.reader.weights import ReaderWeights
@@ -227,6 +227,17 @@ def test_a_phrase_that_starts_by_referring_back(text, refers):
 def test_a_possessive_before_a_noun_phrase_is_left_out(text, kept):
     candidate = past_possessive(Candidate(0, len(text), "slot", "slot"), text)
     assert text[candidate.start:candidate.end] == kept
+
+
+@pytest.mark.parametrize("sentence, word, lone", [
+    ("东南与中华人民共和国黑龙江省接壤", "接壤", True),  # DRCD: a verb names no river
+    ("空军的任务是保卫领空", "是", True),
+    ("东南与中华人民共和国黑龙江省接壤", "黑龙江省", False),
+    ("空军的任务是保卫领空", "保卫领空", False),  # more than one word
+])
+def test_a_lone_predicate(sentence, word, lone):
+    start = sentence.index(word)
+    assert is_lone_predicate(sentence, Candidate(start, start + len(word), "slot", "slot")) is lone
 
 
 def test_a_thing_is_not_answered_by_a_phrase_referring_back_to_it():

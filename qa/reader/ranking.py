@@ -157,6 +157,15 @@ def past_possessive(candidate: Candidate, folded: str) -> Candidate:
     return Candidate(end, candidate.end, candidate.type, candidate.origin) if end < candidate.end else candidate
 
 
+def is_lone_predicate(folded: str, candidate: Candidate) -> bool:
+    """Whether the candidate is one word that no noun phrase is made of (是, 接壤: tagged as in
+    :data:`NOT_NOMINAL_TAGS`). It names no place, person or body; an ``other`` question may ask for an act (做什么 →
+    撤军), so it keeps them."""
+    word = word_at(tagged(folded), candidate.start)
+    return (word is not None and word[0] == candidate.start and word[1] == candidate.end
+            and word[2].startswith(NOT_NOMINAL_TAGS) and not word[2].startswith(("vn", "an")))
+
+
 def time_unit_asked(question: QuestionInfo) -> str:
     """The calendar unit a time question asks for: 年 (哪一年, 何年, 什么年份), 月 (哪个月, 什么月份), or ""."""
     if question.type != "time":
@@ -254,7 +263,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             candidate = cut_to_unit_asked(strip_question_edges(candidate, folded, question.text), folded, question)
         elif candidate.type != "quote" and question.type in THING_TYPES:
             candidate = past_possessive(cut_suffix_echo(candidate, folded, question, noun), folded)
-            if referring_word(folded, candidate) is not None:
+            if referring_word(folded, candidate) is not None or (
+                    question.type != "other" and is_lone_predicate(folded, candidate)):
                 continue
         text = folded[candidate.start:candidate.end]
         if not is_well_formed(text, question) or not fits_unit_asked(text, question):
