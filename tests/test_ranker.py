@@ -199,6 +199,7 @@ def test_a_tail_the_question_holds_after_its_interrogative_is_cut(question, text
     ("资源丰富", True),  # an adjective
     ("疫情防控工作加温会", False),  # seed: jieba tags the lone 会 a verb; one character is not trusted
     ("社会政治运动", False),
+    ("源于希腊文ateleia", False),  # DRCD: a word in Latin letters (jieba's eng) is no interjection (e)
 ])
 def test_a_candidate_that_ends_in_a_predicate(text, predicate):
     assert ends_in_predicate(text, Candidate(0, len(text), "slot", "slot")) is predicate
@@ -234,6 +235,7 @@ def test_a_possessive_before_a_noun_phrase_is_left_out(text, kept):
     ("空军的任务是保卫领空", "是", True),
     ("东南与中华人民共和国黑龙江省接壤", "黑龙江省", False),
     ("空军的任务是保卫领空", "保卫领空", False),  # more than one word
+    ("该公司即Google", "Google", False),
 ])
 def test_a_lone_predicate(sentence, word, lone):
     start = sentence.index(word)

@@ -29,7 +29,10 @@ PROPER_NAME_ASKED = re.compile(NAME_WORDS + "|叫什么")
 """Questions whose answer is a proper name, never a verb phrase (叫什么名号 is not answered by 积极开展疫情宣传)."""
 PREDICATE_TAGS = ("v", "d", "p", "c", "l")
 NOT_NOMINAL_TAGS = ("v", "a", "d", "p", "c", "u", "r", "y", "e", "o", "z")
-"""Tags of a last word that ends no noun phrase (``vn`` and ``an``, nouns made of verbs and adjectives, do)."""
+"""Tags of a last word that ends no noun phrase (``vn`` and ``an``, nouns made of verbs and adjectives, do) ..."""
+NOMINAL_EXCEPTIONS = ("vn", "an", "eng")
+"""... but these tags, which start like them, are nominal: nouns made of verbs and adjectives, and a word in Latin
+letters (jieba's ``eng``, not the interjection ``e``: ateleia, Google)."""
 THING_TYPES = ("other", "place", "person", "organisation")
 """Question types that ask for a thing, a place, a person or a body: answered by a noun phrase."""
 LEADING_MARKS = "(（)）」』”’》〉】"
@@ -132,7 +135,7 @@ def ends_in_predicate(folded: str, candidate: Candidate) -> bool:
     thing a question asks for ends so. A one-character last word is not trusted (jieba tags the 会 of 加温会 a verb)."""
     last = word_at(tagged(folded), candidate.end - 1)
     return (last is not None and last[1] - last[0] >= 2 and last[2].startswith(NOT_NOMINAL_TAGS)
-            and not last[2].startswith(("vn", "an")))
+            and not last[2].startswith(NOMINAL_EXCEPTIONS))
 
 
 def referring_word(folded: str, candidate: Candidate) -> tuple[int, int] | None:
@@ -163,7 +166,7 @@ def is_lone_predicate(folded: str, candidate: Candidate) -> bool:
     撤军), so it keeps them."""
     word = word_at(tagged(folded), candidate.start)
     return (word is not None and word[0] == candidate.start and word[1] == candidate.end
-            and word[2].startswith(NOT_NOMINAL_TAGS) and not word[2].startswith(("vn", "an")))
+            and word[2].startswith(NOT_NOMINAL_TAGS) and not word[2].startswith(NOMINAL_EXCEPTIONS))
 
 
 def time_unit_asked(question: QuestionInfo) -> str:
