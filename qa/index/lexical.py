@@ -24,6 +24,9 @@ def bm25_idf(passages: int, frequency: int) -> float:
     return math.log(1 + (passages - frequency + 0.5) / (frequency + 0.5))
 
 
+WORDS_CHANGED = "the passages' search words changed between the two readings"
+"""Why a streamed build (:meth:`LexicalIndex.from_tokens`) is refused."""
+
 SEARCHED_FIELDS = "title, text"
 """The passage fields BM25 indexes, in order (part of every document's digest, so that an index written with
 other fields is re-read on its next build)."""
@@ -103,17 +106,17 @@ class LexicalIndex:
                 ids, counts = np.unique(np.fromiter((vocabulary[word] for word in words), dtype=np.int64,
                                                     count=len(words)), return_counts=True)
             except KeyError as unknown:
-                raise ValueError("the passages' search words changed between the two readings") from unknown
+                raise ValueError(WORDS_CHANGED) from unknown
             frequency = counts.astype(np.float32)
             saturation = frequency / (BM25_K1 * ((1 - BM25_B) + BM25_B * len(words) / average_length) + frequency)
             places = free[ids]
             if (places >= indptr[ids + 1]).any():
-                raise ValueError("the passages' search words changed between the two readings")
+                raise ValueError(WORDS_CHANGED)
             scores[places] = idf[ids] * saturation
             rows[places] = row
             free[ids] += 1
         if row + 1 != passages or not np.array_equal(free, indptr[1:]):
-            raise ValueError("the passages' search words changed between the two readings")
+            raise ValueError(WORDS_CHANGED)
         # What ``bm25s.BM25.index`` sets, with the padding word it appends to the vocabulary:
         vocabulary.setdefault("", len(vocabulary))
         retriever = bm25s.BM25(k1=BM25_K1, b=BM25_B)
