@@ -15,7 +15,7 @@ from qa.reader.candidates import Candidate, sentence_candidates
 from qa.reader.questions import analyze_question
 from qa.reader.slot import asked_noun, named_items
 from qa.reader.ranking import (FEATURES, candidate_features, cut_suffix_echo, cut_to_unit_asked, ends_in_predicate,
-                               is_lone_predicate, past_possessive, referring_word,
+                               is_lone_predicate, modifies_a_noun, past_possessive, referring_word,
                                fits_unit_asked, is_well_formed, noun_agreement)
 from qa.reader.sentences import ScoredSentence
 from qa.reader.weights import ReaderWeights
@@ -240,6 +240,17 @@ def test_a_possessive_before_a_noun_phrase_is_left_out(text, kept):
 def test_a_lone_predicate(sentence, word, lone):
     start = sentence.index(word)
     assert is_lone_predicate(sentence, Candidate(start, start + len(word), "slot", "slot")) is lone
+
+
+@pytest.mark.parametrize("sentence, quote, asked, modifies", [
+    ("城南街道党工委立即成立“0708”疫情防控工作一线指挥部", "“0708”", "", True),  # seed: part of a longer name
+    ("韩国在朝鲜发射「光明星4号」卫星后宣布中断合作", "「光明星4号」", "卫星在发射之后", False),  # DRCD: 哪一卫星
+    ("据《资治通鉴》记载", "《资治通鉴》", "", False),  # a title is a name of its own
+    ("他们被称为“红马甲”。", "“红马甲”", "", False),
+])
+def test_a_quoted_phrase_that_is_part_of_a_longer_name(sentence, quote, asked, modifies):
+    start = sentence.index(quote)
+    assert modifies_a_noun(sentence, Candidate(start, start + len(quote), "quote", "pattern"), asked) is modifies
 
 
 def test_a_thing_is_not_answered_by_a_phrase_referring_back_to_it():

@@ -169,6 +169,17 @@ def is_lone_predicate(folded: str, candidate: Candidate) -> bool:
             and word[2].startswith(NOT_NOMINAL_TAGS) and not word[2].startswith(NOMINAL_EXCEPTIONS))
 
 
+def modifies_a_noun(folded: str, candidate: Candidate, asked: str) -> bool:
+    """Whether a quoted phrase is part of a longer name: a noun follows it with nothing between (“0708”疫情防控工作
+    一线指挥部), other than the one the question puts right after its interrogative (``asked``: 「光明星4号」卫星
+    for 哪一卫星 is the satellite's name). A 《title》 is a name of its own whatever follows (《资治通鉴》记载)."""
+    if folded.startswith("《", candidate.start):
+        return False
+    after = word_at(tagged(folded), candidate.end)
+    return (after is not None and after[0] == candidate.end and after[2].startswith(("n", "vn"))
+            and not asked.startswith(folded[after[0]:after[1]]))
+
+
 def time_unit_asked(question: QuestionInfo) -> str:
     """The calendar unit a time question asks for: 年 (哪一年, 何年, 什么年份), 月 (哪个月, 什么月份), or ""."""
     if question.type != "time":
@@ -252,6 +263,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
     aligned = found.slot
     names_asked = PROPER_NAME_ASKED.search(question.text) is not None and question.type in ("other", "identity")
     quoted = any(candidate.type == "quote" for candidate in found.candidates)
+    naming = NAMING.search(question.text) is not None
     noun = asked_noun(question)
     rows = []
     for candidate in found.candidates:
@@ -274,6 +286,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             continue
         if names_asked and candidate.type != "quote" and (quoted or starts_predicate(folded, candidate)):
             continue
+        if candidate.type == "quote" and not naming and modifies_a_noun(folded, candidate, question.suffix):
+            continue
         exact = candidate.type in (question.type, *ANY_TYPE) or whole
         distance = gap(candidate.start, candidate.end, positions)
         measured = quantity_terms(candidate, text, folded, question, weights)
@@ -281,8 +295,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             sentence.score, sentence.dense, sentence.coverage, float(rank), float(exact), float(not exact),
             echo_share(text, question),
             aligned[2] * overlap_ratio(candidate, aligned[0], aligned[1]) if aligned else 0.0,
-            float(candidate.type == "quote" and (NAMING.search(question.text) is not None
-                                                 or (text.startswith("《") and noun.endswith(WORKS)))),
+            float(candidate.type == "quote" and (naming or (text.startswith("《") and noun.endswith(WORKS)))),
             1 / (1 + distance / weights.proximity_scale) if distance != math.inf else 0.0,
             *measured, float(candidate.origin == "clause"), float(candidate.type == "chunk"),
             noun_agreement(text, noun, weights.asked_noun_chars),
