@@ -52,7 +52,7 @@ class ReaderWeights:
     type_match: float = 0.3
     type_compatible: float = 0.15
     question_words_penalty: float = 0.4
-    slot_overlap: float = 0.35
+    slot_overlap: float = 0.2
     naming_quote: float = 0.2
     proximity: float = 0.15
     proximity_scale: float = 4.0
