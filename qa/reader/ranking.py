@@ -130,12 +130,17 @@ def starts_predicate(folded: str, candidate: Candidate) -> bool:
     return first is not None and first[2].startswith(PREDICATE_TAGS) and not first[2].startswith("vn")
 
 
+def ends_no_noun_phrase(flag: str) -> bool:
+    """Whether a word of this jieba tag ends no noun phrase (:data:`NOT_NOMINAL_TAGS` but not
+    :data:`NOMINAL_EXCEPTIONS`)."""
+    return flag.startswith(NOT_NOMINAL_TAGS) and not flag.startswith(NOMINAL_EXCEPTIONS)
+
+
 def ends_in_predicate(folded: str, candidate: Candidate) -> bool:
     """Whether the candidate's last word is a verb, adjective, adverb or function word (形式存在, 丰富, 由此成为): no
     thing a question asks for ends so. A one-character last word is not trusted (jieba tags the 会 of 加温会 a verb)."""
     last = word_at(tagged(folded), candidate.end - 1)
-    return (last is not None and last[1] - last[0] >= 2 and last[2].startswith(NOT_NOMINAL_TAGS)
-            and not last[2].startswith(NOMINAL_EXCEPTIONS))
+    return last is not None and last[1] - last[0] >= 2 and ends_no_noun_phrase(last[2])
 
 
 def referring_word(folded: str, candidate: Candidate) -> tuple[int, int] | None:
@@ -165,8 +170,7 @@ def is_lone_predicate(folded: str, candidate: Candidate) -> bool:
     :data:`NOT_NOMINAL_TAGS`). It names no place, person or body; an ``other`` question may ask for an act (做什么 →
     撤军), so it keeps them."""
     word = word_at(tagged(folded), candidate.start)
-    return (word is not None and word[0] == candidate.start and word[1] == candidate.end
-            and word[2].startswith(NOT_NOMINAL_TAGS) and not word[2].startswith(NOMINAL_EXCEPTIONS))
+    return word is not None and word[0] == candidate.start and word[1] == candidate.end and ends_no_noun_phrase(word[2])
 
 
 def modifies_a_noun(folded: str, candidate: Candidate, asked: str) -> bool:
