@@ -51,6 +51,9 @@ from qa.reader.questions import analyze_question, asks_several, item_type
     ("如何预防感染？", "manner"),
     ("邓铭东是什么身份？", "identity"),
     ("云潭镇党委政府坚持什么施政理念？", "other"),
+    ("核酸检测那几天天气怎么样？", "manner"),  # a demonstrative before 几 asks nothing
+    ("这几个小区里哪个最先解封？", "other"),
+    ("本笃十六世也是近几年来首位辞职的教宗?", "duration"),  # DRCD: 近几年 asks how many years
     ("How many party members volunteered?", "quantity"),
     ("When was the area locked down?", "time"),
     ("Who is the Party secretary of Yuntan town?", "person"),

@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT
 from qa.reader.patterns import headed_by, noun_chunks, siblings
 from qa.reader.ranker import LinearRanker
-from qa.reader.candidates import Candidate, sentence_candidates
+from qa.reader.candidates import Candidate, people_in_slot, sentence_candidates
 from qa.reader.questions import analyze_question
 from qa.reader.slot import asked_noun, named_items
 from qa.reader.ranking import (FEATURES, candidate_features, cut_suffix_echo, cut_to_unit_asked, ends_in_predicate,
@@ -106,6 +106,40 @@ def test_a_proper_name_question_is_answered_by_the_quoted_name_not_the_verb_phra
     assert best_candidate_text(sentence, question) == expected
 
 
+@pytest.mark.parametrize("sentence, question, expected", [
+    # seed: 谁 answered by the people the slot names, not by a name elsewhere
+    ("根据疫情防控工作需要,高州云潭镇需对全镇人民群众开展全员核酸检测。记者柯泽彪报道", "云潭镇需要对谁开展全员核酸检测？",
+     "全镇人民群众"),
+    ("城南街道多次关心慰问高风险区的一名孕妇,并针对性地及时提供帮助", "城南街道多次关心慰问高风险区的谁？", "孕妇"),
+])
+def test_who_is_answered_by_the_people_a_slot_names(sentence, question, expected):
+    assert best_candidate_text(sentence, question) == expected
+
+
+@pytest.mark.parametrize("sentence, slot, named", [
+    ("对全镇人民群众开展全员核酸检测", "全镇人民群众", "全镇人民群众"),
+    ("慰问高风险区的一名孕妇", "一名孕妇", "孕妇"),
+    ("由党员干部、医护人员、民警组成的“三人小组”坚持每日上门", "“三人小组”", "“三人小组”"),
+    ("此战中城还剩下7000人", "城还剩下7000人", None),  # DRCD: a clause ending in 人
+    ("后者称自己的小说是科学的传奇", "后者", None),  # DRCD: refers back
+    ("司令部设1人", "1人", None),  # a count
+    ("联系村里的干部", "干部", None),  # a bare role noun
+])
+def test_people_in_a_slot(sentence, slot, named):
+    start = sentence.index(slot)
+    found = people_in_slot(sentence, start, start + len(slot))
+    assert [sentence[c.start:c.end] for c in found] == ([named] if named else [])
+
+
+def test_a_lone_person_noun_answers_no_place_question():
+    sentence = "邓铭东同志放下了手头上的工作"
+    info = analyze_question("邓铭东是哪个村的？")
+    scored = ScoredSentence(hit=None, start=0, end=len(sentence), text=sentence, dense=0.5, coverage=0.5, score=0.5)
+    found = sentence_candidates(sentence, info, {word: 1.0 for word in info.words})
+    texts = [sentence[c.start:c.end] for _, c in candidate_features(scored, 0, found, info, ReaderWeights())]
+    assert "同志" not in texts
+
+
 def test_a_question_about_a_work_is_answered_by_its_title():
     sentence = "2017年浙江省高考中,语文阅读理解题中一篇材料文章《一种美味》文末写到「现在,它早已死了。」"  # DRCD
     assert best_candidate_text(sentence, "「现在,它早已死了。」这段话出自哪一篇文章?") == "《一种美味》"
@@ -139,6 +173,11 @@ def test_a_question_asking_for_several_is_answered_by_the_whole_enumeration(sent
     ("他在哪个月份出生?", "九月", True),
     ("这种音乐在哪个年代流行?", "1930年代", True),  # 年代 is not 年
     ("会议是什么时候召开的?", "八月", True),  # no unit asked
+    ("莱茵春天小区有多少户居民？", "24小时", False),  # a count of households is no length of time
+    ("莱茵春天小区有多少户居民？", "300多户", True),
+    ("他活了多少岁？", "87岁", True),
+    ("云潭镇有多少人参加检测？", "三天", False),
+    ("云潭镇有多少人参加检测？", "4000多人次", True),
 ])
 def test_a_duration_or_time_answers_only_on_the_scale_asked_for(question, text, fits):
     assert fits_unit_asked(text, analyze_question(question)) is fits

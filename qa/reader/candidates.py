@@ -14,12 +14,21 @@ from qa.reader.boundaries import refine
 from qa.reader.questions import HEAD_NOUNS, QuestionInfo
 from qa.reader.sentences import weighted_coverage
 from qa.reader.slot import asked_noun, named_items, slot
-from qa.reader.spans import clause_bounds, is_numeral, quoted_ranges, trim
+from qa.reader.spans import clause_bounds, is_numeral, quoted_ranges, tagged, trim
 from qa.text.normalize import fold
 
 PRONOUNS = re.compile(r"^(?:他|她|他们|她们|其|该人|此人)$")
 PERSON_NOUNS = tuple(dict(HEAD_NOUNS)["person"])
 STRICT_TYPES = ("quantity", "time", "duration", "person")
+PEOPLE_ENDINGS = ("人", "者", "员", "众", "民", "妇", "士", "师", "们", "属", "友", "工", "兵", "官", "小组")
+"""How nouns naming people by role or group end (孕妇, 全镇人民群众, “三人小组”): a 谁 question's slot may hold one
+instead of a name."""
+INDEFINITE = re.compile("一[名位个种群批]")
+"""An indefinite count before such a noun (一名孕妇): no part of who it is."""
+REFERRING_NOUNS = ("前者", "后者", "两者", "二者", "三者", "或者")
+"""Nouns that refer back to people named before them, naming nobody themselves."""
+NOT_IN_A_NOUN_PHRASE = ("v", "d", "p", "c", "r", "f")
+"""jieba tags of words that make a slot a clause, not a noun phrase naming people (城还剩下7000人)."""
 HEADED_WORDS = 2
 """How many nominal words before a noun-headed word a candidate may take in (:func:`headed_by`)."""
 
@@ -131,7 +140,7 @@ def sentence_candidates(sentence: str, question: QuestionInfo, word_weights: dic
         if named:
             aligned = (named[-1].start, named[-1].end, aligned[2])
     if aligned and question.type == "person":
-        candidates += role_before(folded, aligned[1])
+        candidates += role_before(folded, aligned[1]) + people_in_slot(folded, aligned[0], aligned[1])
     if aligned and question.type not in STRICT_TYPES and (question.suffix or question.type != "identity"):
         start, end = refine(folded, aligned[0], aligned[1], "slot")
         candidates.append(Candidate(start, end, "slot", "slot"))
@@ -148,6 +157,21 @@ def role_before(folded: str, end: int) -> list[Candidate]:
     → 新农村委会干部 in 收到新农村委会干部求助电话): who asked is often a role, not a name."""
     return [Candidate(start, stop, "person", "slot") for start, stop in noun_chunks(folded)
             if stop == end and folded[start:stop].endswith(PERSON_NOUNS) and folded[start:stop] not in PERSON_NOUNS]
+
+
+def people_in_slot(folded: str, start: int, end: int) -> list[Candidate]:
+    """The question's slot as a person candidate when it is a noun phrase naming people (对谁开展核酸检测 →
+    全镇人民群众 in 对全镇人民群众开展…), not a bare role noun (干部), a count (1人) or a word referring back (后者)."""
+    start, end = refine(folded, start, end, "slot")
+    indefinite = INDEFINITE.match(folded, start, end)
+    start = indefinite.end() if indefinite else start
+    text = folded[start:end].strip("“”「」\"")
+    words = tagged(text)
+    if (not text.endswith(PEOPLE_ENDINGS) or text in PERSON_NOUNS + REFERRING_NOUNS or not words
+            or not words[-1][2].startswith("n") or sum(not is_numeral(c) for c in text) < 2
+            or any(flag.startswith(NOT_IN_A_NOUN_PHRASE) for _, _, flag in words)):
+        return []
+    return [Candidate(start, end, "person", "slot")]
 
 
 def widen_quantity(candidate: Candidate, folded: str) -> Candidate:

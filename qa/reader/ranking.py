@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 
-from qa.reader.candidates import Candidate, SentenceCandidates, strip_question_edges, widen_quantity
+from qa.reader.candidates import PERSON_NOUNS, Candidate, SentenceCandidates, strip_question_edges, widen_quantity
 from qa.reader.numerals import arabic
 from qa.reader.patterns import DURATION_MEASURE
 from qa.reader.questions import QuestionInfo, asks_several, item_type
@@ -221,12 +221,15 @@ def cut_to_unit_asked(candidate: Candidate, folded: str, question: QuestionInfo)
 
 
 def fits_unit_asked(text: str, question: QuestionInfo) -> bool:
-    """Whether a time holds the calendar unit asked for (哪一年 is not answered by 八月), and a duration is on the
-    scale asked for (hours and less, or days and more); true when the question names no unit (多久, 何时)."""
+    """Whether a time holds the calendar unit asked for (哪一年 is not answered by 八月), a duration is on the
+    scale asked for (hours and less, or days and more), and a count of things is no length of time (多少户 is not
+    answered by 24小时); true when the question names no unit (多久, 何时, 多少)."""
     unit = time_unit_asked(question)
     if unit and unit not in text:
         return False
     found = DURATION_MEASURE.search(text)
+    if question.type == "quantity" and question.measure and found is not None:
+        return DURATION_MEASURE.search(question.measure) is not None
     if question.type != "duration" or not question.measure or found is None:
         return True
     return found.group().rstrip("多余").endswith(WITHIN_A_DAY) == question.measure.endswith(WITHIN_A_DAY)
@@ -287,6 +290,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
                 continue
         text = folded[candidate.start:candidate.end]
         if not is_well_formed(text, question) or not fits_unit_asked(text, question):
+            continue
+        if question.type in ("place", "organisation") and text in PERSON_NOUNS:
             continue
         if names_asked and candidate.type != "quote" and (quoted or starts_predicate(folded, candidate)):
             continue
