@@ -103,6 +103,24 @@ def test_slot_stays_in_one_clause():
     assert sentence[start:end] == "疫情最严重区域"
 
 
+def test_a_pronoun_subject_leaves_the_verb_to_frame_the_slot():
+    sentence = "迅速回到核酸检测现场,他用自己的手机为群众录入核酸检测信息"  # seed
+    found = slot(sentence, analyze_question("邓铭东用什么为群众录入核酸检测信息？"))
+    assert found and sentence[found[0]:found[1]] == "自己的手机"
+
+
+def test_an_anchor_inside_a_name_frames_nothing():
+    sentence = "作为一名预备党员,邓铭东同志放下了手头上的工作"  # seed: jieba reads the question as 邓铭/东用
+    found = slot(sentence, analyze_question("邓铭东用什么为群众录入核酸检测信息？"))
+    assert found is None or not sentence[found[0]:found[1]].startswith("东")
+
+
+def test_an_anchor_inside_a_verb_runs_to_the_verb_s_end():
+    sentence = fold("民國15年7月，廣東省省務會議改組成廣東省政府委員會")  # DRCD: 改组 inside 改组成
+    found = slot(sentence, analyze_question(fold("廣東省省務會議在民國15年11月時被改組為?")))
+    assert found and sentence[found[0]:found[1]] == "广东省政府委员会"
+
+
 def test_who_is_answered_by_the_role_before_the_slot_when_no_name_stands_there():
     sentence = "王先生接到村委会主任打来的电话后,立即赶往现场"
     question = analyze_question("王先生接到谁打来的电话后赶往现场？")

@@ -6,7 +6,7 @@ import re
 
 from qa.reader.patterns import ITEM_SEPARATORS, dictionary_words, noun_chunks
 from qa.reader.questions import CLASSIFIERS, REASON_NOUNS, QuestionInfo, organisation_head
-from qa.reader.spans import clause_bounds, clause_breaks, tagged, trim
+from qa.reader.spans import clause_bounds, clause_breaks, tagged, trim, word_at
 
 NOUN_TYPES = ("organisation", "identity", "other", "place", "person")
 """Question types whose interrogative may be followed by the noun asked for (哪一个帝国, 什么组织)."""
@@ -157,6 +157,30 @@ def equated_noun(prefix: str) -> str:
     return noun if len(noun) >= 2 and noun not in REASON_NOUNS + NAME_NOUNS else ""
 
 
+def verb_before(prefix: str, folded: str, end: int) -> tuple[int, int] | None:
+    """Where the character that ends a question's prefix stands as a word of its own in the clause before ``end``,
+    when the rest of the prefix is not there: 邓铭东用什么为群众录入信息 against 他用自己的手机为群众录入信息 frames
+    自己的手机."""
+    words = tagged(folded)
+    start = clause_bounds(folded, end)[0]
+    for position in range(end - 2, start - 1, -1):
+        if folded[position] == prefix[-1] and word_at(words, position) == (position, position + 1, word_at(
+                words, position)[2]):
+            return position, position + 1
+    return None
+
+
+def word_end_anchor(folded: str, anchor: tuple[int, int] | None) -> tuple[int, int] | None:
+    """An anchor that ends where a word of the sentence ends: one ending inside a verb is taken to the verb's end
+    (改组 in 改组成), one ending inside any other word is none (邓铭 in 邓铭东同志 frames no answer)."""
+    if anchor is None or anchor[1] == 0:
+        return anchor
+    word = word_at(tagged(folded), anchor[1] - 1)
+    if word is None or word[1] == anchor[1]:
+        return anchor
+    return (anchor[0], word[1]) if word[2].startswith("v") else None
+
+
 def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
     """Align the question around its interrogative with the sentence; the gap is the answer slot.
 
@@ -173,6 +197,7 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
         suffix = suffix[len(question.measure):]
     head = organisation_head(suffix) if question.type == "organisation" else ""
     left = (longest_tail_in(prefix, folded) or last_word_in(prefix, question.words, folded)) if len(prefix) >= 2 else None
+    left = word_end_anchor(folded, left)
     right = longest_head_in(suffix, folded, left[1] if left else 0) if len(suffix) >= 2 else None
     if left and not right and len(suffix) >= 2:
         right = longest_head_in(suffix, folded, 0)
@@ -180,6 +205,8 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
             left = None
         else:
             right = None
+    if right and not left and prefix:
+        left = verb_before(prefix, folded, right[0])
     if left and right:
         start, end = left[1], right[0]
     elif left:
