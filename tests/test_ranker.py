@@ -332,18 +332,26 @@ def test_another_item_answers_a_question_that_names_one():
 @pytest.mark.parametrize("sentence, noun, found", [
     # DRCD: the noun chunk 伊斯兰教苏菲派 runs past the religion asked for
     ("锡克教是近代宗教,是印度教巴克提派的虔信运动和伊斯兰教苏菲派一神论的共同基础上产生。", "宗教",
-     {"锡克教", "印度教", "伊斯兰教"}),
+     {"锡克教", "印度教", "伊斯兰教", "近代宗教"}),
     ("食材以羊肉最为常见,偶尔也会有牛肚、牛肉和鱼肉。", "肉", {"羊肉", "牛肉", "鱼肉"}),  # DRCD
     ("在黑海与里海之间", "海", {"黑海", "里海"}),  # DRCD
     ("它属于中部科学园区", "园区", {"科学园区", "中部科学园区"}),  # nominal words before the head join it
-    ("宗教是一种社会现象", "宗教", set()),  # the noun alone is not an answer
+    ("宗教是一种社会现象", "宗教", set()),  # the noun alone is not an answer ...
+    ("成立了城南街道站南社区莱茵春天小区临时党支部", "社区", {"站南社区", "街道站南社区", "小区", "春天小区", "莱茵春天小区"}),  # ... the words before it are
+    # (seed; jieba tags 站南 a place word)
     ("1841年第一次鸦片战争爆发", "战争", {"第一次鸦片战争"}),  # DRCD: a year does not join the war
     ("孙铭武创作的《血盟救国军军歌》", "歌曲", set()),  # DRCD: a word inside quotes is left to the quote
     ("他们吃面包", "肉", set()),
-    ("语文阅读理解题中一篇材料文章《一种美味》", "文章", {"语文"}),  # DRCD: not 一篇 or 中; 文章 is the noun itself
+    ("语文阅读理解题中一篇材料文章《一种美味》", "文章", {"语文", "材料文章"}),  # DRCD: not 一篇 or 中
 ])
 def test_words_headed_by_the_noun_asked_for_are_candidates(sentence, noun, found):
     assert {sentence[start:end] for start, end in headed_by(sentence, noun, 2)} == found
+
+
+def test_a_headed_candidate_keeps_the_noun_asked_for():
+    sentence = "五星红旗的外观和内涵与苏联国旗相似"  # DRCD: the question's own 国旗 is not trimmed off 苏联国旗
+    found = sentence_candidates(sentence, analyze_question("五星红旗的外观和内涵与哪一个国旗相似?"), {})
+    assert "苏联国旗" in {sentence[c.start:c.end] for c in found.candidates if c.type == "headed"}
 
 
 def test_a_religion_inside_a_longer_chunk_answers_which_religion():

@@ -92,9 +92,10 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
         "headed": noun_headed(folded, question),
         "sibling": siblings(folded, named) if (named := named_items(question.text)) else [],
     }
+    headed_drop = drop - {asked_noun(question)}
     for kind, spans in kinds.items():
         for start, end in spans:
-            start, end = refine(folded, *trim(folded, start, end, drop), kind)
+            start, end = refine(folded, *trim(folded, start, end, headed_drop if kind == "headed" else drop), kind)
             if end > start:
                 found.append(Candidate(start, end, kind, "pattern"))
     return found

@@ -315,17 +315,19 @@ def headed_by(folded: str, noun: str, most_words: int) -> list[tuple[int, int]]:
     ``most_words`` nominal words before it (not numbers or classifiers: 1841年 is not part of 第一次鸦片战争):
     伊斯兰教 for 宗教 (inside 伊斯兰教苏菲派), 羊肉 for 肉, 里海 for 海. A maximal noun chunk (:func:`noun_chunks`)
     often runs past such a word or starts well before it. Words inside quotes are left to the quote
-    (《血盟救国军军歌》, not 军歌)."""
+    (《血盟救国军军歌》, not 军歌). The asked noun alone is no answer, but the words before it are kept with it
+    (站南社区 for 社区)."""
     words = tagged(folded)
     quoted = quoted_ranges(folded)
     spans: list[tuple[int, int]] = []
     for last, (start, end, flag) in enumerate(words):
-        if (not joins_head(flag) or flag == "f" or folded[end - 1] not in noun or folded[start:end] == noun
+        if (not joins_head(flag) or flag == "f" or folded[end - 1] not in noun
                 or any(a <= start < b for a, b in quoted)):
             continue
         first = last
         while True:
-            spans.append((words[first][0], end))
+            if first < last or folded[start:end] != noun:
+                spans.append((words[first][0], end))
             if first == 0 or last - first >= most_words or not joins_head(words[first - 1][2]):
                 break
             first -= 1
@@ -334,5 +336,5 @@ def headed_by(folded: str, noun: str, most_words: int) -> list[tuple[int, int]]:
 
 def joins_head(flag: str) -> bool:
     """A word that may stand in a noun phrase before its head (or, not a locality word like 中, be the head):
-    nominal, but not a number or classifier (一篇)."""
-    return flag.startswith(NOMINAL_TAGS) and flag not in ("m", "q", "mq")
+    nominal or a place word (站南 in 站南社区), but not a number or classifier (一篇)."""
+    return flag.startswith(NOMINAL_TAGS + ("s",)) and flag not in ("m", "q", "mq")
