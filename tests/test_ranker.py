@@ -173,6 +173,9 @@ def test_a_question_asking_for_several_is_answered_by_the_whole_enumeration(sent
     ("他在哪个月份出生?", "九月", True),
     ("这种音乐在哪个年代流行?", "1930年代", True),  # 年代 is not 年
     ("会议是什么时候召开的?", "八月", True),  # no unit asked
+    ("劳教制度于何年正式废除?", "4年", False),  # DRCD: a number of years, no calendar year
+    ("劳教制度于何年正式废除?", "2013年", True),
+    ("万山群岛海战发生在民国哪一年时?", "39年", True),  # DRCD: years counted in the era the question names
     ("莱茵春天小区有多少户居民？", "24小时", False),  # a count of households is no length of time
     ("莱茵春天小区有多少户居民？", "300多户", True),
     ("他活了多少岁？", "87岁", True),

@@ -41,6 +41,8 @@ DAY_ASKED = re.compile(r"[日号天]")
 """A question that asks for the day (几月几日, 哪一天) keeps a date whole."""
 WITHIN_A_DAY = ("小时", "分钟", "秒")
 """Duration units shorter than a day: 几天 is not answered by 6个小时, nor 几个小时 by 三天."""
+SHORT_YEARS = re.compile(r"\d{1,2}年")
+"""One or two digits before 年: a number of years (实施了4年), no calendar year unless an era names it (民国39年)."""
 ENUMERATED_ITEMS = 2
 """Items of the asked type an enumeration must hold to answer a question asking for several (分布在哪些地区)."""
 # Which candidate kinds may answer which question type.
@@ -221,11 +223,12 @@ def cut_to_unit_asked(candidate: Candidate, folded: str, question: QuestionInfo)
 
 
 def fits_unit_asked(text: str, question: QuestionInfo) -> bool:
-    """Whether a time holds the calendar unit asked for (哪一年 is not answered by 八月), a duration is on the
-    scale asked for (hours and less, or days and more), and a count of things is no length of time (多少户 is not
-    answered by 24小时); true when the question names no unit (多久, 何时, 多少)."""
+    """Whether a time holds the calendar unit asked for (哪一年 is not answered by 八月, nor by 4年 unless the
+    question names the era: 民国哪一年), a duration is on the scale asked for (hours and less, or days and more),
+    and a count of things is no length of time (多少户 is not answered by 24小时); true when the question names no
+    unit (多久, 何时, 多少)."""
     unit = time_unit_asked(question)
-    if unit and unit not in text:
+    if unit and unit not in text or unit == "年" and SHORT_YEARS.fullmatch(text) and not names_an_era(question):
         return False
     found = DURATION_MEASURE.search(text)
     if question.type == "quantity" and question.measure and found is not None:
@@ -233,6 +236,12 @@ def fits_unit_asked(text: str, question: QuestionInfo) -> bool:
     if question.type != "duration" or not question.measure or found is None:
         return True
     return found.group().rstrip("多余").endswith(WITHIN_A_DAY) == question.measure.endswith(WITHIN_A_DAY)
+
+
+def names_an_era(question: QuestionInfo) -> bool:
+    """Whether a noun stands right before the interrogative (民国哪一年, 康熙哪一年): years are counted in it."""
+    words = tagged(question.prefix)
+    return bool(words) and words[-1][2].startswith(("n", "t"))
 
 
 def is_well_formed(text: str, question: QuestionInfo) -> bool:
