@@ -1,6 +1,6 @@
 import pytest
 
-from qa.reader.candidates import sentence_candidates
+from qa.reader.candidates import posts_before_names, sentence_candidates
 from qa.reader.patterns import enumerations, identities, quantities, times
 from qa.reader.questions import analyze_question
 from qa.reader.slot import slot
@@ -119,6 +119,22 @@ def test_an_anchor_inside_a_verb_runs_to_the_verb_s_end():
     sentence = fold("民國15年7月，廣東省省務會議改組成廣東省政府委員會")  # DRCD: 改组 inside 改组成
     found = slot(sentence, analyze_question(fold("廣東省省務會議在民國15年11月時被改組為?")))
     assert found and sentence[found[0]:found[1]] == "广东省政府委员会"
+
+
+@pytest.mark.parametrize("sentence, question, posts", [
+    ("7月11日,茂南区城南街道综合行政执法办公室主任蓝家宇和4名党员面向党旗庄严宣誓", "蓝家宇担任什么职务？",
+     ["茂南区城南街道综合行政执法办公室主任"]),  # seed
+    ("在疫情防控会议上,党工委书记陈永滔的话语掷地有声。", "陈永滔的职务是什么？", ["党工委书记"]),  # seed
+    ("镇党委书记古辉到核酸检测现场指挥调度检测工作", "古辉到哪里指挥调度检测工作？", []),  # no post asked
+    ("会后古辉到核酸检测现场指挥", "古辉担任什么职务？", []),  # nothing before the name is a post
+])
+def test_the_post_before_a_name_answers_a_question_about_the_post(sentence, question, posts):
+    assert [sentence[a:b] for a, b in posts_before_names(sentence, analyze_question(question))] == posts
+
+
+def test_the_post_asked_for_is_no_word_the_sentence_must_hold():
+    assert "职务" not in analyze_question("陈永滔的职务是什么？").words
+    assert "职务" in analyze_question("蒋巨峰是何时辞去四川省长职务的？").words
 
 
 def test_who_is_answered_by_the_role_before_the_slot_when_no_name_stands_there():

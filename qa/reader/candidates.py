@@ -11,7 +11,7 @@ from qa.reader.patterns import (MANNER_MARKER, ORG_TAGS, PERSON_TAGS, PLACE_TAGS
                                 enumerations, headed_by, identities, marked_clauses, noun_chunks, quantities, siblings,
                                 times)
 from qa.reader.boundaries import refine
-from qa.reader.questions import HEAD_NOUNS, QuestionInfo
+from qa.reader.questions import HEAD_NOUNS, QuestionInfo, asks_post
 from qa.reader.sentences import weighted_coverage
 from qa.reader.slot import asked_noun, named_items, slot
 from qa.reader.spans import clause_bounds, is_numeral, quoted_ranges, tagged, trim
@@ -29,6 +29,10 @@ REFERRING_NOUNS = ("前者", "后者", "两者", "二者", "三者", "或者")
 """Nouns that refer back to people named before them, naming nobody themselves."""
 NOT_IN_A_NOUN_PHRASE = ("v", "d", "p", "c", "r", "f")
 """jieba tags of words that make a slot a clause, not a noun phrase naming people (城还剩下7000人)."""
+POST_ENDINGS = PERSON_NOUNS + ("长", "员", "官", "委员", "司令", "参谋", "顾问", "教授", "经理", "秘书", "负责人")
+"""How a post ends (办公室主任, 党委书记, 镇长, 委员)."""
+NOT_IN_A_POST = ("x", "p", "c", "u", "d", "r", "m", "q", "f", "t", "nr")
+"""jieba tags of words a post does not run back over: punctuation, function words, numbers, times, names."""
 HEADED_WORDS = 2
 """How many nominal words before a noun-headed word a candidate may take in (:func:`headed_by`)."""
 
@@ -90,6 +94,7 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
         "identity": identities(folded),
         "chunk": noun_chunks(folded),
         "headed": noun_headed(folded, question),
+        "post": posts_before_names(folded, question),
         "sibling": siblings(folded, named) if (named := named_items(question.text)) else [],
     }
     headed_drop = drop - {asked_noun(question)}
@@ -105,6 +110,24 @@ def noun_headed(folded: str, question: QuestionInfo) -> list[tuple[int, int]]:
     """Where the question asks for a noun (哪一个宗教), the sentence's nominal words that end in it (:func:`headed_by`)."""
     noun = asked_noun(question)
     return headed_by(folded, noun, HEADED_WORDS) if noun else []
+
+
+def posts_before_names(folded: str, question: QuestionInfo) -> list[tuple[int, int]]:
+    """Where the question asks for someone's post (蓝家宇担任什么职务), the post the sentence puts right before a
+    word of the question (综合行政执法办公室主任蓝家宇): the words back to the clause's edge or a function word."""
+    if not asks_post(question.prefix, question.suffix):
+        return []
+    words = tagged(folded)
+    spans = []
+    for word in question.words:
+        for found in re.finditer(re.escape(word), folded) if len(word) >= 2 else ():
+            index = next((i for i, (start, _, _) in enumerate(words) if start == found.start()), None)
+            first = index
+            while first and not words[first - 1][2].startswith(NOT_IN_A_POST):
+                first -= 1
+            if index and first < index and folded[words[first][0]:found.start()].endswith(POST_ENDINGS):
+                spans.append((words[first][0], found.start()))
+    return spans
 
 
 def fallback_clause(folded: str, question: QuestionInfo, word_weights: dict[str, float]) -> Candidate | None:

@@ -44,6 +44,8 @@ ENGLISH_PATTERNS: list[tuple[AnswerType, str]] = [
     ("other", r"^(?P<wh>what|which)\b"),
 ]
 
+POST_ASKED = re.compile("职务|职位|官职|头衔|职称")
+"""Nouns with which a question asks for someone's post: what is asked, not a word the answer's sentence holds."""
 IMPLICIT_WHAT = re.compile(r"(?:为|是|于|在|叫|叫做|称|称为|包括|有|到|成)$")
 """A question with no interrogative that ends where one would stand (最早发展都市计划的文明为？) asks what."""
 REASON_NOUNS = ("原因", "理由", "缘故", "缘由", "目的", "用意", "动机", "起因")
@@ -137,6 +139,8 @@ def analyze_question(question: str) -> QuestionInfo:
             if answer_type == "identity" and suffix.startswith("身份"):
                 suffix = suffix[2:]
                 words = [w for w in words if w != "身份"]
+            if answer_type in ("other", "identity") and asks_post(prefix, suffix):
+                words = [w for w in words if not POST_ASKED.fullmatch(w)]
             words = [w for w in words if w not in wh and wh not in w and not (wh.endswith("几") and w.startswith("几"))]
             return QuestionInfo(text, answer_type, wh, prefix, suffix, measure, words, english)
     if not english and IMPLICIT_WHAT.search(text):
@@ -217,6 +221,11 @@ def refine_other(prefix: str, suffix: str, default: AnswerType = "other") -> Ans
             if any(tail.endswith(noun) for noun in nouns):
                 return answer_type
     return default
+
+
+def asks_post(prefix: str, suffix: str) -> bool:
+    """Whether the interrogative asks for a post (担任什么职务, 陈永滔的职务是什么)."""
+    return bool(POST_ASKED.match(suffix) or POST_ASKED.search(prefix.rstrip("的是为")[-2:]))
 
 
 def organisation_head(suffix: str) -> str:

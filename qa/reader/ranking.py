@@ -56,8 +56,8 @@ ACCEPTS: dict[str, tuple[str, ...]] = {
     "list": ("list", "slot"),
     "reason": ("reason", "clause"),
     "manner": ("manner", "clause", "chunk"),
-    "identity": ("identity", "slot", "quote", "clause", "chunk", "headed"),
-    "other": ("slot", "quote", "list", "clause", "identity", "chunk", "headed"),
+    "identity": ("identity", "slot", "quote", "clause", "chunk", "headed", "post"),
+    "other": ("slot", "quote", "list", "clause", "identity", "chunk", "headed", "post"),
 }
 ANY_TYPE = ("sibling",)
 """Candidate kinds that may answer a question of any type: another item beside those the question names."""
@@ -316,7 +316,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             float(candidate.type == "quote" and (naming or (text.startswith("《") and noun.endswith(WORKS)))),
             1 / (1 + distance / weights.proximity_scale) if distance != math.inf else 0.0,
             *measured, float(candidate.origin == "clause"), float(candidate.type == "chunk"),
-            noun_agreement(text, noun, weights.asked_noun_chars),
+            1.0 if candidate.type == "post" else noun_agreement(text, noun, weights.asked_noun_chars),
             float(question.type in THING_TYPES and ends_in_predicate(folded, candidate)),
             0.0 if whole else float(max(0, len(text) - weights.long_answer_chars)), math.log(len(text)), 0.0,
         ], candidate))
