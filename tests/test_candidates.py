@@ -109,6 +109,12 @@ def test_a_pronoun_subject_leaves_the_verb_to_frame_the_slot():
     assert found and sentence[found[0]:found[1]] == "自己的手机"
 
 
+def test_an_anchor_moves_past_the_rest_of_the_prefix_beyond_a_name_the_question_leaves_out():
+    sentence = "镇党委书记古辉到核酸检测现场指挥调度检测工作"  # seed
+    found = slot(sentence, analyze_question("云潭镇党委书记到哪里指挥调度检测工作？"))
+    assert found and sentence[found[0]:found[1]] == "核酸检测现场"
+
+
 def test_an_anchor_inside_a_name_frames_nothing():
     sentence = "作为一名预备党员,邓铭东同志放下了手头上的工作"  # seed: jieba reads the question as 邓铭/东用
     found = slot(sentence, analyze_question("邓铭东用什么为群众录入核酸检测信息？"))

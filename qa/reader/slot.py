@@ -20,6 +20,10 @@ ANOTHER = re.compile(r"另一|还有|(?:以及|和|与|及)(?=哪|什么|$)")
 """Where a question turns from an item it names to another it asks for."""
 EXCEPT = re.compile(r"除了?(?P<items>[^,，]+?)(?:之外|以外|外)?(?=[,，]|还|也|另|哪|什么|$)")
 """Items a question sets aside (除了希腊文、希伯来文，还有哪种语言)."""
+REST_CHARS = 3
+"""The most characters of a question's prefix after its last word found that are looked for beyond it ..."""
+REST_GAP = 4
+"""... this many characters on at most (a name the question leaves out: 党委书记古辉到)."""
 PREFIX_PARTICLES = {"是", "为", "叫", "叫做", "有", "在", "了", "的", "着", "过", "将", "被"}
 
 
@@ -181,6 +185,16 @@ def word_end_anchor(folded: str, anchor: tuple[int, int] | None) -> tuple[int, i
     return (anchor[0], word[1]) if word[2].startswith("v") else None
 
 
+def past_the_rest(prefix: str, folded: str, anchor: tuple[int, int]) -> tuple[int, int]:
+    """An anchor on a word inside the prefix, moved past the rest of the prefix where the sentence has it a few
+    characters on (云潭镇党委书记到哪里 against 镇党委书记古辉到核酸检测现场: past 到, not 党委书记)."""
+    rest = prefix[prefix.rfind(folded[anchor[0]:anchor[1]]) + anchor[1] - anchor[0]:]
+    if not rest or len(rest) > REST_CHARS:
+        return anchor
+    position = folded.find(rest, anchor[1], anchor[1] + len(rest) + REST_GAP)
+    return (anchor[0], position + len(rest)) if position >= 0 else anchor
+
+
 def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
     """Align the question around its interrogative with the sentence; the gap is the answer slot.
 
@@ -198,6 +212,8 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
     head = organisation_head(suffix) if question.type == "organisation" else ""
     left = (longest_tail_in(prefix, folded) or last_word_in(prefix, question.words, folded)) if len(prefix) >= 2 else None
     left = word_end_anchor(folded, left)
+    if left and not prefix.endswith(folded[left[0]:left[1]]):
+        left = past_the_rest(prefix, folded, left)
     right = longest_head_in(suffix, folded, left[1] if left else 0) if len(suffix) >= 2 else None
     if left and not right and len(suffix) >= 2:
         right = longest_head_in(suffix, folded, 0)
