@@ -115,6 +115,12 @@ def test_an_anchor_moves_past_the_rest_of_the_prefix_beyond_a_name_the_question_
     assert found and sentence[found[0]:found[1]] == "核酸检测现场"
 
 
+def test_a_slot_before_a_clause_the_question_starts_is_the_clause_before():
+    sentence = "由党员干部、医护人员、民警组成的“三人小组”,坚持每日上门了解居家隔离人员健康服务需求"  # seed
+    found = slot(sentence, analyze_question("谁坚持每日上门了解居家隔离人员的需求？"))
+    assert found and sentence[found[0]:found[1]] == "党员干部、医护人员、民警组成的“三人小组”"  # 由 trimmed
+
+
 def test_an_anchor_inside_a_name_frames_nothing():
     sentence = "作为一名预备党员,邓铭东同志放下了手头上的工作"  # seed: jieba reads the question as 邓铭/东用
     found = slot(sentence, analyze_question("邓铭东用什么为群众录入核酸检测信息？"))

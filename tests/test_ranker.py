@@ -120,6 +120,8 @@ def test_who_is_answered_by_the_people_a_slot_names(sentence, question, expected
     ("对全镇人民群众开展全员核酸检测", "全镇人民群众", "全镇人民群众"),
     ("慰问高风险区的一名孕妇", "一名孕妇", "孕妇"),
     ("由党员干部、医护人员、民警组成的“三人小组”坚持每日上门", "“三人小组”", "“三人小组”"),
+    ("由党员干部、医护人员、民警组成的“三人小组”坚持每日上门", "由党员干部、医护人员、民警组成的“三人小组”",
+     "“三人小组”"),  # the phrase after the last 的
     ("此战中城还剩下7000人", "城还剩下7000人", None),  # DRCD: a clause ending in 人
     ("后者称自己的小说是科学的传奇", "后者", None),  # DRCD: refers back
     ("司令部设1人", "1人", None),  # a count

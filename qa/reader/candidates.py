@@ -184,9 +184,11 @@ def role_before(folded: str, end: int) -> list[Candidate]:
 
 
 def people_in_slot(folded: str, start: int, end: int) -> list[Candidate]:
-    """The question's slot as a person candidate when it is a noun phrase naming people (对谁开展核酸检测 →
-    全镇人民群众 in 对全镇人民群众开展…), not a bare role noun (干部), a count (1人) or a word referring back (后者)."""
+    """The question's slot as a person candidate when it ends in a noun phrase naming people (对谁开展核酸检测 →
+    全镇人民群众 in 对全镇人民群众开展…; the phrase after the last 的: 由…组成的“三人小组” → “三人小组”), not a bare role noun
+    (干部), a count (1人) or a word referring back (后者)."""
     start, end = refine(folded, start, end, "slot")
+    start = max(start, folded.rfind("的", start, end) + 1)
     indefinite = INDEFINITE.match(folded, start, end)
     start = indefinite.end() if indefinite else start
     text = folded[start:end].strip("“”「」\"")

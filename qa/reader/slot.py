@@ -199,7 +199,8 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
     """Align the question around its interrogative with the sentence; the gap is the answer slot.
 
     ``X坚持什么施政理念`` against ``…坚持“人民至上 生命至上”的施政理念`` gives the quoted phrase.
-    The slot stays within one clause; for an organisation it keeps its head noun (哪个党支部 → …党支部), and for
+    The slot stays within one clause (the one before, when the question's words start a clause: “三人小组”,坚持每日上门
+    for 谁坚持每日上门); for an organisation it keeps its head noun (哪个党支部 → …党支部), and for
     什么 + noun the noun when the sentence has it right after (什么充值问题 → 天然气卡充值问题).
 
     Returns:
@@ -229,6 +230,8 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
         start, end = left[1], clause_bounds(folded, left[1])[1]
     elif right:
         start, end = clause_bounds(folded, right[0])[0], right[0]
+        if start == end and start > 0:
+            start, end = clause_bounds(folded, start - 1)
     else:
         return None
     if head and right:
