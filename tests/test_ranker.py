@@ -133,6 +133,15 @@ def test_people_in_a_slot(sentence, slot, named):
     assert [sentence[c.start:c.end] for c in found] == ([named] if named else [])
 
 
+def test_a_place_jieba_tags_as_a_name_is_a_candidate_for_a_place_question():
+    sentence = "厦门大学马来西亚校区坐落于吉隆坡奠基"  # DRCD, folded: jieba tags 吉隆坡 nr
+    info = analyze_question("厦门大学马来西亚校区坐落于哪个城市?")
+    scored = ScoredSentence(hit=None, start=0, end=len(sentence), text=sentence, dense=0.5, coverage=0.5, score=0.5)
+    found = sentence_candidates(sentence, info, {word: 1.0 for word in info.words})
+    rows = candidate_features(scored, 0, found, info, ReaderWeights())
+    assert ("吉隆坡", "person") in {(sentence[c.start:c.end], c.type) for _, c in rows}
+
+
 def test_a_lone_person_noun_answers_no_place_question():
     sentence = "邓铭东同志放下了手头上的工作"
     info = analyze_question("邓铭东是哪个村的？")

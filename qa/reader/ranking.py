@@ -51,7 +51,7 @@ ACCEPTS: dict[str, tuple[str, ...]] = {
     "time": ("time",),
     "duration": ("duration",),
     "person": ("person", "headed"),
-    "place": ("place", "slot", "chunk", "headed"),
+    "place": ("place", "slot", "chunk", "headed", "person"),
     "organisation": ("organisation", "slot", "quote", "chunk", "headed"),
     "list": ("list", "slot"),
     "reason": ("reason", "clause"),
