@@ -142,6 +142,15 @@ def test_a_place_jieba_tags_as_a_name_is_a_candidate_for_a_place_question():
     assert ("吉隆坡", "person") in {(sentence[c.start:c.end], c.type) for _, c in rows}
 
 
+def test_a_form_of_address_after_a_name_is_no_answer():
+    sentence = "作为一名预备党员,邓铭东同志放下了手头上的工作"  # seed
+    info = analyze_question("邓铭东是什么身份？")
+    scored = ScoredSentence(hit=None, start=0, end=len(sentence), text=sentence, dense=0.5, coverage=0.5, score=0.5)
+    found = sentence_candidates(sentence, info, {word: 1.0 for word in info.words})
+    texts = [sentence[c.start:c.end] for _, c in candidate_features(scored, 0, found, info, ReaderWeights())]
+    assert "同志" not in texts and "预备党员" in "".join(texts)
+
+
 def test_a_lone_person_noun_answers_no_place_question():
     sentence = "邓铭东同志放下了手头上的工作"
     info = analyze_question("邓铭东是哪个村的？")

@@ -43,6 +43,8 @@ WITHIN_A_DAY = ("小时", "分钟", "秒")
 """Duration units shorter than a day: 几天 is not answered by 6个小时, nor 几个小时 by 三天."""
 SHORT_YEARS = re.compile(r"\d{1,2}年")
 """One or two digits before 年: a number of years (实施了4年), no calendar year unless an era names it (民国39年)."""
+HONORIFICS = ("同志", "先生", "女士", "小姐", "师傅", "老师", "阁下")
+"""Forms of address that follow a name (邓铭东同志)."""
 ENUMERATED_ITEMS = 2
 """Items of the asked type an enumeration must hold to answer a question asking for several (分布在哪些地区)."""
 # Which candidate kinds may answer which question type.
@@ -175,6 +177,13 @@ def is_lone_predicate(folded: str, candidate: Candidate) -> bool:
     return word is not None and word[0] == candidate.start and word[1] == candidate.end and ends_no_noun_phrase(word[2])
 
 
+def addresses_a_name(folded: str, candidate: Candidate) -> bool:
+    """Whether the candidate is only a form of address after a name (同志 in 邓铭东同志): part of how the name is
+    said, no answer of its own."""
+    before = word_at(tagged(folded), candidate.start - 1) if candidate.start else None
+    return folded[candidate.start:candidate.end] in HONORIFICS and before is not None and before[2].startswith("nr")
+
+
 def modifies_a_noun(folded: str, candidate: Candidate, asked: str) -> bool:
     """Whether a quoted phrase is part of a longer name: a noun follows it with nothing between (“0708”疫情防控工作
     一线指挥部), other than the one the question puts right after its interrogative (``asked``: 「光明星4号」卫星
@@ -300,7 +309,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         text = folded[candidate.start:candidate.end]
         if not is_well_formed(text, question) or not fits_unit_asked(text, question):
             continue
-        if question.type in ("place", "organisation") and text in PERSON_NOUNS:
+        if question.type in ("place", "organisation") and text in PERSON_NOUNS or addresses_a_name(folded, candidate):
             continue
         if names_asked and candidate.type != "quote" and (quoted or starts_predicate(folded, candidate)):
             continue
