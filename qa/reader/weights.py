@@ -63,7 +63,7 @@ class ReaderWeights:
     counted_noun_scale: float = 3.0
     english_people: float = 0.15
     clause_penalty: float = 0.1
-    chunk_penalty: float = 0.3
+    chunk_penalty: float = 0.2
     asked_noun: float = 0.15
     asked_noun_chars: int = 8
     predicate_penalty: float = 0.1
