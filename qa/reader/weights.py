@@ -69,7 +69,7 @@ class ReaderWeights:
     predicate_penalty: float = 0.1
     long_answer_chars: int = 20
     long_answer_penalty: float = 0.003
-    agreement: float = 0.05
+    agreement: float = 0.03
     restatement: float = 0.5
     highlight_ratio: float = 0.75
     highlight_min_dense: float = 0.3
