@@ -52,7 +52,7 @@ class ReaderWeights:
     context_coverage: float = 0.5
     type_match: float = 0.3
     type_compatible: float = 0.15
-    question_words_penalty: float = 0.4
+    question_words_penalty: float = 0.3
     slot_overlap: float = 0.2
     naming_quote: float = 0.2
     proximity: float = 0.15
