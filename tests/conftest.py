@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DATA = ROOT / "tests" / "data"
 GOLD = DATA / "gold.jsonl"
+FRESH_GOLD = DATA / "gold_fresh.jsonl"
 CMRC_CORPUS = DATA / "cmrc2018-trial" / "corpus.jsonl"
 DRCD_SUBSET = DATA / "drcd-test-subset"
 REAL_MODEL_FIXTURES = {"settings", "embedder", "seed_index_dir", "service", "client", "live_url"}
