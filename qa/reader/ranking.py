@@ -309,7 +309,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         text = folded[candidate.start:candidate.end]
         if not is_well_formed(text, question) or not fits_unit_asked(text, question):
             continue
-        if question.type in ("place", "organisation") and text in PERSON_NOUNS or addresses_a_name(folded, candidate):
+        if (question.type in ("place", "organisation") and text in PERSON_NOUNS) or addresses_a_name(folded, candidate):
             continue
         if names_asked and candidate.type != "quote" and (quoted or starts_predicate(folded, candidate)):
             continue

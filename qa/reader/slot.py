@@ -168,8 +168,8 @@ def verb_before(prefix: str, folded: str, end: int) -> tuple[int, int] | None:
     words = tagged(folded)
     start = clause_bounds(folded, end)[0]
     for position in range(end - 2, start - 1, -1):
-        if folded[position] == prefix[-1] and word_at(words, position) == (position, position + 1, word_at(
-                words, position)[2]):
+        word = word_at(words, position)
+        if folded[position] == prefix[-1] and word is not None and word[:2] == (position, position + 1):
             return position, position + 1
     return None
 
