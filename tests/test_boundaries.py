@@ -84,6 +84,11 @@ def test_a_year_keeps_its_era_and_calendar(sentence, expected):
     assert [sentence[a:b] for a, b in times(folded)][0] == expected
 
 
+def test_a_time_starts_where_a_word_starts():
+    assert times("第一时间成立了临时党支部") == []  # seed: no 一时 inside 第一时间
+    assert times("7月11日,茂南区城南街道") == [(0, 5)]
+
+
 def test_a_lone_evening_character_is_no_time():
     assert times("晚饭后散步") == []
 

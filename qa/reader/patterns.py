@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from qa.reader.questions import QuestionInfo
-from qa.reader.spans import CHINESE_DIGITS, clause_bounds, quoted_ranges, tagged
+from qa.reader.spans import CHINESE_DIGITS, clause_bounds, is_numeral, quoted_ranges, tagged
 
 ONE_NUMERAL = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{CHINESE_DIGITS}]*(?:十几|几十|几百|几千|几万)[{CHINESE_DIGITS}]*|[{CHINESE_DIGITS}]+|半)"
 NUMERAL = rf"(?:{ONE_NUMERAL}(?:[-~—至到]{ONE_NUMERAL})?)"
@@ -80,10 +80,13 @@ def durations(folded: str) -> list[tuple[int, int]]:
 
 
 def times(folded: str) -> list[tuple[int, int]]:
-    """Dates and times (7月13日凌晨2时, 2022年, 19世纪, 今年, 明朝, 康熙三十二年)."""
+    """Dates and times (7月13日凌晨2时, 2022年, 19世纪, 今年, 明朝, 康熙三十二年); one that starts with a numeral
+    starts where a word starts (not 一时 inside 第一时间)."""
     spans = []
+    starts = {start for start, _, _ in tagged(folded)}
     for match in TIME.finditer(folded):
-        if match.end() > match.start() and not re.fullmatch(r"\d{1,2}[时点]", match.group()):
+        if (match.end() > match.start() and not re.fullmatch(r"\d{1,2}[时点]", match.group())
+                and (match.start() in starts or not is_numeral(match.group()[0]))):
             spans.append(match.span())
     return spans + [span for span in era_years(folded) if span not in spans]
 
