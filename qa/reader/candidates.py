@@ -118,15 +118,16 @@ def posts_before_names(folded: str, question: QuestionInfo) -> list[tuple[int, i
     if not asks_post(question.prefix, question.suffix):
         return []
     words = tagged(folded)
+    names = [word for word in question.words if len(word) >= 2]
     spans = []
-    for word in question.words:
-        for found in re.finditer(re.escape(word), folded) if len(word) >= 2 else ():
-            index = next((i for i, (start, _, _) in enumerate(words) if start == found.start()), None)
-            first = index
-            while first and not words[first - 1][2].startswith(NOT_IN_A_POST):
-                first -= 1
-            if index and first < index and folded[words[first][0]:found.start()].endswith(POST_ENDINGS):
-                spans.append((words[first][0], found.start()))
+    for index, (start, _, _) in enumerate(words):
+        if not any(folded.startswith(name, start) for name in names):
+            continue
+        first = index
+        while first and not words[first - 1][2].startswith(NOT_IN_A_POST):
+            first -= 1
+        if first < index and folded[words[first][0]:start].endswith(POST_ENDINGS):
+            spans.append((words[first][0], start))
     return spans
 
 

@@ -165,12 +165,10 @@ def verb_before(prefix: str, folded: str, end: int) -> tuple[int, int] | None:
     """Where the character that ends a question's prefix stands as a word of its own in the clause before ``end``,
     when the rest of the prefix is not there: 邓铭东用什么为群众录入信息 against 他用自己的手机为群众录入信息 frames
     自己的手机."""
-    words = tagged(folded)
     start = clause_bounds(folded, end)[0]
-    for position in range(end - 2, start - 1, -1):
-        word = word_at(words, position)
-        if folded[position] == prefix[-1] and word is not None and word[:2] == (position, position + 1):
-            return position, position + 1
+    for first, stop, _ in reversed(tagged(folded)):
+        if start <= first and stop < end and stop - first == 1 and folded[first] == prefix[-1]:
+            return first, stop
     return None
 
 

