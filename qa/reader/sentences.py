@@ -43,7 +43,7 @@ def weighted_coverage(word_weights: dict[str, float], folded_text: str, context:
 
 def word_weights(question: QuestionInfo, index: Index) -> dict[str, float]:
     """IDF weight of each content word; words no passage holds weigh most."""
-    return {word: index.backend.idf(word) for word in set(question.words)}
+    return {word: index.backend.idf(word) for word in dict.fromkeys(question.words)}
 
 
 def score_sentences(question: QuestionInfo, weights: dict[str, float], query_vector: np.ndarray | None,
