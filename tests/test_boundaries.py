@@ -37,6 +37,9 @@ def test_a_complement_is_kept_where_it_is_no_complement(sentence, span):
 @pytest.mark.parametrize("sentence, span, expected", [
     ("云潭镇平时利用LED显示屏对疫情防控工作开展常态化宣传", "LED显示屏对疫情防控工作开展常态化宣传", "LED显示屏"),  # seed
     ("邓铭东准备好了充电宝和饮用水给群众使用", "充电宝和饮用水给群众使用", "充电宝和饮用水"),
+    ("用信心与责任心共克时艰", "信心与责任心", "信心与责任心"),  # seed: 与 joins two nouns, no tail
+    ("他与朋友一起出发", "他与朋友一起出发", "他与朋友一起出发"),  # 他 is no noun: nothing to cut after
+    ("双方与美国签订了协议", "双方与美国签订了协议", "双方"),  # a verb follows: 与 starts a tail
 ])
 def test_a_prepositional_tail_is_cut_after_the_noun_phrase(sentence, span, expected):
     start, end = span_of(sentence, span)

@@ -1,7 +1,8 @@
 import pytest
 
 from qa.reader.candidates import posts_before_names, sentence_candidates
-from qa.reader.patterns import enumerations, identities, quantities, times
+from qa.reader.patterns import (PLACE_TAGS, REASON_MARKER, entities, enumerations, identities, marked_clauses,
+                                quantities, times)
 from qa.reader.questions import analyze_question
 from qa.reader.slot import slot
 from qa.reader.spans import quoted_ranges, trim
@@ -95,6 +96,26 @@ def test_slot_keeps_organisation_head_noun():
     sentence = fold("作为云潭镇新农村第二党支部的一名预备党员,邓铭东同志放下了手头上的工作")
     start, end, _ = slot(sentence, analyze_question("邓铭东是哪个党支部的预备党员？"))
     assert sentence[start:end] == "云潭镇新农村第二党支部"
+
+
+def test_a_list_slot_keeps_the_asked_noun_and_the_items_joined_on_with_it():
+    sentence = fold("组织医护人员和志愿者对居民进行核酸筛查,根据居民需求及时发放必要的生活物资和防疫物资。")  # seed
+    start, end, _ = slot(sentence, analyze_question("根据居民需求及时发放哪些物资？"))
+    assert sentence[start:end] == "必要的生活物资和防疫物资"
+
+
+def test_a_place_keeps_the_word_that_ends_its_name():
+    sentence = "7月11日,茂南区城南街道莱茵春天小区划为高、中风险区域。"  # seed: jieba leaves 街道 a word
+    assert spans_text(sentence, entities(sentence, PLACE_TAGS))[0] == "茂南区城南街道"
+    found = sentence_candidates(sentence, analyze_question("莱茵春天小区在哪个街道？"), {})
+    assert "茂南区城南街道" in spans_text(sentence, [(c.start, c.end) for c in found.candidates if c.type == "place"])
+
+
+def test_a_need_or_rule_named_after_genju_is_a_reason():
+    sentence = "根据疫情防控工作需要,7月12日起连续三天,高州云潭镇需对全镇人民群众开展全员核酸检测。"  # seed
+    question = analyze_question("云潭镇为什么要开展全员核酸检测？")
+    assert spans_text(sentence, marked_clauses(sentence, REASON_MARKER, question)) == ["根据疫情防控工作需要"]
+    assert marked_clauses("根据居民需求及时发放物资", REASON_MARKER, question) == []  # a basis, no need named
 
 
 def test_slot_stays_in_one_clause():

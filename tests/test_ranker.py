@@ -111,6 +111,8 @@ def test_a_proper_name_question_is_answered_by_the_quoted_name_not_the_verb_phra
     ("根据疫情防控工作需要,高州云潭镇需对全镇人民群众开展全员核酸检测。记者柯泽彪报道", "云潭镇需要对谁开展全员核酸检测？",
      "全镇人民群众"),
     ("城南街道多次关心慰问高风险区的一名孕妇,并针对性地及时提供帮助", "城南街道多次关心慰问高风险区的谁？", "孕妇"),
+    ("组织医护人员和志愿者安全有序对居民进行核酸筛查,根据居民需求及时发放必要的生活物资和防疫物资。", "谁对居民进行核酸筛查？",
+     "医护人员和志愿者"),
 ])
 def test_who_is_answered_by_the_people_a_slot_names(sentence, question, expected):
     assert best_candidate_text(sentence, question) == expected
@@ -125,6 +127,11 @@ def test_who_is_answered_by_the_people_a_slot_names(sentence, question, expected
     ("此战中城还剩下7000人", "城还剩下7000人", None),  # DRCD: a clause ending in 人
     ("后者称自己的小说是科学的传奇", "后者", None),  # DRCD: refers back
     ("司令部设1人", "1人", None),  # a count
+    # the verb before and the manner after are left out, and 和 joins the two nouns
+    ("组织医护人员和志愿者安全有序对居民进行核酸筛查", "组织医护人员和志愿者安全有序", "医护人员和志愿者"),
+    ("主任蓝家宇和4名党员面向党旗庄严宣誓", "蓝家宇和4名党员", None),  # a count of people is no one named
+    ("高州市人民医院110多人奔赴云潭", "110多人", None),
+    ("并由抗大校歌作曲者吕骥谱曲", "抗大校歌作曲者吕骥", None),  # DRCD, folded: the role before a name is no answer
     ("联系村里的干部", "干部", None),  # a bare role noun
 ])
 def test_people_in_a_slot(sentence, slot, named):
@@ -201,6 +208,13 @@ def test_a_question_asking_for_several_is_answered_by_the_whole_enumeration(sent
     ("他活了多少岁？", "87岁", True),
     ("云潭镇有多少人参加检测？", "三天", False),
     ("云潭镇有多少人参加检测？", "4000多人次", True),
+    ("医院派出了多少辆救护车？", "110多人", False),  # things counted, people given
+    ("城南街道帮助了多少名特殊人群？", "197户", False),  # people counted, households given
+    ("城南街道帮助了多少名特殊人群？", "20多名", True),
+    ("共有多少人参加？", "30多万人次", True),
+    ("全镇有几个党组织？", "27个", True),  # 个 counts anything
+    ("来了几个人？", "十几个", True),
+    ("来了多少人？", "3万", True),  # no measure word given
 ])
 def test_a_duration_or_time_answers_only_on_the_scale_asked_for(question, text, fits):
     assert fits_unit_asked(text, analyze_question(question)) is fits
@@ -225,6 +239,8 @@ def test_a_duration_or_time_answers_only_on_the_scale_asked_for(question, text, 
     ("在台湾人口最多的法院以前的名字为？", ""),  # DRCD: a name is asked for, not a thing ending in 字
     ("这次活动是什么时候开始的?", ""),  # a time question names no noun
     ("他在什么地方工作?", ""),  # place: 地方 is the interrogative itself
+    ("古辉以谁的名义做好解释工作？", ""),  # 谁的名义 asks for the owner, not a 名义
+    ("明治29年台湾总督府补助哪儿的商船？", ""),  # CMRC: the place, not a 商船
 ])
 def test_the_noun_a_question_asks_for(question, noun):
     assert asked_noun(analyze_question(question)) == noun

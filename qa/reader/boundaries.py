@@ -13,6 +13,8 @@ COMPLEMENTS = {"好", "到", "完", "成", "上", "出", "给"}
 ASPECT = {"了", "着", "过"}
 NOUN_TAGS = ("n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "eng", "j", "l")
 TAIL_PREPOSITIONS = {"对", "向", "给", "为", "在", "从", "把", "被", "用", "以", "替", "跟", "同", "与"}
+COORDINATING = {"与", "同", "跟"}
+"""Prepositions that also join two nouns: followed by nouns alone to the span's end, they start no tail (信心与责任心)."""
 ORGANISATION_NOUNS = tuple(dict(HEAD_NOUNS)["organisation"])
 CUT_KINDS = ("slot", "identity")
 TRAILING_COUNT = re.compile(r"等?[0-9零一二三四五六七八九十百两几]+[位名个人家所项种座间件条部首]$")
@@ -62,14 +64,16 @@ def drop_leading_verb(folded: str, start: int, end: int) -> int:
 
 def cut_prepositional_tail(folded: str, start: int, end: int) -> int:
     """The end of a noun answer without the prepositional phrase that follows its noun phrase:
-    ``LED显示屏对疫情防控工作开展常态化宣传`` → ``LED显示屏``; quoted names, titles and organisations are kept."""
+    ``LED显示屏对疫情防控工作开展常态化宣传`` → ``LED显示屏``; quoted names, titles and organisations are kept, and so
+    are nouns joined by a :data:`COORDINATING` preposition."""
     text = folded[start:end]
     if is_protected(text):
         return end
     words = tagged(text)
     for index, (a, b, flag) in enumerate(words[1:], 1):
         previous = words[index - 1]
-        if flag == "p" and text[a:b] in TAIL_PREPOSITIONS and previous[2] in NOUN_TAGS and a >= 2:
+        joins = text[a:b] in COORDINATING and all(tag in NOUN_TAGS for _, _, tag in words[index + 1:])
+        if flag == "p" and text[a:b] in TAIL_PREPOSITIONS and previous[2] in NOUN_TAGS and a >= 2 and not joins:
             return start + a
     return end
 

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa.reader.patterns import (MANNER_MARKER, ORG_TAGS, PERSON_TAGS, PLACE_TAGS, REASON_MARKER, durations, entities,
-                                enumerations, headed_by, identities, marked_clauses, noun_chunks, quantities, siblings,
-                                times)
+from qa.reader.patterns import (MANNER_MARKER, ORG_TAGS, PERSON_TAGS, PLACE_SUFFIXES, PLACE_TAGS, REASON_MARKER,
+                                durations, entities, enumerations, headed_by, identities, marked_clauses, noun_chunks,
+                                quantities, siblings, times)
 from qa.reader.boundaries import refine
 from qa.reader.questions import HEAD_NOUNS, QuestionInfo, asks_post
 from qa.reader.sentences import weighted_coverage
@@ -28,7 +28,13 @@ INDEFINITE = re.compile("一[名位个种群批]")
 REFERRING_NOUNS = ("前者", "后者", "两者", "二者", "三者", "或者")
 """Nouns that refer back to people named before them, naming nobody themselves."""
 NOT_IN_A_NOUN_PHRASE = ("v", "d", "p", "c", "r", "f")
-"""jieba tags of words that make a slot a clause, not a noun phrase naming people (城还剩下7000人)."""
+"""jieba tags of words that make a slot a clause, not a noun phrase naming people (城还剩下7000人) ..."""
+MANNER_TAGS = ("a", "ad", "an", "d", "z", "n")
+MANNER_WORDS = 2
+"""How a slot may go on after the people it names: up to two words of manner (安全有序: jieba tags 有序 a noun), no
+name or verb (作曲者吕骥 names 吕骥, not 作曲者)."""
+JOINING_WORDS = ("和", "与", "及", "以及", "、")
+"""... but for these conjunctions, which join nouns into one phrase (医护人员和志愿者)."""
 POST_ENDINGS = PERSON_NOUNS + ("长", "员", "官", "委员", "司令", "参谋", "顾问", "教授", "经理", "秘书", "负责人")
 """How a post ends (办公室主任, 党委书记, 镇长, 委员)."""
 NOT_IN_A_POST = ("x", "p", "c", "u", "d", "r", "m", "q", "f", "t", "nr")
@@ -97,10 +103,12 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
         "post": posts_before_names(folded, question),
         "sibling": siblings(folded, named) if (named := named_items(question.text)) else [],
     }
-    headed_drop = drop - {asked_noun(question)}
+    noun = asked_noun(question)
+    kept_drop = drop - {noun}
     for kind, spans in kinds.items():
         for start, end in spans:
-            start, end = refine(folded, *trim(folded, start, end, headed_drop if kind == "headed" else drop), kind)
+            kept = kind == "headed" or question.type == "place" and noun in PLACE_SUFFIXES  # 哪个街道 → 城南街道
+            start, end = refine(folded, *trim(folded, start, end, kept_drop if kept else drop), kind)
             if end > start:
                 found.append(Candidate(start, end, kind, "pattern"))
     return found
@@ -185,18 +193,29 @@ def role_before(folded: str, end: int) -> list[Candidate]:
 
 
 def people_in_slot(folded: str, start: int, end: int) -> list[Candidate]:
-    """The question's slot as a person candidate when it ends in a noun phrase naming people (对谁开展核酸检测 →
+    """The question's slot as a person candidate when it holds a noun phrase naming people (对谁开展核酸检测 →
     全镇人民群众 in 对全镇人民群众开展…; the phrase after the last 的: 由…组成的“三人小组” → “三人小组”), not a bare role noun
-    (干部), a count (1人) or a word referring back (后者)."""
+    (干部), a phrase with digits in it (1人, 蓝家宇和4名党员) or a word referring back (后者). A verb the phrase follows as its object and a manner
+    after it are left out, and nouns joined by 和 / 与 / 及 stay one phrase (谁对居民进行核酸筛查 → 医护人员和志愿者 in
+    组织医护人员和志愿者安全有序对居民…)."""
     start, end = refine(folded, start, end, "slot")
     start = max(start, folded.rfind("的", start, end) + 1)
     indefinite = INDEFINITE.match(folded, start, end)
     start = indefinite.end() if indefinite else start
+    words = [(start + a, start + b, flag) for a, b, flag in tagged(folded[start:end])]
+    naming = [index for index, (a, b, flag) in enumerate(words)
+              if flag.startswith("n") and folded[a:b].endswith(PEOPLE_ENDINGS)]
+    if naming and len(words) > 1 and words[0][2] == "v" and naming[0] > 0:
+        start = words[1][0]
+    after = [word for word in words[naming[-1] + 1:] if word[2] != "x"] if naming else []
+    if after and len(after) <= MANNER_WORDS and all(flag in MANNER_TAGS for _, _, flag in after):
+        end = words[naming[-1]][1]
     text = folded[start:end].strip("“”「」\"")
     words = tagged(text)
     if (not text.endswith(PEOPLE_ENDINGS) or text in PERSON_NOUNS + REFERRING_NOUNS or not words
             or not words[-1][2].startswith("n") or sum(not is_numeral(c) for c in text) < 2
-            or any(flag.startswith(NOT_IN_A_NOUN_PHRASE) for _, _, flag in words)):
+            or any(c.isdigit() for c in text)
+            or any(flag.startswith(NOT_IN_A_NOUN_PHRASE) and text[a:b] not in JOINING_WORDS for a, b, flag in words)):
         return []
     return [Candidate(start, end, "person", "slot")]
 

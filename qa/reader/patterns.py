@@ -41,12 +41,15 @@ TIME = re.compile(
     r"|(?:今年|去年|明年|前年|当年|当天|昨天|今天|明天|次日|近日|日前|本月|上月|上周|本周)")
 ENUMERATION = re.compile(r"[^\s,，。；;：:、“”\"()（）等]{1,16}(?:[、和及与][^\s,，。；;：:、“”\"()（）等]{1,16})*、[^\s,，。；;：:、“”\"()（）等]{1,16}")
 IDENTITY = re.compile(r"(?:作为|身为|担任|出任)(?P<span>[^,，。；;!！?？]{2,30})|是(?P<tail>[^,，。；;!！?？]{2,30})")
-REASON_MARKER = re.compile(r"因为|由于|为了|因此|是因|鉴于|之所以")
+REASON_MARKER = re.compile(r"因为|由于|为了|因此|是因|鉴于|之所以|根据(?=[^,，。;；]{1,20}(?:需要|要求|规定|部署|指示))")
+"""Words that start a reason; 根据 only before a need, rule or order it names (根据疫情防控工作需要)."""
 MANNER_MARKER = re.compile(r"通过|利用|采用|采取|借助|依靠|凭借|运用|按照|依照|经过|使用")
 CONTINUATION = re.compile(r"^(?:加上|而且|并且|并|且|又|还|再|以及|同时|进一步|从而|以便|以)")
 PERSON_TAGS = {"nr", "nrt", "nrfg", "nrf"}
 CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 PLACE_TAGS = {"ns", "nsf"}
+PLACE_SUFFIXES = ("街道", "社区", "小区", "村", "镇", "乡", "区", "县", "市", "省", "州", "街", "路")
+"""Nouns that end a place's name where jieba leaves them a word of their own (茂南区城南 + 街道)."""
 ERA_TAGS = {"t", "n", "nr", "nrfg", "nrt", "ns", "nz"}
 """Tags jieba gives an era's name (正德 t, 光绪 n, 洪武 nr, 绍兴 ns, 建文 nz)."""
 DURATION_LEADS = ("时", "间", "期", "达", "约", "近", "后", "前", "来", "过")
@@ -130,8 +133,8 @@ def dictionary_words(word: str) -> list[tuple[str, str]]:
 
 
 def entities(folded: str, tags: set[str]) -> list[tuple[int, int]]:
-    """Runs of words whose part-of-speech tag is in ``tags`` (joined when adjacent or linked by ·); names are
-    mended where jieba split them (:func:`mend_name`)."""
+    """Runs of words whose part-of-speech tag is in ``tags`` (joined when adjacent or linked by ·); places keep a
+    :data:`PLACE_SUFFIXES` word after them, and names are mended where jieba split them (:func:`mend_name`)."""
     spans: list[tuple[int, int]] = []
     words = tagged(folded)
     for start, end, flag in words:
@@ -142,6 +145,9 @@ def entities(folded: str, tags: set[str]) -> list[tuple[int, int]]:
                 spans[-1] = (spans[-1][0], end)
             else:
                 spans.append((start, end))
+    if tags & PLACE_TAGS:
+        ends = {first: stop for first, stop, _ in words if folded[first:stop] in PLACE_SUFFIXES}
+        return [(start, ends.get(end, end)) for start, end in spans]
     if not tags & PERSON_TAGS:
         return spans
     before = {stop: (first, flag) for first, stop, flag in words}

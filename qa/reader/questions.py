@@ -196,11 +196,15 @@ HEAD_NOUNS: list[tuple[AnswerType, tuple[str, ...]]] = [
     ("time", ("时间", "日期", "年份", "时候", "时期", "年代", "朝代", "季节", "月份", "世纪")),
     ("person", ("人", "人物", "名字", "姓名", "党员", "同志", "医生", "记者", "干部", "作者", "演员", "球员", "歌手", "导演", "主席", "总统", "书记",
                 "主任", "领导", "队员", "创始人", "总裁", "教练", "皇帝", "国王")),
-    ("place", ("地方", "地点", "城市", "国家", "省", "地区", "位置", "区域", "岛", "山", "河", "镇", "村", "县", "港口")),
+    ("place", ("地方", "地点", "城市", "国家", "省", "地区", "位置", "区域", "岛", "山", "河", "镇", "村", "县", "港口",
+               "市", "区", "乡", "州", "国", "城")),
     ("organisation", ("公司", "机构", "组织", "单位", "部门", "学校", "大学", "团队", "球队", "党支部", "政府",
                       "医院", "企业", "集团", "银行", "委员会", "协会", "学院", "研究所", "研究院", "俱乐部", "乐队",
                       "党委", "支部", "法院", "报社", "电视台", "出版社")),
 ]
+
+WORD_PREFIXES = ("市", "区", "乡", "州", "国", "城")
+"""Place nouns that also start other words (市场, 区别, 国际, 城堡): they type a question only as a word of their own."""
 
 
 def refine_other(prefix: str, suffix: str, default: AnswerType = "other") -> AnswerType:
@@ -209,8 +213,9 @@ def refine_other(prefix: str, suffix: str, default: AnswerType = "other") -> Ans
     tells."""
     head = re.sub(f"^[{CLASSIFIERS}](?=.)", "", suffix)[:6]
     tail = re.sub(r"(?:叫|是|为|的|名叫|叫做)+$", "", prefix)[-4:]
+    first = tagged(head)[0][1] if head else 0
     for answer_type, nouns in HEAD_NOUNS:
-        if any(head.startswith(noun) for noun in nouns):
+        if any(head.startswith(noun) and (noun not in WORD_PREFIXES or first == 1) for noun in nouns):
             return answer_type
     if organisation_head(suffix):
         return "organisation"

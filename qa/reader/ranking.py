@@ -8,16 +8,20 @@ import re
 
 from qa.reader.candidates import PERSON_NOUNS, Candidate, SentenceCandidates, strip_question_edges, widen_quantity
 from qa.reader.numerals import arabic
-from qa.reader.patterns import DURATION_MEASURE
+from qa.reader.patterns import DURATION_MEASURE, PLACE_SUFFIXES
 from qa.reader.questions import QuestionInfo, asks_several, item_type
 from qa.reader.sentences import ScoredSentence
-from qa.reader.slot import asked_noun, nominal_head
+from qa.reader.slot import NOUN_KEPT, asked_noun, nominal_head
 from qa.reader.spans import CHINESE_DIGITS, CLAUSE_BREAK, tagged, word_at
 from qa.reader.weights import ReaderWeights
 from qa.text.normalize import fold
 
 PEOPLE_WORDS = re.compile(r"\b(?:people|persons?|members?|volunteers?|staff|workers?|residents?|doctors?|nurses?)\b")
 PEOPLE_MEASURES = ("名", "人", "位", "人次")
+COUNTED_MEASURE = re.compile(r"[\d.零〇一二两三四五六七八九十百千万亿几数]+(?:多|余)?(?P<measure>[^\d.多余零〇一二两三四五六七八九十百千万亿几数]{1,2})$")
+"""The measure word a count ends in (人 in 110多人, 人次 in 30多万人次)."""
+NEUTRAL_MEASURES = ("个", "种")
+"""Measure words that count people and things alike (几个人, 27个党组织)."""
 MAX_ECHO_SHARE = 0.8
 """A candidate made this much of the question's own words is no answer."""
 NAME_WORDS = "名字|名号|称号|名称|简称|别称|别名|外号|绰号|全称|称为|叫做"
@@ -108,7 +112,7 @@ def echoed_chars(text: str, question: QuestionInfo) -> int:
 def echo_share(text: str, question: QuestionInfo) -> float:
     """Share of a candidate taken by the question's own words, the asked noun it ends in left out (天然气卡充值问题
     for 什么充值问题 echoes nothing)."""
-    head = nominal_head(question.suffix) if question.type == "other" else ""
+    head = nominal_head(question.suffix) if question.type in NOUN_KEPT else ""
     if head and text.endswith(head) and len(text) > len(head):
         text = text[:-len(head)]
     return echoed_chars(text, question) / len(text)
@@ -239,12 +243,25 @@ def fits_unit_asked(text: str, question: QuestionInfo) -> bool:
     unit = time_unit_asked(question)
     if unit and unit not in text or unit == "年" and SHORT_YEARS.fullmatch(text) and not names_an_era(question):
         return False
+    if question.type == "quantity" and not counts_alike(text, question.measure):
+        return False
     found = DURATION_MEASURE.search(text)
     if question.type == "quantity" and question.measure and found is not None:
         return DURATION_MEASURE.search(question.measure) is not None
     if question.type != "duration" or not question.measure or found is None:
         return True
     return found.group().rstrip("多余").endswith(WITHIN_A_DAY) == question.measure.endswith(WITHIN_A_DAY)
+
+
+def counts_alike(text: str, measure: str) -> bool:
+    """Whether a count and the measure word asked for both count people or both count things (多少辆救护车 is not
+    answered by 110多人, nor 多少名 by 197户); true when either has no measure word or one of
+    :data:`NEUTRAL_MEASURES`."""
+    found = COUNTED_MEASURE.search(text)
+    asked = measure.lstrip("万千百亿")
+    if found is None or not asked or found.group("measure") in NEUTRAL_MEASURES or asked in NEUTRAL_MEASURES:
+        return True
+    return (found.group("measure") in PEOPLE_MEASURES) == (asked in PEOPLE_MEASURES)
 
 
 def names_an_era(question: QuestionInfo) -> bool:
@@ -256,11 +273,11 @@ def names_an_era(question: QuestionInfo) -> bool:
 def is_well_formed(text: str, question: QuestionInfo) -> bool:
     """A candidate text that could be an answer: holding a letter, digit or character (a lone 」 is none), brackets
     balanced, not led by an opening bracket or any closing mark, not mostly the question's own words (三人 is the
-    3人 of a question)."""
+    3人 of a question; the asked noun it ends in left out: xy染色体 for 什么染色体)."""
     balanced = text.count("(") + text.count("（") == text.count(")") + text.count("）")
     if not any(char.isalnum() for char in text) or text[0] in LEADING_MARKS or not balanced:
         return False
-    return arabic(text) not in arabic(question.text) and echoed_chars(text, question) < MAX_ECHO_SHARE * len(text)
+    return arabic(text) not in arabic(question.text) and echo_share(text, question) < MAX_ECHO_SHARE
 
 
 FEATURES = ("sentence", "dense", "coverage", "sentence_rank", "type_match", "type_compatible", "echo", "slot",
@@ -309,7 +326,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         text = folded[candidate.start:candidate.end]
         if not is_well_formed(text, question) or not fits_unit_asked(text, question):
             continue
-        if (question.type in ("place", "organisation") and text in PERSON_NOUNS) or addresses_a_name(folded, candidate):
+        if (question.type in ("place", "organisation") and text in PERSON_NOUNS + PLACE_SUFFIXES
+                or addresses_a_name(folded, candidate)):
             continue
         if names_asked and candidate.type != "quote" and (quoted or starts_predicate(folded, candidate)):
             continue

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import re
 
-from qa.reader.patterns import ITEM_SEPARATORS, dictionary_words, noun_chunks
+from qa.reader.patterns import ITEM_SEPARATORS, PLACE_SUFFIXES, dictionary_words, noun_chunks
 from qa.reader.questions import CLASSIFIERS, REASON_NOUNS, QuestionInfo, organisation_head
 from qa.reader.spans import clause_bounds, clause_breaks, tagged, trim, word_at
 
 NOUN_TYPES = ("organisation", "identity", "other", "place", "person")
 """Question types whose interrogative may be followed by the noun asked for (哪一个帝国, 什么组织)."""
+JOINED_ITEM = r"(?:和|与|及|以及|、)[^,，。;；、]{{0,8}}?{noun}"
+"""Another item of the noun a list question asks for, joined on (和防疫物资 after 生活物资)."""
+NOUN_KEPT = ("other", "place", "list")
+"""Question types whose slot keeps the noun asked for where the sentence has it right after (什么充值问题 → 天然气卡充值问题,
+哪个街道 → 城南街道, 哪些物资 → 生活物资和防疫物资); for places and lists not after 的, where the noun heads the items
+before it (接力赛的世界纪录 answers 哪些世界纪录 with 接力赛), and for places only a word that ends a place's name
+(:data:`PLACE_SUFFIXES`: 哪个国家 is answered by 西班牙, not by …两个国家)."""
 EQUATED_NOUN = re.compile(r"(?:^|的)([^的]+?)(?:都|也|就|即|则)?(?:为|是)$")
 """What a question with no interrogative equates its answer with: the phrase before its closing 为 or 是."""
 NOT_NOUN_TAGS = ("v", "a", "d", "p", "c", "u", "m", "q", "r", "t", "f")
@@ -82,6 +89,12 @@ def nominal_head(suffix: str) -> str:
     return suffix[:end]
 
 
+def joined_item(folded: str, end: int, noun: str) -> int:
+    """Where a further item of the same noun joined on at ``end`` ends (生活物资 + 和防疫物资), or 0."""
+    found = re.compile(JOINED_ITEM.format(noun=re.escape(noun))).match(folded, end)
+    return found.end() if found else 0
+
+
 def asked_part(question: QuestionInfo) -> str:
     """What follows the question's interrogative, without a leading 的, 是 or 了."""
     return re.sub(r"^(?:的|是|了)", "", question.suffix)
@@ -89,8 +102,9 @@ def asked_part(question: QuestionInfo) -> str:
 
 def asked_noun(question: QuestionInfo) -> str:
     """The noun word a question of one of the :data:`NOUN_TYPES` asks for: :func:`named_noun` after its
-    interrogative, or, with none, :func:`equated_noun`; failing both, :func:`sibling_head`; else ""."""
-    if question.type not in NOUN_TYPES:
+    interrogative, or, with none, :func:`equated_noun`; failing both, :func:`sibling_head`; else "" (and for 谁的
+    or 哪里的 + noun, which asks for the noun's owner or place: 以谁的名义 is answered by 党委, not 党委名义)."""
+    if question.type not in NOUN_TYPES or question.type in ("person", "place") and question.suffix.startswith("的"):
         return ""
     noun = equated_noun(question.prefix) if not question.wh else named_noun(question)
     return noun or sibling_head(question.text)
@@ -236,8 +250,11 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
         reach = suffix.find(head) + len(head)
         if folded[right[0]:right[0] + reach] == suffix[:reach]:
             end = right[0] + reach
-    elif right and question.type == "other" and right[0] == end:
-        end += len(nominal_head(suffix)) if folded.startswith(nominal_head(suffix), end) else 0
+    elif right and question.type in NOUN_KEPT and right[0] == end and (question.type == "other" or folded[end - 1] != "的"):
+        noun = nominal_head(suffix)
+        end += len(noun) if folded.startswith(noun, end) and (question.type != "place" or noun in PLACE_SUFFIXES) else 0
+        while noun and question.type == "list" and (more := joined_item(folded, end, noun)):
+            end = more
     breaks = clause_breaks(folded, start, end)
     if breaks:
         end = breaks[0] if left or not right else end
@@ -247,7 +264,9 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
         return None
     before = [w for w in question.words if w in prefix]
     after = [w for w in question.words if w in suffix and w not in before]
-    strength = (anchor_strength(before, folded[:start]) * len(before) + anchor_strength(after, folded[end:]) *
+    kept_noun = right is not None and question.type in ("place", "list")  # the noun kept in the slot frames it
+    following = folded[min(end, right[0]):] if kept_noun else folded[end:]
+    strength = (anchor_strength(before, folded[:start]) * len(before) + anchor_strength(after, following) *
                 len(after)) / max(1, len(before) + len(after))
     return start, end, strength
 
