@@ -215,6 +215,8 @@ def test_a_question_asking_for_several_is_answered_by_the_whole_enumeration(sent
     ("全镇有几个党组织？", "27个", True),  # 个 counts anything
     ("来了几个人？", "十几个", True),
     ("来了多少人？", "3万", True),  # no measure word given
+    ("城南街道党工委书记的电话号码是多少？", "5名", False),  # a number to call, not a count
+    ("城南街道党工委书记的电话号码是多少？", "2283456", True),
 ])
 def test_a_duration_or_time_answers_only_on_the_scale_asked_for(question, text, fits):
     assert fits_unit_asked(text, analyze_question(question)) is fits

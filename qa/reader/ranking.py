@@ -20,6 +20,8 @@ PEOPLE_WORDS = re.compile(r"\b(?:people|persons?|members?|volunteers?|staff|work
 PEOPLE_MEASURES = ("名", "人", "位", "人次")
 COUNTED_MEASURE = re.compile(r"[\d.零〇一二两三四五六七八九十百千万亿几数]+(?:多|余)?(?P<measure>[^\d.多余零〇一二两三四五六七八九十百千万亿几数]{1,2})$")
 """The measure word a count ends in (人 in 110多人, 人次 in 30多万人次)."""
+IDENTIFIER_ASKED = re.compile(r"(?:号码|电话|编号|代码|邮编|密码|账号)(?:是|为)?$")
+"""A 多少 that asks for a number someone is reached or known by (电话号码是多少): never a count of anything (5名)."""
 NEUTRAL_MEASURES = ("个", "种")
 """Measure words that count people and things alike (几个人, 27个党组织)."""
 MAX_ECHO_SHARE = 0.8
@@ -238,12 +240,14 @@ def cut_to_unit_asked(candidate: Candidate, folded: str, question: QuestionInfo)
 def fits_unit_asked(text: str, question: QuestionInfo) -> bool:
     """Whether a time holds the calendar unit asked for (哪一年 is not answered by 八月, nor by 4年 unless the
     question names the era: 民国哪一年), a duration is on the scale asked for (hours and less, or days and more),
-    and a count of things is no length of time (多少户 is not answered by 24小时); true when the question names no
-    unit (多久, 何时, 多少)."""
+    a count of things is no length of time (多少户 is not answered by 24小时), a count answers only a count of the
+    same kind (:func:`counts_alike`) and no count answers for a phone or other number (:data:`IDENTIFIER_ASKED`);
+    true when the question names no unit (多久, 何时, 多少)."""
     unit = time_unit_asked(question)
     if unit and unit not in text or unit == "年" and SHORT_YEARS.fullmatch(text) and not names_an_era(question):
         return False
-    if question.type == "quantity" and not counts_alike(text, question.measure):
+    if question.type == "quantity" and (not counts_alike(text, question.measure)
+                                        or IDENTIFIER_ASKED.search(question.prefix) and COUNTED_MEASURE.search(text)):
         return False
     found = DURATION_MEASURE.search(text)
     if question.type == "quantity" and question.measure and found is not None:
