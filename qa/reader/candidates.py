@@ -195,9 +195,9 @@ def role_before(folded: str, end: int) -> list[Candidate]:
 def people_in_slot(folded: str, start: int, end: int) -> list[Candidate]:
     """The question's slot as a person candidate when it holds a noun phrase naming people (对谁开展核酸检测 →
     全镇人民群众 in 对全镇人民群众开展…; the phrase after the last 的: 由…组成的“三人小组” → “三人小组”), not a bare role noun
-    (干部), a phrase with digits in it (1人, 蓝家宇和4名党员) or a word referring back (后者). A verb the phrase follows as its object and a manner
-    after it are left out, and nouns joined by 和 / 与 / 及 stay one phrase (谁对居民进行核酸筛查 → 医护人员和志愿者 in
-    组织医护人员和志愿者安全有序对居民…)."""
+    (干部), a phrase with digits in it (1人, 蓝家宇和4名党员) or a word referring back (后者). A verb the phrase
+    follows as its object and a manner after it are left out, and nouns joined by 和 / 与 / 及 stay one phrase
+    (谁对居民进行核酸筛查 → 医护人员和志愿者 in 组织医护人员和志愿者安全有序对居民…)."""
     start, end = refine(folded, start, end, "slot")
     start = max(start, folded.rfind("的", start, end) + 1)
     indefinite = INDEFINITE.match(folded, start, end)

@@ -79,7 +79,8 @@ starts (其国民荣誉赏) is quoted as it stands."""
 
 def word_positions(question: QuestionInfo, folded: str) -> list[tuple[int, int]]:
     """Where the question's content words (two characters or more) occur in a folded sentence."""
-    return [m.span() for word in dict.fromkeys(question.words) if len(word) >= 2 for m in re.finditer(re.escape(word), folded)]
+    return [m.span() for word in dict.fromkeys(question.words) if len(word) >= 2
+            for m in re.finditer(re.escape(word), folded)]
 
 
 def gap(start: int, end: int, spans: list[tuple[int, int]]) -> float:

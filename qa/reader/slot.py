@@ -250,7 +250,8 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
         reach = suffix.find(head) + len(head)
         if folded[right[0]:right[0] + reach] == suffix[:reach]:
             end = right[0] + reach
-    elif right and question.type in NOUN_KEPT and right[0] == end and (question.type == "other" or folded[end - 1] != "的"):
+    elif (right and question.type in NOUN_KEPT and right[0] == end
+          and (question.type == "other" or folded[end - 1] != "的")):
         noun = nominal_head(suffix)
         end += len(noun) if folded.startswith(noun, end) and (question.type != "place" or noun in PLACE_SUFFIXES) else 0
         while noun and question.type == "list" and (more := joined_item(folded, end, noun)):
