@@ -104,11 +104,11 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
         "sibling": siblings(folded, named) if (named := named_items(question.text)) else [],
     }
     noun = asked_noun(question)
-    kept_drop = drop - {noun}
+    place_named = question.type == "place" and noun in PLACE_SUFFIXES  # 哪个街道 → 城南街道
     for kind, spans in kinds.items():
+        edges = drop - {noun} if kind == "headed" or place_named else drop
         for start, end in spans:
-            kept = kind == "headed" or question.type == "place" and noun in PLACE_SUFFIXES  # 哪个街道 → 城南街道
-            start, end = refine(folded, *trim(folded, start, end, kept_drop if kept else drop), kind)
+            start, end = refine(folded, *trim(folded, start, end, edges), kind)
             if end > start:
                 found.append(Candidate(start, end, kind, "pattern"))
     return found

@@ -18,7 +18,7 @@ from qa.text.normalize import fold
 
 PEOPLE_WORDS = re.compile(r"\b(?:people|persons?|members?|volunteers?|staff|workers?|residents?|doctors?|nurses?)\b")
 PEOPLE_MEASURES = ("名", "人", "位", "人次")
-COUNTED_MEASURE = re.compile(r"[\d.零〇一二两三四五六七八九十百千万亿几数]+(?:多|余)?(?P<measure>[^\d.多余零〇一二两三四五六七八九十百千万亿几数]{1,2})$")
+COUNTED_MEASURE = re.compile(rf"[\d.{CHINESE_DIGITS}几数]+(?:多|余)?(?P<measure>[^\d.多余{CHINESE_DIGITS}几数]{{1,2}})$")
 """The measure word a count ends in (人 in 110多人, 人次 in 30多万人次)."""
 IDENTIFIER_ASKED = re.compile(r"(?:号码|电话|编号|代码|邮编|密码|账号)(?:是|为)?$")
 """A 多少 that asks for a number someone is reached or known by (电话号码是多少): never a count of anything (5名)."""
