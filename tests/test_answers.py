@@ -75,6 +75,17 @@ def test_typed_answers(client, question, expected):
     assert client.post("/ask", json={"question": question}).json()["answer"]["text"] == expected
 
 
+@pytest.mark.parametrize("question, expected", [
+    ("邓铭东收到求助电话后是怎么回答的？", "好的,没问题,我马上请假赶回去帮忙"),  # the reply, not the request before it
+    ("陈永滔在会上说了什么？", "我们要与时间赛跑,直面困难,用信心与责任心共克时艰、众志成城,合力战‘疫’,让我们一起打赢这一仗"),
+])
+def test_what_someone_said_is_answered_with_their_quoted_words(client, question, expected):
+    answer = client.post("/ask", json={"question": question}).json()["answer"]
+    assert answer["text"] == expected and answer["type"] == "speech"
+    passage = client.get(f"/documents/{answer['doc_id']}").json()["text"]
+    assert passage[answer["doc_start"]:answer["doc_end"]] == expected
+
+
 def test_lexical_mode_still_answers(client):
     answer = client.post("/ask", json={"question": "云潭镇党委书记是谁？", "mode": "lexical"}).json()["answer"]
     assert answer and answer["text"] == "古辉"

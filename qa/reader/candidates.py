@@ -10,7 +10,8 @@ from functools import lru_cache
 from qa.reader.patterns import (MANNER_MARKER, ORG_TAGS, PERSON_TAGS, PLACE_SUFFIXES, PLACE_TAGS, REASON_MARKER,
                                 durations, entities, enumerations, headed_by, identities, marked_clauses, noun_chunks,
                                 quantities, siblings, times)
-from qa.reader.boundaries import refine
+from qa.reader.actions import predicates
+from qa.reader.boundaries import drop_complement, refine
 from qa.reader.questions import HEAD_NOUNS, QuestionInfo, asks_post
 from qa.reader.sentences import weighted_coverage
 from qa.reader.slot import asked_noun, named_items, slot
@@ -96,6 +97,7 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
         "list": enumerations(folded),
         "reason": marked_clauses(folded, REASON_MARKER, question),
         "manner": marked_clauses(folded, MANNER_MARKER, question),
+        "action": predicates(folded, question) if question.type == "action" else [],
         "quote": quoted_ranges(folded),
         "identity": identities(folded),
         "chunk": noun_chunks(folded),
@@ -140,7 +142,8 @@ def posts_before_names(folded: str, question: QuestionInfo) -> list[tuple[int, i
 
 
 def fallback_clause(folded: str, question: QuestionInfo, word_weights: dict[str, float]) -> Candidate | None:
-    """For open questions: the clause that carries most of the match, without the question's own words."""
+    """For open questions: the clause that carries most of the match, without the question's own words or a
+    verb's complement left in front (准备好了充电宝 asked as 准备了什么 → 充电宝)."""
     best: tuple[float, int, int] | None = None
     position = 0
     while position < len(folded):
@@ -152,6 +155,7 @@ def fallback_clause(folded: str, question: QuestionInfo, word_weights: dict[str,
     if best is None:
         return None
     start, end = trim(folded, best[1], best[2], frozenset(w for w in question.words if len(w) > 1))
+    start = drop_complement(folded, start, end) if end > start else start
     return Candidate(start, end, "clause", "clause") if end > start else None
 
 

@@ -25,6 +25,7 @@ CHINESE_PATTERNS: list[tuple[AnswerType, str]] = [
     ("person", r"(?P<wh>谁|哪位|哪个人|什么人|叫什么名字|名字是什么|姓什么|何人)"),
     ("place", r"(?P<wh>哪里|哪儿|在哪|何处|何地|什么地方|哪个地方|哪个国家|哪国|哪座城市|哪个城市|哪个省|哪个地区|去哪|位于哪|什么位置)"),
     ("organisation", r"(?P<wh>哪个公司|哪家公司|哪家|哪个机构|哪个组织|哪个单位|哪个部门|哪所|哪个学校|哪个大学|哪个球队|哪支)"),
+    ("action", r"(?<!是)(?P<wh>做了什么|做过什么|做什么|干了什么|干过什么|干什么|做了哪些|做过哪些|干了哪些)"),
     ("list", r"(?P<wh>哪些|有什么|包括什么|包含什么|有哪几|哪几)"),
     ("manner", r"(?P<wh>怎样|如何|怎么|怎么样|什么方式|什么方法|什么形式|什么途径|什么手段)"),
     ("identity", r"(?P<wh>什么身份|是什么|是指什么|指什么|什么是|叫做什么|称为什么|被称为|什么意思|何为|何谓)"),
@@ -55,6 +56,8 @@ DURATION_PREDICATE = re.compile(r"(?P<verb>持续|历时|为期|用时|耗时|�
 """A verb that only relates an event to its length (核酸检测 *持续了* 几天): the text states the length in its own
 words (连续三天, 为期三天), so the verb is not a word the answer's sentence must hold."""
 DURATION_UNIT_IN_WH = re.compile(r"^(?:几|多少|多久|多长的?时间|多少时间)个?")
+ACTION_TAIL = re.compile(r"(?:事|事情|工作|举措|行动)?的?")
+"""What may follow 做了什么 in a question about what someone did (做了哪些工作, 用来做什么的); 做什么菜 asks for a thing."""
 TRAILING = re.compile(r"[\s?？!！。.,，;；:：呢吗啊呀]+$")
 MEASURE_AFTER_WH = re.compile(
     r"^(?:万|千|百|亿)?(?:名|位|个|人次|人|户|轮|项|件|天|日|小时|分钟|秒|次|家|所|条|元|岁|年|月|周|米|公里|"
@@ -119,6 +122,8 @@ def analyze_question(question: str) -> QuestionInfo:
         match = re.search(longest_first(pattern), text)
         if match and match.group("wh") == "为什么" and verb_before_what(text, match.start("wh")):
             continue
+        if match and answer_type == "action" and not ACTION_TAIL.fullmatch(text[match.end("wh"):]):
+            continue
         if match:
             wh = match.group("wh")
             prefix, suffix = text[:match.start("wh")], text[match.end("wh"):]
@@ -136,6 +141,8 @@ def analyze_question(question: str) -> QuestionInfo:
                 answer_type = refine_other(prefix, suffix)
             if wh == "在哪" and suffix[:1] in "一" + CLASSIFIERS:
                 answer_type = refine_other(prefix, suffix.removeprefix("一"), default=answer_type)
+            if answer_type == "action":
+                words = [w for w in words if w not in suffix]
             if answer_type == "identity" and suffix.startswith("身份"):
                 suffix = suffix[2:]
                 words = [w for w in words if w != "身份"]

@@ -9,10 +9,10 @@ import re
 from qa.reader.candidates import PERSON_NOUNS, Candidate, SentenceCandidates, strip_question_edges, widen_quantity
 from qa.reader.numerals import arabic
 from qa.reader.patterns import DURATION_MEASURE, PLACE_SUFFIXES
-from qa.reader.questions import QuestionInfo, asks_several, item_type
+from qa.reader.questions import QuestionInfo, asks_post, asks_several, item_type
 from qa.reader.sentences import ScoredSentence
 from qa.reader.slot import NOUN_KEPT, asked_noun, nominal_head
-from qa.reader.spans import CHINESE_DIGITS, CLAUSE_BREAK, tagged, word_at
+from qa.reader.spans import CHINESE_DIGITS, CLAUSE_BREAK, HONORIFICS, tagged, word_at
 from qa.reader.weights import ReaderWeights
 from qa.text.normalize import fold
 
@@ -49,8 +49,6 @@ WITHIN_A_DAY = ("小时", "分钟", "秒")
 """Duration units shorter than a day: 几天 is not answered by 6个小时, nor 几个小时 by 三天."""
 SHORT_YEARS = re.compile(r"\d{1,2}年")
 """One or two digits before 年: a number of years (实施了4年), no calendar year unless an era names it (民国39年)."""
-HONORIFICS = ("同志", "先生", "女士", "小姐", "师傅", "老师", "阁下")
-"""Forms of address that follow a name (邓铭东同志)."""
 ENUMERATED_ITEMS = 2
 """Items of the asked type an enumeration must hold to answer a question asking for several (分布在哪些地区)."""
 # Which candidate kinds may answer which question type.
@@ -64,6 +62,7 @@ ACCEPTS: dict[str, tuple[str, ...]] = {
     "list": ("list", "slot"),
     "reason": ("reason", "clause"),
     "manner": ("manner", "clause", "chunk"),
+    "action": ("action", "slot", "clause"),
     "identity": ("identity", "slot", "quote", "clause", "chunk", "headed", "post"),
     "other": ("slot", "quote", "list", "clause", "identity", "chunk", "headed", "post"),
 }
@@ -178,17 +177,24 @@ def past_possessive(candidate: Candidate, folded: str) -> Candidate:
 
 def is_lone_predicate(folded: str, candidate: Candidate) -> bool:
     """Whether the candidate is one word that no noun phrase is made of (是, 接壤: tagged as in
-    :data:`NOT_NOMINAL_TAGS`). It names no place, person or body; an ``other`` question may ask for an act (做什么 →
-    撤军), so it keeps them."""
+    :data:`NOT_NOMINAL_TAGS`). It names no place, person or body; an ``other`` question may ask for an act, so it
+    keeps them."""
     word = word_at(tagged(folded), candidate.start)
     return word is not None and word[0] == candidate.start and word[1] == candidate.end and ends_no_noun_phrase(word[2])
 
 
+def holds_verb(folded: str, candidate: Candidate) -> bool:
+    """Whether the candidate holds a verb of two characters or more (by its sentence's tagging; not a noun made of
+    a verb): a clause (到核酸检测现场指挥调度检测工作), which names no post. One-character words are not trusted."""
+    return any(candidate.start <= start and end <= candidate.end and end - start >= 2 and flag.startswith("v")
+               and not flag.startswith("vn") for start, end, flag in tagged(folded))
+
+
 def addresses_a_name(folded: str, candidate: Candidate) -> bool:
-    """Whether the candidate is only a form of address after a name (同志 in 邓铭东同志): part of how the name is
-    said, no answer of its own."""
+    """Whether the candidate starts with a form of address after a name (同志 in 邓铭东同志, 同志放下了手头上的工作): it
+    is part of how the name is said, and what follows is what the named person did, no thing of its own."""
     before = word_at(tagged(folded), candidate.start - 1) if candidate.start else None
-    return folded[candidate.start:candidate.end] in HONORIFICS and before is not None and before[2].startswith("nr")
+    return folded.startswith(HONORIFICS, candidate.start) and before is not None and before[2].startswith("nr")
 
 
 def modifies_a_noun(folded: str, candidate: Candidate, asked: str) -> bool:
@@ -312,6 +318,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
     quoted = any(candidate.type == "quote" for candidate in found.candidates)
     naming = NAMING.search(question.text) is not None
     noun = asked_noun(question)
+    post = asks_post(question.prefix, question.suffix)
     rows = []
     for candidate in found.candidates:
         if candidate.type not in accepted + ANY_TYPE:
@@ -328,6 +335,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             if referring_word(folded, candidate) is not None or (
                     question.type != "other" and is_lone_predicate(folded, candidate)):
                 continue
+        if post and candidate.type == "slot" and holds_verb(folded, candidate):
+            continue
         text = folded[candidate.start:candidate.end]
         if not is_well_formed(text, question) or not fits_unit_asked(text, question):
             continue

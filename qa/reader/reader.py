@@ -25,6 +25,7 @@ from qa.reader.questions import QuestionInfo, analyze_question
 from qa.reader.ranker import LinearRanker
 from qa.reader.ranking import FEATURES, candidate_features
 from qa.reader.restatement import Restatement
+from qa.reader.speech import speech_answer
 from qa.reader.sentences import ScoredSentence, highlight, score_sentences, word_weights
 from qa.reader.weights import ReaderWeights
 from qa.schema import Answer, AnswerType, Hit, Span
@@ -139,8 +140,9 @@ class Reader:
 
     def read(self, question: str, hits: list[Hit], index: Index, query_vector: np.ndarray | None) -> Reading:
         """Find the answer to ``question`` in the retrieved passages, or decline; a question about the article
-        itself (its reporter, outlet, title …) is answered from the article's parsed fields, and one that asks two
-        things gets an answer with both parts when both are found.
+        itself (its reporter, outlet, title …) is answered from the article's parsed fields, one about what
+        someone said with the words the text quotes, and one that asks two things gets an answer with both parts
+        when both are found.
 
         Returns:
             The answer with offsets into its passage and document (or ``None``), and highlights per passage.
@@ -150,6 +152,10 @@ class Reader:
         about_article = metadata_answer(question, hits, index)
         if about_article is not None:
             reading.answer, reading.question_type = about_article, about_article.type
+            return reading
+        said = speech_answer(info, hits, index, self.passages)
+        if said is not None:
+            reading.answer, reading.question_type = said, said.type
             return reading
         answers = [self.accepted(*self.best_candidate(part, hits, index, query_vector), part.english)
                    for part in part_questions(question)]

@@ -7,6 +7,8 @@ import re
 from functools import lru_cache
 
 QUOTED = re.compile(r"“[^“”]{1,30}”|「[^「」]{1,30}」|《[^《》]{1,60}》|\"[^\"]{1,30}\"")
+HONORIFICS = ("同志", "先生", "女士", "小姐", "师傅", "老师", "阁下")
+"""Forms of address that follow a name (邓铭东同志)."""
 CLAUSE_BREAK = re.compile(r"[,，;；:：。!！?？]")
 EDGE_PUNCTUATION = "，,、：:;；。!！?？·・ \u3000"
 LEADING_WORDS = {"的", "了", "是", "为", "在", "于", "将", "把", "被", "和", "与", "及", "并", "作为", "身为", "由",
