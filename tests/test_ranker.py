@@ -16,7 +16,7 @@ from qa.reader.questions import analyze_question
 from qa.reader.slot import asked_noun, named_items
 from qa.reader.ranking import (FEATURES, candidate_features, cut_suffix_echo, cut_to_unit_asked, ends_in_predicate,
                                is_lone_predicate, modifies_a_noun, past_possessive, referring_word,
-                               fits_unit_asked, is_well_formed, noun_agreement)
+                               echo_share, fits_unit_asked, is_well_formed, noun_agreement)
 from qa.reader.sentences import ScoredSentence
 from qa.reader.weights import ReaderWeights
 
@@ -428,7 +428,8 @@ def test_a_candidate_agrees_with_the_noun_asked_for_where_it_ends_in_it(text, no
     ("』这中国概念乃受到对西方的古代虚构想象而被混淆」", False),  # DRCD: the candidate starts past the opening quote
 ])
 def test_an_answer_holds_a_letter_digit_or_character(text, formed):
-    assert is_well_formed(text, analyze_question("大秦指的是哪一个帝国?")) is formed
+    question = analyze_question("大秦指的是哪一个帝国?")
+    assert is_well_formed(text, question, echo_share(text, question) if text else 0.0) is formed
 
 
 def test_the_subset_trained_on_is_counted_from_the_index_and_the_gold_file(fast_service, fast_index_dir, tmp_path):

@@ -281,14 +281,14 @@ def names_an_era(question: QuestionInfo) -> bool:
     return bool(words) and words[-1][2].startswith(("n", "t"))
 
 
-def is_well_formed(text: str, question: QuestionInfo) -> bool:
+def is_well_formed(text: str, question: QuestionInfo, echo: float) -> bool:
     """A candidate text that could be an answer: holding a letter, digit or character (a lone 」 is none), brackets
-    balanced, not led by an opening bracket or any closing mark, not mostly the question's own words (三人 is the
-    3人 of a question; the asked noun it ends in left out: xy染色体 for 什么染色体)."""
+    balanced, not led by an opening bracket or any closing mark, not mostly the question's own words (``echo``, its
+    :func:`echo_share`; 三人 is the 3人 of a question)."""
     balanced = text.count("(") + text.count("（") == text.count(")") + text.count("）")
     if not any(char.isalnum() for char in text) or text[0] in LEADING_MARKS or not balanced:
         return False
-    return arabic(text) not in arabic(question.text) and echo_share(text, question) < MAX_ECHO_SHARE
+    return arabic(text) not in arabic(question.text) and echo < MAX_ECHO_SHARE
 
 
 FEATURES = ("sentence", "dense", "coverage", "sentence_rank", "type_match", "type_compatible", "echo", "slot",
@@ -338,7 +338,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         if post and candidate.type == "slot" and holds_verb(folded, candidate):
             continue
         text = folded[candidate.start:candidate.end]
-        if not is_well_formed(text, question) or not fits_unit_asked(text, question):
+        echo = echo_share(text, question)
+        if not is_well_formed(text, question, echo) or not fits_unit_asked(text, question):
             continue
         if (question.type in ("place", "organisation") and text in PERSON_NOUNS + PLACE_SUFFIXES
                 or addresses_a_name(folded, candidate)):
@@ -352,7 +353,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         measured = quantity_terms(candidate, text, folded, question, weights)
         rows.append(([
             sentence.score, sentence.dense, sentence.coverage, float(rank), float(exact), float(not exact),
-            echo_share(text, question),
+            echo,
             aligned[2] * overlap_ratio(candidate, aligned[0], aligned[1]) if aligned else 0.0,
             float(candidate.type == "quote" and (naming or (text.startswith("《") and noun.endswith(WORKS)))),
             1 / (1 + distance / weights.proximity_scale) if distance != math.inf else 0.0,
