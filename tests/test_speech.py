@@ -25,7 +25,7 @@ def test_questions_about_words_said(question):
 
 @pytest.mark.parametrize("question", ["这个符号表示什么？", "邓铭东是怎么帮忙的？", "陈永滔说要与什么赛跑？",
                                       "他们说的是什么语言", "What did Chen say?", "这说明了什么？",
-                                      "他讲课的时候用的是什么教材"])
+                                      "他讲课的时候用的是什么教材", "林郁智宣布分手的理由是什么？"])
 def test_other_questions_do_not_ask_for_words_said(question):
     assert not asks_speech(analyze_question(question))
 

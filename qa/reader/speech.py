@@ -18,8 +18,9 @@ SPEECH_VERBS = ("说", "讲", "说道", "讲道", "回答", "回应", "答", "�
 """Verbs of speaking after which 什么 / before which 怎么 asks for the words said, as jieba cuts them (表示 and 称
 are left out: 这个符号表示什么 asks what it means, not what it said; 说明 is a word of its own)."""
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
-WHAT_AFTER = re.compile(r"(?:了|过|着)?[^,，]{0,8}?(?:些|一些)?什么话?$")
-"""What follows the verb in 说了什么, 问了邓铭东什么: at most a short object before 什么."""
+WHAT_AFTER = re.compile(r"(?:了|过|着)?[^,，的是]{0,6}?(?:些|一些)?什么话?$")
+"""What follows the verb in 说了什么, 问了邓铭东什么: at most a short object before 什么, without 的 or 是 (宣布分手的
+理由是什么 asks for the reason, not the words)."""
 HOW_AROUND = (re.compile(r"(?:怎么|怎样|如何)$"), re.compile(r"[^,，]{0,8}?的?$"))
 """What stands before and after the verb in 是怎么回答的, 如何回应媒体."""
 QUOTATION = re.compile(r"“[^“”]{4,400}”|「[^「」]{4,400}」")
