@@ -8,8 +8,6 @@ import re
 from qa.reader.questions import QuestionInfo
 from qa.reader.spans import HONORIFICS, clause_bounds, trim
 
-ACTION_VERBS = ("做", "干", "从事", "采取", "进行")
-"""Verbs of doing in the question itself (做了什么): never a word the answer's sentence must hold."""
 HONORIFICS_AND_PRONOUNS = re.compile("(?:" + "|".join(HONORIFICS) + "|[他她它]们?|其|则|也|还|又|便|就|随即|立即)+")
 """What stands between a subject and its predicate, or starts a next clause about the same subject (他用…)."""
 COPULAS = ("是", "为", "系", "乃")
@@ -51,8 +49,7 @@ def predicates(folded: str, question: QuestionInfo) -> list[tuple[int, int]]:
         At most one span; none after a copula (古辉是镇党委书记 says what he is). jieba's tags are not asked: it
         reads many verbs as nouns (部署, 面向) and idioms as one word (不辞劳苦).
     """
-    words = [word for word in question.words if word not in ACTION_VERBS]
-    position = anchor(folded, words)
+    position = anchor(folded, question.words)
     if position < 0:
         return []
     _, clause_end = clause_bounds(folded, position)

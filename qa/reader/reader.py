@@ -25,8 +25,8 @@ from qa.reader.questions import QuestionInfo, analyze_question
 from qa.reader.ranker import LinearRanker
 from qa.reader.ranking import FEATURES, candidate_features
 from qa.reader.restatement import Restatement
-from qa.reader.speech import speech_answer
 from qa.reader.sentences import ScoredSentence, highlight, score_sentences, word_weights
+from qa.reader.speech import speech_answer
 from qa.reader.weights import ReaderWeights
 from qa.schema import Answer, AnswerType, Hit, Span
 from qa.text.normalize import fold

@@ -21,7 +21,8 @@ _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 WHAT_AFTER = re.compile(r"(?:了|过|着)?[^,，的是]{0,6}?(?:些|一些)?什么话?$")
 """What follows the verb in 说了什么, 问了邓铭东什么: at most a short object before 什么, without 的 or 是 (宣布分手的
 理由是什么 asks for the reason, not the words)."""
-HOW_AROUND = (re.compile(r"(?:怎么|怎样|如何)$"), re.compile(r"[^,，]{0,8}?的?$"))
+HOW_BEFORE = re.compile(r"(?:怎么|怎样|如何)$")
+HOW_AFTER = re.compile(r"[^,，]{0,8}?的?$")
 """What stands before and after the verb in 是怎么回答的, 如何回应媒体."""
 QUOTATION = re.compile(r"“[^“”]{4,400}”|「[^「」]{4,400}」")
 CLAUSE_INSIDE = re.compile(r"[,，。!！?？;；]")
@@ -52,7 +53,7 @@ def speech_verb(question: QuestionInfo) -> int | None:
     text = question.text
     for start, end, _ in tagged(text):
         if text[start:end] in SPEECH_VERBS and (WHAT_AFTER.match(text, end) or (
-                HOW_AROUND[0].search(text, 0, start) and HOW_AROUND[1].match(text, end))):
+                HOW_BEFORE.search(text, 0, start) and HOW_AFTER.match(text, end))):
             return start
     return None
 
@@ -129,8 +130,8 @@ def speech_answer(question: QuestionInfo, hits: list[Hit], index: Index, passage
     """The words the question's speaker is quoted as saying, or ``None`` (not such a question, or no quotation
     in the top passages names the speaker next to it).
 
-    The speaker is the question's first name, else its first content word (:func:`speaker_word`); among the
-    quotations it stands beside and is not addressed in (“邓铭东同志,你好!…” was said to 邓铭东), the one whose
+    The speaker is the last name before the question's verb of speaking, else its first content word there
+    (:func:`speaker_word`); among the quotations it stands beside and is not addressed in (“邓铭东同志,你好!…” was said to 邓铭东), the one whose
     surroundings hold most of the question's words wins, the earlier on a tie.
 
     Args:
