@@ -86,6 +86,16 @@ def test_what_someone_said_is_answered_with_their_quoted_words(client, question,
     assert passage[answer["doc_start"]:answer["doc_end"]] == expected
 
 
+@pytest.mark.parametrize("spoken, written", [
+    ("云潭镇啥时候开展全员核酸检测？", "云潭镇什么时候开展全员核酸检测？"),
+    ("陈永滔在会上说了啥？", "陈永滔在会上说了什么？"),
+    ("邓铭东在核酸检测现场干了啥？", "邓铭东在核酸检测现场做了什么？"),
+])
+def test_spoken_questions_get_the_written_ones_answer(client, spoken, written):
+    answers = [client.post("/ask", json={"question": q}).json()["answer"] for q in (spoken, written)]
+    assert answers[0] is not None and answers[0]["text"] == answers[1]["text"]
+
+
 def test_lexical_mode_still_answers(client):
     answer = client.post("/ask", json={"question": "云潭镇党委书记是谁？", "mode": "lexical"}).json()["answer"]
     assert answer and answer["text"] == "古辉"

@@ -70,6 +70,19 @@ def test_question_types(question, expected):
     assert analyze_question(question).type == expected
 
 
+@pytest.mark.parametrize("spoken, written", [
+    ("云潭镇啥时候开展全员核酸检测？", "云潭镇什么时候开展全员核酸检测？"),
+    ("邓铭东为啥回村？", "邓铭东为什么回村？"),
+    ("邓铭东是咋回答的？", "邓铭东是怎么回答的？"),
+    ("邓铭东在核酸检测现场干了啥？", "邓铭东在核酸检测现场干了什么？"),
+    ("古辉到现场干啥？", "古辉到现场做什么？"),
+    ("居民咋样获得在线服务？", "居民怎样获得在线服务？"),
+    ("党委书记叫啥名字", "党委书记叫什么名字"),
+])
+def test_spoken_interrogatives_are_read_as_written_ones(spoken, written):
+    assert analyze_question(spoken) == analyze_question(written)
+
+
 def test_slot_and_measure():
     info = analyze_question("蓝家宇和几名党员面向党旗宣誓？")
     assert (info.wh, info.prefix, info.suffix, info.measure) == ("几", "蓝家宇和", "名党员面向党旗宣誓", "名")

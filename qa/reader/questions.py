@@ -58,6 +58,10 @@ words (连续三天, 为期三天), so the verb is not a word the answer's sente
 DURATION_UNIT_IN_WH = re.compile(r"^(?:几|多少|多久|多长的?时间|多少时间)个?")
 ACTION_TAIL = re.compile(r"(?:事|事情|工作|举措|行动)?的?")
 """What may follow 做了什么 in a question about what someone did (做了哪些工作, 用来做什么的); 做什么菜 asks for a thing."""
+COLLOQUIAL = (("为啥", "为什么"), ("干啥", "做什么"), ("干嘛", "做什么"), ("干吗", "做什么"), ("啥", "什么"),
+              ("咋样", "怎样"), ("咋", "怎么"), ("多会儿", "什么时候"))
+"""Spoken interrogatives and the written ones they stand for (啥时候 → 什么时候, 咋回答 → 怎么回答), in the order they are
+replaced (为啥 before 啥)."""
 TRAILING = re.compile(r"[\s?？!！。.,，;；:：呢吗啊呀]+$")
 MEASURE_AFTER_WH = re.compile(
     r"^(?:万|千|百|亿)?(?:名|位|个|人次|人|户|轮|项|件|天|日|小时|分钟|秒|次|家|所|条|元|岁|年|月|周|米|公里|"
@@ -99,6 +103,13 @@ def longest_first(pattern: str) -> str:
     return f"{head}(?P<wh>{'|'.join(alternatives)}){tail}"
 
 
+def written(text: str) -> str:
+    """The question with its spoken interrogatives in their written form (:data:`COLLOQUIAL`)."""
+    for spoken, standard in COLLOQUIAL:
+        text = text.replace(spoken, standard)
+    return text
+
+
 def is_english(text: str) -> bool:
     """True when the text is mostly Latin letters."""
     letters = [c for c in text if c.isalpha()]
@@ -114,7 +125,7 @@ def analyze_question(question: str) -> QuestionInfo:
     Returns:
         The question's type, slot and content words.
     """
-    text = TRAILING.sub("", fold(question.strip()))
+    text = written(TRAILING.sub("", fold(question.strip())))
     english = is_english(text)
     words = tokenize(text)
     patterns = ENGLISH_PATTERNS if english else CHINESE_PATTERNS
