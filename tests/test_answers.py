@@ -86,6 +86,15 @@ def test_what_someone_said_is_answered_with_their_quoted_words(client, question,
     assert passage[answer["doc_start"]:answer["doc_end"]] == expected
 
 
+@pytest.mark.parametrize("question, expected", [
+    ("谁说要与时间赛跑？", "陈永滔"),  # named after the words, not the byline before them
+    ("是谁说“好的,没问题,我马上请假赶回去帮忙”？", "邓铭东"),
+])
+def test_who_said_something_is_answered_with_the_name_beside_the_words(client, question, expected):
+    answer = client.post("/ask", json={"question": question}).json()["answer"]
+    assert answer["text"] == expected and answer["type"] == "person"
+
+
 @pytest.mark.parametrize("spoken, written", [
     ("云潭镇啥时候开展全员核酸检测？", "云潭镇什么时候开展全员核酸检测？"),
     ("陈永滔在会上说了啥？", "陈永滔在会上说了什么？"),

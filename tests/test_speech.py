@@ -4,7 +4,8 @@ import pytest
 
 from qa.reader.categories import question_category
 from qa.reader.questions import analyze_question
-from qa.reader.speech import asks_speech, quotations, speaker_word
+from qa.reader.speech import asks_speech, names_speaker, quotations, speaker_of, speaker_word
+from qa.text.normalize import fold
 
 # The exchange is from seeds/ (茂名晚报, 2022); the other passages are from CMRC 2018 trial (CC BY-SA 4.0) and
 # DRCD (CC BY-SA 3.0), Traditional folded.
@@ -35,16 +36,18 @@ def test_an_exchange_shares_the_text_around_it_and_names_are_not_quoted_words():
     said = [EXCHANGE[q.start:q.end] for q in quotes]
     assert said == ["邓铭东同志,你好!由于今晚我们村需要做全员核酸检测,人手不够,请问你方便到村委会帮忙吗?",
                     "好的,没问题,我马上请假赶回去帮忙。"]
-    assert all(q.around.strip() == "收到新农村委会干部求助电话后,邓铭东义无反顾答应回来帮忙" for q in quotes)
-    assert quotations("发扬“我是党员,我先上”的精神,筑起“防护墙”。")[0].around.startswith("发扬")
+    folded = fold(EXCHANGE)
+    assert all(q.around(folded).strip() == "收到新农村委会干部求助电话后,邓铭东义无反顾答应回来帮忙" for q in quotes)
+    text = "发扬“我是党员,我先上”的精神,筑起“防护墙”。"
+    assert quotations(text)[0].around(fold(text)).startswith("发扬")
     assert len(quotations("筑起一道“防护墙”和“红色防线”。")) == 0
 
 
 def test_a_pronoun_takes_in_the_sentence_before_and_unquoted_words_after_a_colon_count():
     quote, = quotations(PRONOUN)
-    assert PRONOUN[quote.start:quote.end] == "亚当是可爱的，但我没有和他约会。" and "娜塔莎" in quote.around
+    assert PRONOUN[quote.start:quote.end] == "亚当是可爱的，但我没有和他约会。" and "娜塔莎" in quote.around(fold(PRONOUN))
     quote, = quotations(UNQUOTED)
-    assert UNQUOTED[quote.start:quote.end] == "好在历史是人民写的" and "刘少奇" in quote.around
+    assert UNQUOTED[quote.start:quote.end] == "好在历史是人民写的" and "刘少奇" in quote.around(fold(UNQUOTED))
 
 
 @pytest.mark.parametrize("question, speaker", [
@@ -55,3 +58,27 @@ def test_a_pronoun_takes_in_the_sentence_before_and_unquoted_words_after_a_colon
 ])
 def test_the_speaker_is_the_name_asked_about(question, speaker):
     assert speaker_word(analyze_question(question)) == speaker
+
+
+OPENING = ("茂名晚报讯 记者吴捷 通讯员丘阳红 陈敏如 “我们要与时间赛跑,直面困难,让我们一起打赢这一仗。”在7月11日召开的疫情防控会议上,"
+           "党工委书记陈永滔的话语掷地有声。")
+INTRODUCED = "会上,镇党委书记古辉说：“大家辛苦了,明天继续。”随后李明带队出发。"
+
+
+@pytest.mark.parametrize("text, said_by", [
+    (OPENING, ["陈永滔"]),  # the name after the words, not the byline's names before them
+    (INTRODUCED, ["古辉"]),  # introduced by 说： the name before, not the one after
+    (EXCHANGE, [None, "邓铭东"]),  # the request addresses 邓铭东 and names no one else; the reply is his
+])
+def test_who_said_the_words(text, said_by):
+    folded = fold(text)
+    found = [speaker_of(folded, quote) for quote in quotations(text)]
+    assert [folded[slice(*span)] if span else None for span in found] == said_by
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("谁说要与时间赛跑？", True), ("“我们要与时间赛跑”是谁说的？", True), ("谁答应回来帮忙？", False),
+    ("陈永滔说了什么？", False),
+])
+def test_questions_about_who_said_something(question, asks):
+    assert names_speaker(analyze_question(question)) is asks

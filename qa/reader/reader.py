@@ -26,7 +26,7 @@ from qa.reader.ranker import LinearRanker
 from qa.reader.ranking import FEATURES, candidate_features
 from qa.reader.restatement import Restatement
 from qa.reader.sentences import ScoredSentence, highlight, score_sentences, word_weights
-from qa.reader.speech import speech_answer
+from qa.reader.speech import speaker_answer, speech_answer
 from qa.reader.weights import ReaderWeights
 from qa.schema import Answer, AnswerType, Hit, Span
 from qa.text.normalize import fold
@@ -141,7 +141,8 @@ class Reader:
     def read(self, question: str, hits: list[Hit], index: Index, query_vector: np.ndarray | None) -> Reading:
         """Find the answer to ``question`` in the retrieved passages, or decline; a question about the article
         itself (its reporter, outlet, title …) is answered from the article's parsed fields, one about what
-        someone said with the words the text quotes, and one that asks two things gets an answer with both parts
+        someone said with the words the text quotes (and one about who said them with the name beside them), and
+        one that asks two things gets an answer with both parts
         when both are found.
 
         Returns:
@@ -153,7 +154,7 @@ class Reader:
         if about_article is not None:
             reading.answer, reading.question_type = about_article, about_article.type
             return reading
-        said = speech_answer(info, hits, index, self.passages)
+        said = speech_answer(info, hits, index, self.passages) or speaker_answer(info, hits, index, self.passages)
         if said is not None:
             reading.answer, reading.question_type = said, said.type
             return reading

@@ -1,5 +1,6 @@
 """Questions about what someone said (陈永滔在会上说了什么, 邓铭东是怎么回答的), answered with the words the text
-quotes: the quotation whose speaker the surrounding text names."""
+quotes: the quotation whose speaker the surrounding text names; and questions about who said something
+(谁说要与时间赛跑), answered with the name the text gives beside the words."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ import re
 from dataclasses import dataclass
 
 from qa.index import Index
+from qa.reader.patterns import PERSON_TAGS, entities
 from qa.reader.questions import QuestionInfo
 from qa.reader.sentences import weighted_coverage, word_weights
 from qa.reader.spans import tagged
-from qa.schema import Answer, Hit, Span
+from qa.schema import Answer, AnswerType, Hit, Span
 from qa.text.normalize import SENTENCE_END, fold
 
 SPEECH_VERBS = ("说", "讲", "说道", "讲道", "回答", "回应", "答", "答道", "答复", "回复", "喊", "喊道", "问", "问道",
@@ -30,19 +32,27 @@ CLAUSE_INSIDE = re.compile(r"[,，。!！?？;；]")
 WINDOW_BREAKS = re.compile(rf"[{SENTENCE_END}\n]")
 SAID_UNQUOTED = re.compile(rf"(?:{_VERBS})(?:了|道|着)?[:：](?P<words>[^“「{SENTENCE_END}\n][^{SENTENCE_END}\n]{{3,300}})")
 """Words said after a verb of speaking and a colon, without quotation marks (说道：好在历史是人民写的。)."""
+SAID_SHARE = 0.5
+"""Share of a 谁说… question's word weight that quoted words must hold to be the words it asks about."""
 PRONOUN_FIRST = re.compile(r"\s*(?:他|她|他们|她们)")
 """A clause that starts with a pronoun names its speaker in the sentence before."""
 
 
 @dataclass(frozen=True)
 class Quotation:
-    """Words quoted in a passage (``start``/``end`` inside the quotation marks) and the text around them that may
-    name who said them: from the last sentence break or other quotation before, to the next one after. Quotations
-    with nothing but spaces between them are one exchange (a request and its reply) and share what is around it."""
+    """Words said in a passage (``start``/``end`` inside the quotation marks) and the stretches of text before and
+    after them that may name who said them: from the last sentence break or other quotation before, to the next
+    one after. Quotations with nothing but spaces between them are one exchange (a request and its reply) and
+    share what is around it. All offsets index the passage."""
 
     start: int
     end: int
-    around: str
+    before: tuple[int, int]
+    after: tuple[int, int]
+
+    def around(self, folded: str) -> str:
+        """The text before and after the words, as one string (a space between)."""
+        return folded[slice(*self.before)] + " " + folded[slice(*self.after)]
 
 
 def speech_verb(question: QuestionInfo) -> int | None:
@@ -89,12 +99,12 @@ def quotations(text: str) -> list[Quotation]:
         before = window_start(folded, groups[index - 1][-1].end() if index else 0, first)
         after = groups[index + 1][0].start() if index + 1 < len(groups) else len(folded)
         after = next((m.start() for m in WINDOW_BREAKS.finditer(folded, last, after)), after)
-        around = folded[before:first] + " " + folded[last:after]
-        quotes += [Quotation(match.start() + 1, match.end() - 1, around) for match in group
+        quotes += [Quotation(match.start() + 1, match.end() - 1, (before, first), (last, after)) for match in group
                    if CLAUSE_INSIDE.search(match.group()[1:-1])]
     for match in SAID_UNQUOTED.finditer(folded):
-        before = window_start(folded, 0, match.start())
-        quotes.append(Quotation(match.start("words"), match.end("words"), folded[before:match.start()]))
+        start = match.start()
+        quotes.append(Quotation(match.start("words"), match.end("words"), (window_start(folded, 0, start), start),
+                                (match.end(), match.end())))
     return quotes
 
 
@@ -146,21 +156,78 @@ def speech_answer(question: QuestionInfo, hits: list[Hit], index: Index, passage
     weights = {word: weight for word, weight in word_weights(question, index).items() if word not in SPEECH_VERBS}
     best: tuple[float, Hit, Quotation] | None = None
     for hit in hits[:passages]:
+        folded = fold(hit.passage.text)
         for quote in quotations(hit.passage.text):
-            if speaker not in quote.around or speaker in addressed(fold(hit.passage.text[quote.start:quote.end])):
+            around = quote.around(folded)
+            if speaker not in around or speaker in addressed(folded[quote.start:quote.end]):
                 continue
-            covered = weighted_coverage(weights, quote.around)
+            covered = weighted_coverage(weights, around)
             if best is None or covered > best[0]:
                 best = (covered, hit, quote)
     if best is None:
         return None
     covered, hit, quote = best
-    passage = hit.passage
-    start, end = quote.start, quote.end
-    while end > start and (passage.text[end - 1] in SENTENCE_END or passage.text[end - 1].isspace()):
+    text, start, end = hit.passage.text, quote.start, quote.end
+    while end > start and (text[end - 1] in SENTENCE_END or text[end - 1].isspace()):
         end -= 1
+    return located_answer(hit, index, start, end, "speech", covered)
+
+
+def names_speaker(question: QuestionInfo) -> bool:
+    """Whether a question asks who said something (谁说要与时间赛跑, “…”是谁说的): a 谁 question with a verb of
+    speaking."""
+    return question.type == "person" and not question.english and any(
+        question.text[start:end] in SPEECH_VERBS for start, end, _ in tagged(question.text))
+
+
+def speaker_of(folded: str, quote: Quotation) -> tuple[int, int] | None:
+    """The name of who said the words: the last name before them when that text ends in a verb of speaking and a
+    colon (陈永滔说：“…”), else the first name after them (“…”在会议上,陈永滔的话语掷地有声), else the last name
+    before; never a name the words address (“邓铭东同志,你好!…”)."""
+    addressee = addressed(folded[quote.start:quote.end])
+    before = [(quote.before[0] + a, quote.before[0] + b) for a, b in entities(folded[slice(*quote.before)], PERSON_TAGS)]
+    after = [(quote.after[0] + a, quote.after[0] + b) for a, b in entities(folded[slice(*quote.after)], PERSON_TAGS)]
+    before = [span for span in before if folded[slice(*span)] not in addressee]
+    after = [span for span in after if folded[slice(*span)] not in addressee]
+    if before and folded[slice(*quote.before)].rstrip().endswith(":"):
+        return before[-1]
+    return after[0] if after else before[-1] if before else None
+
+
+def speaker_answer(question: QuestionInfo, hits: list[Hit], index: Index, passages: int) -> Answer | None:
+    """Who said the words a 谁说 question quotes or restates (:func:`names_speaker`), or ``None``: the speaker
+    (:func:`speaker_of`) of the quotation in the top passages that holds most of the question's word weight, at
+    least :data:`SAID_SHARE` of it.
+
+    Args:
+        question: the analysed question.
+        hits: retrieved passages, best first.
+        index: the index (word statistics, sentences).
+        passages: how many of the top passages are searched.
+    """
+    if not names_speaker(question):
+        return None
+    weights = {word: weight for word, weight in word_weights(question, index).items() if word not in SPEECH_VERBS}
+    best: tuple[float, Hit, tuple[int, int]] | None = None
+    for hit in hits[:passages]:
+        folded = fold(hit.passage.text)
+        for quote in quotations(hit.passage.text):
+            covered = weighted_coverage(weights, folded[quote.start:quote.end])
+            name = speaker_of(folded, quote) if covered >= SAID_SHARE else None
+            if name is not None and (best is None or covered > best[0]):
+                best = (covered, hit, name)
+    if best is None:
+        return None
+    covered, hit, (start, end) = best
+    return located_answer(hit, index, start, end, "person", covered)
+
+
+def located_answer(hit: Hit, index: Index, start: int, end: int, answer_type: AnswerType, score: float) -> Answer:
+    """An answer for the stretch ``start``–``end`` of a hit's passage, its sentence the passage's sentences it
+    touches."""
+    passage = hit.passage
     row = index.passage_row(passage.id)
     sentences = [(a, b) for _, a, b in index.sentences.of_passage(row) if a < end and start < b] or [(start, end)]
-    return Answer(text=passage.text[start:end], type="speech", score=round(covered, 4), passage_id=passage.id,
+    return Answer(text=passage.text[start:end], type=answer_type, score=round(score, 4), passage_id=passage.id,
                   start=start, end=end, sentence=Span(sentences[0][0], sentences[-1][1]), doc_id=passage.doc_id,
                   doc_start=passage.start + start, doc_end=passage.start + end)
