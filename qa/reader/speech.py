@@ -141,8 +141,8 @@ def speech_answer(question: QuestionInfo, hits: list[Hit], index: Index, passage
     in the top passages names the speaker next to it).
 
     The speaker is the last name before the question's verb of speaking, else its first content word there
-    (:func:`speaker_word`); among the quotations it stands beside and is not addressed in (“邓铭东同志,你好!…” was said to 邓铭东), the one whose
-    surroundings hold most of the question's words wins, the earlier on a tie.
+    (:func:`speaker_word`); among the quotations it stands beside and is not addressed in (“邓铭东同志,你好!…” was
+    said to 邓铭东), the one whose surroundings hold most of the question's words wins, the earlier on a tie.
 
     Args:
         question: the analysed question.
@@ -181,14 +181,12 @@ def names_speaker(question: QuestionInfo) -> bool:
 
 
 def speaker_of(folded: str, quote: Quotation) -> tuple[int, int] | None:
-    """The name of who said the words: the last name before them when that text ends in a verb of speaking and a
-    colon (陈永滔说：“…”), else the first name after them (“…”在会议上,陈永滔的话语掷地有声), else the last name
+    """The name of who said the words: the last name before them when that text ends in a colon (陈永滔说：“…”),
+    else the first name after them (“…”在会议上,陈永滔的话语掷地有声), else the last name
     before; never a name the words address (“邓铭东同志,你好!…”)."""
     addressee = addressed(folded[quote.start:quote.end])
-    before = [(quote.before[0] + a, quote.before[0] + b) for a, b in entities(folded[slice(*quote.before)], PERSON_TAGS)]
-    after = [(quote.after[0] + a, quote.after[0] + b) for a, b in entities(folded[slice(*quote.after)], PERSON_TAGS)]
-    before = [span for span in before if folded[slice(*span)] not in addressee]
-    after = [span for span in after if folded[slice(*span)] not in addressee]
+    before, after = ([(start + a, start + b) for a, b in entities(folded[start:end], PERSON_TAGS)
+                      if folded[start + a:start + b] not in addressee] for start, end in (quote.before, quote.after))
     if before and folded[slice(*quote.before)].rstrip().endswith(":"):
         return before[-1]
     return after[0] if after else before[-1] if before else None
