@@ -95,6 +95,15 @@ def test_who_said_something_is_answered_with_the_name_beside_the_words(client, q
     assert answer["text"] == expected and answer["type"] == "person"
 
 
+@pytest.mark.parametrize("question, expected", [
+    ("核酸检测引起恐慌了吗？", "没有引起恐慌"),  # the text's own words, which say no
+    ("邓铭东是预备党员吗？", "云潭镇新农村第二党支部的一名预备党员"),
+])
+def test_yes_no_questions_are_answered_with_the_clause_that_settles_them(client, question, expected):
+    answer = client.post("/ask", json={"question": question}).json()["answer"]
+    assert answer["text"] == expected and answer["type"] == "yesno"
+
+
 @pytest.mark.parametrize("spoken, written", [
     ("云潭镇啥时候开展全员核酸检测？", "云潭镇什么时候开展全员核酸检测？"),
     ("陈永滔在会上说了啥？", "陈永滔在会上说了什么？"),

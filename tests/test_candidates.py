@@ -228,3 +228,12 @@ def test_a_middle_dot_left_at_an_edge_is_trimmed():
 ])
 def test_quantities_keep_their_metric_units_as_taiwan_writes_them(text, expected):
     assert spans_text(text, quantities(fold(text))) == [expected]
+
+
+def test_a_yes_no_question_gets_its_clause_whole():
+    sentence = "云潭镇党委及时发布了开展核酸检测的情况说明,稳定了民心,没有引起恐慌。"
+    question = analyze_question("核酸检测引起恐慌了吗？")
+    weights = {"核酸": 0.5, "检测": 0.5, "引起": 1.0, "恐慌": 2.0}  # rarer words weigh more, as IDF weights do
+    found = sentence_candidates(sentence, question, weights).candidates
+    assert [sentence[c.start:c.end] for c in found if c.type == "evidence"] == ["没有引起恐慌"]
+    assert not any(c.type == "clause" for c in found)

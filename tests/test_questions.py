@@ -65,6 +65,10 @@ from qa.reader.questions import analyze_question, asks_several, item_type
     ("Why were people upset?", "reason"),
     ("How did volunteers help?", "manner"),
     ("What is the capital of France?", "identity"),
+    ("丙烯颜料有毒吗？", "yesno"),  # CMRC: answered with the clause that says so
+    ("云潭镇是否连续三天开展全员核酸检测？", "yesno"),
+    ("庫利克的調查隊有沒有發現隕石坑?", "yesno"),  # DRCD
+    ("邓铭东是什么党员吗", "identity"),  # an interrogative decides first
 ])
 def test_question_types(question, expected):
     assert analyze_question(question).type == expected

@@ -141,9 +141,8 @@ def posts_before_names(folded: str, question: QuestionInfo) -> list[tuple[int, i
     return spans
 
 
-def fallback_clause(folded: str, question: QuestionInfo, word_weights: dict[str, float]) -> Candidate | None:
-    """For open questions: the clause that carries most of the match, without the question's own words or a
-    verb's complement left in front (准备好了充电宝 asked as 准备了什么 → 充电宝)."""
+def best_clause(folded: str, word_weights: dict[str, float]) -> tuple[int, int] | None:
+    """The clause that holds most of the question's word weight, or ``None`` when none holds any."""
     best: tuple[float, int, int] | None = None
     position = 0
     while position < len(folded):
@@ -152,11 +151,26 @@ def fallback_clause(folded: str, question: QuestionInfo, word_weights: dict[str,
         if covered > 0 and (best is None or covered > best[0]):
             best = (covered, start, end)
         position = end + 1
+    return (best[1], best[2]) if best else None
+
+
+def fallback_clause(folded: str, question: QuestionInfo, word_weights: dict[str, float]) -> Candidate | None:
+    """For open questions: the clause that carries most of the match, without the question's own words or a
+    verb's complement left in front (准备好了充电宝 asked as 准备了什么 → 充电宝)."""
+    best = best_clause(folded, word_weights)
     if best is None:
         return None
-    start, end = trim(folded, best[1], best[2], frozenset(w for w in question.words if len(w) > 1))
+    start, end = trim(folded, *best, frozenset(w for w in question.words if len(w) > 1))
     start = drop_complement(folded, start, end) if end > start else start
     return Candidate(start, end, "clause", "clause") if end > start else None
+
+
+def evidence_clause(folded: str, word_weights: dict[str, float]) -> Candidate | None:
+    """For a question whether something is so: the clause that holds most of it, whole (丙烯颜料有毒吗 →
+    丙烯颜料有轻微毒性; 引起恐慌了吗 → 没有引起恐慌): the reader says what the text says, not yes or no."""
+    best = best_clause(folded, word_weights)
+    start, end = trim(folded, *best) if best else (0, 0)
+    return Candidate(start, end, "evidence", "clause") if end > start else None
 
 
 def sentence_candidates(sentence: str, question: QuestionInfo, word_weights: dict[str, float]
@@ -181,7 +195,10 @@ def sentence_candidates(sentence: str, question: QuestionInfo, word_weights: dic
     if aligned and question.type not in STRICT_TYPES and (question.suffix or question.type != "identity"):
         start, end = refine(folded, aligned[0], aligned[1], "slot")
         candidates.append(Candidate(start, end, "slot", "slot"))
-    clause = fallback_clause(folded, question, word_weights) if question.type != "identity" else None
+    if question.type == "yesno":
+        clause = evidence_clause(folded, word_weights)
+    else:
+        clause = fallback_clause(folded, question, word_weights) if question.type != "identity" else None
     if clause:
         candidates.append(clause)
     if question.type == "person" and not any(c.type == "person" for c in candidates):

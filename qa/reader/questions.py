@@ -62,6 +62,8 @@ COLLOQUIAL = (("为啥", "为什么"), ("干啥", "做什么"), ("干嘛", "做�
               ("咋样", "怎样"), ("咋", "怎么"), ("多会儿", "什么时候"))
 """Spoken interrogatives and the written ones they stand for (啥时候 → 什么时候, 咋回答 → 怎么回答), in the order they are
 replaced (为啥 before 啥)."""
+YES_NO = re.compile(r"(?:吗|嘛)[\s?？!！。.]*$|是否|是不是|有没有|能不能|会不会|可不可以|对不对")
+"""How a question that has no interrogative asks whether something is so (丙烯颜料有毒吗, 是否连续三天)."""
 TRAILING = re.compile(r"[\s?？!！。.,，;；:：呢吗啊呀]+$")
 MEASURE_AFTER_WH = re.compile(
     r"^(?:万|千|百|亿)?(?:名|位|个|人次|人|户|轮|项|件|天|日|小时|分钟|秒|次|家|所|条|元|岁|年|月|周|米|公里|"
@@ -125,7 +127,8 @@ def analyze_question(question: str) -> QuestionInfo:
     Returns:
         The question's type, slot and content words.
     """
-    text = written(TRAILING.sub("", fold(question.strip())))
+    asked = written(fold(question.strip()))
+    text = TRAILING.sub("", asked)
     english = is_english(text)
     words = tokenize(text)
     patterns = ENGLISH_PATTERNS if english else CHINESE_PATTERNS
@@ -161,6 +164,8 @@ def analyze_question(question: str) -> QuestionInfo:
                 words = [w for w in words if not POST_ASKED.fullmatch(w)]
             words = [w for w in words if w not in wh and wh not in w and not (wh.endswith("几") and w.startswith("几"))]
             return QuestionInfo(text, answer_type, wh, prefix, suffix, measure, words, english)
+    if not english and YES_NO.search(asked):
+        return QuestionInfo(text, "yesno", prefix=text, words=[w for w in words if not YES_NO.fullmatch(w)])
     if not english and IMPLICIT_WHAT.search(text):
         asked = IMPLICIT_WHAT.sub("", text)
         answer_type = "reason" if asked.endswith(REASON_NOUNS) else refine_other(text, "")

@@ -63,6 +63,7 @@ ACCEPTS: dict[str, tuple[str, ...]] = {
     "reason": ("reason", "clause"),
     "manner": ("manner", "clause", "chunk"),
     "action": ("action", "slot", "clause"),
+    "yesno": ("evidence",),
     "identity": ("identity", "slot", "quote", "clause", "chunk", "headed", "post"),
     "other": ("slot", "quote", "list", "clause", "identity", "chunk", "headed", "post"),
 }
@@ -338,7 +339,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         if post and candidate.type == "slot" and holds_verb(folded, candidate):
             continue
         text = folded[candidate.start:candidate.end]
-        echo = echo_share(text, question)
+        echo = echo_share(text, question) if candidate.type != "evidence" else 0.0
         if not is_well_formed(text, question, echo) or not fits_unit_asked(text, question):
             continue
         if (question.type in ("place", "organisation") and text in PERSON_NOUNS + PLACE_SUFFIXES
