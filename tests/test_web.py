@@ -178,6 +178,18 @@ def test_two_part_and_article_answers_list_their_parts(visit):
     assert page.locator(".answer-source a").count() == 1
 
 
+def test_quoted_words_acts_and_yes_no_answers_show_their_kind(visit):
+    page = visit.page
+    page.goto("/")
+    for question, answer, kind in [("邓铭东收到求助电话后是怎么回答的？", "好的,没问题,我马上请假赶回去帮忙", "原话"),
+                                   ("古辉到核酸检测现场做了什么？", "指挥调度检测工作", "行为"),
+                                   ("核酸检测引起恐慌了吗？", "没有引起恐慌", "是否")]:
+        visit.ask(question)
+        expect(page.locator(".answer-main mark.answer")).to_have_text(answer)
+        assert page.locator(".answer-main .chip").text_content() == kind
+        assert answer in page.locator(".answer-sentence").text_content()
+
+
 def test_passage_opens_its_article_highlighted_at_the_api_offsets(visit, api):
     passage = api.post("/ask", json={"question": ANSWERABLE}).json()["passages"][0]
     source = passage["source"]
