@@ -127,8 +127,8 @@ def analyze_question(question: str) -> QuestionInfo:
     Returns:
         The question's type, slot and content words.
     """
-    asked = written(fold(question.strip()))
-    text = TRAILING.sub("", asked)
+    with_particles = written(fold(question.strip()))
+    text = TRAILING.sub("", with_particles)
     english = is_english(text)
     words = tokenize(text)
     patterns = ENGLISH_PATTERNS if english else CHINESE_PATTERNS
@@ -164,7 +164,7 @@ def analyze_question(question: str) -> QuestionInfo:
                 words = [w for w in words if not POST_ASKED.fullmatch(w)]
             words = [w for w in words if w not in wh and wh not in w and not (wh.endswith("几") and w.startswith("几"))]
             return QuestionInfo(text, answer_type, wh, prefix, suffix, measure, words, english)
-    if not english and YES_NO.search(asked):
+    if not english and YES_NO.search(with_particles):
         return QuestionInfo(text, "yesno", prefix=text, words=[w for w in words if not YES_NO.fullmatch(w)])
     if not english and IMPLICIT_WHAT.search(text):
         asked = IMPLICIT_WHAT.sub("", text)
