@@ -15,12 +15,14 @@ MUSEUM = "公园里有一座小型的火车博物馆,用来展示泰国的机车
 
 
 @pytest.mark.parametrize("question", ["邓铭东在核酸检测现场做了什么？", "蓝家宇和4名党员做了什么", "他为群众做了哪些事？",
-                                      "后燃器是用来做什么的?", "杨瑛得知独孤剑下落后做了什么？"])
+                                      "后燃器是用来做什么的?", "杨瑛得知独孤剑下落后做了什么？",
+                                      "7月11日莱茵春天小区发生了什么？"])
 def test_questions_about_what_someone_did(question):
     assert analyze_question(question).type == "action"
 
 
-@pytest.mark.parametrize("question", ["林永康离职前，是做什么工作的？", "他们晚饭做什么菜", "邓铭东在哪里帮忙？"])
+@pytest.mark.parametrize("question", ["林永康离职前，是做什么工作的？", "他们晚饭做什么菜", "邓铭东在哪里帮忙？",
+                                      "民国二年南田县发生了什么变故？"])
 def test_other_questions_are_not_about_an_action(question):
     assert analyze_question(question).type != "action"
 
@@ -34,6 +36,7 @@ def test_the_words_a_question_asks_with_are_no_content_words():
     (DIRECTED, "古辉到核酸检测现场做了什么？", "指挥调度检测工作"),
     (ARRIVED, "邓铭东在核酸检测现场做了什么？", "用自己的手机为群众录入核酸检测信息"),  # the next clause, its 他 left out
     (ARRIVED, "邓铭东做了什么？", "放下了手头上的工作"),  # the form of address left out
+    ("7月11日,茂南区城南街道莱茵春天小区划为高、中风险区域。", "7月11日莱茵春天小区发生了什么？", "划为高、中风险区域"),
     # jieba tags 部署 a noun: the predicate is read by position, not by tags
     ("尽管已经疲惫不堪,云潭镇党政领导班子仍然坚持召开班子会议,专题研究部署下一阶段的疫情防控工作。",
      "云潭镇党政领导班子在班子会议上做了什么？", "专题研究部署下一阶段的疫情防控工作"),
