@@ -32,21 +32,21 @@ def test_other_questions_do_not_ask_for_words_said(question):
 
 
 def test_an_exchange_shares_the_text_around_it_and_names_are_not_quoted_words():
-    quotes = quotations(EXCHANGE)
+    quotes = quotations(fold(EXCHANGE))
     said = [EXCHANGE[q.start:q.end] for q in quotes]
     assert said == ["邓铭东同志,你好!由于今晚我们村需要做全员核酸检测,人手不够,请问你方便到村委会帮忙吗?",
                     "好的,没问题,我马上请假赶回去帮忙。"]
     folded = fold(EXCHANGE)
     assert all(q.around(folded).strip() == "收到新农村委会干部求助电话后,邓铭东义无反顾答应回来帮忙" for q in quotes)
     text = "发扬“我是党员,我先上”的精神,筑起“防护墙”。"
-    assert quotations(text)[0].around(fold(text)).startswith("发扬")
-    assert len(quotations("筑起一道“防护墙”和“红色防线”。")) == 0
+    assert quotations(fold(text))[0].around(fold(text)).startswith("发扬")
+    assert len(quotations(fold("筑起一道“防护墙”和“红色防线”。"))) == 0
 
 
 def test_a_pronoun_takes_in_the_sentence_before_and_unquoted_words_after_a_colon_count():
-    quote, = quotations(PRONOUN)
+    quote, = quotations(fold(PRONOUN))
     assert PRONOUN[quote.start:quote.end] == "亚当是可爱的，但我没有和他约会。" and "娜塔莎" in quote.around(fold(PRONOUN))
-    quote, = quotations(UNQUOTED)
+    quote, = quotations(fold(UNQUOTED))
     assert UNQUOTED[quote.start:quote.end] == "好在历史是人民写的" and "刘少奇" in quote.around(fold(UNQUOTED))
 
 
@@ -72,7 +72,7 @@ INTRODUCED = "会上,镇党委书记古辉说：“大家辛苦了,明天继续�
 ])
 def test_who_said_the_words(text, said_by):
     folded = fold(text)
-    found = [speaker_of(folded, quote) for quote in quotations(text)]
+    found = [speaker_of(folded, quote) for quote in quotations(folded)]
     assert [folded[slice(*span)] if span else None for span in found] == said_by
 
 

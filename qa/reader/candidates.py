@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa.reader.patterns import (MANNER_MARKER, ORG_TAGS, PERSON_TAGS, PLACE_SUFFIXES, PLACE_TAGS, REASON_MARKER,
-                                durations, entities, enumerations, headed_by, identities, marked_clauses, noun_chunks,
-                                quantities, siblings, times)
+from qa.reader.patterns import (MANNER_MARKER, NOUN_JOINERS, ORG_TAGS, PERSON_TAGS, PLACE_SUFFIXES, PLACE_TAGS,
+                                REASON_MARKER, durations, entities, enumerations, headed_by, identities, marked_clauses,
+                                noun_chunks, quantities, siblings, times)
 from qa.reader.actions import predicates
 from qa.reader.boundaries import drop_complement, refine
 from qa.reader.questions import HEAD_NOUNS, QuestionInfo, asks_post
@@ -29,13 +29,12 @@ INDEFINITE = re.compile("一[名位个种群批]")
 REFERRING_NOUNS = ("前者", "后者", "两者", "二者", "三者", "或者")
 """Nouns that refer back to people named before them, naming nobody themselves."""
 NOT_IN_A_NOUN_PHRASE = ("v", "d", "p", "c", "r", "f")
-"""jieba tags of words that make a slot a clause, not a noun phrase naming people (城还剩下7000人) ..."""
+"""jieba tags of words that make a slot a clause, not a noun phrase naming people (城还剩下7000人), but for the
+words that join nouns (:data:`~qa.reader.patterns.NOUN_JOINERS`: 医护人员和志愿者)."""
 MANNER_TAGS = ("a", "ad", "an", "d", "z", "n")
 MANNER_WORDS = 2
 """How a slot may go on after the people it names: up to two words of manner (安全有序: jieba tags 有序 a noun), no
 name or verb (作曲者吕骥 names 吕骥, not 作曲者)."""
-JOINING_WORDS = ("和", "与", "及", "以及", "、")
-"""... but for these conjunctions, which join nouns into one phrase (医护人员和志愿者)."""
 POST_ENDINGS = PERSON_NOUNS + ("长", "员", "官", "委员", "司令", "参谋", "顾问", "教授", "经理", "秘书", "负责人")
 """How a post ends (办公室主任, 党委书记, 镇长, 委员)."""
 NOT_IN_A_POST = ("x", "p", "c", "u", "d", "r", "m", "q", "f", "t", "nr")
@@ -236,7 +235,7 @@ def people_in_slot(folded: str, start: int, end: int) -> list[Candidate]:
     if (not text.endswith(PEOPLE_ENDINGS) or text in PERSON_NOUNS + REFERRING_NOUNS or not words
             or not words[-1][2].startswith("n") or sum(not is_numeral(c) for c in text) < 2
             or any(c.isdigit() for c in text)
-            or any(flag.startswith(NOT_IN_A_NOUN_PHRASE) and text[a:b] not in JOINING_WORDS for a, b, flag in words)):
+            or any(flag.startswith(NOT_IN_A_NOUN_PHRASE) and text[a:b] not in NOUN_JOINERS for a, b, flag in words)):
         return []
     return [Candidate(start, end, "person", "slot")]
 

@@ -283,6 +283,8 @@ def noun_chunks(folded: str) -> list[tuple[int, int]]:
 
 ITEM_END_TAGS = ("m", "mq", "q", "f")
 """Tags of words that end an enumeration's last item: a count or a locality word (希伯来文|三种语言, 里海|之间)."""
+NOUN_JOINERS = ("和", "与", "及", "以及", "、")
+"""Words that join nouns into one phrase (医护人员和志愿者, 生活物资和防疫物资)."""
 ITEM_SEPARATORS = ("、", "和", "及", "与", "以及", "或", "或者")
 """What joins the items of an enumeration (拉丁文、希腊文和希伯来文)."""
 

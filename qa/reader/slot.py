@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from qa.reader.patterns import ITEM_SEPARATORS, PLACE_SUFFIXES, dictionary_words, noun_chunks
+from qa.reader.patterns import ITEM_SEPARATORS, NOUN_JOINERS, PLACE_SUFFIXES, dictionary_words, noun_chunks
 from qa.reader.questions import CLASSIFIERS, REASON_NOUNS, QuestionInfo, organisation_head
 from qa.reader.spans import clause_bounds, clause_breaks, tagged, trim, word_at
 
 NOUN_TYPES = ("organisation", "identity", "other", "place", "person")
 """Question types whose interrogative may be followed by the noun asked for (哪一个帝国, 什么组织)."""
-JOINED_ITEM = r"(?:和|与|及|以及|、)[^,，。;；、]{{0,8}}?{noun}"
+JOINED_ITEM = "(?:" + "|".join(NOUN_JOINERS) + r")[^,，。;；、]{{0,8}}?{noun}"
 """Another item of the noun a list question asks for, joined on (和防疫物资 after 生活物资)."""
 NOUN_KEPT = ("other", "place", "list")
 """Question types whose slot keeps the noun asked for where the sentence has it right after (什么充值问题 → 天然气卡充值问题,

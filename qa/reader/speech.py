@@ -84,14 +84,13 @@ def exchanges(folded: str) -> list[list[re.Match]]:
     return groups
 
 
-def quotations(text: str) -> list[Quotation]:
+def quotations(folded: str) -> list[Quotation]:
     """The words said in a passage, quoted or after a verb of speaking and a colon, with the text around each
     (see :class:`Quotation`); where that text starts with a pronoun (她谈到…), the sentence before is taken in.
 
     Args:
-        text: the passage's text.
+        folded: the passage's folded text (the same length as the passage, so offsets index both).
     """
-    folded = fold(text)
     groups = exchanges(folded)
     quotes = []
     for index, group in enumerate(groups):
@@ -136,6 +135,12 @@ def speaker_word(question: QuestionInfo) -> str | None:
     return names[-1] if names else first
 
 
+def said_weights(question: QuestionInfo, index: Index) -> dict[str, float]:
+    """The IDF weights of the question's content words but its verbs of speaking, which the words said need not
+    hold."""
+    return {word: weight for word, weight in word_weights(question, index).items() if word not in SPEECH_VERBS}
+
+
 def speech_answer(question: QuestionInfo, hits: list[Hit], index: Index, passages: int) -> Answer | None:
     """The words the question's speaker is quoted as saying, or ``None`` (not such a question, or no quotation
     in the top passages names the speaker next to it).
@@ -153,11 +158,11 @@ def speech_answer(question: QuestionInfo, hits: list[Hit], index: Index, passage
     speaker = speaker_word(question)
     if speaker is None:
         return None
-    weights = {word: weight for word, weight in word_weights(question, index).items() if word not in SPEECH_VERBS}
+    weights = said_weights(question, index)
     best: tuple[float, Hit, Quotation] | None = None
     for hit in hits[:passages]:
         folded = fold(hit.passage.text)
-        for quote in quotations(hit.passage.text):
+        for quote in quotations(folded):
             around = quote.around(folded)
             if speaker not in around or speaker in addressed(folded[quote.start:quote.end]):
                 continue
@@ -205,11 +210,11 @@ def speaker_answer(question: QuestionInfo, hits: list[Hit], index: Index, passag
     """
     if not names_speaker(question):
         return None
-    weights = {word: weight for word, weight in word_weights(question, index).items() if word not in SPEECH_VERBS}
+    weights = said_weights(question, index)
     best: tuple[float, Hit, tuple[int, int]] | None = None
     for hit in hits[:passages]:
         folded = fold(hit.passage.text)
-        for quote in quotations(hit.passage.text):
+        for quote in quotations(folded):
             covered = weighted_coverage(weights, folded[quote.start:quote.end])
             name = speaker_of(folded, quote) if covered >= SAID_SHARE else None
             if name is not None and (best is None or covered > best[0]):
