@@ -108,7 +108,8 @@ def test_a_place_keeps_the_word_that_ends_its_name():
     sentence = "7月11日,茂南区城南街道莱茵春天小区划为高、中风险区域。"  # seed: jieba leaves 街道 a word
     assert spans_text(sentence, entities(sentence, PLACE_TAGS))[0] == "茂南区城南街道"
     found = sentence_candidates(sentence, analyze_question("莱茵春天小区在哪个街道？"), {})
-    assert "茂南区城南街道" in spans_text(sentence, [(c.start, c.end) for c in found.candidates if c.type == "place"])
+    places = spans_text(sentence, [(c.start, c.end) for c in found.candidates if c.type == "place"])
+    assert "城南街道" in places and "茂南区城南街道" not in places  # the level asked for, by its own name
 
 
 def test_a_need_or_rule_named_after_genju_is_a_reason():
@@ -134,6 +135,12 @@ def test_an_anchor_moves_past_the_rest_of_the_prefix_beyond_a_name_the_question_
     sentence = "镇党委书记古辉到核酸检测现场指挥调度检测工作"  # seed
     found = slot(sentence, analyze_question("云潭镇党委书记到哪里指挥调度检测工作？"))
     assert found and sentence[found[0]:found[1]] == "核酸检测现场"
+
+
+def test_a_preposition_ending_the_prefix_frames_the_slot_in_a_later_clause():
+    sentence = "镇党委书记古辉到核酸检测现场指挥调度检测工作,并及时以党委名义做好解释工作。"  # seed
+    found = slot(sentence, analyze_question("古辉以谁的名义做好解释工作？"))
+    assert found and sentence[found[0]:found[1]] == "党委"  # not the clause after 古辉
 
 
 def test_a_slot_before_a_clause_the_question_starts_is_the_clause_before():

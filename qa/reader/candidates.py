@@ -106,6 +106,8 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
     }
     noun = asked_noun(question)
     place_named = question.type == "place" and noun in PLACE_SUFFIXES  # 哪个街道 → 城南街道
+    if place_named:
+        kinds["place"] = place_levels(folded, kinds["place"])
     for kind, spans in kinds.items():
         edges = drop - {noun} if kind == "headed" or place_named else drop
         for start, end in spans:
@@ -118,7 +120,38 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
 def noun_headed(folded: str, question: QuestionInfo) -> list[tuple[int, int]]:
     """Where the question asks for a noun (哪一个宗教), the sentence's nominal words that end in it (:func:`headed_by`)."""
     noun = asked_noun(question)
-    return headed_by(folded, noun, HEADED_WORDS) if noun else []
+    if not noun:
+        return []
+    spans = headed_by(folded, noun, HEADED_WORDS)
+    if question.type == "place" and noun in PLACE_SUFFIXES:
+        words = tagged(folded)
+        spans = [span for span in spans if names_one_level(folded, span, words)]
+    return spans
+
+
+def place_levels(folded: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each place of a chain of them by its own name (广东省茂名市高州市 → 广东省, 茂名市, 高州市; 茂南区城南街道 →
+    茂南区, 城南街道: a suffix jieba leaves a word of its own stays with the name before it), for a question that
+    asks for one level; a lone character jieba split off is dropped."""
+    words = tagged(folded)
+    levels = []
+    for span in spans:
+        parts: list[tuple[int, int]] = []
+        for start, end, _ in words:
+            if span[0] <= start and end <= span[1]:
+                joined = parts and folded[start:end] in PLACE_SUFFIXES
+                parts[-1:] = [(parts[-1][0], end)] if joined else parts[-1:] + [(start, end)]
+        levels += [part for part in parts if part[1] - part[0] >= 2]
+    return levels
+
+
+def names_one_level(folded: str, span: tuple[int, int], words: tuple[tuple[int, int, str], ...]) -> bool:
+    """Whether a span ending in the kind of place asked for (村, 社区, 街道) names one place of that level: not the
+    level above it too (云潭镇新农村 for 哪个村 is 新农村), nor the kind alone (农村) unless jieba knows it as a place."""
+    inner = [word for word in words if span[0] <= word[0] and word[1] <= span[1]]
+    if any(folded[start:end].endswith(PLACE_SUFFIXES) for start, end, _ in inner[:-1]):
+        return False
+    return len(inner) > 1 or bool(inner) and inner[0][2] in PLACE_TAGS
 
 
 def posts_before_names(folded: str, question: QuestionInfo) -> list[tuple[int, int]]:

@@ -39,6 +39,8 @@ NOT_NOMINAL_TAGS = ("v", "a", "d", "p", "c", "u", "r", "y", "e", "o", "z")
 NOMINAL_EXCEPTIONS = ("vn", "an", "eng")
 """... but these tags, which start like them, are nominal: nouns made of verbs and adjectives, and a word in Latin
 letters (jieba's ``eng``, not the interjection ``e``: ateleia, Google)."""
+NAMED_TYPES = ("place", "person", "organisation")
+"""Candidate kinds that name something, and so may qualify a noun of the question (茂南区 of 茂南区城南街道)."""
 THING_TYPES = ("other", "place", "person", "organisation")
 """Question types that ask for a thing, a place, a person or a body: answered by a noun phrase."""
 LEADING_MARKS = "(（)）」』”’》〉】"
@@ -108,16 +110,36 @@ def counted_noun_gap(candidate: Candidate, folded: str, question: QuestionInfo) 
 
 
 def echoed_chars(text: str, question: QuestionInfo) -> int:
-    """Characters of ``text`` taken by the question's own content words."""
-    return sum(len(w) for w in set(question.words) if len(w) >= 2 and w in text)
+    """Characters of ``text`` taken by the question's own content words. A word the question holds only inside
+    longer words of its own, none of them in the text, is not echoed (党委 of 党委书记 in 以党委名义)."""
+    words = {w for w in question.words if len(w) >= 2}
+    return sum(len(w) for w in words if w in text and echoed_alone(w, words, question.text, text))
 
 
-def echo_share(text: str, question: QuestionInfo) -> float:
+def echoed_alone(word: str, words: set[str], question: str, text: str) -> bool:
+    """Whether ``word`` stands in the question outside its longer ``words``, or one of those is in ``text``."""
+    longer = [w for w in words if word in w and w != word]
+    if any(w in text for w in longer):
+        return True
+    for w in sorted(longer, key=len, reverse=True):
+        question = question.replace(w, "\0")
+    return word in question
+
+
+def echo_share(text: str, question: QuestionInfo, noun: str) -> float:
     """Share of a candidate taken by the question's own words, the asked noun it ends in left out (天然气卡充值问题
-    for 什么充值问题 echoes nothing)."""
+    for 什么充值问题, 站南社区 for 所在的社区叫什么: neither echoes anything).
+
+    Args:
+        text: the candidate's text.
+        question: the analysed question.
+        noun: the noun the question asks for (:func:`asked_noun`), or "".
+    """
     head = nominal_head(question.suffix) if question.type in NOUN_KEPT else ""
-    if head and text.endswith(head) and len(text) > len(head):
-        text = text[:-len(head)]
+    for asked in (head, noun):
+        if asked and text.endswith(asked) and len(text) > len(asked):
+            text = text[:-len(asked)]
+            break
     return echoed_chars(text, question) / len(text)
 
 
@@ -339,7 +361,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         if post and candidate.type == "slot" and holds_verb(folded, candidate):
             continue
         text = folded[candidate.start:candidate.end]
-        echo = echo_share(text, question) if candidate.type != "evidence" else 0.0
+        echo = echo_share(text, question, noun) if candidate.type != "evidence" else 0.0
         if not is_well_formed(text, question, echo) or not fits_unit_asked(text, question):
             continue
         if (question.type in ("place", "organisation") and text in PERSON_NOUNS + PLACE_SUFFIXES
@@ -349,7 +371,9 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             continue
         if candidate.type == "quote" and not naming and modifies_a_noun(folded, candidate, question.suffix):
             continue
-        exact = candidate.type in (question.type, *ANY_TYPE) or whole
+        agreement = 1.0 if candidate.type == "post" else noun_agreement(text, noun, weights.asked_noun_chars)
+        exact = of_asked_type(candidate, question, noun, whole) and not names_another_level(text, noun) and (
+            agreement > 0 or not restates_the_subject(candidate, folded, question, aligned, weights))
         distance = gap(candidate.start, candidate.end, positions)
         measured = quantity_terms(candidate, text, folded, question, weights)
         rows.append(([
@@ -359,11 +383,37 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             float(candidate.type == "quote" and (naming or (text.startswith("《") and noun.endswith(WORKS)))),
             1 / (1 + distance / weights.proximity_scale) if distance != math.inf else 0.0,
             *measured, float(candidate.origin == "clause"), float(candidate.type == "chunk"),
-            1.0 if candidate.type == "post" else noun_agreement(text, noun, weights.asked_noun_chars),
+            agreement,
             float(question.type in THING_TYPES and ends_in_predicate(folded, candidate)),
             0.0 if whole else float(max(0, len(text) - weights.long_answer_chars)), math.log(len(text)), 0.0,
         ], candidate))
     return rows
+
+
+def of_asked_type(candidate: Candidate, question: QuestionInfo, noun: str, whole: bool) -> bool:
+    """Whether a candidate is of the type asked: by its kind, as a whole enumeration of them, or as a word ending in
+    the kind of place asked for (站南社区 for 哪个社区)."""
+    return (candidate.type in (question.type, *ANY_TYPE) or whole
+            or candidate.type == "headed" and question.type == "place" and noun in PLACE_SUFFIXES)
+
+
+def names_another_level(text: str, noun: str) -> bool:
+    """Whether a place names a level other than the one asked for (茂南区城南街道 for 社区叫什么, 云潭镇 for 哪个村);
+    a name with no such suffix (高州) may be any level."""
+    return noun in PLACE_SUFFIXES and text.endswith(PLACE_SUFFIXES) and not text.endswith(noun)
+
+
+def restates_the_subject(candidate: Candidate, folded: str, question: QuestionInfo,
+                         aligned: tuple[int, int, float] | None, weights: ReaderWeights) -> bool:
+    """Whether a candidate qualifies one of the question's own words, standing right before it (茂南区 of
+    茂南区城南街道), ahead of a slot the question frames firmly (下沉到 + 各大规模核酸检测采样点): it belongs to the
+    subject the question restates, not to what it asks."""
+    if (candidate.type not in NAMED_TYPES or aligned is None or aligned[2] < weights.firm_slot
+            or candidate.end > aligned[0]):
+        return False
+    following = word_at(tagged(folded), candidate.end)
+    return (following is not None and following[0] == candidate.end and following[2].startswith("n")
+            and any(folded.startswith(word, candidate.end) for word in question.words if len(word) >= 2))
 
 
 def inside(candidate: Candidate, enclosing: Candidate) -> bool:

@@ -19,6 +19,8 @@ before it (接力赛的世界纪录 answers 哪些世界纪录 with 接力赛), 
 (:data:`PLACE_SUFFIXES`: 哪个国家 is answered by 西班牙, not by …两个国家)."""
 EQUATED_NOUN = re.compile(r"(?:^|的)([^的]+?)(?:都|也|就|即|则)?(?:为|是)$")
 """What a question with no interrogative equates its answer with: the phrase before its closing 为 or 是."""
+PLACE_EQUATED = re.compile(r"(?:^|的)([^的]+?)(?:叫做|叫|是|为)$")
+"""What a place question ending in its interrogative equates its answer with (社区 in 所在的社区叫什么)."""
 NOT_NOUN_TAGS = ("v", "a", "d", "p", "c", "u", "m", "q", "r", "t", "f")
 """Tags of words that are no noun asked for (jieba tags a lone 文明 nr, so the noun tags are not listed)."""
 NAME_NOUNS = ("名字", "名称", "姓名", "全称", "简称", "称号")
@@ -107,7 +109,18 @@ def asked_noun(question: QuestionInfo) -> str:
     if question.type not in NOUN_TYPES or question.type in ("person", "place") and question.suffix.startswith("的"):
         return ""
     noun = equated_noun(question.prefix) if not question.wh else named_noun(question)
+    if not noun and question.wh and question.type == "place" and not asked_part(question):
+        noun = equated_place(question.prefix)
     return noun or sibling_head(question.text)
+
+
+def equated_place(prefix: str) -> str:
+    """The kind of place a question names before a closing 叫, 是 or 为 and its interrogative (社区 in
+    莱茵春天小区所在的社区叫什么), when it is one of the :data:`PLACE_SUFFIXES`; else ""."""
+    equated = PLACE_EQUATED.search(prefix)
+    words = tagged(equated.group(1)) if equated else ()
+    noun = equated.group(1)[words[-1][0]:] if words else ""
+    return noun if noun in PLACE_SUFFIXES else ""
 
 
 def named_noun(question: QuestionInfo) -> str:
@@ -116,7 +129,7 @@ def named_noun(question: QuestionInfo) -> str:
     篇文章), or ""."""
     suffix = asked_part(question)
     words = [(suffix[start:end], flag) for start, end, flag in tagged(suffix)]
-    if words:
+    if words and len(words[0][0]) > 1:
         words = dictionary_words(words[0][0]) + words[1:]
     if len(words) > 1 and words[0][0] in CLASSIFIERS:
         words = words[1:]
@@ -234,8 +247,9 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
             left = None
         else:
             right = None
-    if right and not left and prefix:
-        left = verb_before(prefix, folded, right[0])
+    if right and prefix and (not left or not prefix.endswith(folded[left[0]:left[1]])
+                             and clause_breaks(folded, left[1], right[0])):
+        left = verb_before(prefix, folded, right[0]) or left
     if left and right:
         start, end = left[1], right[0]
     elif left:

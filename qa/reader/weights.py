@@ -22,6 +22,8 @@ class ReaderWeights:
         type_compatible: ... or of a type that may answer it (a slot, a clause).
         question_words_penalty: penalty by the share of the candidate made of the question's own words.
         slot_overlap: bonus by overlap with the question's aligned slot, times the slot's anchoring strength.
+        firm_slot: a slot framed at least this firmly (its strength) outranks, as a candidate of the asked type,
+            any name that stands before it qualifying one of the question's own words (茂南区 of 茂南区城南街道).
         naming_quote: bonus of a quoted phrase when the question asks for a name, slogan or motto.
         proximity: bonus of closeness to the question's words: ``proximity / (1 + distance / proximity_scale)``.
         proximity_scale: characters over which the proximity bonus halves.
@@ -55,6 +57,7 @@ class ReaderWeights:
     type_compatible: float = 0.15
     question_words_penalty: float = 0.3
     slot_overlap: float = 0.2
+    firm_slot: float = 0.8
     naming_quote: float = 0.2
     proximity: float = 0.15
     proximity_scale: float = 4.0
