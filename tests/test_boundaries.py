@@ -2,7 +2,8 @@
 
 import pytest
 
-from qa.reader.boundaries import cut_prepositional_tail, drop_complement, drop_leading_verb, refine
+from qa.reader.boundaries import (cut_prepositional_tail, drop_complement, drop_leading_predicate, drop_leading_verb,
+                                  refine)
 from qa.reader.questions import analyze_question
 from qa.reader.slot import slot
 from qa.reader.patterns import times
@@ -125,3 +126,16 @@ def test_a_what_question_keeps_the_asked_noun_that_follows_the_slot():
     sentence = fold("云潭镇党委政府坚持“人民至上 生命至上”的施政理念,迅速行动。")
     start, end, _ = slot(sentence, analyze_question("云潭镇党委政府坚持什么施政理念？"))
     assert sentence[start:end] == "“人民至上 生命至上”"
+
+
+@pytest.mark.parametrize("sentence, span, expected", [
+    # seed: the enumeration ran back into its clause's subject and verb
+    ("7月13日上午,云潭镇又迅速组织全体镇干部职工、圩镇机关单位负责人、村(社区)书记召开疫情防控工作加温会。",
+     "云潭镇又迅速组织全体镇干部职工、圩镇机关单位负责人、村", "全体镇干部职工、圩镇机关单位负责人、村"),
+    ("通过微信群、各大工作群、本镇有影响力的自媒体等及时发布", "通过微信群、各大工作群、本镇有影响力的自媒体",
+     "微信群、各大工作群、本镇有影响力的自媒体"),  # seed: a preposition
+    ("做好物资运送、核酸检测等工作", "做好物资运送、核酸检测", "做好物资运送、核酸检测"),  # the item would be empty
+])
+def test_an_enumeration_of_nouns_starts_after_the_verb_its_first_item_runs_into(sentence, span, expected):
+    start, end = span_of(sentence, span)
+    assert sentence[drop_leading_predicate(sentence, start, end):end] == expected

@@ -500,3 +500,12 @@ def test_a_word_the_question_holds_only_inside_a_longer_one_is_no_echo():
     assert echo_share("党委", question, "") == 0.0  # 党委 stands in the question only inside 党委书记
     assert echo_share("党委书记", question, "") >= 1.0
     assert best_candidate(sentence, "镇党委书记古辉以什么名义做好解释工作？") == "党委名义"
+
+
+def test_a_count_leading_a_phrase_names_a_group_not_the_one_asked_for():
+    sentence = "中华人民共和国认可了五种宗教,天主教、伊斯兰教、佛教、道教及基督教,是五大宗教"  # DRCD, folded
+    info = analyze_question("除了天主教、伊斯兰教、佛教、道教，还有哪一个宗教?")
+    found = sentence_candidates(sentence, info, {word: 1.0 for word in info.words})
+    headed = {sentence[c.start:c.end] for c in found.candidates if c.type == "headed"}
+    assert "五大宗教" not in headed and "基督教" in headed
+    assert best_candidate(sentence, "除了天主教、伊斯兰教、佛教、道教，还有哪一个宗教?") == "基督教"

@@ -88,8 +88,29 @@ def refine(folded: str, start: int, end: int, kind: str) -> tuple[int, int]:
         start = drop_leading_verb(folded, start, end)
         end = cut_prepositional_tail(folded, start, end)
     if kind == "list":
+        start = drop_leading_predicate(folded, start, end)
         end = drop_trailing_count(folded, start, end)
     return start, end
+
+
+def drop_leading_predicate(folded: str, start: int, end: int) -> int:
+    """The start of an enumeration of noun phrases without the clause's subject and verb (or preposition) that its
+    first item runs back into: ``云潭镇又迅速组织全体镇干部职工、圩镇机关单位负责人`` → ``全体镇干部职工、…``; an
+    enumeration whose second item starts with a verb (领导挂帅、分组配合) lists actions and keeps its first whole."""
+    first_end = folded.find("、", start, end)
+    if first_end < 0:
+        return start
+    words = [word for word in tagged(folded) if start <= word[0] and word[1] <= end]
+    second = next((word for word in words if word[0] > first_end), None)
+    if second is None or second[2].startswith(("v", "p")) and not second[2].startswith("vn"):
+        return start
+    cut = start
+    for word_start, word_end, flag in words:
+        if word_end > first_end:
+            break
+        if flag.startswith(("v", "p")) and not flag.startswith("vn"):
+            cut = word_end
+    return cut if first_end - cut >= 2 and cut > start else start
 
 
 def drop_trailing_count(folded: str, start: int, end: int) -> int:

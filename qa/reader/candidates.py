@@ -15,7 +15,7 @@ from qa.reader.boundaries import drop_complement, refine
 from qa.reader.questions import HEAD_NOUNS, QuestionInfo, asks_post
 from qa.reader.sentences import weighted_coverage
 from qa.reader.slot import asked_noun, named_items, slot
-from qa.reader.spans import clause_bounds, is_numeral, quoted_ranges, tagged, trim
+from qa.reader.spans import CHINESE_DIGITS, clause_bounds, is_numeral, quoted_ranges, tagged, trim
 from qa.text.normalize import fold
 
 PRONOUNS = re.compile(r"^(?:他|她|他们|她们|其|该人|此人)$")
@@ -40,6 +40,8 @@ POST_ENDINGS = PERSON_NOUNS + ("长", "员", "官", "委员", "司令", "参谋"
 NOT_IN_A_POST = ("x", "p", "c", "u", "d", "r", "m", "q", "f", "t", "nr")
 """jieba tags of words a post does not run back over: punctuation, function words, numbers, times, names."""
 HEADED_WORDS = 2
+COUNTED_GROUP = re.compile(rf"[\d{CHINESE_DIGITS}几]+(?:大|个|種|种|类|類|项|項|条|條)")
+"""A count that leads a phrase: 五大宗教, 四个主体民族 name a group of the noun asked for, no one of them."""
 """How many nominal words before a noun-headed word a candidate may take in (:func:`headed_by`)."""
 
 
@@ -122,7 +124,7 @@ def noun_headed(folded: str, question: QuestionInfo) -> list[tuple[int, int]]:
     noun = asked_noun(question)
     if not noun:
         return []
-    spans = headed_by(folded, noun, HEADED_WORDS)
+    spans = [span for span in headed_by(folded, noun, HEADED_WORDS) if not COUNTED_GROUP.match(folded, span[0])]
     if question.type == "place" and noun in PLACE_SUFFIXES:
         words = tagged(folded)
         spans = [span for span in spans if names_one_level(folded, span, words)]
