@@ -71,6 +71,25 @@ def test_training_learns_which_feature_marks_the_answer():
     assert ranker.coefficients["slot"] == max(ranker.coefficients.values())
 
 
+def test_coordinate_ascent_moves_the_weights_toward_the_top_candidates_f1():
+    script = load_script()
+    rng = np.random.default_rng(1)
+    tables = []
+    for _ in range(40):
+        rows = rng.random((4, len(FEATURES)))
+        right = rng.integers(4)
+        rows[:, FEATURES.index("slot")] = 0.0
+        rows[right, FEATURES.index("slot")] = 1.0
+        f1 = np.full(4, 0.1)
+        f1[right] = 1.0
+        tables.append(script.QuestionTable(rows, (f1 == 1.0).astype(float), f1))
+    wrong = LinearRanker({"slot": -1.0, "sentence": 0.5}, intercept=-2.0)
+    assert script.measure(wrong, tables)["em"] < 0.5
+    ascended = script.ascend(wrong, tables)
+    assert script.measure(ascended, tables)["em"] == 1.0 and ascended.intercept == -2.0
+    assert script.top_f1(ascended.vector(), tables) >= script.top_f1(wrong.vector(), tables)
+
+
 def test_near_misses_teach_when_no_candidate_is_exact():
     script = load_script()
     table = script.QuestionTable(np.zeros((3, len(FEATURES))), np.zeros(3), np.array([0.2, 0.8, 0.6]))
