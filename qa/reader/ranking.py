@@ -39,8 +39,9 @@ NOT_NOMINAL_TAGS = ("v", "a", "d", "p", "c", "u", "r", "y", "e", "o", "z")
 NOMINAL_EXCEPTIONS = ("vn", "an", "eng")
 """... but these tags, which start like them, are nominal: nouns made of verbs and adjectives, and a word in Latin
 letters (jieba's ``eng``, not the interjection ``e``: ateleia, Google)."""
-NAMED_TYPES = ("place", "person", "organisation")
-"""Candidate kinds that name something, and so may qualify a noun of the question (茂南区 of 茂南区城南街道)."""
+NAMED_TYPES = ("place", "organisation")
+"""Candidate kinds that name a place or a body, and so may qualify a noun of the question (茂南区 of 茂南区城南街道);
+a person's name before a word of the question is more often its subject (杜慧度 of 杜慧度派兵)."""
 THING_TYPES = ("other", "place", "person", "organisation")
 """Question types that ask for a thing, a place, a person or a body: answered by a noun phrase."""
 LEADING_MARKS = "(（)）」』”’》〉】"

@@ -126,7 +126,7 @@ def equated_place(prefix: str) -> str:
 def named_noun(question: QuestionInfo) -> str:
     """The noun word right after a question's interrogative and any classifier (语言 in 哪一门语言, 帝国 in 哪一个帝国,
     纸张 in 什么纸张, 肉 in 哪一种肉 where jieba guessed 种肉 a word, 文章 in 哪一篇文章 where its dictionary has
-    篇文章), or ""."""
+    篇文章; a lone character keeps the question's own tag: jieba's dictionary tags 村 zg), or ""."""
     suffix = asked_part(question)
     words = [(suffix[start:end], flag) for start, end, flag in tagged(suffix)]
     if words and len(words[0][0]) > 1:
@@ -190,8 +190,9 @@ def equated_noun(prefix: str) -> str:
 
 def verb_before(prefix: str, folded: str, end: int) -> tuple[int, int] | None:
     """Where the character that ends a question's prefix stands as a word of its own in the clause before ``end``,
-    when the rest of the prefix is not there: 邓铭东用什么为群众录入信息 against 他用自己的手机为群众录入信息 frames
-    自己的手机."""
+    when the rest of the prefix is not there (邓铭东用什么为群众录入信息 against 他用自己的手机为群众录入信息 frames
+    自己的手机) or stands in an earlier clause (古辉以什么名义做好解释工作 against 古辉到…,并及时以党委名义做好解释工作
+    frames 党委名义)."""
     start = clause_bounds(folded, end)[0]
     for first, stop, _ in reversed(tagged(folded)):
         if start <= first and stop < end and stop - first == 1 and folded[first] == prefix[-1]:
