@@ -53,18 +53,25 @@ def test_ranker_file_with_unknown_features_is_refused(tmp_path):
         LinearRanker.load(path)
 
 
-def test_training_learns_which_feature_marks_the_answer():
-    script = load_script()
-    rng = np.random.default_rng(0)
+def planted_tables(script, seed: int, questions: int, candidates: int, wrong_f1: float) -> list:
+    """Random candidate tables in which the one candidate with ``slot`` set is the answer (F1 1, the others
+    ``wrong_f1``)."""
+    rng = np.random.default_rng(seed)
     tables = []
-    for _ in range(60):
-        rows = rng.random((5, len(FEATURES)))
-        right = rng.integers(5)
+    for _ in range(questions):
+        rows = rng.random((candidates, len(FEATURES)))
+        right = rng.integers(candidates)
         rows[:, FEATURES.index("slot")] = 0.0
         rows[right, FEATURES.index("slot")] = 1.0
-        em = np.zeros(5)
-        em[right] = 1.0
-        tables.append(script.QuestionTable(rows, em, em.copy()))
+        f1 = np.full(candidates, wrong_f1)
+        f1[right] = 1.0
+        tables.append(script.QuestionTable(rows, (f1 == 1.0).astype(float), f1))
+    return tables
+
+
+def test_training_learns_which_feature_marks_the_answer():
+    script = load_script()
+    tables = planted_tables(script, seed=0, questions=60, candidates=5, wrong_f1=0.0)
     ranker = script.fit(tables)
     figures = script.measure(ranker, tables)
     assert figures["em"] == 1.0 and figures["ceiling"] == 1.0
@@ -73,16 +80,7 @@ def test_training_learns_which_feature_marks_the_answer():
 
 def test_coordinate_ascent_moves_the_weights_toward_the_top_candidates_f1():
     script = load_script()
-    rng = np.random.default_rng(1)
-    tables = []
-    for _ in range(40):
-        rows = rng.random((4, len(FEATURES)))
-        right = rng.integers(4)
-        rows[:, FEATURES.index("slot")] = 0.0
-        rows[right, FEATURES.index("slot")] = 1.0
-        f1 = np.full(4, 0.1)
-        f1[right] = 1.0
-        tables.append(script.QuestionTable(rows, (f1 == 1.0).astype(float), f1))
+    tables = planted_tables(script, seed=1, questions=40, candidates=4, wrong_f1=0.1)
     wrong = LinearRanker({"slot": -1.0, "sentence": 0.5}, intercept=-2.0)
     assert script.measure(wrong, tables)["em"] < 0.5
     ascended = script.ascend(wrong, tables)
@@ -485,17 +483,6 @@ def test_with_the_real_model_the_learned_ranker_answers_the_seed_gold(settings, 
     assert all(answer is None for gold, answer in answers.values() if not gold), "every unanswerable one declined"
 
 
-def best_candidate(sentence: str, question: str) -> str:
-    """The hand-set ranker's best candidate of one sentence."""
-    info = analyze_question(question)
-    scored = ScoredSentence(hit=None, start=0, end=len(sentence), text=sentence, dense=0.5, coverage=0.5, score=0.5)
-    found = sentence_candidates(sentence, info, {word: 1.0 for word in info.words})
-    rows = candidate_features(scored, 0, found, info, ReaderWeights())
-    scores = LinearRanker.hand_set(ReaderWeights()).score(np.array([row for row, _ in rows]))
-    best = rows[int(np.argmax(scores))][1]
-    return sentence[best.start:best.end]
-
-
 @pytest.mark.parametrize("sentence, question, expected", [
     # seed: 云潭镇 is the level above the village, 农村 alone names none
     ("作为云潭镇新农村第二党支部的一名预备党员,邓铭东同志放下了手头上的工作", "邓铭东是哪个村的？", "新农村"),
@@ -504,13 +491,13 @@ def best_candidate(sentence: str, question: str) -> str:
     ("广东省茂名市高州市云潭镇", "云潭镇在哪个市？", "高州市"),
 ])
 def test_a_place_question_naming_its_level_is_answered_at_that_level(sentence, question, expected):
-    assert best_candidate(sentence, question) == expected
+    assert best_candidate_text(sentence, question) == expected
 
 
 def test_a_name_qualifying_the_questions_own_subject_does_not_outrank_a_firm_slot():
     sentence = "“0708”疫情发生以来,茂南区城南街道全体党员干部全力下沉到各大规模核酸检测采样点,充分发挥党员先锋模范作用"  # seed
-    assert best_candidate(sentence, "城南街道党员干部全力下沉到哪里？") == "各大规模核酸检测采样点"
-    assert best_candidate(sentence, "城南街道属于哪个区？") == "茂南区"  # asked for: the name agrees with 区
+    assert best_candidate_text(sentence, "城南街道党员干部全力下沉到哪里？") == "各大规模核酸检测采样点"
+    assert best_candidate_text(sentence, "城南街道属于哪个区？") == "茂南区"  # asked for: the name agrees with 区
 
 
 def test_a_word_the_question_holds_only_inside_a_longer_one_is_no_echo():
@@ -518,7 +505,7 @@ def test_a_word_the_question_holds_only_inside_a_longer_one_is_no_echo():
     question = analyze_question("镇党委书记古辉以什么名义做好解释工作？")
     assert echo_share("党委", question, "") == 0.0  # 党委 stands in the question only inside 党委书记
     assert echo_share("党委书记", question, "") >= 1.0
-    assert best_candidate(sentence, "镇党委书记古辉以什么名义做好解释工作？") == "党委名义"
+    assert best_candidate_text(sentence, "镇党委书记古辉以什么名义做好解释工作？") == "党委名义"
 
 
 def test_a_count_leading_a_phrase_names_a_group_not_the_one_asked_for():
@@ -527,4 +514,4 @@ def test_a_count_leading_a_phrase_names_a_group_not_the_one_asked_for():
     found = sentence_candidates(sentence, info, {word: 1.0 for word in info.words})
     headed = {sentence[c.start:c.end] for c in found.candidates if c.type == "headed"}
     assert "五大宗教" not in headed and "基督教" in headed
-    assert best_candidate(sentence, "除了天主教、伊斯兰教、佛教、道教，还有哪一个宗教?") == "基督教"
+    assert best_candidate_text(sentence, "除了天主教、伊斯兰教、佛教、道教，还有哪一个宗教?") == "基督教"
