@@ -143,6 +143,22 @@ def test_a_preposition_ending_the_prefix_frames_the_slot_in_a_later_clause():
     assert found and sentence[found[0]:found[1]] == "党委"  # not the clause after 古辉
 
 
+@pytest.mark.parametrize("sentence, question, expected", [
+    # DRCD, folded: the sentence ends with the question's words after its copula; its subject is what they equate
+    ("此外,印第安纳大学俱乐部占地五十万平方英尺,相当于四万六千平方米,是全美第二大的学生活动中心。",
+     "全美国第二大的学生活动中心为何?", "印第安纳大学俱乐部"),
+    ("丰田汽车是日本第一大汽车制造商。", "日本第一大汽车制造商是?", "丰田汽车"),
+])
+def test_a_question_the_sentence_ends_with_after_a_copula_is_answered_by_its_subject(sentence, question, expected):
+    found = slot(sentence, analyze_question(question))
+    assert found and sentence[found[0]:found[1]] == expected and found[2] > 0.8
+
+
+def test_no_subject_is_taken_without_a_copula_before_the_questions_words():
+    sentence = "1928年,印第安纳大学俱乐部落成,全美第二大的学生活动中心。"
+    assert slot(sentence, analyze_question("全美国第二大的学生活动中心为何?")) is None
+
+
 def test_a_slot_before_a_clause_the_question_starts_is_the_clause_before():
     sentence = "由党员干部、医护人员、民警组成的“三人小组”,坚持每日上门了解居家隔离人员健康服务需求"  # seed
     found = slot(sentence, analyze_question("谁坚持每日上门了解居家隔离人员的需求？"))

@@ -21,6 +21,9 @@ EQUATED_NOUN = re.compile(r"(?:^|的)([^的]+?)(?:都|也|就|即|则)?(?:为|�
 """What a question with no interrogative equates its answer with: the phrase before its closing 为 or 是."""
 PLACE_EQUATED = re.compile(r"(?:^|的)([^的]+?)(?:叫做|叫|是|为)$")
 """What a place question ending in its interrogative equates its answer with (社区 in 所在的社区叫什么)."""
+COPULAS = ("是", "为", "乃")
+COPULA_REACH = 4
+"""A copula this many characters or fewer before the question's words in the sentence equates them with its subject."""
 NOT_NOUN_TAGS = ("v", "a", "d", "p", "c", "u", "m", "q", "r", "t", "f")
 """Tags of words that are no noun asked for (jieba tags a lone 文明 nr, so the noun tags are not listed)."""
 NAME_NOUNS = ("名字", "名称", "姓名", "全称", "简称", "称号")
@@ -221,6 +224,19 @@ def past_the_rest(prefix: str, folded: str, anchor: tuple[int, int]) -> tuple[in
     return (anchor[0], position + len(rest)) if position >= 0 else anchor
 
 
+def subject_before_copula(folded: str, anchor: int) -> tuple[int, int] | None:
+    """For a question that ends where the sentence's clause ends (全美国第二大的学生活动中心为何 against …，是全美第二大的
+    学生活动中心。), what the sentence equates with it: the first noun phrase before the copula standing just before
+    the question's words (印第安纳大学俱乐部), not a number or date; ``None`` without such a copula."""
+    reach = folded[max(0, anchor - COPULA_REACH):anchor]
+    copula = max(reach.rfind(word) for word in COPULAS)
+    if copula < 0:
+        return None
+    copula += max(0, anchor - COPULA_REACH)
+    chunks = [(a, b) for a, b in noun_chunks(folded[:copula]) if not folded[a].isdigit()]
+    return chunks[0] if chunks else None
+
+
 def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
     """Align the question around its interrogative with the sentence; the gap is the answer slot.
 
@@ -276,9 +292,12 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
         end = breaks[0] if left or not right else end
         start = start if left or not right else breaks[-1] + 1
     start, end = trim(folded, start, end)
+    before = [w for w in question.words if w in prefix]
+    if end <= start and left and not right and not suffix:
+        subject = subject_before_copula(folded, left[0])
+        return (*subject, anchor_strength(before, folded[subject[1]:])) if subject else None
     if end <= start or end - start > 60:
         return None
-    before = [w for w in question.words if w in prefix]
     after = [w for w in question.words if w in suffix and w not in before]
     kept_noun = right is not None and question.type in ("place", "list")  # the noun kept in the slot frames it
     following = folded[min(end, right[0]):] if kept_noun else folded[end:]
