@@ -6,7 +6,8 @@ answer (after the CMRC 2018 scorer's normalisation, which folds Traditional to S
 none of whose candidates is, when it overlaps the gold answer best (character F1 of 0.5 or more). A logistic
 regression (scikit-learn) learns the weights, and coordinate ascent then moves them one at a time while the mean
 F1 of each question's top candidate rises (the regression scores candidates alone). Cross-validation trains on
-one set and tests on the other, both ways; the shipped weights are then fitted on both sets and written, with what made them, to qa/data/ranker.json.
+one set and tests on the other, both ways; the shipped weights are then fitted on both sets and written, with
+what made them, to qa/data/ranker.json.
 
 Figures per test set: the candidate ceiling (questions whose gold answer is among the candidates), and EM/F1 of
 the top candidate with every question answered, for the hand-set and the learned ranker.

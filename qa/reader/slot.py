@@ -227,7 +227,8 @@ def past_the_rest(prefix: str, folded: str, anchor: tuple[int, int]) -> tuple[in
 def subject_before_copula(folded: str, anchor: int) -> tuple[int, int] | None:
     """For a question that ends where the sentence's clause ends (全美国第二大的学生活动中心为何 against …，是全美第二大的
     学生活动中心。), what the sentence equates with it: the first noun phrase before the copula standing just before
-    the question's words (印第安纳大学俱乐部), not a number or date; ``None`` without such a copula."""
+    the question's words (印第安纳大学俱乐部), not one that starts with a digit (1928年); ``None`` without such a
+    copula."""
     reach = folded[max(0, anchor - COPULA_REACH):anchor]
     copula = max(reach.rfind(word) for word in COPULAS)
     if copula < 0:
