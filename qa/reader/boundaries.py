@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from qa.reader.questions import HEAD_NOUNS
-from qa.reader.spans import tagged, word_at
+from qa.reader.spans import tagged, word_at, words_within
 
 COMPLEMENTS = {"好", "到", "完", "成", "上", "出", "给"}
 ASPECT = {"了", "着", "过"}
@@ -100,17 +100,22 @@ def drop_leading_predicate(folded: str, start: int, end: int) -> int:
     first_end = folded.find("、", start, end)
     if first_end < 0:
         return start
-    words = [word for word in tagged(folded) if start <= word[0] and word[1] <= end]
+    words = words_within(tagged(folded), start, end)
     second = next((word for word in words if word[0] > first_end), None)
-    if second is None or second[2].startswith(("v", "p")) and not second[2].startswith("vn"):
+    if second is None or verb_or_preposition(second[2]):
         return start
     cut = start
-    for word_start, word_end, flag in words:
+    for _, word_end, flag in words:
         if word_end > first_end:
             break
-        if flag.startswith(("v", "p")) and not flag.startswith("vn"):
+        if verb_or_preposition(flag):
             cut = word_end
     return cut if first_end - cut >= 2 and cut > start else start
+
+
+def verb_or_preposition(flag: str) -> bool:
+    """A jieba tag of a verb or preposition, not of a noun made of a verb (``vn``)."""
+    return flag.startswith(("v", "p")) and not flag.startswith("vn")
 
 
 def drop_trailing_count(folded: str, start: int, end: int) -> int:

@@ -14,8 +14,8 @@ from qa.reader.actions import predicates
 from qa.reader.boundaries import drop_complement, refine
 from qa.reader.questions import HEAD_NOUNS, QuestionInfo, asks_post
 from qa.reader.sentences import weighted_coverage
-from qa.reader.slot import asked_noun, named_items, slot
-from qa.reader.spans import CHINESE_DIGITS, clause_bounds, is_numeral, quoted_ranges, tagged, trim
+from qa.reader.slot import asked_noun, asks_a_place_level, named_items, slot
+from qa.reader.spans import CHINESE_DIGITS, clause_bounds, is_numeral, quoted_ranges, tagged, trim, words_within
 from qa.text.normalize import fold
 
 PRONOUNS = re.compile(r"^(?:他|她|他们|她们|其|该人|此人)$")
@@ -40,9 +40,9 @@ POST_ENDINGS = PERSON_NOUNS + ("长", "员", "官", "委员", "司令", "参谋"
 NOT_IN_A_POST = ("x", "p", "c", "u", "d", "r", "m", "q", "f", "t", "nr")
 """jieba tags of words a post does not run back over: punctuation, function words, numbers, times, names."""
 HEADED_WORDS = 2
+"""How many nominal words before a noun-headed word a candidate may take in (:func:`headed_by`)."""
 COUNTED_GROUP = re.compile(rf"[\d{CHINESE_DIGITS}几]+(?:大|个|種|种|类|類|项|項|条|條)")
 """A count that leads a phrase: 五大宗教, 四个主体民族 name a group of the noun asked for, no one of them."""
-"""How many nominal words before a noun-headed word a candidate may take in (:func:`headed_by`)."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,7 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
     """
     folded = fold(sentence)
     drop = question_words(question)
+    noun = asked_noun(question)
     found: list[Candidate] = []
     kinds = {
         "quantity": quantities(folded),
@@ -102,12 +103,11 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
         "quote": quoted_ranges(folded),
         "identity": identities(folded),
         "chunk": noun_chunks(folded),
-        "headed": noun_headed(folded, question),
+        "headed": noun_headed(folded, question, noun),
         "post": posts_before_names(folded, question),
         "sibling": siblings(folded, named) if (named := named_items(question.text)) else [],
     }
-    noun = asked_noun(question)
-    place_named = question.type == "place" and noun in PLACE_SUFFIXES  # 哪个街道 → 城南街道
+    place_named = asks_a_place_level(question, noun)  # 哪个街道 → 城南街道
     if place_named:
         kinds["place"] = place_levels(folded, kinds["place"])
     for kind, spans in kinds.items():
@@ -119,13 +119,13 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
     return found
 
 
-def noun_headed(folded: str, question: QuestionInfo) -> list[tuple[int, int]]:
-    """Where the question asks for a noun (哪一个宗教), the sentence's nominal words that end in it (:func:`headed_by`)."""
-    noun = asked_noun(question)
+def noun_headed(folded: str, question: QuestionInfo, noun: str) -> list[tuple[int, int]]:
+    """Where the question asks for a noun (哪一个宗教; ``noun``, its :func:`asked_noun`), the sentence's nominal words
+    that end in it (:func:`headed_by`)."""
     if not noun:
         return []
     spans = [span for span in headed_by(folded, noun, HEADED_WORDS) if not COUNTED_GROUP.match(folded, span[0])]
-    if question.type == "place" and noun in PLACE_SUFFIXES:
+    if asks_a_place_level(question, noun):
         words = tagged(folded)
         spans = [span for span in spans if names_one_level(folded, span, words)]
     return spans
@@ -139,10 +139,9 @@ def place_levels(folded: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     levels = []
     for span in spans:
         parts: list[tuple[int, int]] = []
-        for start, end, _ in words:
-            if span[0] <= start and end <= span[1]:
-                joined = parts and folded[start:end] in PLACE_SUFFIXES
-                parts[-1:] = [(parts[-1][0], end)] if joined else parts[-1:] + [(start, end)]
+        for start, end, _ in words_within(words, *span):
+            joined = parts and folded[start:end] in PLACE_SUFFIXES
+            parts[-1:] = [(parts[-1][0], end)] if joined else parts[-1:] + [(start, end)]
         levels += [part for part in parts if part[1] - part[0] >= 2]
     return levels
 
@@ -150,7 +149,7 @@ def place_levels(folded: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
 def names_one_level(folded: str, span: tuple[int, int], words: tuple[tuple[int, int, str], ...]) -> bool:
     """Whether a span ending in the kind of place asked for (村, 社区, 街道) names one place of that level: not the
     level above it too (云潭镇新农村 for 哪个村 is 新农村), nor the kind alone (农村) unless jieba knows it as a place."""
-    inner = [word for word in words if span[0] <= word[0] and word[1] <= span[1]]
+    inner = words_within(words, *span)
     if any(folded[start:end].endswith(PLACE_SUFFIXES) for start, end, _ in inner[:-1]):
         return False
     return len(inner) > 1 or bool(inner) and inner[0][2] in PLACE_TAGS

@@ -11,8 +11,8 @@ from qa.reader.numerals import arabic
 from qa.reader.patterns import DURATION_MEASURE, PLACE_SUFFIXES
 from qa.reader.questions import QuestionInfo, asks_post, asks_several, item_type
 from qa.reader.sentences import ScoredSentence
-from qa.reader.slot import NOUN_KEPT, asked_noun, nominal_head
-from qa.reader.spans import CHINESE_DIGITS, CLAUSE_BREAK, HONORIFICS, tagged, word_at
+from qa.reader.slot import NOUN_KEPT, asked_noun, asks_a_place_level, nominal_head
+from qa.reader.spans import CHINESE_DIGITS, CLAUSE_BREAK, HONORIFICS, tagged, word_at, words_within
 from qa.reader.weights import ReaderWeights
 from qa.text.normalize import fold
 
@@ -210,8 +210,8 @@ def is_lone_predicate(folded: str, candidate: Candidate) -> bool:
 def holds_verb(folded: str, candidate: Candidate) -> bool:
     """Whether the candidate holds a verb of two characters or more (by its sentence's tagging; not a noun made of
     a verb): a clause (到核酸检测现场指挥调度检测工作), which names no post. One-character words are not trusted."""
-    return any(candidate.start <= start and end <= candidate.end and end - start >= 2 and flag.startswith("v")
-               and not flag.startswith("vn") for start, end, flag in tagged(folded))
+    return any(end - start >= 2 and flag.startswith("v") and not flag.startswith("vn")
+               for start, end, flag in words_within(tagged(folded), candidate.start, candidate.end))
 
 
 def addresses_a_name(folded: str, candidate: Candidate) -> bool:
@@ -395,7 +395,7 @@ def of_asked_type(candidate: Candidate, question: QuestionInfo, noun: str, whole
     """Whether a candidate is of the type asked: by its kind, as a whole enumeration of them, or as a word ending in
     the kind of place asked for (站南社区 for 哪个社区)."""
     return (candidate.type in (question.type, *ANY_TYPE) or whole
-            or candidate.type == "headed" and question.type == "place" and noun in PLACE_SUFFIXES)
+            or candidate.type == "headed" and asks_a_place_level(question, noun))
 
 
 def names_another_level(text: str, noun: str) -> bool:

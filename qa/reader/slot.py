@@ -117,6 +117,12 @@ def asked_noun(question: QuestionInfo) -> str:
     return noun or sibling_head(question.text)
 
 
+def asks_a_place_level(question: QuestionInfo, noun: str) -> bool:
+    """Whether a place question names the kind of place it asks for (哪个街道, 社区叫什么): ``noun``, its
+    :func:`asked_noun`, is one of the :data:`PLACE_SUFFIXES`."""
+    return question.type == "place" and noun in PLACE_SUFFIXES
+
+
 def equated_place(prefix: str) -> str:
     """The kind of place a question names before a closing 叫, 是 or 为 and its interrogative (社区 in
     莱茵春天小区所在的社区叫什么), when it is one of the :data:`PLACE_SUFFIXES`; else ""."""

@@ -34,6 +34,11 @@ def word_at(spans: tuple[tuple[int, int, str], ...], position: int) -> tuple[int
     return next((span for span in spans if span[0] <= position < span[1]), None)
 
 
+def words_within(spans: tuple[tuple[int, int, str], ...], start: int, end: int) -> list[tuple[int, int, str]]:
+    """The tagged words that lie wholly inside ``[start, end)``."""
+    return [span for span in spans if start <= span[0] and span[1] <= end]
+
+
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
     """Quoted names and titles (“首善先锋”, 《书名》), quotes included."""
     return [match.span() for match in QUOTED.finditer(text)]
