@@ -515,3 +515,13 @@ def test_a_count_leading_a_phrase_names_a_group_not_the_one_asked_for():
     headed = {sentence[c.start:c.end] for c in found.candidates if c.type == "headed"}
     assert "五大宗教" not in headed and "基督教" in headed
     assert best_candidate_text(sentence, "除了天主教、伊斯兰教、佛教、道教，还有哪一个宗教?") == "基督教"
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    # CMRC 2018 trial (CC BY-SA 4.0): the defining clause, not a fragment of it (氨基的两个氢, 中山科学研究院)
+    ("乙酰胺是由乙酸衍生出的酰胺，分子式为CHCONH。", "什么是乙酰胺？", "乙酸衍生出的酰胺"),
+    ("CS/MPQ-78雷达为中山科学研究院为满足中华民国空军机场防空需求而自行研发的低空搜索、射控雷达系统。", "CS/MPQ-78雷达是什么？",
+     "中山科学研究院为满足中华民国空军机场防空需求而自行研发的低空搜索、射控雷达系统"),
+])
+def test_a_what_is_question_is_answered_by_the_definition(sentence, question, expected):
+    assert best_candidate_text(sentence, question) == expected

@@ -12,6 +12,7 @@ from qa.reader.patterns import (MANNER_MARKER, NOUN_JOINERS, ORG_TAGS, PERSON_TA
                                 noun_chunks, quantities, siblings, times)
 from qa.reader.actions import predicates
 from qa.reader.boundaries import drop_complement, refine
+from qa.reader.definitions import defined_term, definitions
 from qa.reader.questions import HEAD_NOUNS, QuestionInfo, asks_post
 from qa.reader.sentences import weighted_coverage
 from qa.reader.slot import asked_noun, asks_a_place_level, named_items, slot
@@ -116,6 +117,10 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
             start, end = refine(folded, *trim(folded, start, end, edges), kind)
             if end > start:
                 found.append(Candidate(start, end, kind, "pattern"))
+    term = defined_term(question)
+    for start, end in definitions(folded, term) if term else []:
+        start, end = trim(folded, start, end)
+        found.append(Candidate(start, end, "identity", "definition"))
     return found
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from qa.reader.definitions import defined_term, definitions
 from qa.reader.patterns import ITEM_SEPARATORS, NOUN_JOINERS, PLACE_SUFFIXES, dictionary_words, noun_chunks
 from qa.reader.questions import CLASSIFIERS, REASON_NOUNS, QuestionInfo, organisation_head
 from qa.reader.spans import clause_bounds, clause_breaks, tagged, trim, word_at
@@ -255,6 +256,10 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
     Returns:
         ``(start, end, strength)``: the gap and how much of the question's context frames it (0..1).
     """
+    term = defined_term(question)
+    defined = definitions(folded, term) if term else []
+    if defined:
+        return (*trim(folded, *defined[0]), 1.0)
     prefix = strip_particles(question.prefix)
     suffix = asked_part(question)
     if question.measure:
