@@ -4,7 +4,7 @@ from qa.reader.candidates import posts_before_names, sentence_candidates
 from qa.reader.patterns import (PLACE_TAGS, REASON_MARKER, entities, enumerations, identities, marked_clauses,
                                 quantities, times)
 from qa.reader.questions import analyze_question
-from qa.reader.slot import slot
+from qa.reader.slot import names_the_attribute, slot
 from qa.reader.spans import quoted_ranges, trim
 from qa.text.normalize import fold
 
@@ -260,3 +260,16 @@ def test_a_yes_no_question_gets_its_clause_whole():
     found = sentence_candidates(sentence, question, weights).candidates
     assert [sentence[c.start:c.end] for c in found if c.type == "evidence"] == ["没有引起恐慌"]
     assert not any(c.type == "clause" for c in found)
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    # CMRC 2018 trial (CC BY-SA 4.0), folded: the attribute stands right before its value, a copula between or not
+    ("乙酰胺是由乙酸衍生出的酰胺,分子式为chconh。", "乙酰胺的分子式是什么？", True),
+    ("温泉关(古希腊语:,拉丁化:\"thermopylae\"),或音译德摩比利,意为「热的入口」", "温泉关的音译是什么？", True),
+    ("魏玩随往京城汴梁。", "魏玩的字是什么？", False),  # the thing alone frames no value of it
+    ("邓铭东是云潭镇新农村第二党支部的一名预备党员。", "邓铭东是什么身份？", False),  # no attribute asked
+])
+def test_an_attribute_question_s_slot_follows_the_attribute(sentence, question, expected):
+    info = analyze_question(question)
+    found = slot(sentence, info)
+    assert bool(found and names_the_attribute(sentence, info, found[0])) == expected

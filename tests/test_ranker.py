@@ -525,3 +525,8 @@ def test_a_count_leading_a_phrase_names_a_group_not_the_one_asked_for():
 ])
 def test_a_what_is_question_is_answered_by_the_definition(sentence, question, expected):
     assert best_candidate_text(sentence, question) == expected
+
+
+def test_an_attribute_is_answered_by_the_value_after_it():
+    sentence = "乙酰胺是由乙酸衍生出的酰胺，分子式为CHCONH。"  # CMRC 2018 trial (CC BY-SA 4.0)
+    assert best_candidate_text(sentence, "乙酰胺的分子式是什么？") == "CHCONH"

@@ -15,7 +15,7 @@ from qa.reader.boundaries import drop_complement, refine
 from qa.reader.definitions import defined_term, definitions
 from qa.reader.questions import HEAD_NOUNS, QuestionInfo, asks_post
 from qa.reader.sentences import weighted_coverage
-from qa.reader.slot import asked_noun, asks_a_place_level, named_items, slot
+from qa.reader.slot import asked_noun, asks_a_place_level, named_items, names_the_attribute, slot
 from qa.reader.spans import CHINESE_DIGITS, clause_bounds, is_numeral, quoted_ranges, tagged, trim, words_within
 from qa.text.normalize import fold
 
@@ -230,7 +230,8 @@ def sentence_candidates(sentence: str, question: QuestionInfo, word_weights: dic
             aligned = (named[-1].start, named[-1].end, aligned[2])
     if aligned and question.type == "person":
         candidates += role_before(folded, aligned[1]) + people_in_slot(folded, aligned[0], aligned[1])
-    if aligned and question.type not in STRICT_TYPES and (question.suffix or question.type != "identity"):
+    if aligned and question.type not in STRICT_TYPES and (question.suffix or question.type != "identity"
+                                                                or names_the_attribute(folded, question, aligned[0])):
         start, end = refine(folded, aligned[0], aligned[1], "slot")
         candidates.append(Candidate(start, end, "slot", "slot"))
     if question.type == "yesno":

@@ -22,6 +22,8 @@ EQUATED_NOUN = re.compile(r"(?:^|的)([^的]+?)(?:都|也|就|即|则)?(?:为|�
 """What a question with no interrogative equates its answer with: the phrase before its closing 为 or 是."""
 PLACE_EQUATED = re.compile(r"(?:^|的)([^的]+?)(?:叫做|叫|是|为)$")
 """What a place question ending in its interrogative equates its answer with (社区 in 所在的社区叫什么)."""
+ATTRIBUTE_BEFORE = r"{attribute}[:：]?(?:是|为|乃|叫做|叫|称为|即)?$"
+"""An attribute the sentence names right before a value (分子式为, 字, 英文名:)."""
 COPULAS = ("是", "为", "乃")
 COPULA_REACH = 4
 """A copula this many characters or fewer before the question's words in the sentence equates them with its subject."""
@@ -229,6 +231,14 @@ def past_the_rest(prefix: str, folded: str, anchor: tuple[int, int]) -> tuple[in
         return anchor
     position = folded.find(rest, anchor[1], anchor[1] + len(rest) + REST_GAP)
     return (anchor[0], position + len(rest)) if position >= 0 else anchor
+
+
+def names_the_attribute(folded: str, question: QuestionInfo, start: int) -> bool:
+    """Whether a question asking for an attribute of something (乙酰胺的分子式是什么, 魏玩的字是什么) has the sentence name
+    that attribute right before its slot at ``start``, a copula between them or not (分子式为CHCONH, 字玉汝); a slot
+    framed by the thing alone (魏玩随往京城汴梁) holds no value of it."""
+    _, of, attribute = question.prefix.rpartition("的")
+    return bool(of and attribute) and re.search(ATTRIBUTE_BEFORE.format(attribute=re.escape(attribute)), folded[:start]) is not None
 
 
 def subject_before_copula(folded: str, anchor: int) -> tuple[int, int] | None:
