@@ -3,7 +3,7 @@
 import pytest
 
 from qa.reader.boundaries import (cut_prepositional_tail, drop_complement, drop_leading_predicate, drop_leading_verb,
-                                  refine)
+                                  drop_particle_before_name, refine)
 from qa.reader.questions import analyze_question
 from qa.reader.slot import slot
 from qa.reader.patterns import times
@@ -139,3 +139,13 @@ def test_a_what_question_keeps_the_asked_noun_that_follows_the_slot():
 def test_an_enumeration_of_nouns_starts_after_the_verb_its_first_item_runs_into(sentence, span, expected):
     start, end = span_of(sentence, span)
     assert sentence[drop_leading_predicate(sentence, start, end):end] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("驻花垣镇", "花垣镇"),  # DRCD, folded: the verb the sentence puts before a place name
+    ("以徐家汇", "徐家汇"),  # DRCD, folded: a preposition
+    ("访问美国", "访问美国"),  # a verb of two characters stays (drop_leading_verb decides on it)
+    ("在1947年6月", "在1947年6月"),  # no name follows
+])
+def test_a_one_character_verb_or_preposition_before_a_name_is_dropped(text, expected):
+    assert text[drop_particle_before_name(text, 0, len(text)):] == expected

@@ -12,6 +12,8 @@ from qa.reader.spans import tagged, word_at, words_within
 COMPLEMENTS = {"好", "到", "完", "成", "上", "出", "给"}
 ASPECT = {"了", "着", "过"}
 NOUN_TAGS = ("n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "eng", "j", "l")
+NAME_TAGS = ("nr", "nrt", "nrfg", "ns", "nt", "nz")
+"""Tags of proper names: of people, places, bodies and other things."""
 TAIL_PREPOSITIONS = {"对", "向", "给", "为", "在", "从", "把", "被", "用", "以", "替", "跟", "同", "与"}
 COORDINATING = {"与", "同", "跟"}
 """Prepositions that also join two nouns: followed by nouns alone to the span's end, they start no tail (信心与责任心)."""
@@ -62,6 +64,16 @@ def drop_leading_verb(folded: str, start: int, end: int) -> int:
     return start
 
 
+def drop_particle_before_name(folded: str, start: int, end: int) -> int:
+    """The start of a noun answer without a one-character verb or preposition standing before the name it starts
+    with (``驻花垣镇`` → ``花垣镇``, ``以徐家汇`` → ``徐家汇``): the sentence's own word, not part of the name."""
+    words = tagged(folded[start:end])
+    if (len(words) >= 2 and words[0][1] == 1 and words[0][2] in ("v", "p") and words[1][2] in NAME_TAGS
+            and words[1][1] - words[1][0] >= 2):
+        return start + 1
+    return start
+
+
 def cut_prepositional_tail(folded: str, start: int, end: int) -> int:
     """The end of a noun answer without the prepositional phrase that follows its noun phrase:
     ``LED显示屏对疫情防控工作开展常态化宣传`` → ``LED显示屏``; quoted names, titles and organisations are kept, and so
@@ -85,7 +97,7 @@ def refine(folded: str, start: int, end: int, kind: str) -> tuple[int, int]:
         return start, end
     start = drop_complement(folded, start, end)
     if kind in CUT_KINDS:
-        start = drop_leading_verb(folded, start, end)
+        start = drop_particle_before_name(folded, drop_leading_verb(folded, start, end), end)
         end = cut_prepositional_tail(folded, start, end)
     if kind == "list":
         start = drop_leading_predicate(folded, start, end)
