@@ -149,11 +149,11 @@ class Settings(BaseSettings):
     answer_threshold_learned: float = Field(-7.47, description="answer_threshold for QA_ANSWER_RANKER=learned, whose "
                                             "scores are log-odds (calibrated by scripts/calibrate_decline.py "
                                             "--score-only; see README).")
-    answer_min_coverage: float = Field(0.65, ge=0, le=1, description="Share of the question's word weight the "
+    answer_min_coverage: float = Field(0.61, ge=0, le=1, description="Share of the question's word weight the "
                                        "answer's sentence must hold, unless its similarity reaches answer_min_dense.")
     answer_min_dense: float = Field(0.6, description="Sentence-question embedding similarity that supports an "
                                     "answer without word overlap.")
-    answer_min_dense_late: float = Field(0.5, description="answer_min_dense for an index whose sentence vectors are "
+    answer_min_dense_late: float = Field(0.49, description="answer_min_dense for an index whose sentence vectors are "
                                          "late-chunked (QA_SENTENCE_VECTORS=late): their similarities to a question "
                                          "run about 0.1 lower (calibrated with scripts/calibrate_decline.py).")
     answer_min_dense_english: float = Field(0.1, description="Similarity an English question's answer sentence "

@@ -44,6 +44,8 @@ from qa.reader import DeclinePolicy, Support  # noqa: E402
 from qa.reader.questions import analyze_question  # noqa: E402
 from qa.service import QAService  # noqa: E402
 
+GRID_STEP = 0.01
+"""Step of the coverage and similarity thresholds searched."""
 NO_SUPPORT = Support(score=-1.0, coverage=0.0, dense=0.0, late=False)
 
 CMRC = ROOT.parent / "shared" / "bench" / "cmrc2018-trial"
@@ -68,10 +70,20 @@ def supports(service: QAService, items, group: str) -> list[dict]:
     return rows
 
 
-def decide(rows: list[dict], threshold: float, coverage: float, dense: float, english: float) -> list[bool]:
-    """Which rows would be answered under these thresholds."""
-    policy = DeclinePolicy(threshold, coverage, dense, dense, english)
-    return [policy.accepts(r["support"], r["english"]) for r in rows]
+def support_arrays(rows: list[dict]) -> dict[str, np.ndarray]:
+    """The rows' support as arrays: score, coverage, similarity and whether the question is English."""
+    return {"score": np.array([r["support"].score for r in rows]),
+            "coverage": np.array([r["support"].coverage for r in rows]),
+            "dense": np.array([r["support"].dense for r in rows]),
+            "english": np.array([r["english"] for r in rows])}
+
+
+def decide(support: dict[str, np.ndarray], threshold: float, coverage: float, dense: float, english: float
+           ) -> np.ndarray:
+    """Which rows would be answered under these thresholds (:meth:`DeclinePolicy.accepts` over all rows at once)."""
+    supported = np.where(support["english"], support["dense"] >= english,
+                         (support["coverage"] >= coverage) | (support["dense"] >= dense))
+    return (support["score"] >= threshold) & supported
 
 
 def main() -> int:
@@ -96,7 +108,9 @@ def main() -> int:
     cmrc_service = QAService(settings, Path(args.cmrc_index), seed_service.embedder)
     rows += supports(cmrc_service, cmrc[args.sample:2 * args.sample], "cmrc")
 
-    must_decline = [i for i, r in enumerate(rows) if r["group"] == "seed-gold" and not r["answerable"]]
+    must_decline = np.array([r["group"] == "seed-gold" and not r["answerable"] for r in rows])
+    wanted = np.array([r["wanted"] for r in rows])
+    support = support_arrays(rows)
     best = None
     scores = [r["support"].score for r in rows if r["support"] is not NO_SUPPORT]
     thresholds = np.unique(np.round(np.quantile(scores, np.linspace(0, 0.9, 37)), 2))
@@ -105,12 +119,13 @@ def main() -> int:
     grid = (product(thresholds, [configured.min_coverage],
                     [configured.min_dense_late if late else configured.min_dense], [configured.min_dense_english])
             if args.score_only else
-            product(thresholds, np.arange(0.2, 0.95, 0.05), np.arange(0.4, 0.95, 0.05), np.arange(0.1, 0.6, 0.05)))
+            product(thresholds, np.arange(0.2, 0.95, GRID_STEP), np.arange(0.4, 0.95, GRID_STEP),
+                    np.arange(0.1, 0.6, 0.05)))
     for threshold, coverage, dense, english in grid:
-        answered = decide(rows, threshold, coverage, dense, english)
-        if any(answered[i] for i in must_decline):
+        answered = decide(support, threshold, coverage, dense, english)
+        if answered[must_decline].any():
             continue
-        right = sum(a == r["wanted"] for a, r in zip(answered, rows))
+        right = int((answered == wanted).sum())
         key = (right, -threshold, -coverage, -dense, -english)
         if best is None or key > best[0]:
             best = (key, float(threshold), float(coverage), float(dense), float(english), answered)
