@@ -120,7 +120,8 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
     term = defined_term(question)
     for start, end in definitions(folded, term) if term else []:
         start, end = trim(folded, start, end)
-        found.append(Candidate(start, end, "identity", "definition"))
+        if end > start:
+            found.append(Candidate(start, end, "identity", "definition"))
     return found
 
 
@@ -230,8 +231,8 @@ def sentence_candidates(sentence: str, question: QuestionInfo, word_weights: dic
             aligned = (named[-1].start, named[-1].end, aligned[2])
     if aligned and question.type == "person":
         candidates += role_before(folded, aligned[1]) + people_in_slot(folded, aligned[0], aligned[1])
-    if aligned and question.type not in STRICT_TYPES and (question.suffix or question.type != "identity"
-                                                                or names_the_attribute(folded, question, aligned[0])):
+    if aligned and question.type not in STRICT_TYPES and (
+            question.suffix or question.type != "identity" or names_the_attribute(folded, question, aligned[0])):
         start, end = refine(folded, aligned[0], aligned[1], "slot")
         candidates.append(Candidate(start, end, "slot", "slot"))
     if question.type == "yesno":

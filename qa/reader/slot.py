@@ -238,7 +238,8 @@ def names_the_attribute(folded: str, question: QuestionInfo, start: int) -> bool
     that attribute right before its slot at ``start``, a copula between them or not (分子式为CHCONH, 字玉汝); a slot
     framed by the thing alone (魏玩随往京城汴梁) holds no value of it."""
     _, of, attribute = question.prefix.rpartition("的")
-    return bool(of and attribute) and re.search(ATTRIBUTE_BEFORE.format(attribute=re.escape(attribute)), folded[:start]) is not None
+    named = ATTRIBUTE_BEFORE.format(attribute=re.escape(attribute))
+    return bool(of and attribute) and re.search(named, folded[:start]) is not None
 
 
 def subject_before_copula(folded: str, anchor: int) -> tuple[int, int] | None:
@@ -263,13 +264,16 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
     for 谁坚持每日上门); for an organisation it keeps its head noun (哪个党支部 → …党支部), and for
     什么 + noun the noun when the sentence has it right after (什么充值问题 → 天然气卡充值问题).
 
+    A what-is question's slot is the definition the sentence gives its term (:mod:`qa.reader.definitions`), fully
+    framed.
+
     Returns:
         ``(start, end, strength)``: the gap and how much of the question's context frames it (0..1).
     """
     term = defined_term(question)
-    defined = definitions(folded, term) if term else []
-    if defined:
-        return (*trim(folded, *defined[0]), 1.0)
+    defined = [trim(folded, *span) for span in definitions(folded, term)] if term else []
+    if defined and defined[0][1] > defined[0][0]:
+        return (*defined[0], 1.0)
     prefix = strip_particles(question.prefix)
     suffix = asked_part(question)
     if question.measure:
