@@ -9,15 +9,16 @@ import numpy as np
 import pytest
 
 from conftest import ROOT
-from qa.reader.patterns import headed_by, noun_chunks, siblings
+from qa.reader.patterns import headed_by, noun_chunks, siblings, times
 from qa.reader.ranker import LinearRanker
 from qa.reader.candidates import Candidate, people_in_slot, sentence_candidates
 from qa.reader.questions import analyze_question
 from qa.reader.slot import asked_noun, named_items
 from qa.reader.ranking import (FEATURES, candidate_features, cut_suffix_echo, cut_to_unit_asked, ends_in_predicate,
                                is_lone_predicate, modifies_a_noun, past_possessive, referring_word,
-                               echo_share, fits_unit_asked, is_well_formed, noun_agreement)
+                               echo_share, fits_unit_asked, is_well_formed, noun_agreement, within_a_time)
 from qa.reader.sentences import ScoredSentence
+from qa.text.normalize import fold
 from qa.reader.weights import ReaderWeights
 
 
@@ -530,3 +531,18 @@ def test_a_what_is_question_is_answered_by_the_definition(sentence, question, ex
 def test_an_attribute_is_answered_by_the_value_after_it():
     sentence = "乙酰胺是由乙酸衍生出的酰胺，分子式为CHCONH。"  # CMRC 2018 trial (CC BY-SA 4.0)
     assert best_candidate_text(sentence, "乙酰胺的分子式是什么？") == "CHCONH"
+
+
+def test_a_date_answers_no_question_asking_for_a_place():
+    sentence = "1947年6月，國際奧委會於斯德哥爾摩就1952年奧運會舉辦地問題展開了熱烈的討論。"  # DRCD
+    question = "國際奧委會曾於1947年時在何處展開了1952年奧運會舉辦地問題的討論?"
+    assert best_candidate_text(sentence, question) == "斯德哥爾摩"  # not 年6月, the date's end the question's year left
+
+
+def test_a_candidate_inside_a_date_is_within_a_time():
+    folded = fold("開始第二次巴爾幹戰爭1913年6月1日，塞爾維亞門特尼哥羅與希臘結盟")  # DRCD
+    spans = times(folded)
+    start = folded.index("1913")
+    assert within_a_time(Candidate(start, start + len("1913年6月1日"), "slot", "slot"), spans)
+    assert within_a_time(Candidate(start + 4, start + 7, "chunk", "pattern"), spans)  # 年6月
+    assert not within_a_time(Candidate(folded.index("塞尔维亚"), folded.index("塞尔维亚") + 4, "place", "pattern"), spans)

@@ -8,7 +8,7 @@ import re
 
 from qa.reader.candidates import PERSON_NOUNS, Candidate, SentenceCandidates, strip_question_edges, widen_quantity
 from qa.reader.numerals import arabic
-from qa.reader.patterns import DURATION_MEASURE, PLACE_SUFFIXES
+from qa.reader.patterns import DURATION_MEASURE, PLACE_SUFFIXES, times
 from qa.reader.questions import QuestionInfo, asks_post, asks_several, item_type
 from qa.reader.sentences import ScoredSentence
 from qa.reader.slot import NOUN_KEPT, asked_noun, asks_a_place_level, nominal_head
@@ -43,6 +43,8 @@ NAMED_TYPES = ("place", "organisation")
 """Candidate kinds that name a place or a body, and so may qualify a noun of the question (茂南区 of 茂南区城南街道);
 a person's name before a word of the question is more often its subject (杜慧度 of 杜慧度派兵)."""
 THING_TYPES = ("other", "place", "person", "organisation")
+NAMED_ASKED = ("place", "person", "organisation")
+"""Question types no date or time answers (哪一个国家 is not answered by 1913年6月1日)."""
 """Question types that ask for a thing, a place, a person or a body: answered by a noun phrase."""
 LEADING_MARKS = "(（)）」』”’》〉】"
 """Marks no answer starts with: an opening bracket (a parenthetical is no answer) or anything that closes."""
@@ -343,6 +345,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
     naming = NAMING.search(question.text) is not None
     noun = asked_noun(question)
     post = asks_post(question.prefix, question.suffix)
+    time_spans = times(folded) if question.type in NAMED_ASKED else []
     rows = []
     for candidate in found.candidates:
         if candidate.type not in accepted + ANY_TYPE:
@@ -366,7 +369,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         if not is_well_formed(text, question, echo) or not fits_unit_asked(text, question):
             continue
         if (question.type in ("place", "organisation") and text in PERSON_NOUNS + PLACE_SUFFIXES
-                or addresses_a_name(folded, candidate)):
+                or addresses_a_name(folded, candidate)
+                or question.type in NAMED_ASKED and within_a_time(candidate, time_spans)):
             continue
         if names_asked and candidate.type != "quote" and (quoted or starts_predicate(folded, candidate)):
             continue
@@ -389,6 +393,11 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             0.0 if whole else float(max(0, len(text) - weights.long_answer_chars)), math.log(len(text)), 0.0,
         ], candidate))
     return rows
+
+
+def within_a_time(candidate: Candidate, time_spans: list[tuple[int, int]]) -> bool:
+    """Whether a candidate lies inside one of its sentence's dates or times (1913年6月1日, or 年6月 cut from 1947年6月)."""
+    return any(start <= candidate.start and candidate.end <= end for start, end in time_spans)
 
 
 def of_asked_type(candidate: Candidate, question: QuestionInfo, noun: str, whole: bool) -> bool:
