@@ -10,6 +10,9 @@ from qa.reader.questions import analyze_question, asks_several, item_type
     ("莱茵春天小区什么时候被划为高中风险区？", "time"),
     ("会议是哪天召开的？", "time"),
     ("北京冬奥会在哪一年举办？", "time"),
+    ("奧斯陸被提升為主教轄區於西元幾年?", "time"),  # DRCD: the year of an era, not a number of years
+    ("他在公元几年出生？", "time"),
+    ("核酸检测持续了几年？", "duration"),
     ("第一轮检测几点结束？", "time"),
     ("云潭镇党委书记是谁？", "person"),
     ("办公室主任叫什么名字？", "person"),
