@@ -1,6 +1,6 @@
 import pytest
 
-from qa.reader.candidates import posts_before_names, sentence_candidates
+from qa.reader.candidates import named_in_slot, posts_before_names, sentence_candidates
 from qa.reader.patterns import (PLACE_TAGS, REASON_MARKER, entities, enumerations, identities, marked_clauses,
                                 quantities, times)
 from qa.reader.questions import analyze_question
@@ -273,3 +273,19 @@ def test_an_attribute_question_s_slot_follows_the_attribute(sentence, question, 
     info = analyze_question(question)
     found = slot(sentence, info)
     assert bool(found and names_the_attribute(sentence, info, found[0])) == expected
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    # CMRC 2018 trial (CC BY-SA 4.0): a 谁 question whose sentence names nobody jieba tags a person
+    ("行政权名义上属于君主，由总督代理执行。", "行政权名义上属于谁？", ["君主"]),
+    ("现任校长为阮爱馨女士。", "公理高中书院现任校长是谁？", ["阮爱馨女士"]),
+])
+def test_a_short_noun_phrase_in_a_who_slot_is_the_person(sentence, question, expected):
+    info = analyze_question(question)
+    found = slot(fold(sentence), info)
+    assert [sentence[c.start:c.end] for c in named_in_slot(fold(sentence), found[0], found[1])] == expected
+
+
+def test_a_slot_holding_a_verb_is_no_person():
+    sentence = "由总督代理执行。"
+    assert named_in_slot(sentence, 0, len(sentence) - 1) == []

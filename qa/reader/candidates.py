@@ -42,6 +42,9 @@ NOT_IN_A_POST = ("x", "p", "c", "u", "d", "r", "m", "q", "f", "t", "nr")
 """jieba tags of words a post does not run back over: punctuation, function words, numbers, times, names."""
 HEADED_WORDS = 2
 """How many nominal words before a noun-headed word a candidate may take in (:func:`headed_by`)."""
+MIN_NAME_CHARS, MAX_NAME_CHARS = 2, 8
+NAME_PHRASE_TAGS = ("n", "eng", "j")
+"""Tags of the words a slot read as a person may hold: nouns and names (``n…``), Latin words and abbreviations."""
 COUNTED_GROUP = re.compile(rf"[\d{CHINESE_DIGITS}几]+(?:大|个|種|种|类|類|项|項|条|條)")
 """A count that leads a phrase: 五大宗教, 四个主体民族 name a group of the noun asked for, no one of them."""
 
@@ -243,7 +246,22 @@ def sentence_candidates(sentence: str, question: QuestionInfo, word_weights: dic
         candidates.append(clause)
     if question.type == "person" and not any(c.type == "person" for c in candidates):
         candidates += [Candidate(a, b, "person", "nearby") for a, b in entities(folded, PERSON_TAGS)]
+    if question.type == "person" and aligned and not any(c.type == "person" for c in candidates):
+        candidates += named_in_slot(folded, aligned[0], aligned[1])
     return SentenceCandidates(candidates, aligned)
+
+
+def named_in_slot(folded: str, start: int, end: int) -> list[Candidate]:
+    """For a 谁 question whose sentence names nobody jieba knows as a person, the question's slot when it is a short
+    noun phrase (现任校长为阮爱馨女士 → 阮爱馨女士, 属于君主 → 君主): no verb, function word or digit in it, nor a word
+    referring back (后者). It is a slot, not a name: it ranks below the names of other sentences (部长 against 凯·艾维)."""
+    start, end = refine(folded, start, end, "slot")
+    words = words_within(tagged(folded), start, end)
+    if (not MIN_NAME_CHARS <= end - start <= MAX_NAME_CHARS or not words or any(c.isdigit() for c in folded[start:end])
+            or not all(flag.startswith(NAME_PHRASE_TAGS) for _, _, flag in words)
+            or folded[start:end] in REFERRING_NOUNS):
+        return []
+    return [Candidate(start, end, "slot", "slot")]
 
 
 def role_before(folded: str, end: int) -> list[Candidate]:

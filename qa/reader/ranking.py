@@ -61,7 +61,7 @@ ACCEPTS: dict[str, tuple[str, ...]] = {
     "quantity": ("quantity",),
     "time": ("time",),
     "duration": ("duration",),
-    "person": ("person", "headed"),
+    "person": ("person", "headed", "slot"),
     "place": ("place", "slot", "chunk", "headed", "person"),
     "organisation": ("organisation", "slot", "quote", "chunk", "headed"),
     "list": ("list", "slot"),
