@@ -43,6 +43,7 @@ NOT_IN_A_POST = ("x", "p", "c", "u", "d", "r", "m", "q", "f", "t", "nr")
 HEADED_WORDS = 2
 """How many nominal words before a noun-headed word a candidate may take in (:func:`headed_by`)."""
 MIN_NAME_CHARS, MAX_NAME_CHARS = 2, 8
+"""How long a slot read as a person may be (君主, 阮爱馨女士)."""
 NAME_PHRASE_TAGS = ("n", "eng", "j")
 """Tags of the words a slot read as a person may hold: nouns and names (``n…``), Latin words and abbreviations."""
 COUNTED_GROUP = re.compile(rf"[\d{CHINESE_DIGITS}几]+(?:大|个|種|种|类|類|项|項|条|條)")

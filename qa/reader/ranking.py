@@ -43,9 +43,9 @@ NAMED_TYPES = ("place", "organisation")
 """Candidate kinds that name a place or a body, and so may qualify a noun of the question (茂南区 of 茂南区城南街道);
 a person's name before a word of the question is more often its subject (杜慧度 of 杜慧度派兵)."""
 THING_TYPES = ("other", "place", "person", "organisation")
+"""Question types that ask for a thing, a place, a person or a body: answered by a noun phrase."""
 NAMED_ASKED = ("place", "person", "organisation")
 """Question types no date or time answers (哪一个国家 is not answered by 1913年6月1日)."""
-"""Question types that ask for a thing, a place, a person or a body: answered by a noun phrase."""
 LEADING_MARKS = "(（)）」』”’》〉】"
 """Marks no answer starts with: an opening bracket (a parenthetical is no answer) or anything that closes."""
 DAY_ASKED = re.compile(r"[日号天]")
