@@ -72,6 +72,9 @@ from qa.reader.questions import analyze_question, asks_several, item_type
     ("云潭镇是否连续三天开展全员核酸检测？", "yesno"),
     ("庫利克的調查隊有沒有發現隕石坑?", "yesno"),  # DRCD
     ("邓铭东是什么党员吗", "identity"),  # an interrogative decides first
+    ("霰彈槍為甚麼可以發射催淚彈?", "reason"),  # DRCD: Traditional text writes 甚麼 for 什么
+    ("匹茲堡在哪一個戰爭之後進行了城市改造?", "other"),  # DRCD: 在哪一个 + a noun that is no place
+    ("英屬維京群島在哪一個國家的東部地區?", "place"),  # DRCD: … and one that is
 ])
 def test_question_types(question, expected):
     assert analyze_question(question).type == expected
@@ -85,6 +88,7 @@ def test_question_types(question, expected):
     ("古辉到现场干啥？", "古辉到现场做什么？"),
     ("居民咋样获得在线服务？", "居民怎样获得在线服务？"),
     ("党委书记叫啥名字", "党委书记叫什么名字"),
+    ("上海站為甚麼進行大規模整修翻新?", "上海站为什么进行大规模整修翻新?"),  # DRCD: a variant, not spoken
 ])
 def test_spoken_interrogatives_are_read_as_written_ones(spoken, written):
     assert analyze_question(spoken) == analyze_question(written)

@@ -58,10 +58,10 @@ words (连续三天, 为期三天), so the verb is not a word the answer's sente
 DURATION_UNIT_IN_WH = re.compile(r"^(?:几|多少|多久|多长的?时间|多少时间)个?")
 ACTION_TAIL = re.compile(r"(?:事|事情|工作|举措|行动)?的?")
 """What may follow 做了什么 in a question about what someone did (做了哪些工作, 用来做什么的); 做什么菜 asks for a thing."""
-COLLOQUIAL = (("为啥", "为什么"), ("干啥", "做什么"), ("干嘛", "做什么"), ("干吗", "做什么"), ("啥", "什么"),
-              ("咋样", "怎样"), ("咋", "怎么"), ("多会儿", "什么时候"))
-"""Spoken interrogatives and the written ones they stand for (啥时候 → 什么时候, 咋回答 → 怎么回答), in the order they are
-replaced (为啥 before 啥)."""
+COLLOQUIAL = (("甚么", "什么"), ("为啥", "为什么"), ("干啥", "做什么"), ("干嘛", "做什么"), ("干吗", "做什么"),
+              ("啥", "什么"), ("咋样", "怎样"), ("咋", "怎么"), ("多会儿", "什么时候"))
+"""Spoken or variant interrogatives and the written ones they stand for (啥时候 → 什么时候, 咋回答 → 怎么回答; 甚么, as
+Traditional text writes 甚麼, → 什么), in the order they are replaced (为啥 before 啥)."""
 YES_NO = re.compile(r"(?:吗|嘛)[\s?？!！。.]*$|是否|是不是|有没有|能不能|会不会|可不可以|对不对")
 """How a question that has no interrogative asks whether something is so (丙烯颜料有毒吗, 是否连续三天)."""
 TRAILING = re.compile(r"[\s?？!！。.,，;；:：呢吗啊呀]+$")
@@ -154,7 +154,7 @@ def analyze_question(question: str) -> QuestionInfo:
             if answer_type == "other" and not english:
                 answer_type = refine_other(prefix, suffix)
             if wh == "在哪" and suffix[:1] in "一" + CLASSIFIERS:
-                answer_type = refine_other(prefix, suffix.removeprefix("一"), default=answer_type)
+                answer_type = refine_other(prefix, suffix.removeprefix("一"))
             if answer_type == "action":
                 words = [w for w in words if w not in suffix]
             if answer_type == "identity" and suffix.startswith("身份"):
@@ -220,7 +220,7 @@ HEAD_NOUNS: list[tuple[AnswerType, tuple[str, ...]]] = [
     ("person", ("人", "人物", "名字", "姓名", "党员", "同志", "医生", "记者", "干部", "作者", "演员", "球员", "歌手", "导演", "主席", "总统", "书记",
                 "主任", "领导", "队员", "创始人", "总裁", "教练", "皇帝", "国王")),
     ("place", ("地方", "地点", "城市", "国家", "省", "地区", "位置", "区域", "岛", "山", "河", "镇", "村", "县", "港口",
-               "市", "区", "乡", "州", "国", "城")),
+               "街道", "社区", "小区", "市", "区", "乡", "州", "国", "城")),
     ("organisation", ("公司", "机构", "组织", "单位", "部门", "学校", "大学", "团队", "球队", "党支部", "政府",
                       "医院", "企业", "集团", "银行", "委员会", "协会", "学院", "研究所", "研究院", "俱乐部", "乐队",
                       "党委", "支部", "法院", "报社", "电视台", "出版社")),

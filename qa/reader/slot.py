@@ -110,14 +110,27 @@ def asked_part(question: QuestionInfo) -> str:
 
 def asked_noun(question: QuestionInfo) -> str:
     """The noun word a question of one of the :data:`NOUN_TYPES` asks for: :func:`named_noun` after its
-    interrogative, or, with none, :func:`equated_noun`; failing both, :func:`sibling_head`; else "" (and for 谁的
-    or 哪里的 + noun, which asks for the noun's owner or place: 以谁的名义 is answered by 党委, not 党委名义)."""
+    interrogative; with nothing after it, for a place :func:`equated_place`, for a bare 哪 (哪一个, 哪种) that does
+    not ask for a person :func:`equated_noun`, as with no interrogative (最大油田是哪一个; not 命名为什么 nor
+    作者是谁); failing all, :func:`sibling_head`; else "" (and for 谁的 or 哪里的 + noun, which asks for the noun's
+    owner or place: 以谁的名义 is answered by 党委, not 党委名义)."""
     if question.type not in NOUN_TYPES or question.type in ("person", "place") and question.suffix.startswith("的"):
         return ""
-    noun = equated_noun(question.prefix) if not question.wh else named_noun(question)
-    if not noun and question.wh and question.type == "place" and not asked_part(question):
+    asked = asked_part(question)
+    if question.wh and asked:
+        noun = named_noun(question)
+    elif question.wh and question.type == "place":
         noun = equated_place(question.prefix)
+    elif not question.wh or question.type != "person" and asks_which(question.wh):
+        noun = equated_noun(question.prefix)
+    else:
+        noun = ""
     return noun or sibling_head(question.text)
+
+
+def asks_which(wh: str) -> bool:
+    """Whether an interrogative is a bare 哪 with at most 一 and a classifier (哪一个, 哪种), naming no noun."""
+    return wh.rstrip("一" + CLASSIFIERS) == "哪"
 
 
 def asks_a_place_level(question: QuestionInfo, noun: str) -> bool:
@@ -139,7 +152,7 @@ def named_noun(question: QuestionInfo) -> str:
     """The noun word right after a question's interrogative and any classifier (语言 in 哪一门语言, 帝国 in 哪一个帝国,
     纸张 in 什么纸张, 肉 in 哪一种肉 where jieba guessed 种肉 a word, 文章 in 哪一篇文章 where its dictionary has
     篇文章; a lone character keeps the question's own tag: jieba's dictionary tags 村 zg), or ""."""
-    suffix = asked_part(question)
+    suffix = re.sub(f"^一[{CLASSIFIERS}]?", "", asked_part(question))
     words = [(suffix[start:end], flag) for start, end, flag in tagged(suffix)]
     if words and len(words[0][0]) > 1:
         words = dictionary_words(words[0][0]) + words[1:]
