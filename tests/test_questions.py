@@ -89,6 +89,7 @@ def test_question_types(question, expected):
     ("居民咋样获得在线服务？", "居民怎样获得在线服务？"),
     ("党委书记叫啥名字", "党委书记叫什么名字"),
     ("上海站為甚麼進行大規模整修翻新?", "上海站为什么进行大规模整修翻新?"),  # DRCD: a variant, not spoken
+    ("分秧器會在手工插秧時在哪邊裝上並操作？", "分秧器会在手工插秧时在哪里装上并操作？"),  # DRCD: Taiwan's 哪边
 ])
 def test_spoken_interrogatives_are_read_as_written_ones(spoken, written):
     assert analyze_question(spoken) == analyze_question(written)

@@ -58,10 +58,11 @@ words (连续三天, 为期三天), so the verb is not a word the answer's sente
 DURATION_UNIT_IN_WH = re.compile(r"^(?:几|多少|多久|多长的?时间|多少时间)个?")
 ACTION_TAIL = re.compile(r"(?:事|事情|工作|举措|行动)?的?")
 """What may follow 做了什么 in a question about what someone did (做了哪些工作, 用来做什么的); 做什么菜 asks for a thing."""
-COLLOQUIAL = (("甚么", "什么"), ("为啥", "为什么"), ("干啥", "做什么"), ("干嘛", "做什么"), ("干吗", "做什么"),
-              ("啥", "什么"), ("咋样", "怎样"), ("咋", "怎么"), ("多会儿", "什么时候"))
+COLLOQUIAL = (("甚么", "什么"), ("哪边", "哪里"), ("为啥", "为什么"), ("干啥", "做什么"), ("干嘛", "做什么"),
+              ("干吗", "做什么"), ("啥", "什么"), ("咋样", "怎样"), ("咋", "怎么"), ("多会儿", "什么时候"))
 """Spoken or variant interrogatives and the written ones they stand for (啥时候 → 什么时候, 咋回答 → 怎么回答; 甚么, as
-Traditional text writes 甚麼, → 什么), in the order they are replaced (为啥 before 啥)."""
+Traditional text writes 甚麼, → 什么; 在哪边举行 → 在哪里举行, not 哪一边), in the order they are replaced (为啥 before
+啥)."""
 YES_NO = re.compile(r"(?:吗|嘛)[\s?？!！。.]*$|是否|是不是|有没有|能不能|会不会|可不可以|对不对")
 """How a question that has no interrogative asks whether something is so (丙烯颜料有毒吗, 是否连续三天)."""
 TRAILING = re.compile(r"[\s?？!！。.,，;；:：呢吗啊呀]+$")
