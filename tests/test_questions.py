@@ -123,6 +123,21 @@ def test_a_verb_that_only_measures_a_duration_is_not_a_content_word(question, dr
     assert dropped not in words and set(kept) <= set(words)
 
 
+@pytest.mark.parametrize("question, dropped, kept", [
+    ("蓝家宇担任什么职务？", "担任", ["蓝家宇"]),
+    ("1995年8月，王家瑞出任什么职位？", "出任", ["王家瑞", "1995"]),  # CMRC
+    ("古辉现任什么职务？", "现任", ["古辉"]),
+])
+def test_a_verb_that_only_ties_a_person_to_a_post_is_not_a_content_word(question, dropped, kept):
+    """The text states a post by putting it before the name (综合行政执法办公室主任蓝家宇)."""
+    words = analyze_question(question).words
+    assert dropped not in words and set(kept) <= set(words)
+
+
+def test_a_post_verb_stays_a_content_word_where_no_post_is_asked():
+    assert "任职" in analyze_question("怡良最初在哪里任职？").words
+
+
 def test_a_duration_question_keeps_the_verb_of_its_event():
     assert "奋战" in analyze_question("党员连续奋战了多长时间？").words
     assert "进行" in analyze_question("核酸检测连续进行了几天？").words

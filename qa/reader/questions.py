@@ -47,6 +47,9 @@ ENGLISH_PATTERNS: list[tuple[AnswerType, str]] = [
 
 POST_ASKED = re.compile("职务|职位|官职|头衔|职称")
 """Nouns with which a question asks for someone's post: what is asked, not a word the answer's sentence holds."""
+POST_VERBS = re.compile("担任|出任|任职|现任|时任|身任|任")
+"""Verbs that only tie a person to the post asked for: a text states the post by putting it before the name
+(综合行政执法办公室主任蓝家宇), so the verb is not a word the answer's sentence must hold either."""
 IMPLICIT_WHAT = re.compile(r"(?:为|是|于|在|叫|叫做|称|称为|包括|有|到|成)$")
 """A question with no interrogative that ends where one would stand (最早发展都市计划的文明为？) asks what."""
 REASON_NOUNS = ("原因", "理由", "缘故", "缘由", "目的", "用意", "动机", "起因")
@@ -162,7 +165,7 @@ def analyze_question(question: str) -> QuestionInfo:
                 suffix = suffix[2:]
                 words = [w for w in words if w != "身份"]
             if answer_type in ("other", "identity") and asks_post(prefix, suffix):
-                words = [w for w in words if not POST_ASKED.fullmatch(w)]
+                words = [w for w in words if not POST_ASKED.fullmatch(w) and not POST_VERBS.fullmatch(w)]
             words = [w for w in words if w not in wh and wh not in w and not (wh.endswith("几") and w.startswith("几"))]
             return QuestionInfo(text, answer_type, wh, prefix, suffix, measure, words, english)
     if not english and YES_NO.search(with_particles):
