@@ -134,6 +134,20 @@ def test_a_verb_that_only_ties_a_person_to_a_post_is_not_a_content_word(question
     assert dropped not in words and set(kept) <= set(words)
 
 
+@pytest.mark.parametrize("question, dropped, kept", [
+    ("莱茵春天小区所在的社区叫什么？", "叫", ["莱茵", "社区"]),
+    ("棱柱中两个互相平行的面叫什么？", "叫", ["棱柱", "平行"]),  # CMRC
+])
+def test_a_verb_that_only_ties_a_thing_to_its_name_is_not_a_content_word(question, dropped, kept):
+    """The text names the thing without the verb (站南社区)."""
+    words = analyze_question(question).words
+    assert dropped not in words and set(kept) <= set(words)
+
+
+def test_a_naming_verb_stays_a_content_word_before_a_noun_asked_for():
+    assert "叫" in analyze_question("他叫什么人来帮忙？").words
+
+
 def test_a_post_verb_stays_a_content_word_where_no_post_is_asked():
     assert "任职" in analyze_question("怡良最初在哪里任职？").words
 

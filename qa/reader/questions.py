@@ -47,6 +47,9 @@ ENGLISH_PATTERNS: list[tuple[AnswerType, str]] = [
 
 POST_ASKED = re.compile("职务|职位|官职|头衔|职称")
 """Nouns with which a question asks for someone's post: what is asked, not a word the answer's sentence holds."""
+NAMING_VERB = re.compile("(?:名叫|叫做|叫|称作|称为)$")
+"""A verb that only ties a thing to the name asked for (所在的社区叫什么): the text names it without the verb
+(站南社区), so it is not a word the answer's sentence must hold."""
 POST_VERBS = re.compile("担任|出任|任职|现任|时任|身任|任")
 """Verbs that only tie a person to the post asked for: a text states the post by putting it before the name
 (综合行政执法办公室主任蓝家宇), so the verb is not a word the answer's sentence must hold either."""
@@ -164,6 +167,9 @@ def analyze_question(question: str) -> QuestionInfo:
             if answer_type == "identity" and suffix.startswith("身份"):
                 suffix = suffix[2:]
                 words = [w for w in words if w != "身份"]
+            naming = NAMING_VERB.search(prefix) if wh == "什么" and not suffix else None
+            if naming:
+                words = [w for w in words if w != naming.group()]
             if answer_type in ("other", "identity") and asks_post(prefix, suffix):
                 words = [w for w in words if not POST_ASKED.fullmatch(w) and not POST_VERBS.fullmatch(w)]
             words = [w for w in words if w not in wh and wh not in w and not (wh.endswith("几") and w.startswith("几"))]
