@@ -2,11 +2,11 @@
 
 import pytest
 
-from qa.reader.boundaries import (cut_prepositional_tail, drop_complement, drop_leading_predicate, drop_leading_verb,
-                                  drop_particle_before_name, refine)
+from qa.reader.boundaries import (cut_echoed_predicate, cut_prepositional_tail, drop_complement, drop_leading_predicate,
+                                  drop_leading_verb, drop_particle_before_name, refine)
 from qa.reader.questions import analyze_question
 from qa.reader.slot import slot
-from qa.reader.patterns import times
+from qa.reader.patterns import enumerations, times
 from qa.reader.spans import quoted_ranges
 from qa.text.normalize import fold
 
@@ -149,3 +149,21 @@ def test_an_enumeration_of_nouns_starts_after_the_verb_its_first_item_runs_into(
 ])
 def test_a_one_character_verb_or_preposition_before_a_name_is_dropped(text, expected):
     assert text[drop_particle_before_name(text, 0, len(text)):] == expected
+
+
+def test_an_enumeration_item_keeps_its_parenthetical():
+    sentence = "7月13日上午,云潭镇又迅速组织全体镇干部职工、圩镇机关单位负责人、村(社区)书记召开疫情防控工作加温会。"  # seed
+    assert any(sentence[start:end].endswith("村(社区)书记召开疫情防控工作加温会") for start, end in enumerations(sentence))
+
+
+@pytest.mark.parametrize("sentence, span, question, expected", [
+    ("7月13日上午,云潭镇又迅速组织全体镇干部职工、圩镇机关单位负责人、村(社区)书记召开疫情防控工作加温会。",  # seed
+     "全体镇干部职工、圩镇机关单位负责人、村(社区)书记召开疫情防控工作加温会", "哪些人参加了疫情防控工作加温会？",
+     "全体镇干部职工、圩镇机关单位负责人、村(社区)书记"),
+    ("由茂南区城南街道党工委党员干部、医护人员、民警组成专班。", "茂南区城南街道党工委党员干部、医护人员、民警组成",  # seed
+     "哪些人参加了疫情防控工作加温会？", "茂南区城南街道党工委党员干部、医护人员、民警组成"),  # the verb's object is new
+])
+def test_an_enumeration_stops_before_a_predicate_that_restates_the_question(sentence, span, question, expected):
+    start, end = span_of(sentence, span)
+    words = frozenset(analyze_question(question).words)
+    assert sentence[start:cut_echoed_predicate(sentence, start, end, words)] == expected

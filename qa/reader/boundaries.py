@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from qa.reader.patterns import ITEM_SEPARATORS
 from qa.reader.questions import HEAD_NOUNS
 from qa.reader.spans import tagged, word_at, words_within
 
@@ -19,6 +20,8 @@ COORDINATING = {"与", "同", "跟"}
 """Prepositions that also join two nouns: followed by nouns alone to the span's end, they start no tail (信心与责任心)."""
 ORGANISATION_NOUNS = tuple(dict(HEAD_NOUNS)["organisation"])
 CUT_KINDS = ("slot", "identity")
+ECHOED_SHARE = 0.6
+"""Share of the words after an enumeration's trailing verb that must be the question's for the verb to be cut."""
 TRAILING_COUNT = re.compile(r"等?[0-9零一二三四五六七八九十百两几]+[位名个人家所项种座间件条部首]$")
 """A count that sums up the enumeration before it (张伟、李娜和王芳三位): no part of the enumeration."""
 
@@ -103,6 +106,27 @@ def refine(folded: str, start: int, end: int, kind: str) -> tuple[int, int]:
         start = drop_leading_predicate(folded, start, end)
         end = drop_trailing_count(folded, start, end)
     return start, end
+
+
+def cut_echoed_predicate(folded: str, start: int, end: int, echoed: frozenset[str]) -> int:
+    """The end of an enumeration without the predicate its last item runs on into, when what follows the verb
+    restates the question (``…、村(社区)书记召开疫情防控工作加温会`` asked 哪些人参加了疫情防控工作加温会 →
+    ``…、村(社区)书记``): the first verb after a noun of the last item, when the words after it are at least
+    :data:`ECHOED_SHARE` the question's own."""
+    found = [(folded.rfind(separator, start, end), separator) for separator in ITEM_SEPARATORS]
+    position, separator = max(found)
+    if position < 0:
+        return end
+    last = position + len(separator)
+    previous = ""
+    for word_start, word_end, flag in words_within(tagged(folded), last, end):
+        if flag.startswith("v") and previous.startswith(NOUN_TAGS):
+            rest = folded[word_end:end]
+            taken = {i for word in echoed if len(word) >= 2 for found in re.finditer(re.escape(word), rest)
+                     for i in range(*found.span())}
+            return word_start if rest and len(taken) >= ECHOED_SHARE * len(rest) else end
+        previous = flag
+    return end
 
 
 def drop_leading_predicate(folded: str, start: int, end: int) -> int:

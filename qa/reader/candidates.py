@@ -11,7 +11,7 @@ from qa.reader.patterns import (MANNER_MARKER, NOUN_JOINERS, ORG_TAGS, PERSON_TA
                                 REASON_MARKER, durations, entities, enumerations, headed_by, identities, marked_clauses,
                                 noun_chunks, quantities, siblings, times)
 from qa.reader.actions import predicates
-from qa.reader.boundaries import drop_complement, refine
+from qa.reader.boundaries import cut_echoed_predicate, drop_complement, refine
 from qa.reader.definitions import defined_term, definitions
 from qa.reader.questions import HEAD_NOUNS, QuestionInfo, asks_post
 from qa.reader.sentences import weighted_coverage
@@ -119,6 +119,8 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
         edges = drop - {noun} if kind == "headed" or place_named else drop
         for start, end in spans:
             start, end = refine(folded, *trim(folded, start, end, edges), kind)
+            if kind == "list":
+                end = trim(folded, start, cut_echoed_predicate(folded, start, end, drop), edges)[1]
             if end > start:
                 found.append(Candidate(start, end, kind, "pattern"))
     term = defined_term(question)

@@ -39,7 +39,9 @@ TIME = re.compile(
     rf"|(?:{YEAR})?(?:{MONTH})?(?:{DAY})?(?:{CLOCK})?"
     r"|\d{1,2}世纪(?:\d{2}年代)?(?:初|末|中叶|中期|后期|前期)?"
     r"|(?:今年|去年|明年|前年|当年|当天|昨天|今天|明天|次日|近日|日前|本月|上月|上周|本周)")
-ENUMERATION = re.compile(r"[^\s,，。；;：:、“”\"()（）等]{1,16}(?:[、和及与][^\s,，。；;：:、“”\"()（）等]{1,16})*、[^\s,，。；;：:、“”\"()（）等]{1,16}")
+ENUMERATION_ITEM = r"(?:[^\s,，。；;：:、“”\"()（）等]|[(（][^\s,，。；;：:、“”\"()（）]{1,8}[)）]){1,16}"
+"""An item of an enumeration: up to 16 characters, a short parenthetical counting as one (村(社区)书记)."""
+ENUMERATION = re.compile(f"{ENUMERATION_ITEM}(?:[、和及与]{ENUMERATION_ITEM})*、{ENUMERATION_ITEM}")
 IDENTITY = re.compile(r"(?:作为|身为|担任|出任)(?P<span>[^,，。；;!！?？]{2,30})|是(?P<tail>[^,，。；;!！?？]{2,30})")
 REASON_MARKER = re.compile(r"因为|由于|为了|因此|是因|鉴于|之所以|根据(?=[^,，。;；]{1,20}(?:需要|要求|规定|部署|指示))")
 """Words that start a reason; 根据 only before a need, rule or order it names (根据疫情防控工作需要)."""
