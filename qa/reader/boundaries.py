@@ -113,8 +113,7 @@ def cut_echoed_predicate(folded: str, start: int, end: int, echoed: frozenset[st
     restates the question (``…、村(社区)书记召开疫情防控工作加温会`` asked 哪些人参加了疫情防控工作加温会 →
     ``…、村(社区)书记``): the first verb after a noun of the last item, when the words after it are at least
     :data:`ECHOED_SHARE` the question's own."""
-    found = [(folded.rfind(separator, start, end), separator) for separator in ITEM_SEPARATORS]
-    position, separator = max(found)
+    position, separator = max((folded.rfind(separator, start, end), separator) for separator in ITEM_SEPARATORS)
     if position < 0:
         return end
     last = position + len(separator)
@@ -122,8 +121,8 @@ def cut_echoed_predicate(folded: str, start: int, end: int, echoed: frozenset[st
     for word_start, word_end, flag in words_within(tagged(folded), last, end):
         if flag.startswith("v") and previous.startswith(NOUN_TAGS):
             rest = folded[word_end:end]
-            taken = {i for word in echoed if len(word) >= 2 for found in re.finditer(re.escape(word), rest)
-                     for i in range(*found.span())}
+            taken = {i for word in echoed if len(word) >= 2 for match in re.finditer(re.escape(word), rest)
+                     for i in range(*match.span())}
             return word_start if rest and len(taken) >= ECHOED_SHARE * len(rest) else end
         previous = flag
     return end
