@@ -44,3 +44,27 @@ def test_the_definition_runs_from_the_copula_to_the_clause_end(sentence, term, e
 ])
 def test_no_definition_without_a_copula_right_after_the_term(sentence):
     assert definitions(fold(sentence), "乙酰胺") == []
+
+
+@pytest.mark.parametrize("sentence, term, expected", [
+    # CMRC 2018 trial sentences (CC BY-SA 4.0), folded
+    ("三角关系，亦称做三角恋、三角恋爱、三角恋情，是指一个三个人的群体在同一时期中，陷入了类似以下的状况。", "三角关系",
+     ["一个三个人的群体在同一时期中"]),
+    ("暴发户（），也称为新贵（，），指一个人在短时间内就取得了可观的财富。", "暴发户", ["一个人在短时间内就取得了可观的财富"]),
+    ("内台航路，或称内台航线，是台湾日治时期连结日本内地与台湾的海运航线，又分为官方指定的航线。", "内台航路",
+     ["台湾日治时期连结日本内地与台湾的海运航线"]),
+])
+def test_clauses_giving_other_names_may_stand_before_the_copula(sentence, term, expected):
+    assert [sentence[start:end] for start, end in definitions(sentence, term)] == expected
+
+
+@pytest.mark.parametrize("sentence, term, expected", [
+    ("总杆数低于标准杆数一杆完成比赛，称为小鸟球（Birdie），或者简称小鸟。", "小鸟球", ["总杆数低于标准杆数一杆完成比赛"]),  # CMRC
+    ("这个以牛车载水供应用水的地区就称为牛车水。", "牛车水", ["这个以牛车载水供应用水的地区"]),  # CMRC
+])
+def test_a_definition_may_come_before_the_term_it_names(sentence, term, expected):
+    assert [sentence[start:end] for start, end in definitions(sentence, term)] == expected
+
+
+def test_a_naming_verb_with_nothing_defined_before_it_gives_no_definition():
+    assert definitions("他称为王先生的朋友是医生。", "王先生") == []
