@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from conftest import ROOT
-from qa.reader.patterns import headed_by, noun_chunks, siblings, times
+from qa.reader.patterns import headed_by, names_given, noun_chunks, siblings, times
 from qa.reader.ranker import LinearRanker
 from qa.reader.candidates import Candidate, people_in_slot, sentence_candidates
 from qa.reader.questions import analyze_question
@@ -553,3 +553,22 @@ def test_a_candidate_inside_a_date_is_within_a_time():
     assert within_a_time(Candidate(start, start + len("1913年6月1日"), "slot", "slot"), spans)
     assert within_a_time(Candidate(start + 4, start + 7, "chunk", "pattern"), spans)  # 年6月
     assert not within_a_time(Candidate(folded.index("塞尔维亚"), folded.index("塞尔维亚") + 4, "place", "pattern"), spans)
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    # DRCD sentences (CC BY-SA 3.0), folded
+    ("1974年以后科学界正式肯定了这一发现,并把这种酶叫作DNA连线酶", "能够修复好DNA链的断裂口的酶称为什么?", "DNA连线酶"),
+    ("一个生物可以产生雄配子,也可以产生雌配子,称为雌雄同体", "若一生物可以产生雄配子,也可以产生雌配子,我们称为什么?",
+     "雌雄同体"),
+])
+def test_a_question_asking_what_something_is_called_is_answered_by_the_name_given(sentence, question, expected):
+    assert best_candidate_text(sentence, question) == expected
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("这种酶叫作DNA连线酶", "DNA连线酶"),
+    ("他被称为「摇滚先锋」", "摇滚先锋"),
+    ("人民币在海外清算时称为离岸人民币,离岸人民币汇价由参加行自行对盘", "离岸人民币"),  # DRCD
+])
+def test_names_given_after_a_naming_verb(sentence, name):
+    assert [sentence[start:end] for start, end in names_given(sentence)] == [name]

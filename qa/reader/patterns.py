@@ -42,6 +42,9 @@ TIME = re.compile(
 ENUMERATION_ITEM = r"(?:[^\s,，。；;：:、“”\"()（）等]|[(（][^\s,，。；;：:、“”\"()（）]{1,8}[)）]){1,16}"
 """An item of an enumeration: up to 16 characters, a short parenthetical counting as one (村(社区)书记)."""
 ENUMERATION = re.compile(f"{ENUMERATION_ITEM}(?:[、和及与]{ENUMERATION_ITEM})*、{ENUMERATION_ITEM}")
+NAME_GIVEN = re.compile(r"(?:称之为|称为|称作|称做|叫做|叫作|简称|俗称|又称|通称|统称|名为|史称)[「“\"《]?"
+                        r"(?P<name>[^,，。；;、:：（()」”\"》]{2,20})")
+"""The name a sentence gives something after a naming verb (…的酶称为DNA连接酶, 史称「牛车水事件」)."""
 IDENTITY = re.compile(r"(?:作为|身为|担任|出任)(?P<span>[^,，。；;!！?？]{2,30})|是(?P<tail>[^,，。；;!！?？]{2,30})")
 REASON_MARKER = re.compile(r"因为|由于|为了|因此|是因|鉴于|之所以|根据(?=[^,，。;；]{1,20}(?:需要|要求|规定|部署|指示))")
 """Words that start a reason; 根据 only before a need, rule or order it names (根据疫情防控工作需要)."""
@@ -112,6 +115,12 @@ def era_years(folded: str) -> list[tuple[int, int]]:
 def enumerations(folded: str) -> list[tuple[int, int]]:
     """Items joined by 、 (a trailing 等… is left out)."""
     return [match.span() for match in ENUMERATION.finditer(folded)]
+
+
+def names_given(folded: str) -> list[tuple[int, int]]:
+    """The names a sentence gives after a naming verb (:data:`NAME_GIVEN`), for a question asking what something is
+    called."""
+    return [match.span("name") for match in NAME_GIVEN.finditer(folded)]
 
 
 def identities(folded: str) -> list[tuple[int, int]]:

@@ -50,6 +50,8 @@ POST_ASKED = re.compile("职务|职位|官职|头衔|职称")
 NAMING_VERB = re.compile("(?:名叫|叫做|叫|称作|称为)$")
 """A verb that only ties a thing to the name asked for (所在的社区叫什么): the text names it without the verb
 (站南社区), so it is not a word the answer's sentence must hold."""
+NAME_ASKED = ("称为什么", "被称为", "叫做什么")
+"""Interrogatives that ask what something is called (这种生殖称为什么, 他管理的区域被称为)."""
 POST_VERBS = re.compile("担任|出任|任职|现任|时任|身任|任")
 """Verbs that only tie a person to the post asked for: a text states the post by putting it before the name
 (综合行政执法办公室主任蓝家宇), so the verb is not a word the answer's sentence must hold either."""
@@ -259,6 +261,13 @@ def refine_other(prefix: str, suffix: str, default: AnswerType = "other") -> Ans
             if any(tail.endswith(noun) for noun in nouns):
                 return answer_type
     return default
+
+
+def asks_name(question: QuestionInfo) -> bool:
+    """Whether a question asks what something is called: 称为什么, 被称为, 叫做什么, or a naming verb before a closing
+    什么 (所在的社区叫什么)."""
+    return question.wh in NAME_ASKED or (question.wh == "什么" and not question.suffix
+                                          and bool(NAMING_VERB.search(question.prefix)))
 
 
 def asks_post(prefix: str, suffix: str) -> bool:

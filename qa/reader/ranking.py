@@ -372,7 +372,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
                 or addresses_a_name(folded, candidate)
                 or question.type in NAMED_ASKED and within_a_time(candidate, time_spans)):
             continue
-        if names_asked and candidate.type != "quote" and (quoted or starts_predicate(folded, candidate)):
+        if names_asked and candidate.type != "quote" and candidate.origin != "name" and (
+                quoted or starts_predicate(folded, candidate)):
             continue
         if candidate.type == "quote" and not naming and modifies_a_noun(folded, candidate, question.suffix):
             continue
