@@ -169,9 +169,9 @@ def analyze_question(question: str) -> QuestionInfo:
             if answer_type == "identity" and suffix.startswith("身份"):
                 suffix = suffix[2:]
                 words = [w for w in words if w != "身份"]
-            naming = NAMING_VERB.search(prefix) if wh == "什么" and not suffix else None
+            naming = naming_verb(wh, prefix, suffix)
             if naming:
-                words = [w for w in words if w != naming.group()]
+                words = [w for w in words if w != naming]
             if answer_type in ("other", "identity") and asks_post(prefix, suffix):
                 words = [w for w in words if not POST_ASKED.fullmatch(w) and not POST_VERBS.fullmatch(w)]
             words = [w for w in words if w not in wh and wh not in w and not (wh.endswith("几") and w.startswith("几"))]
@@ -263,11 +263,16 @@ def refine_other(prefix: str, suffix: str, default: AnswerType = "other") -> Ans
     return default
 
 
+def naming_verb(wh: str, prefix: str, suffix: str) -> str:
+    """The naming verb (:data:`NAMING_VERB`) right before a closing 什么 (叫 of 所在的社区叫什么), or ""."""
+    found = NAMING_VERB.search(prefix) if wh == "什么" and not suffix else None
+    return found.group() if found else ""
+
+
 def asks_name(question: QuestionInfo) -> bool:
     """Whether a question asks what something is called: 称为什么, 被称为, 叫做什么, or a naming verb before a closing
     什么 (所在的社区叫什么)."""
-    return question.wh in NAME_ASKED or (question.wh == "什么" and not question.suffix
-                                          and bool(NAMING_VERB.search(question.prefix)))
+    return question.wh in NAME_ASKED or bool(naming_verb(question.wh, question.prefix, question.suffix))
 
 
 def asks_post(prefix: str, suffix: str) -> bool:
