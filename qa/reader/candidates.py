@@ -119,8 +119,9 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
         edges = drop - {noun} if kind == "headed" or place_named else drop
         for start, end in spans:
             start, end = refine(folded, *trim(folded, start, end, edges), kind)
-            if kind == "list":
-                end = trim(folded, start, cut_echoed_predicate(folded, start, end, drop), edges)[1]
+            cut = cut_echoed_predicate(folded, start, end, drop) if kind == "list" else end
+            if cut < end:
+                end = trim(folded, start, cut, edges)[1]
             if end > start:
                 found.append(Candidate(start, end, kind, "pattern"))
     for start, end in names_given(folded) if asks_name(question) else []:
