@@ -154,6 +154,20 @@ def test_a_question_the_sentence_ends_with_after_a_copula_is_answered_by_its_sub
     assert found and sentence[found[0]:found[1]] == expected and found[2] > 0.8
 
 
+@pytest.mark.parametrize("sentence, question, expected", [
+    # DRCD, folded: the question names the noun it asks for after saying what the answer is; the sentence says it
+    # after a copula, and the other mention of the noun (新兴宗教) is no answer
+    ("如果说摩门教是全球最大的新兴宗教,锡克教则为最大的传统非主流宗教。", "全球最大的传统非主流宗教是哪一个宗教?",
+     "锡克教"),
+    # CMRC: 为 in 称为 is no copula, so 四名球员戏称 is no subject (jieba splits 戏称 and 为)
+    ("中国球迷将谭望嵩与另外四名球员戏称为中国足球“五大恶人”,即“南秦升、北周挺、东戴琳、西柯钊、中望嵩”。",
+     "中国足球“五大恶人”是哪些人?", None),
+])
+def test_a_noun_asked_after_what_the_sentence_says_after_a_copula_is_its_subject(sentence, question, expected):
+    found = slot(sentence, analyze_question(question))
+    assert (sentence[found[0]:found[1]] if found else None) == expected
+
+
 def test_no_subject_is_taken_without_a_copula_before_the_questions_words():
     sentence = "1928年,印第安纳大学俱乐部落成,全美第二大的学生活动中心。"
     assert slot(sentence, analyze_question("全美国第二大的学生活动中心为何?")) is None

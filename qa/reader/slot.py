@@ -27,6 +27,13 @@ ATTRIBUTE_BEFORE = r"{attribute}[:：]?(?:是|为|乃|叫做|叫|称为|即)?$"
 COPULAS = ("是", "为", "乃")
 COPULA_REACH = 4
 """A copula this many characters or fewer before the question's words in the sentence equates them with its subject."""
+ADVERBS_BEFORE_COPULA = re.compile("[则就即也都亦]*$")
+"""Adverbs that may stand between a subject and its copula (锡克教则为)."""
+VERBS_BEFORE_WEI = set("称成作视改定选列任封评誉名译")
+"""Characters that make 为 after them part of a verb (称为, 视为, 评为), not a copula, even where jieba splits them."""
+ECHO_CHARS = 4
+"""The fewest characters of what a question says before 是哪一个 + noun that, repeated right after a copula in the
+sentence, make the copula's subject its answer (…，锡克教则为最大的传统非主流宗教 for 全球最大的传统非主流宗教是哪一个宗教)."""
 NOT_NOUN_TAGS = ("v", "a", "d", "p", "c", "u", "m", "q", "r", "t", "f")
 """Tags of words that are no noun asked for (jieba tags a lone 文明 nr, so the noun tags are not listed)."""
 NAME_NOUNS = ("名字", "名称", "姓名", "全称", "简称", "称号")
@@ -255,6 +262,26 @@ def names_the_attribute(folded: str, question: QuestionInfo, start: int) -> bool
     return bool(of and attribute) and re.search(named, folded[:start]) is not None
 
 
+def names_noun_alone(question: QuestionInfo) -> bool:
+    """Whether all a question has after its interrogative is the noun it asks for (是哪一个宗教)."""
+    noun = named_noun(question)
+    return bool(noun) and re.sub(f"^一?[{CLASSIFIERS}]?", "", question.suffix) == noun
+
+
+def subject_adjoining_copula(folded: str, echo: tuple[int, int]) -> tuple[int, int] | None:
+    """For a question that equates something with the noun it asks for (全球最大的传统非主流宗教是哪一个宗教), the noun
+    phrase standing right before a copula word (adverbs such as 则 between them) that comes right before the
+    sentence's ``echo`` of what the question says (锡克教 in 锡克教则为最大的传统非主流宗教); ``None`` without one."""
+    if echo[1] - echo[0] < ECHO_CHARS:
+        return None
+    copula = next((start for start, end, _ in tagged(folded) if end == echo[0] and folded[start:end] in COPULAS), -1)
+    if copula < 0 or folded[copula] == "为" and folded[copula - 1:copula] in VERBS_BEFORE_WEI:
+        return None
+    subject_end = copula - len(ADVERBS_BEFORE_COPULA.search(folded[:copula])[0])
+    chunks = [(a, b) for a, b in noun_chunks(folded[:subject_end]) if b == subject_end and b - a > 1]
+    return chunks[0] if chunks else None
+
+
 def subject_before_copula(folded: str, anchor: int) -> tuple[int, int] | None:
     """For a question that ends where the sentence's clause ends (全美国第二大的学生活动中心为何 against …，是全美第二大的
     学生活动中心。), what the sentence equates with it: the first noun phrase before the copula standing just before
@@ -297,6 +324,8 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
     if left and not prefix.endswith(folded[left[0]:left[1]]):
         left = past_the_rest(prefix, folded, left)
     right = longest_head_in(suffix, folded, left[1] if left else 0) if len(suffix) >= 2 else None
+    if left and not right and names_noun_alone(question) and (subject := subject_adjoining_copula(folded, left)):
+        return (*subject, anchor_strength([w for w in question.words if w in prefix], folded[subject[1]:]))
     if left and not right and len(suffix) >= 2:
         right = longest_head_in(suffix, folded, 0)
         if right and right[0] < left[0]:
