@@ -224,6 +224,10 @@ def test_a_question_asking_for_several_is_answered_by_the_whole_enumeration(sent
     ("劳教制度于何年正式废除?", "4年", False),  # DRCD: a number of years, no calendar year
     ("劳教制度于何年正式废除?", "2013年", True),
     ("万山群岛海战发生在民国哪一年时?", "39年", True),  # DRCD: years counted in the era the question names
+    ("《太平广记》是哪个朝代的作品?", "西元977年", False),  # DRCD: a year names no dynasty
+    ("《太平广记》是哪个朝代的作品?", "宋代", True),
+    ("热气球节在每年的几月举行?", "3亿", False),  # DRCD: 几月 asks which month, not how many
+    ("热气球节在每年的几月举行?", "八月", True),
     ("莱茵春天小区有多少户居民？", "24小时", False),  # a count of households is no length of time
     ("莱茵春天小区有多少户居民？", "300多户", True),
     ("他活了多少岁？", "87岁", True),
