@@ -16,7 +16,8 @@ from qa.reader.questions import analyze_question
 from qa.reader.slot import asked_noun, named_items
 from qa.reader.ranking import (FEATURES, candidate_features, cut_suffix_echo, cut_to_unit_asked, ends_in_predicate,
                                is_lone_predicate, modifies_a_noun, past_possessive, referring_word,
-                               echo_share, fits_unit_asked, is_well_formed, noun_agreement, within_a_time)
+                               echo_share, fits_unit_asked, is_well_formed, noun_agreement, with_ordinal_noun,
+                               within_a_time)
 from qa.reader.sentences import ScoredSentence
 from qa.text.normalize import fold
 from qa.reader.weights import ReaderWeights
@@ -569,3 +570,17 @@ def test_a_candidate_inside_a_date_is_within_a_time():
 ])
 def test_names_given_after_a_naming_verb(sentence, name):
     assert [sentence[start:end] for start, end in names_given(sentence)] == [name]
+
+
+@pytest.mark.parametrize("sentence, question, ordinal, expected", [
+    ("这四个选举区中,长崎县第1区因重工业工人较多", "重工业工人较多的长崎县第几区?", "第1", "第1区"),  # DRCD, folded
+    ("本笃十六世是罗马天主教会第265任教宗", "本笃十六世是罗马天主教会第几任教宗?", "第265", "第265任"),  # not 第265任教
+    ("以金融相关产业为主的是第三产业", "以金融相关产业为主的是第几产业?", "第三", "第三产业"),  # a word, not 第三产
+    ("东芝排名第4,", "东芝排名第几?", "第4", "第4"),  # nothing asked after 第几
+    ("这四个选举区中,长崎县第1区因重工业工人较多", "长崎县有几个区?", "第1", "第1"),  # no ordinal asked
+])
+def test_an_ordinal_keeps_the_measure_word_asked_after_di_ji(sentence, question, ordinal, expected):
+    start = sentence.index(ordinal)
+    widened = with_ordinal_noun(Candidate(start, start + len(ordinal), "quantity", "pattern"), sentence,
+                                analyze_question(question))
+    assert sentence[widened.start:widened.end] == expected

@@ -8,7 +8,7 @@ import re
 
 from qa.reader.candidates import PERSON_NOUNS, Candidate, SentenceCandidates, strip_question_edges, widen_quantity
 from qa.reader.numerals import arabic
-from qa.reader.patterns import DURATION_MEASURE, PLACE_SUFFIXES, times
+from qa.reader.patterns import DURATION_MEASURE, PLACE_SUFFIXES, dictionary_words, times
 from qa.reader.questions import QuestionInfo, asks_post, asks_several, item_type
 from qa.reader.sentences import ScoredSentence
 from qa.reader.slot import NOUN_KEPT, asked_noun, asks_a_place_level, nominal_head
@@ -52,6 +52,8 @@ DAY_ASKED = re.compile(r"[日号天]")
 """A question that asks for the day (几月几日, 哪一天) keeps a date whole."""
 WITHIN_A_DAY = ("小时", "分钟", "秒")
 """Duration units shorter than a day: 几天 is not answered by 6个小时, nor 几个小时 by 三天."""
+ORDINAL_MEASURES = "区任名张届位套个次号期代章季集轮批站层楼排行局场回部"
+"""Measure words that follow an ordinal on their own (第1区, 第265任教宗): 第几 + one of them is answered with it."""
 SHORT_YEARS = re.compile(r"\d{1,2}年")
 """One or two digits before 年: a number of years (实施了4年), no calendar year unless an era names it (民国39年)."""
 ENUMERATED_ITEMS = 2
@@ -260,6 +262,18 @@ def cut_suffix_echo(candidate: Candidate, folded: str, question: QuestionInfo, n
     return candidate
 
 
+def with_ordinal_noun(candidate: Candidate, folded: str, question: QuestionInfo) -> Candidate:
+    """For 第几 + noun, an ordinal widened over the measure word or first word of that noun where the sentence goes on
+    with it: 第几区 is answered by 第1区, 第几任教宗 by 第265任, 第几产业 by 第三产业 (not 第1, 第265, 第三)."""
+    if question.wh != "第几" or not question.suffix or not folded.startswith("第", candidate.start):
+        return candidate
+    pieces = dictionary_words(question.suffix)
+    noun = question.suffix[0] if question.suffix[0] in ORDINAL_MEASURES or not pieces else pieces[0][0]
+    if folded.startswith(noun, candidate.end):
+        return Candidate(candidate.start, candidate.end + len(noun), candidate.type, candidate.origin)
+    return candidate
+
+
 def cut_to_unit_asked(candidate: Candidate, folded: str, question: QuestionInfo) -> Candidate:
     """A date cut after the calendar unit asked for: 哪一年 is answered by 1945年, not 1945年1月17日; 哪个月 by 3月, not
     3月3日 (几月几日 asks for the day)."""
@@ -356,7 +370,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         if not whole and any(inside(candidate, enumeration) for enumeration in wholes):
             continue
         if question.type == "quantity":
-            candidate = widen_quantity(candidate, folded)
+            candidate = with_ordinal_noun(widen_quantity(candidate, folded), folded, question)
         if candidate.type == "time":
             candidate = cut_to_unit_asked(strip_question_edges(candidate, folded, question.text), folded, question)
         elif candidate.type != "quote" and question.type in THING_TYPES:
