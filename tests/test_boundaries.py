@@ -58,6 +58,22 @@ def test_an_enumeration_ends_before_the_count_that_sums_it_up(text, expected):
     assert text[start:end] == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("分布于老挝、朝鲜以及中国大陆的河北、湖南、江西各省等地。", ["分布于老挝、朝鲜以及中国大陆的河北、湖南、江西"]),  # CMRC
+    ("社会各界、政府机关和企业,都参与了。", ["社会各界、政府机关和企业"]),  # 各 inside an item stays
+])
+def test_an_enumeration_ends_before_the_each_that_sums_it_up(sentence, expected):
+    assert [sentence[start:end] for start, end in enumerations(sentence)] == expected
+
+
+def test_a_question_asking_for_several_things_takes_a_long_slot():
+    sentence = ("分布于老挝、朝鲜、越南、日本以及中国大陆的河北、海南、华东、山西、甘肃、陕西、贵州、广西、云南、安徽、湖北、河南、"
+                "湖南、江西各省等地,生长于海拔1,750米的地区。")  # CMRC, 63 characters between 分布 and the comma
+    several = slot(sentence, analyze_question("天门冬分布在哪些地区?"))
+    assert several and sentence[several[0]:several[1]].startswith("老挝")
+    assert slot(sentence, analyze_question("天门冬分布在哪个地区?")) is None
+
+
 @pytest.mark.parametrize("text", ["国家发展和改革委员会", "《黑格尔青年时代的历史》", "“管理有力度,服务有温度”",
                                   "四川大学华西临床医学院"])
 def test_titles_quotes_and_organisations_are_not_cut(text):

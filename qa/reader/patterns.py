@@ -42,6 +42,8 @@ TIME = re.compile(
 ENUMERATION_ITEM = r"(?:[^\s,，。；;：:、“”\"()（）等]|[(（][^\s,，。；;：:、“”\"()（）]{1,8}[)）]){1,16}"
 """An item of an enumeration: up to 16 characters, a short parenthetical counting as one (村(社区)书记)."""
 ENUMERATION = re.compile(f"{ENUMERATION_ITEM}(?:[、和及与]{ENUMERATION_ITEM})*、{ENUMERATION_ITEM}")
+COLLECTIVE_TAIL = re.compile(r"(?<=[^、和及与])各[^、和及与]$")
+"""各 and a measure word closing an enumeration's last item (湖南、江西各省): they sum the items up, no item's part."""
 NAME_GIVEN = re.compile(r"(?:称之为|称为|称作|称做|叫做|叫作|简称|俗称|又称|通称|统称|名为|史称)[「“\"《]?"
                         r"(?P<name>[^,，。；;、:：（()」”\"》]{2,20})")
 """The name a sentence gives something after a naming verb (…的酶称为DNA连接酶, 史称「牛车水事件」)."""
@@ -113,8 +115,12 @@ def era_years(folded: str) -> list[tuple[int, int]]:
 
 
 def enumerations(folded: str) -> list[tuple[int, int]]:
-    """Items joined by 、 (a trailing 等… is left out)."""
-    return [match.span() for match in ENUMERATION.finditer(folded)]
+    """Items joined by 、 (a trailing 等… is left out, and a trailing 各 + measure that sums them up: 江西各省)."""
+    spans = []
+    for match in ENUMERATION.finditer(folded):
+        tail = COLLECTIVE_TAIL.search(match.group())
+        spans.append((match.start(), match.end() - (len(tail.group()) if tail else 0)))
+    return spans
 
 
 def names_given(folded: str) -> list[tuple[int, int]]:

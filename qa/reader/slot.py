@@ -6,7 +6,7 @@ import re
 
 from qa.reader.definitions import defined_term, definitions
 from qa.reader.patterns import ITEM_SEPARATORS, NOUN_JOINERS, PLACE_SUFFIXES, dictionary_words, noun_chunks
-from qa.reader.questions import CLASSIFIERS, REASON_NOUNS, QuestionInfo, organisation_head
+from qa.reader.questions import CLASSIFIERS, REASON_NOUNS, QuestionInfo, asks_several, organisation_head
 from qa.reader.spans import clause_bounds, clause_breaks, tagged, trim, word_at
 
 NOUN_TYPES = ("organisation", "identity", "other", "place", "person")
@@ -24,6 +24,10 @@ PLACE_EQUATED = re.compile(r"(?:^|的)([^的]+?)(?:叫做|叫|是|为)$")
 """What a place question ending in its interrogative equates its answer with (社区 in 所在的社区叫什么)."""
 ATTRIBUTE_BEFORE = r"{attribute}[:：]?(?:是|为|乃|叫做|叫|称为|即)?$"
 """An attribute the sentence names right before a value (分子式为, 字, 英文名:)."""
+MOST_SLOT_CHARS = 60
+"""A longer gap between a question's words in a sentence is no slot ..."""
+MOST_SLOT_CHARS_SEVERAL = 120
+"""... except for a question asking for several things, whose items may run long (分布于老挝、朝鲜…各省等地)."""
 COPULAS = ("是", "为", "乃")
 COPULA_REACH = 4
 """A copula this many characters or fewer before the question's words in the sentence equates them with its subject."""
@@ -364,7 +368,7 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
     if end <= start and left and not right and not suffix:
         subject = subject_before_copula(folded, left[0])
         return (*subject, anchor_strength(before, folded[subject[1]:])) if subject else None
-    if end <= start or end - start > 60:
+    if end <= start or end - start > (MOST_SLOT_CHARS_SEVERAL if asks_several(question) else MOST_SLOT_CHARS):
         return None
     after = [w for w in question.words if w in suffix and w not in before]
     kept_noun = right is not None and question.type in ("place", "list")  # the noun kept in the slot frames it
