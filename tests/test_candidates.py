@@ -168,6 +168,12 @@ def test_a_noun_asked_after_what_the_sentence_says_after_a_copula_is_its_subject
     assert (sentence[found[0]:found[1]] if found else None) == expected
 
 
+def test_the_verb_of_a_place_interrogative_frames_the_slot():
+    sentence = "富国银行广场(Wells Fargo Bank Plaza,前称西北银行中心(Norwest Center)),位于美国明尼亚波利斯。"  # CMRC
+    found = slot(sentence, analyze_question("富国银行广场位于哪里?"))
+    assert found and sentence[found[0]:found[1]] == "美国明尼亚波利斯"
+
+
 def test_no_subject_is_taken_without_a_copula_before_the_questions_words():
     sentence = "1928年,印第安纳大学俱乐部落成,全美第二大的学生活动中心。"
     assert slot(sentence, analyze_question("全美国第二大的学生活动中心为何?")) is None

@@ -16,7 +16,8 @@ from qa.reader.questions import analyze_question
 from qa.reader.slot import asked_noun, named_items
 from qa.reader.ranking import (FEATURES, candidate_features, cut_suffix_echo, cut_to_unit_asked, ends_in_predicate,
                                is_lone_predicate, modifies_a_noun, past_possessive, referring_word,
-                               echo_share, fits_unit_asked, is_well_formed, noun_agreement, with_ordinal_noun,
+                               echo_share, fits_unit_asked, is_well_formed, names_a_body, noun_agreement,
+                               with_ordinal_noun,
                                within_a_time)
 from qa.reader.sentences import ScoredSentence
 from qa.text.normalize import fold
@@ -584,3 +585,14 @@ def test_an_ordinal_keeps_the_measure_word_asked_after_di_ji(sentence, question,
     widened = with_ordinal_noun(Candidate(start, start + len(ordinal), "quantity", "pattern"), sentence,
                                 analyze_question(question))
     assert sentence[widened.start:widened.end] == expected
+
+
+@pytest.mark.parametrize("sentence, place, starts_a_body", [
+    ("1998年,西北银行收购旧富国银行", "西北", True),  # CMRC
+    ("他考入北京大学", "北京", True),
+    ("位于美国明尼亚波利斯", "美国", False),  # a place within a place
+    ("市政府设在西北", "西北", False),
+])
+def test_a_place_that_starts_a_body_s_name_is_no_place_answer(sentence, place, starts_a_body):
+    start = sentence.rindex(place)
+    assert names_a_body(sentence, Candidate(start, start + len(place), "place", "pattern")) is starts_a_body

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 
+from qa.reader.boundaries import ORGANISATION_NOUNS
 from qa.reader.candidates import PERSON_NOUNS, Candidate, SentenceCandidates, strip_question_edges, widen_quantity
 from qa.reader.numerals import arabic
 from qa.reader.patterns import DURATION_MEASURE, PLACE_SUFFIXES, dictionary_words, times
@@ -236,6 +237,12 @@ def modifies_a_noun(folded: str, candidate: Candidate, asked: str) -> bool:
             and not asked.startswith(folded[after[0]:after[1]]))
 
 
+def names_a_body(folded: str, candidate: Candidate) -> bool:
+    """Whether a place starts the name of a body, its head noun right after it (西北 in 西北银行, 北京 in 北京大学): no
+    answer to where something is (:data:`qa.reader.boundaries.ORGANISATION_NOUNS`)."""
+    return candidate.type == "place" and folded.startswith(ORGANISATION_NOUNS, candidate.end)
+
+
 def time_unit_asked(question: QuestionInfo) -> str:
     """The calendar unit a time question asks for: 年 (哪一年, 何年, 什么年份), 月 (哪个月, 什么月份), or ""."""
     if question.type != "time":
@@ -379,6 +386,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
                     question.type != "other" and is_lone_predicate(folded, candidate)):
                 continue
         if post and candidate.type == "slot" and holds_verb(folded, candidate):
+            continue
+        if question.type == "place" and names_a_body(folded, candidate):
             continue
         text = folded[candidate.start:candidate.end]
         echo = echo_share(text, question, noun) if candidate.type != "evidence" else 0.0

@@ -50,6 +50,8 @@ REST_CHARS = 3
 """The most characters of a question's prefix after its last word found that are looked for beyond it ..."""
 REST_GAP = 4
 """... this many characters on at most (a name the question leaves out: 党委书记古辉到)."""
+WH_VERB = re.compile("位于")
+"""A verb place interrogatives of :data:`qa.reader.questions.CHINESE_PATTERNS` start with (位于哪)."""
 PREFIX_PARTICLES = {"是", "为", "叫", "叫做", "有", "在", "了", "的", "着", "过", "将", "被"}
 
 
@@ -79,6 +81,12 @@ def longest_head_in(needle: str, haystack: str, start: int, limit: int = 12) -> 
         if position >= 0:
             return position, position + length
     return None
+
+
+def verb_in_interrogative(wh: str) -> str:
+    """The verb a place interrogative holds (位于 in 位于哪): the sentence's answer follows it, so it frames the slot."""
+    found = WH_VERB.match(wh)
+    return found.group() if found else ""
 
 
 def strip_particles(prefix: str) -> str:
@@ -318,7 +326,7 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
     defined = [trim(folded, *span) for span in definitions(folded, term)] if term else []
     if defined and defined[0][1] > defined[0][0]:
         return (*defined[0], 1.0)
-    prefix = strip_particles(question.prefix)
+    prefix = strip_particles(question.prefix + verb_in_interrogative(question.wh))
     suffix = asked_part(question)
     if question.measure:
         suffix = suffix[len(question.measure):]
