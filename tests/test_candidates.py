@@ -29,6 +29,15 @@ def test_a_number_keeps_its_thousands_separators(text, expected):
     assert spans_text(text, quantities(text)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("生长于海拔200米至2,300米的地区", ["200米至2,300米"]),  # CMRC: either end alone misquotes the range
+    ("两个天坑分别宽276米-285米和300米-522米", ["两个", "276米-285米", "300米-522米"]),  # CMRC
+    ("从200人到了300人", ["200人", "300人"]),  # 到了 joins no range
+])
+def test_two_quantities_with_measures_joined_by_zhi_are_one_range(text, expected):
+    assert spans_text(text, quantities(text)) == expected
+
+
 def test_dates_are_not_quantities():
     text = "7月11日,2022年发生"
     assert spans_text(text, quantities(text)) == []

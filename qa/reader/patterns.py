@@ -10,6 +10,8 @@ from qa.reader.spans import CHINESE_DIGITS, clause_bounds, is_numeral, quoted_ra
 
 ONE_NUMERAL = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{CHINESE_DIGITS}]*(?:十几|几十|几百|几千|几万)[{CHINESE_DIGITS}]*|[{CHINESE_DIGITS}]+|半)"
 NUMERAL = rf"(?:{ONE_NUMERAL}(?:[-~—至到]{ONE_NUMERAL})?)"
+RANGE_JOINERS = ("至", "到", "-", "~", "—", "–")
+"""What joins two quantities into a range (200米至2,300米)."""
 APPROXIMATE = r"(?:约|近|超过|逾|将近|大约|不到|不足|多达|高达)"
 MEASURES = sorted(
     "人次 个小时 小时 分钟 平方公里 平方米 公里 千米 公斤 千克 万元 亿元 美元 港元 欧元 个月 名 位 个 人 户 轮 项 件 天 次 家 所 "
@@ -66,7 +68,8 @@ ORG_TAGS = {"nt"}
 
 def quantities(folded: str) -> list[tuple[int, int]]:
     """Numbers with measure words and approximation words (400多名, 30多万人次, 近百, 约3000余人, 1.2万, 十几天,
-    3至5人); Chinese numerals as written."""
+    3至5人); Chinese numerals as written; two with a measure each joined as one range (200米至2,300米: either end
+    alone misquotes it)."""
     spans = []
     for match in QUANTITY.finditer(folded):
         text = match.group()
@@ -81,7 +84,14 @@ def quantities(folded: str) -> list[tuple[int, int]]:
         if re.fullmatch(r"\d{4}年|[〇零一二三四五六七八九]{4}年", text):
             continue
         spans.append(match.span())
-    return spans
+    ranged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if (ranged and folded[ranged[-1][1]:start] in RANGE_JOINERS
+                and re.search(MEASURE + "$", folded[ranged[-1][0]:ranged[-1][1]])):
+            ranged[-1] = (ranged[-1][0], end)
+        else:
+            ranged.append((start, end))
+    return ranged
 
 
 def durations(folded: str) -> list[tuple[int, int]]:
