@@ -294,9 +294,9 @@ def cut_to_unit_asked(candidate: Candidate, folded: str, question: QuestionInfo)
 def fits_unit_asked(text: str, question: QuestionInfo) -> bool:
     """Whether a time holds the calendar unit asked for (哪一年 is not answered by 八月, nor by 4年 unless the
     question names the era: 民国哪一年; 哪个朝代 not by a year or date), a duration is on the scale asked for (hours
-    and less, or days and more), a count of things is no length of time (多少户 is not answered by 24小时), a count answers only a count of the
-    same kind (:func:`counts_alike`) and no count answers for a phone or other number (:data:`IDENTIFIER_ASKED`);
-    true when the question names no unit (多久, 何时, 多少)."""
+    and less, or days and more), a count of things is no length of time (多少户 is not answered by 24小时), a count
+    answers only a count of the same kind (:func:`counts_alike`) and no count answers for a phone or other number
+    (:data:`IDENTIFIER_ASKED`); true when the question names no unit (多久, 何时, 多少)."""
     unit = time_unit_asked(question)
     if unit and unit not in text or unit == "年" and SHORT_YEARS.fullmatch(text) and not names_an_era(question):
         return False

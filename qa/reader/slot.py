@@ -327,6 +327,7 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
     if defined and defined[0][1] > defined[0][0]:
         return (*defined[0], 1.0)
     prefix = strip_particles(question.prefix + verb_in_interrogative(question.wh))
+    before = [w for w in question.words if w in prefix]
     suffix = asked_part(question)
     if question.measure:
         suffix = suffix[len(question.measure):]
@@ -337,7 +338,7 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
         left = past_the_rest(prefix, folded, left)
     right = longest_head_in(suffix, folded, left[1] if left else 0) if len(suffix) >= 2 else None
     if left and not right and names_noun_alone(question) and (subject := subject_adjoining_copula(folded, left)):
-        return (*subject, anchor_strength([w for w in question.words if w in prefix], folded[subject[1]:]))
+        return (*subject, anchor_strength(before, folded[subject[1]:]))
     if left and not right and len(suffix) >= 2:
         right = longest_head_in(suffix, folded, 0)
         if right and right[0] < left[0]:
@@ -372,7 +373,6 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
         end = breaks[0] if left or not right else end
         start = start if left or not right else breaks[-1] + 1
     start, end = trim(folded, start, end)
-    before = [w for w in question.words if w in prefix]
     if end <= start and left and not right and not suffix:
         subject = subject_before_copula(folded, left[0])
         return (*subject, anchor_strength(before, folded[subject[1]:])) if subject else None
