@@ -17,8 +17,7 @@ from qa.reader.slot import asked_noun, named_items
 from qa.reader.ranking import (FEATURES, candidate_features, cut_suffix_echo, cut_to_unit_asked, ends_in_predicate,
                                is_lone_predicate, modifies_a_noun, past_possessive, referring_word,
                                echo_share, fits_unit_asked, is_well_formed, names_a_body, noun_agreement,
-                               with_ordinal_noun,
-                               within_a_time)
+                               whole_name_first, with_ordinal_noun, within_a_time)
 from qa.reader.sentences import ScoredSentence
 from qa.text.normalize import fold
 from qa.reader.weights import ReaderWeights
@@ -596,3 +595,21 @@ def test_an_ordinal_keeps_the_measure_word_asked_after_di_ji(sentence, question,
 def test_a_place_that_starts_a_body_s_name_is_no_place_answer(sentence, place, starts_a_body):
     start = sentence.rindex(place)
     assert names_a_body(sentence, Candidate(start, start + len(place), "place", "pattern")) is starts_a_body
+
+
+def test_a_tie_at_the_top_goes_to_the_whole_name_in_the_same_sentence():
+    # DRCD test (CC BY-SA 3.0), folded: 屯田兵制度 and its tail 兵制度 scored alike
+    def scored(sentence: str) -> ScoredSentence:
+        return ScoredSentence(hit=None, start=0, end=len(sentence), text=sentence, dense=0.5, coverage=0.5, score=0.5)
+
+    religion = scored("锡克教是全球最大的传统非主流宗教之一")  # DRCD, folded: 传统 is a common noun, no name
+    tail, whole = Candidate(11, 16, "headed", "pattern"), Candidate(9, 16, "headed", "pattern")
+    assert whole_name_first([(1.0, tail, religion), (1.0, whole, religion)])[0][1] == tail
+    system, other = scored("新政府在北海道实施屯田兵制度"), scored("新政府在北海道实施屯田兵制度")
+    tail, whole, first = (Candidate(11, 14, "headed", "pattern"), Candidate(9, 14, "headed", "pattern"),
+                          Candidate(0, 3, "chunk", "pattern"))
+    assert whole_name_first([(1.0, tail, system), (1.0, whole, system)])[0][1] == whole
+    assert whole_name_first([(1.0, tail, system), (0.9, whole, system)])[0][1] == tail  # not a tie
+    assert whole_name_first([(1.0, tail, system), (1.0, whole, other)])[0][1] == tail  # another sentence
+    assert whole_name_first([(1.0, first, system), (1.0, whole, system)])[0][1] == first  # another end
+    assert whole_name_first([]) == []

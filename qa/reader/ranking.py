@@ -7,7 +7,7 @@ import math
 import re
 
 from qa.reader.boundaries import ORGANISATION_NOUNS
-from qa.reader.candidates import PERSON_NOUNS, Candidate, SentenceCandidates, strip_question_edges, widen_quantity
+from qa.reader.candidates import NAME_PHRASE_TAGS, PERSON_NOUNS, Candidate, SentenceCandidates, strip_question_edges, widen_quantity
 from qa.reader.numerals import arabic
 from qa.reader.patterns import DURATION_MEASURE, PLACE_SUFFIXES, dictionary_words, times
 from qa.reader.questions import QuestionInfo, asks_post, asks_several, item_type
@@ -59,6 +59,10 @@ SHORT_YEARS = re.compile(r"\d{1,2}年")
 """One or two digits before 年: a number of years (实施了4年), no calendar year unless an era names it (民国39年)."""
 ENUMERATED_ITEMS = 2
 """Items of the asked type an enumeration must hold to answer a question asking for several (分布在哪些地区)."""
+TIED = 1e-9
+"""Scores this close are a tie (candidates whose features are all alike)."""
+NAME_TAGS = ("nr", "ns", "nt", "nz", "j", "eng")
+"""jieba tags of names: of people, places, bodies and other things, abbreviations and Latin words."""
 # Which candidate kinds may answer which question type.
 ACCEPTS: dict[str, tuple[str, ...]] = {
     "quantity": ("quantity",),
@@ -478,3 +482,40 @@ def quantity_terms(candidate: Candidate, text: str, folded: str, question: Quest
     counted = 1 / (1 + noun_gap / weights.counted_noun_scale) if noun_gap != math.inf else 0.0
     people = question.english and PEOPLE_WORDS.search(question.text) and text.rstrip("多余").endswith(PEOPLE_MEASURES)
     return match, mismatch, counted, float(bool(people))
+
+
+def whole_name_first(ranked: list[tuple[float, Candidate, ScoredSentence]]
+                     ) -> list[tuple[float, Candidate, ScoredSentence]]:
+    """Ranked candidates with a tie at the top settled for the longest of the tied spans that end where the best
+    one ends in its sentence and add before it only nominal words, a name among them (联邦储备系统 over 储备系统,
+    塞尔维亚反对党 over 反对党, scored alike): a name cut short is no answer. A common noun before it (传统, 部分) may
+    qualify it, so it alone does not settle the tie.
+
+    Args:
+        ranked: ``(score, candidate, sentence)``, best first.
+
+    Returns:
+        The same items, the whole name moved to the front.
+    """
+    if not ranked:
+        return ranked
+    value, best, sentence = ranked[0]
+    folded = fold(sentence.text)
+    chosen = 0
+    for index, (score, candidate, other) in enumerate(ranked[1:], 1):
+        if score < value - TIED:
+            break
+        if (other is sentence and candidate.end == best.end and candidate.start < ranked[chosen][1].start
+                and leads_a_name(folded, candidate.start, best.start)):
+            chosen = index
+    return [ranked[chosen], *ranked[:chosen], *ranked[chosen + 1:]]
+
+
+def leads_a_name(folded: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is whole nominal words (nouns, names, abbreviations, Latin words), one of them a
+    name (塞尔维亚, 屯田, 圣乔治)."""
+    words = words_within(tagged(folded), start, end)
+    return (bool(words) and words[0][0] == start and words[-1][1] == end
+            and sum(stop - first for first, stop, _ in words) == end - start
+            and all(flag.startswith(NAME_PHRASE_TAGS) for _, _, flag in words)
+            and any(flag.startswith(NAME_TAGS) for _, _, flag in words))
