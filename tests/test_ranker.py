@@ -15,7 +15,8 @@ from qa.reader.candidates import Candidate, people_in_slot, sentence_candidates
 from qa.reader.questions import analyze_question
 from qa.reader.slot import asked_noun, named_items
 from qa.reader.ranking import (FEATURES, candidate_features, cut_suffix_echo, cut_to_unit_asked, ends_in_predicate,
-                               is_lone_predicate, modifies_a_noun, past_possessive, referring_word,
+                               is_lone_predicate, modifies_a_noun, past_leading_predicate, past_possessive,
+                               referring_word,
                                echo_share, fits_unit_asked, is_well_formed, names_a_body, noun_agreement,
                                whole_name_first, with_ordinal_noun, within_a_time)
 from qa.reader.sentences import ScoredSentence
@@ -613,3 +614,32 @@ def test_a_tie_at_the_top_goes_to_the_whole_name_in_the_same_sentence():
     assert whole_name_first([(1.0, tail, system), (1.0, whole, other)])[0][1] == tail  # another sentence
     assert whole_name_first([(1.0, first, system), (1.0, whole, system)])[0][1] == first  # another end
     assert whole_name_first([]) == []
+
+
+@pytest.mark.parametrize("sentence, span, kept", [
+    # DRCD test (CC BY-SA 3.0), folded: the verb, preposition or adverb in front of the noun phrase asked for
+    ("台徽的基本构思源自太极两仪", "源自太极两仪", "太极两仪"),
+    ("吉米·史都华的电影几乎都出现在文艺喜剧片", "几乎都出现在文艺喜剧片", "文艺喜剧片"),
+    ("周恩来夫妇的存款剩余用来交党费", "交党费", "党费"),
+    ("巴尔的摩属副热带湿润气候", "属副热带湿润气候", "副热带湿润气候"),
+    ("这种酶可将遗传物质带入细胞", "可将遗传物质", "遗传物质"),
+    # kept whole: nouns joined by 和 (the predicate may govern both), a verb after the first noun, no noun at all
+    ("他们组织医护人员和志愿者", "组织医护人员和志愿者", "组织医护人员和志愿者"),
+    ("运动会降低静止心率", "会降低静止心率", "会降低静止心率"),
+    ("疫情已经得到控制", "已经得到控制", "已经得到控制"),
+])
+def test_a_noun_answer_starts_past_the_predicate_leading_to_it(sentence, span, kept):
+    start = sentence.index(span)
+    cut = past_leading_predicate(Candidate(start, start + len(span), "slot", "slot"), sentence)
+    assert sentence[cut.start:cut.end] == kept
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    # DRCD test (CC BY-SA 3.0), folded
+    ("为了纪念这一次比赛,从此泰马派山的这条防火山道便被命名为瑞派克路", "在泰马派山的防火山道被命名为什么路?", "瑞派克路"),
+    ("另外兴大志工队曾下属于学权部,现已独立运作", "现今已独立运作的兴大志工队曾经管辖于哪一个部门?", "学权部"),
+    ("省政府置省务会议,管理全省一切政务事宜", "广东省政府设置了哪一个机构来管理全省一切政务事宜?", "省务会议"),
+    ("巴尔的摩属副热带湿润气候,四季分明", "依照全球气候分类，巴尔的摩可以被归类为哪一种气候?", "副热带湿润气候"),
+])
+def test_a_question_asking_for_a_noun_is_answered_past_the_predicate(sentence, question, expected):
+    assert best_candidate_text(sentence, question) == expected

@@ -59,6 +59,9 @@ SHORT_YEARS = re.compile(r"\d{1,2}年")
 """One or two digits before 年: a number of years (实施了4年), no calendar year unless an era names it (民国39年)."""
 ENUMERATED_ITEMS = 2
 """Items of the asked type an enumeration must hold to answer a question asking for several (分布在哪些地区)."""
+NOMINAL_STARTS = ("n", "j", "eng", "vn", "an", "b")
+"""jieba tags of a word that may start a noun phrase: nouns and names, abbreviations, Latin words, nouns made of
+verbs and adjectives, and attributive words (副 of 副热带)."""
 TIED = 1e-9
 """Scores this close are a tie (candidates whose features are all alike)."""
 NAME_TAGS = ("nr", "ns", "nt", "nz", "j", "eng")
@@ -208,6 +211,30 @@ def past_possessive(candidate: Candidate, folded: str) -> Candidate:
     return Candidate(end, candidate.end, candidate.type, candidate.origin) if end < candidate.end else candidate
 
 
+def past_leading_predicate(candidate: Candidate, folded: str) -> Candidate:
+    """A candidate without the verbs, prepositions and adverbs it starts with, when a plain noun phrase follows them
+    to its end (源自太极两仪 → 太极两仪, 几乎完全是伊斯兰教 → 伊斯兰教): a thing, place, person or body is named by the
+    noun phrase, not by the predicate that leads to it."""
+    words = words_within(tagged(folded), candidate.start, candidate.end)
+    if not words or words[0][0] != candidate.start:
+        return candidate
+    lead = 0
+    while lead < len(words) and predicate_word(words[lead][2]):
+        lead += 1
+    rest = words[lead:]
+    if (not lead or not rest or candidate.end - rest[0][0] < 2
+            or not (rest[0][2].startswith(NOMINAL_STARTS) or folded[rest[0][0]] in "「《“")
+            or any(predicate_word(flag) or flag.startswith("c") for _, _, flag in rest)
+            or ends_no_noun_phrase(rest[-1][2])):
+        return candidate
+    return Candidate(rest[0][0], candidate.end, candidate.type, candidate.origin)
+
+
+def predicate_word(flag: str) -> bool:
+    """A jieba tag of a verb, preposition or adverb (a noun made of a verb, ``vn``, is none)."""
+    return flag.startswith(("v", "p", "d")) and not flag.startswith("vn")
+
+
 def is_lone_predicate(folded: str, candidate: Candidate) -> bool:
     """Whether the candidate is one word that no noun phrase is made of (是, 接壤: tagged as in
     :data:`NOT_NOMINAL_TAGS`). It names no place, person or body; an ``other`` question may ask for an act, so it
@@ -352,7 +379,9 @@ FEATURES = ("sentence", "dense", "coverage", "sentence_rank", "type_match", "typ
 
 def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandidates, question: QuestionInfo,
                        weights: ReaderWeights) -> list[tuple[list[float], Candidate]]:
-    """The features (:data:`FEATURES`) of each candidate of one sentence that may answer the question.
+    """The features (:data:`FEATURES`) of each candidate of one sentence that may answer the question. A candidate
+    cut past its leading predicate (:func:`past_leading_predicate`) is as close to the question's words as the span
+    it was cut from.
 
     Args:
         sentence: the scored sentence.
@@ -391,6 +420,9 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
                 continue
         if post and candidate.type == "slot" and holds_verb(folded, candidate):
             continue
+        as_found = candidate
+        if question.type in NAMED_ASKED or noun and question.type in THING_TYPES:
+            candidate = past_leading_predicate(candidate, folded)
         if question.type == "place" and names_a_body(folded, candidate):
             continue
         text = folded[candidate.start:candidate.end]
@@ -409,7 +441,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         agreement = 1.0 if candidate.type == "post" else noun_agreement(text, noun, weights.asked_noun_chars)
         exact = of_asked_type(candidate, question, noun, whole) and not names_another_level(text, noun) and (
             agreement > 0 or not restates_the_subject(candidate, folded, question, aligned, weights))
-        distance = gap(candidate.start, candidate.end, positions)
+        distance = gap(as_found.start, as_found.end, positions)
         measured = quantity_terms(candidate, text, folded, question, weights)
         rows.append(([
             sentence.score, sentence.dense, sentence.coverage, float(rank), float(exact), float(not exact),
