@@ -1,6 +1,6 @@
 import pytest
 
-from qa.reader.questions import analyze_question, asks_several, item_type
+from qa.reader.questions import analyze_question, asks_alias, asks_name, asks_several, item_type
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -194,3 +194,20 @@ def test_which_ones_is_not_how_many_and_its_items_are_typed_by_their_noun(questi
     info = analyze_question(question)
     assert (info.type, item_type(info)) == (answer_type, item)
     assert not any("几" in word for word in info.words)
+
+
+@pytest.mark.parametrize("question, alias", [
+    # CMRC 2018 trial (CC BY-SA 4.0) and DRCD test (CC BY-SA 3.0, folded)
+    ("蓍的别名是什么？", True),
+    ("刺角瓜又名什么？", True),
+    ("西贡商业信用银行的英文名是什么？", True),
+    ("明成祖的本名是?", True),
+    ("玉泉北路又有哪一个俗称?", True),
+    ("南宁二中是什么的简称？", False),  # the full name, asked from the short one
+    ("国乐是韩国哪一种音乐的别称？", False),  # what the alias names
+    ("蓍有什么作用？", False),
+])
+def test_a_question_asking_for_another_name(question, alias):
+    info = analyze_question(question)
+    assert asks_alias(info) is alias
+    assert not alias or asks_name(info)

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from conftest import ROOT
-from qa.reader.patterns import headed_by, names_given, noun_chunks, siblings, times
+from qa.reader.patterns import aliases_given, headed_by, names_given, noun_chunks, siblings, times
 from qa.reader.ranker import LinearRanker
 from qa.reader.candidates import Candidate, people_in_slot, sentence_candidates
 from qa.reader.questions import analyze_question
@@ -643,3 +643,20 @@ def test_a_noun_answer_starts_past_the_predicate_leading_to_it(sentence, span, k
 ])
 def test_a_question_asking_for_a_noun_is_answered_past_the_predicate(sentence, question, expected):
     assert best_candidate_text(sentence, question) == expected
+
+
+@pytest.mark.parametrize("sentence, names", [
+    # CMRC 2018 trial (CC BY-SA 4.0): every other name the sentence lists, to the clause's end
+    ("蓍（学名：，拼音：shì是），又名欧蓍、千叶蓍、锯草，是菊科蓍属的多年生草本植物。", ["欧蓍、千叶蓍、锯草"]),
+    ("马来穿山甲（学名：'），又名爪哇穿山甲或爪哇鲮鲤，是东南亚的一种穿山甲", ["爪哇穿山甲或爪哇鲮鲤"]),
+    ("那须盐原车站原名东那须野", ["东那须野"]),
+    ("该树是一种锦葵科的大型落叶乔木", []),
+])
+def test_the_other_names_a_sentence_gives(sentence, names):
+    assert [sentence[a:b] for a, b in aliases_given(sentence)] == names
+
+
+def test_a_question_asking_for_another_name_is_answered_by_it_not_by_what_the_thing_is():
+    sentence = "马来穿山甲（学名：'），又名爪哇穿山甲或爪哇鲮鲤，是东南亚的一种穿山甲，分布在泰国、印尼的森林。"  # CMRC trial
+    assert best_candidate_text(sentence, "马来穿山甲的别称是什么？") == "爪哇穿山甲或爪哇鲮鲤"
+    assert best_candidate_text(sentence, "马来穿山甲是什么？") != "爪哇穿山甲或爪哇鲮鲤"

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from qa.reader.patterns import (MANNER_MARKER, NOUN_JOINERS, ORG_TAGS, PERSON_TAGS, PLACE_SUFFIXES, PLACE_TAGS,
-                                REASON_MARKER, durations, entities, enumerations, headed_by, identities, marked_clauses,
-                                names_given, noun_chunks, quantities, siblings, times)
+                                REASON_MARKER, aliases_given, durations, entities, enumerations, headed_by, identities,
+                                marked_clauses, names_given, noun_chunks, quantities, siblings, times)
 from qa.reader.actions import predicates
 from qa.reader.boundaries import cut_echoed_predicate, drop_complement, refine
 from qa.reader.definitions import defined_term, definitions
-from qa.reader.questions import HEAD_NOUNS, QuestionInfo, asks_name, asks_post
+from qa.reader.questions import HEAD_NOUNS, QuestionInfo, asks_alias, asks_name, asks_post
 from qa.reader.sentences import weighted_coverage
 from qa.reader.slot import asked_noun, asks_a_place_level, named_items, names_the_attribute, slot
 from qa.reader.spans import CHINESE_DIGITS, clause_bounds, is_numeral, quoted_ranges, tagged, trim, words_within
@@ -124,7 +124,8 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
                 end = trim(folded, start, cut, edges)[1]
             if end > start:
                 found.append(Candidate(start, end, kind, "pattern"))
-    for start, end in names_given(folded) if asks_name(question) else []:
+    named = names_given(folded) + (aliases_given(folded) if asks_alias(question) else [])
+    for start, end in named if asks_name(question) else []:
         start, end = trim(folded, start, end)  # a name may hold the question's words (DNA连接酶 for 酶)
         if end > start:
             found.append(Candidate(start, end, "identity", "name"))

@@ -49,6 +49,11 @@ COLLECTIVE_TAIL = re.compile(r"(?<=[^、和及与])各[^、和及与]$")
 NAME_GIVEN = re.compile(r"(?:称之为|称为|称作|称做|叫做|叫作|简称|俗称|又称|通称|统称|名为|史称)[「“\"《]?"
                         r"(?P<name>[^,，。；;、:：（()」”\"》]{2,20})")
 """The name a sentence gives something after a naming verb (…的酶称为DNA连接酶, 史称「牛车水事件」)."""
+ALIAS_GIVEN = re.compile(r"(?:别名|别称|又名|又称|亦称|亦名|原名|本名|旧称|俗称|学名|英文名称|英文名|英文全称|英语名称|英语|"
+                         r"外号|绰号|昵称)(?:为|是|叫|叫做|作)?[:：]?"
+                         r"(?P<name>[^,，。；;:：()（）'\s][^,，。；;:：]{1,59})")
+"""Another name a sentence gives something, to the clause's end, several of them if listed (别称黄莺、小黄蝉); a
+bracket or quote mark left by a name stripped from the text (学名：'）) is none."""
 IDENTITY = re.compile(r"(?:作为|身为|担任|出任)(?P<span>[^,，。；;!！?？]{2,30})|是(?P<tail>[^,，。；;!！?？]{2,30})")
 REASON_MARKER = re.compile(r"因为|由于|为了|因此|是因|鉴于|之所以|根据(?=[^,，。;；]{1,20}(?:需要|要求|规定|部署|指示))")
 """Words that start a reason; 根据 only before a need, rule or order it names (根据疫情防控工作需要)."""
@@ -137,6 +142,12 @@ def names_given(folded: str) -> list[tuple[int, int]]:
     """The names a sentence gives after a naming verb (:data:`NAME_GIVEN`), for a question asking what something is
     called."""
     return [match.span("name") for match in NAME_GIVEN.finditer(folded)]
+
+
+def aliases_given(folded: str) -> list[tuple[int, int]]:
+    """The other names a sentence gives something after an alias noun (:data:`ALIAS_GIVEN`), for a question asking
+    for one."""
+    return [match.span("name") for match in ALIAS_GIVEN.finditer(folded)]
 
 
 def identities(folded: str) -> list[tuple[int, int]]:

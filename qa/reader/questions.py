@@ -50,6 +50,10 @@ POST_ASKED = re.compile("职务|职位|官职|头衔|职称")
 NAMING_VERB = re.compile("(?:名叫|叫做|叫|称作|称为)$")
 """A verb that only ties a thing to the name asked for (所在的社区叫什么): the text names it without the verb
 (站南社区), so it is not a word the answer's sentence must hold."""
+ALIAS_NOUNS = "别名|别称|又名|又称|原名|本名|旧称|俗称|学名|英文名称|英文名|英语名称|英语名|外号|绰号|昵称"
+"""Nouns for another name of something (猴面包树的别名是什么, 刺角瓜又名什么)."""
+ALIAS_BEFORE = re.compile(rf"(?:{ALIAS_NOUNS})(?:是|为|叫|叫做)?$")
+ALIAS_AFTER = re.compile(rf"^(?:{ALIAS_NOUNS})(?:是|为)?$")
 NAME_ASKED = ("称为什么", "被称为", "叫做什么")
 """Interrogatives that ask what something is called (这种生殖称为什么, 他管理的区域被称为)."""
 POST_VERBS = re.compile("担任|出任|任职|现任|时任|身任|任")
@@ -270,9 +274,17 @@ def naming_verb(wh: str, prefix: str, suffix: str) -> str:
 
 
 def asks_name(question: QuestionInfo) -> bool:
-    """Whether a question asks what something is called: 称为什么, 被称为, 叫做什么, or a naming verb before a closing
-    什么 (所在的社区叫什么)."""
-    return question.wh in NAME_ASKED or bool(naming_verb(question.wh, question.prefix, question.suffix))
+    """Whether a question asks what something is called: 称为什么, 被称为, 叫做什么, a naming verb before a closing
+    什么 (所在的社区叫什么), or another name of it (:func:`asks_alias`)."""
+    return (question.wh in NAME_ASKED or bool(naming_verb(question.wh, question.prefix, question.suffix))
+            or asks_alias(question))
+
+
+def asks_alias(question: QuestionInfo) -> bool:
+    """Whether a question asks for another name of something: an alias noun right before the interrogative and
+    nothing after it (盾柱木的别名是什么, 刺角瓜又名什么), or the noun alone after it (又有哪一个俗称)."""
+    return (bool(ALIAS_BEFORE.search(question.prefix)) and not question.suffix.strip("?？")
+            or bool(ALIAS_AFTER.match(question.suffix.rstrip("?？"))))
 
 
 def asks_post(prefix: str, suffix: str) -> bool:

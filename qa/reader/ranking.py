@@ -10,7 +10,7 @@ from qa.reader.boundaries import ORGANISATION_NOUNS
 from qa.reader.candidates import NAME_PHRASE_TAGS, PERSON_NOUNS, Candidate, SentenceCandidates, strip_question_edges, widen_quantity
 from qa.reader.numerals import arabic
 from qa.reader.patterns import DURATION_MEASURE, PLACE_SUFFIXES, dictionary_words, times
-from qa.reader.questions import QuestionInfo, asks_post, asks_several, item_type
+from qa.reader.questions import QuestionInfo, asks_alias, asks_post, asks_several, item_type
 from qa.reader.sentences import ScoredSentence
 from qa.reader.slot import NOUN_KEPT, asked_noun, asks_a_place_level, nominal_head
 from qa.reader.spans import CHINESE_DIGITS, CLAUSE_BREAK, HONORIFICS, tagged, word_at, words_within
@@ -397,6 +397,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
     wholes = typed_enumerations(found.candidates, item_type(question)) if several else []
     aligned = found.slot
     names_asked = PROPER_NAME_ASKED.search(question.text) is not None and question.type in ("other", "identity")
+    alias = asks_alias(question)
     quoted = any(candidate.type == "quote" for candidate in found.candidates)
     naming = NAMING.search(question.text) is not None
     noun = asked_noun(question)
@@ -437,6 +438,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
                 quoted or starts_predicate(folded, candidate)):
             continue
         if candidate.type == "quote" and not naming and modifies_a_noun(folded, candidate, question.suffix):
+            continue
+        if alias and candidate.type == "identity" and candidate.origin != "name":
             continue
         agreement = 1.0 if candidate.type == "post" else noun_agreement(text, noun, weights.asked_noun_chars)
         exact = of_asked_type(candidate, question, noun, whole) and not names_another_level(text, noun) and (
