@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from qa.reader.questions import QuestionInfo
+from qa.reader.questions import ALIAS_NOUNS, QuestionInfo
 from qa.reader.spans import CHINESE_DIGITS, clause_bounds, is_numeral, quoted_ranges, tagged
 
 ONE_NUMERAL = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{CHINESE_DIGITS}]*(?:十几|几十|几百|几千|几万)[{CHINESE_DIGITS}]*|[{CHINESE_DIGITS}]+|半)"
@@ -49,8 +49,7 @@ COLLECTIVE_TAIL = re.compile(r"(?<=[^、和及与])各[^、和及与]$")
 NAME_GIVEN = re.compile(r"(?:称之为|称为|称作|称做|叫做|叫作|简称|俗称|又称|通称|统称|名为|史称)[「“\"《]?"
                         r"(?P<name>[^,，。；;、:：（()」”\"》]{2,20})")
 """The name a sentence gives something after a naming verb (…的酶称为DNA连接酶, 史称「牛车水事件」)."""
-ALIAS_GIVEN = re.compile(r"(?:别名|别称|又名|又称|亦称|亦名|原名|本名|旧称|俗称|学名|英文名称|英文名|英文全称|英语名称|英语|"
-                         r"外号|绰号|昵称)(?:为|是|叫|叫做|作)?[:：]?"
+ALIAS_GIVEN = re.compile(rf"(?:{ALIAS_NOUNS}|亦称|亦名|英文全称|英语)(?:为|是|叫|叫做|作)?[:：]?"
                          r"(?P<name>[^,，。；;:：()（）'\s][^,，。；;:：]{1,59})")
 """Another name a sentence gives something, to the clause's end, several of them if listed (别称黄莺、小黄蝉); a
 bracket or quote mark left by a name stripped from the text (学名：'）) is none."""

@@ -6,8 +6,9 @@ from __future__ import annotations
 import math
 import re
 
-from qa.reader.boundaries import ORGANISATION_NOUNS
-from qa.reader.candidates import NAME_PHRASE_TAGS, PERSON_NOUNS, Candidate, SentenceCandidates, strip_question_edges, widen_quantity
+from qa.reader.boundaries import NAME_TAGS, ORGANISATION_NOUNS
+from qa.reader.candidates import (NAME_PHRASE_TAGS, PERSON_NOUNS, Candidate, SentenceCandidates, strip_question_edges,
+                                  widen_quantity)
 from qa.reader.numerals import arabic
 from qa.reader.patterns import DURATION_MEASURE, PLACE_SUFFIXES, dictionary_words, times
 from qa.reader.questions import QuestionInfo, asks_alias, asks_post, asks_several, item_type
@@ -64,8 +65,8 @@ NOMINAL_STARTS = ("n", "j", "eng", "vn", "an", "b")
 verbs and adjectives, and attributive words (副 of 副热带)."""
 TIED = 1e-9
 """Scores this close are a tie (candidates whose features are all alike)."""
-NAME_TAGS = ("nr", "ns", "nt", "nz", "j", "eng")
-"""jieba tags of names: of people, places, bodies and other things, abbreviations and Latin words."""
+NAMING_TAGS = NAME_TAGS + ("j", "eng")
+"""jieba tags of words that name something: proper names, abbreviations and Latin words."""
 # Which candidate kinds may answer which question type.
 ACCEPTS: dict[str, tuple[str, ...]] = {
     "quantity": ("quantity",),
@@ -553,4 +554,4 @@ def leads_a_name(folded: str, start: int, end: int) -> bool:
     return (bool(words) and words[0][0] == start and words[-1][1] == end
             and sum(stop - first for first, stop, _ in words) == end - start
             and all(flag.startswith(NAME_PHRASE_TAGS) for _, _, flag in words)
-            and any(flag.startswith(NAME_TAGS) for _, _, flag in words))
+            and any(flag.startswith(NAMING_TAGS) for _, _, flag in words))
