@@ -18,7 +18,7 @@ from qa.reader.ranking import (FEATURES, candidate_features, cut_suffix_echo, cu
                                is_lone_predicate, modifies_a_noun, past_leading_predicate, past_possessive,
                                referring_word,
                                echo_share, fits_unit_asked, is_well_formed, names_a_body, noun_agreement,
-                               whole_name_first, with_ordinal_noun, within_a_time)
+                               whole_name_first, with_ordinal_noun, with_place_tail, within_a_time)
 from qa.reader.sentences import ScoredSentence
 from qa.text.normalize import fold
 from qa.reader.weights import ReaderWeights
@@ -660,3 +660,23 @@ def test_a_question_asking_for_another_name_is_answered_by_it_not_by_what_the_th
     sentence = "马来穿山甲（学名：'），又名爪哇穿山甲或爪哇鲮鲤，是东南亚的一种穿山甲，分布在泰国、印尼的森林。"  # CMRC trial
     assert best_candidate_text(sentence, "马来穿山甲的别称是什么？") == "爪哇穿山甲或爪哇鲮鲤"
     assert best_candidate_text(sentence, "马来穿山甲是什么？") != "爪哇穿山甲或爪哇鲮鲤"
+
+
+@pytest.mark.parametrize("sentence, place, widened", [
+    # DRCD test (CC BY-SA 3.0), folded: jieba tags 苏黎世 and 尤巴城 as people's names
+    ("世界第一套双色邮票是瑞士苏黎世州发行的", "瑞士", "瑞士苏黎世州"),
+    ("世界最大的锡克神庙在加州尤巴城", "加州", "加州尤巴城"),
+    ("博物馆位于下萨克森邦的首府", "下萨克森", "下萨克森邦"),
+    ("他毕业于北京群星艺术学院", "北京", "北京"),  # a school, no place
+    ("他在北京工作", "北京", "北京"),
+])
+def test_a_place_takes_in_the_name_after_it_that_ends_in_a_place_character(sentence, place, widened):
+    start = sentence.index(place)
+    found = with_place_tail(Candidate(start, start + len(place), "place", "pattern"), sentence)
+    assert sentence[found.start:found.end] == widened
+
+
+def test_where_is_answered_by_the_place_with_its_tail():
+    # DRCD test (CC BY-SA 3.0), folded
+    assert best_candidate_text("世界第一套双色邮票是瑞士苏黎世州发行的", "世界第一套双色邮票是哪里发行的?") == "瑞士苏黎世州"
+    assert best_candidate_text("世界最大的锡克神庙在加州尤巴城", "世界最大的锡克神庙在哪里?") == "加州尤巴城"

@@ -63,6 +63,8 @@ ENUMERATED_ITEMS = 2
 NOMINAL_STARTS = ("n", "j", "eng", "vn", "an", "b")
 """jieba tags of a word that may start a noun phrase: nouns and names, abbreviations, Latin words, nouns made of
 verbs and adjectives, and attributive words (副 of 副热带)."""
+PLACE_TAIL_CHARS = ("州", "省", "市", "县", "区", "镇", "乡", "村", "城", "邦", "港", "郡")
+"""Characters a place's name may end in (苏黎世州, 尤巴城, 下萨克森邦, 兰开夏郡)."""
 TIED = 1e-9
 """Scores this close are a tie (candidates whose features are all alike)."""
 NAMING_TAGS = NAME_TAGS + ("j", "eng")
@@ -229,6 +231,22 @@ def past_leading_predicate(candidate: Candidate, folded: str) -> Candidate:
             or ends_no_noun_phrase(rest[-1][2])):
         return candidate
     return Candidate(rest[0][0], candidate.end, candidate.type, candidate.origin)
+
+
+def with_place_tail(candidate: Candidate, folded: str) -> Candidate:
+    """A place followed, with nothing between, by up to two nominal words that end in a place character
+    (:data:`PLACE_TAIL_CHARS`: 瑞士 + 苏黎世州, 加州 + 尤巴城, 下萨克森 + 邦), widened over them: jieba tags many
+    foreign place names as people's, so the place it found stopped short of where the text says."""
+    words = tagged(folded)
+    following = [word for word in words if word[0] >= candidate.end][:2]
+    end = candidate.end
+    for first, last, flag in following:
+        if first != end or not flag.startswith("n"):
+            break
+        end = last
+        if folded[first:last].endswith(PLACE_TAIL_CHARS):
+            return Candidate(candidate.start, end, candidate.type, candidate.origin)
+    return candidate
 
 
 def predicate_word(flag: str) -> bool:
@@ -425,6 +443,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         as_found = candidate
         if question.type in NAMED_ASKED or noun and question.type in THING_TYPES:
             candidate = past_leading_predicate(candidate, folded)
+        if question.type == "place" and candidate.type == "place" and not asks_a_place_level(question, noun):
+            candidate = with_place_tail(candidate, folded)
         if question.type == "place" and names_a_body(folded, candidate):
             continue
         text = folded[candidate.start:candidate.end]
