@@ -237,10 +237,8 @@ def with_place_tail(candidate: Candidate, folded: str) -> Candidate:
     """A place followed, with nothing between, by up to two nominal words that end in a place character
     (:data:`PLACE_TAIL_CHARS`: 瑞士 + 苏黎世州, 加州 + 尤巴城, 下萨克森 + 邦), widened over them: jieba tags many
     foreign place names as people's, so the place it found stopped short of where the text says."""
-    words = tagged(folded)
-    following = [word for word in words if word[0] >= candidate.end][:2]
     end = candidate.end
-    for first, last, flag in following:
+    for first, last, flag in words_within(tagged(folded), end, len(folded))[:2]:
         if first != end or not flag.startswith("n"):
             break
         end = last
@@ -422,6 +420,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
     noun = asked_noun(question)
     post = asks_post(question.prefix, question.suffix)
     time_spans = times(folded) if question.type in NAMED_ASKED else []
+    noun_asked = question.type in NAMED_ASKED or bool(noun) and question.type in THING_TYPES
+    place_tail = question.type == "place" and not asks_a_place_level(question, noun)
     rows = []
     for candidate in found.candidates:
         if candidate.type not in accepted + ANY_TYPE:
@@ -441,9 +441,9 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         if post and candidate.type == "slot" and holds_verb(folded, candidate):
             continue
         as_found = candidate
-        if question.type in NAMED_ASKED or noun and question.type in THING_TYPES:
+        if noun_asked:
             candidate = past_leading_predicate(candidate, folded)
-        if question.type == "place" and candidate.type == "place" and not asks_a_place_level(question, noun):
+        if place_tail and candidate.type == "place":
             candidate = with_place_tail(candidate, folded)
         if question.type == "place" and names_a_body(folded, candidate):
             continue
