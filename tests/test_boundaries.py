@@ -7,7 +7,7 @@ from qa.reader.boundaries import (cut_echoed_predicate, cut_prepositional_tail, 
 from qa.reader.questions import analyze_question
 from qa.reader.slot import slot
 from qa.reader.patterns import enumerations, times
-from qa.reader.spans import quoted_ranges
+from qa.reader.spans import quoted_ranges, end_closing_quote
 from qa.text.normalize import fold
 
 
@@ -116,6 +116,18 @@ def test_a_lone_evening_character_is_no_time():
 def test_long_book_titles_are_whole():
     text = "他发表了《关于进一步加强和改进新形势下高校宣传思想工作的若干意见与实施细则的说明》一文"
     assert [text[a:b] for a, b in quoted_ranges(text)] == [text[text.index("《"):text.index("》") + 1]]
+
+
+@pytest.mark.parametrize("sentence, span, expected", [
+    ("《韩国宪法》包括序言、130项条款", "《韩国", "《韩国宪法》"),  # DRCD, folded: a title cut short is closed
+    ("托尔金开始写作《失落的故事集》", "开始写作《失落", "开始写作《失落的故事集》"),
+    ("《韩国宪法》包括序言", "韩国宪法", "韩国宪法"),  # inside the marks: kept
+    ("《韩国宪法》包括序言", "《韩国宪法》包括", "《韩国宪法》包括"),  # both marks: kept
+    ("依照《村民委员会组织法》设置", "组织法》设置", "组织法》设置"),  # only a span that opens a title is widened
+])
+def test_a_span_that_opens_a_title_ends_at_its_closing_mark(sentence, span, expected):
+    start, end = span_of(sentence, span)
+    assert sentence[start:end_closing_quote(sentence, start, end)] == expected
 
 
 @pytest.mark.parametrize("sentence, span, expected", [

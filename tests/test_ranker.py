@@ -680,3 +680,13 @@ def test_where_is_answered_by_the_place_with_its_tail():
     # DRCD test (CC BY-SA 3.0), folded
     assert best_candidate_text("世界第一套双色邮票是瑞士苏黎世州发行的", "世界第一套双色邮票是哪里发行的?") == "瑞士苏黎世州"
     assert best_candidate_text("世界最大的锡克神庙在加州尤巴城", "世界最大的锡克神庙在哪里?") == "加州尤巴城"
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    # DRCD test (CC BY-SA 3.0), folded
+    ("《韩国宪法》包括序言、130项条款和6个补充规定，共分总纲、公民的权利和义务、国会、政府、法院",
+     "哪一韩国的法律拥有130项条款与6个补充规定？", "《韩国宪法》"),
+    ("1916年，托尔金开始写作《失落的故事集》", "《贡多林的陷落》是什么故事集的起点?", "《失落的故事集》"),
+])
+def test_an_answer_never_stops_inside_a_title(sentence, question, expected):
+    assert best_candidate_text(sentence, question).endswith(expected)

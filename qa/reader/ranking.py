@@ -14,7 +14,8 @@ from qa.reader.patterns import DURATION_MEASURE, PLACE_SUFFIXES, dictionary_word
 from qa.reader.questions import QuestionInfo, asks_alias, asks_post, asks_several, item_type
 from qa.reader.sentences import ScoredSentence
 from qa.reader.slot import NOUN_KEPT, asked_noun, asks_a_place_level, nominal_head
-from qa.reader.spans import CHINESE_DIGITS, CLAUSE_BREAK, HONORIFICS, tagged, word_at, words_within
+from qa.reader.spans import (CHINESE_DIGITS, CLAUSE_BREAK, HONORIFICS, tagged, end_closing_quote, word_at,
+                             words_within)
 from qa.reader.weights import ReaderWeights
 from qa.text.normalize import fold
 
@@ -440,6 +441,9 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
                 continue
         if post and candidate.type == "slot" and holds_verb(folded, candidate):
             continue
+        if candidate.type != "quote":
+            candidate = Candidate(candidate.start, end_closing_quote(folded, candidate.start, candidate.end),
+                                  candidate.type, candidate.origin)
         as_found = candidate
         if noun_asked:
             candidate = past_leading_predicate(candidate, folded)
