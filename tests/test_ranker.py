@@ -15,6 +15,7 @@ from qa.reader.candidates import Candidate, people_in_slot, sentence_candidates
 from qa.reader.questions import analyze_question
 from qa.reader.slot import asked_noun, named_items
 from qa.reader.ranking import (FEATURES, candidate_features, cut_suffix_echo, cut_to_unit_asked, ends_in_predicate,
+                               FRAMED, framed_slot_first,
                                is_lone_predicate, modifies_a_noun, past_leading_predicate, past_possessive,
                                referring_word,
                                echo_share, fits_unit_asked, is_well_formed, names_a_body, noun_agreement,
@@ -690,3 +691,42 @@ def test_where_is_answered_by_the_place_with_its_tail():
 ])
 def test_an_answer_never_stops_inside_a_title(sentence, question, expected):
     assert best_candidate_text(sentence, question).endswith(expected)
+
+
+def ranked_with_framed_slot(sentence: str, question: str) -> str:
+    info = analyze_question(question)
+    scored = ScoredSentence(hit=None, start=0, end=len(sentence), text=sentence, dense=0.5, coverage=0.5, score=0.5)
+    rows = candidate_features(scored, 0, sentence_candidates(sentence, info, {word: 1.0 for word in info.words}),
+                              info, ReaderWeights())
+    values = LinearRanker.hand_set(ReaderWeights()).score(np.array([row for row, _ in rows]))
+    ranked = sorted(((float(v), candidate, scored) for v, (_, candidate) in zip(values, rows)), key=lambda x: -x[0])
+    framed = [(candidate, scored) for row, candidate in rows if row[FEATURES.index("slot")] >= FRAMED]
+    value, best, _ = framed_slot_first(ranked, framed, info)[0]
+    assert value == ranked[0][0]
+    return sentence[best.start:best.end]
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    ("李晨，中国大陆男演员，出生于北京，毕业于北京群星艺术学院。", "李晨毕业于哪儿？", "北京群星艺术学院"),  # CMRC trial
+    ("帕特纳赫峡谷位于德国巴伐利亚州加尔米施-帕滕基兴附近。", "帕特纳赫峡谷位于哪里？", "德国巴伐利亚州加尔米施-帕滕基兴附近"),
+    (fold("1934年麻省理工學院入席美國大學協會。"), "于1934年麻省理工学院入席哪个单位?", "美国大学协会"),  # DRCD, folded
+])
+def test_a_where_question_is_answered_by_the_framed_slot_that_runs_on_past_the_place(sentence, question, expected):
+    assert ranked_with_framed_slot(sentence, question) == expected
+
+
+def test_a_framed_slot_is_put_first_only_when_it_starts_with_the_best_candidate():
+    sentence = "出生于北京，毕业于北京群星艺术学院。"
+    scored = ScoredSentence(hit=None, start=0, end=len(sentence), text=sentence, dense=0.5, coverage=0.5, score=0.5)
+    other = ScoredSentence(hit=None, start=0, end=len(sentence), text=sentence, dense=0.5, coverage=0.5, score=0.5)
+    place = Candidate(9, 11, "place", "pattern")
+    school = Candidate(9, 17, "slot", "slot")
+    elsewhere = Candidate(3, 5, "place", "pattern")
+    info = analyze_question("李晨毕业于哪儿？")
+    ranked = [(1.4, place, scored), (1.3, elsewhere, scored), (1.2, school, scored)]
+    assert framed_slot_first(ranked, [(school, scored)], info)[0] == (1.4, school, scored)
+    assert framed_slot_first(ranked, [], info) == ranked  # not framed
+    assert framed_slot_first(ranked, [(school, other)], info) == ranked  # framed in another sentence
+    assert framed_slot_first([(1.4, elsewhere, scored), (1.2, school, scored)], [(school, scored)], info)[0][1] == elsewhere
+    assert framed_slot_first(ranked, [(school, scored)], analyze_question("李晨哪一年毕业？")) == ranked  # not a place
+    assert framed_slot_first([], [], info) == []

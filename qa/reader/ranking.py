@@ -66,6 +66,10 @@ NOMINAL_STARTS = ("n", "j", "eng", "vn", "an", "b")
 verbs and adjectives, and attributive words (副 of 副热带)."""
 PLACE_TAIL_CHARS = ("州", "省", "市", "县", "区", "镇", "乡", "村", "城", "邦", "港", "郡")
 """Characters a place's name may end in (苏黎世州, 尤巴城, 下萨克森邦, 兰开夏郡)."""
+FRAMED = 1.0 - 1e-9
+"""Slot overlap (:data:`FEATURES`) of a candidate that is the question's slot, wholly framed by its words."""
+SLOT_RUNS_ON = ("place", "organisation")
+"""Question types whose fully framed slot may run on past the best candidate (:func:`framed_slot_first`)."""
 TIED = 1e-9
 """Scores this close are a tie (candidates whose features are all alike)."""
 NAMING_TAGS = NAME_TAGS + ("j", "eng")
@@ -569,6 +573,31 @@ def whole_name_first(ranked: list[tuple[float, Candidate, ScoredSentence]]
                 and leads_a_name(folded, candidate.start, best.start)):
             chosen = index
     return [ranked[chosen], *ranked[:chosen], *ranked[chosen + 1:]]
+
+
+def framed_slot_first(ranked: list[tuple[float, Candidate, ScoredSentence]],
+                      framed: list[tuple[Candidate, ScoredSentence]], question: QuestionInfo
+                      ) -> list[tuple[float, Candidate, ScoredSentence]]:
+    """Ranked candidates of a where or which-body question with the question's slot put first, at the best score,
+    when the slot is wholly framed by the question's words and starts with the best candidate but runs on past it
+    (泰国 → 泰国的首都曼谷的乍都节县, 北京 → 北京群星艺术学院, 麦茨 → 麦茨要塞): the words the question frames say where.
+
+    Args:
+        ranked: ``(score, candidate, sentence)``, best first.
+        framed: the candidates whose slot overlap (:data:`FEATURES`) is whole, with their sentences.
+        question: the analysed question.
+
+    Returns:
+        The same items, the slot moved to the front with the best candidate's score.
+    """
+    if not ranked or question.type not in SLOT_RUNS_ON:
+        return ranked
+    value, best, sentence = ranked[0]
+    for index, (_, candidate, other) in enumerate(ranked[1:], 1):
+        if (other is sentence and candidate.start == best.start and candidate.end > best.end
+                and any(candidate == slot and other is where for slot, where in framed)):
+            return [(value, candidate, other), *ranked[:index], *ranked[index + 1:]]
+    return ranked
 
 
 def leads_a_name(folded: str, start: int, end: int) -> bool:
