@@ -282,6 +282,18 @@ def test_quantities_keep_their_metric_units_as_taiwan_writes_them(text, expected
     assert spans_text(text, quantities(fold(text))) == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("雅鲁藏布江流域面积约占西藏总面积的五分之一", ["五分之一"]),  # DRCD, folded
+    ("浮动幅度为中间价上下千分之三", ["千分之三"]),
+    ("约有百分之十五的人口", ["百分之十五"]),
+    ("须经三分之二多数同意", ["三分之二"]),
+    ("以百万分之一弧秒计", ["百万分之一"]),
+    ("大部分之外的地区", []),  # 部分 is no number
+])
+def test_fractions_as_chinese_writes_them_are_quantities(text, expected):
+    assert spans_text(text, quantities(text)) == expected
+
+
 def test_a_yes_no_question_gets_its_clause_whole():
     sentence = "云潭镇党委及时发布了开展核酸检测的情况说明,稳定了民心,没有引起恐慌。"
     question = analyze_question("核酸检测引起恐慌了吗？")

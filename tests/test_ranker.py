@@ -730,3 +730,14 @@ def test_a_framed_slot_is_put_first_only_when_it_starts_with_the_best_candidate(
     assert framed_slot_first([(1.4, elsewhere, scored), (1.2, school, scored)], [(school, scored)], info)[0][1] == elsewhere
     assert framed_slot_first(ranked, [(school, scored)], analyze_question("李晨哪一年毕业？")) == ranked  # not a place
     assert framed_slot_first([], [], info) == []
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    # DRCD test (CC BY-SA 3.0), folded
+    ("雅鲁藏布江流域面积仅占西藏总面积的五分之一，但流域内的人口、耕地面积、工农牧业总产值却均占全西藏的一半以上。",
+     "西藏总面积内雅鲁藏布江流域面积共占有多少比例?", "五分之一"),
+    ("每日银行间外汇市场美元对人民币的交易价仍在人民银行公布的美元交易中间价上下千分之三的幅度内浮动",
+     "人民币对美金的浮动区间为规定的中间价上下多少百分比浮动?", "千分之三"),
+])
+def test_a_share_asked_for_is_answered_by_the_fraction_as_written(sentence, question, expected):
+    assert best_candidate_text(sentence, question) == expected

@@ -22,8 +22,10 @@ MEASURES = sorted(
 DURATION_UNITS = ("天", "小时", "分钟", "个月", "个多月", "个半月", "年", "周", "星期", "秒", "昼夜", "夜")
 DURATION_MEASURE = re.compile(r"(?:" + "|".join(DURATION_UNITS) + r")(?:多|余)?$")
 MEASURE = "(?:" + "|".join(re.escape(m) for m in MEASURES) + ")"
+FRACTION = rf"(?:\d+|[{CHINESE_DIGITS}]+)分之(?:\d+(?:\.\d+)?|[{CHINESE_DIGITS}]+)"
+"""A fraction or share as Chinese writes it: 五分之一, 三分之二, 百分之十五, 千分之三, 百万分之一."""
 QUANTITY = re.compile(
-    rf"(?:{APPROXIMATE})?第?{NUMERAL}(?:多|余|来)?(?:[十百千万亿]+)?(?:多|余)?(?:{MEASURE})?(?:多|余)?")
+    rf"(?:{APPROXIMATE})?(?:{FRACTION}|第?{NUMERAL}(?:多|余|来)?(?:[十百千万亿]+)?(?:多|余)?(?:{MEASURE})?(?:多|余)?)")
 DAY_PART = r"(?:凌晨|清晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜间|深夜|当晚|当天|次日)"
 CLOCK = rf"(?:{DAY_PART}|晚)?(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[时点](?:\d{{1,2}}分|半|许)?|{DAY_PART}"
 DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]"
@@ -72,7 +74,7 @@ ORG_TAGS = {"nt"}
 
 def quantities(folded: str) -> list[tuple[int, int]]:
     """Numbers with measure words and approximation words (400多名, 30多万人次, 近百, 约3000余人, 1.2万, 十几天,
-    3至5人); Chinese numerals as written; two with a measure each joined as one range (200米至2,300米: either end
+    3至5人); Chinese numerals and fractions as written (五分之一, 百分之十五); two with a measure each joined as one range (200米至2,300米: either end
     alone misquotes it)."""
     spans = []
     for match in QUANTITY.finditer(folded):
@@ -80,7 +82,7 @@ def quantities(folded: str) -> list[tuple[int, int]]:
         has_digit = any(c.isdigit() for c in text)
         has_measure = re.search(MEASURE + "(?:多|余)?$", text) is not None
         approximate = re.match(APPROXIMATE, text) is not None
-        if not (has_digit or has_measure or (approximate and re.search("[百千万亿]", text))):
+        if not (has_digit or has_measure or "分之" in text or (approximate and re.search("[百千万亿]", text))):
             continue
         after = folded[match.end():match.end() + 1]
         if has_digit and not has_measure and after in "月日号年":
