@@ -61,6 +61,9 @@ from qa.reader.questions import analyze_question, asks_alias, asks_name, asks_se
     ("核酸检测那几天天气怎么样？", "manner"),  # a demonstrative before 几 asks nothing
     ("这几个小区里哪个最先解封？", "other"),
     ("本笃十六世也是近几年来首位辞职的教宗?", "duration"),  # DRCD: 近几年 asks how many years
+    ("很多大型的国营银行逐步迈向私有化是因为政府实行哪一种经济政策?", "other"),  # DRCD: 很多大型 is many, not how big
+    ("生产过众多大型舰船且设立于1857年的造船厂为哪一间?", "other"),
+    ("麦高文有许多高明的决定但是被谁所托累了?", "person"),
     ("How many party members volunteered?", "quantity"),
     ("When was the area locked down?", "time"),
     ("Who is the Party secretary of Yuntan town?", "person"),

@@ -14,14 +14,15 @@ from qa.text.normalize import fold
 from qa.text.tokenize import tokenize
 
 # Ordered: the first pattern that matches decides. Each has the interrogative as group "wh". A demonstrative
-# before 几 makes it no question (核酸检测那几天天气怎么样 asks how, not how long).
+# before 几 makes it no question (核酸检测那几天天气怎么样 asks how, not how long), and neither does 许 / 众 / 很 / 诸
+# before 多 (许多高明的决定, 众多大型舰船: many, not how).
 CHINESE_PATTERNS: list[tuple[AnswerType, str]] = [
     ("reason", r"(?P<wh>(?<!命名)为什么|因为什么|由于什么|为何|为啥|什么原因|何故|怎么会|原因是什么|原因是)"),
     ("time", r"(?P<wh>什么时候|什么时间|何时|哪天|哪一天|哪日|几月几日|几月几号|几月份|几月|几号|几点|哪年|哪一年|几几年|哪个月|哪月|何年|"
              r"什么日子|哪个时期|什么年代|哪个年代|哪个朝代|什么朝代|几时|(?<=[西公纪]元)几年)"),
     ("duration", r"(?<![第这那這])(?P<wh>多久|多长时间|多少时间|多长的时间|几天|几个月|几个小时|几小时|几年|几周|几个星期|几分钟|"
                  r"多少天|多少年|多少个月|多少小时|多少个小时|多少分钟|多少周|几昼夜)"),
-    ("quantity", r"(?P<wh>多少|(?<![哪这那這])几(?!乎)|多大|多长|多高|多远|多重|多久|多深|多宽|多厚|多快|多老|多少钱|多长时间|百分之几|第几)"),
+    ("quantity", r"(?<![许众很诸])(?P<wh>多少|(?<![哪这那這])几(?!乎)|多大|多长|多高|多远|多重|多久|多深|多宽|多厚|多快|多老|多少钱|多长时间|百分之几|第几)"),
     ("person", r"(?P<wh>谁|哪位|哪个人|什么人|叫什么名字|名字是什么|姓什么|何人)"),
     ("place", r"(?P<wh>哪里|哪儿|在哪|何处|何地|什么地方|哪个地方|哪个国家|哪国|哪座城市|哪个城市|哪个省|哪个地区|去哪|位于哪|什么位置)"),
     ("organisation", r"(?P<wh>哪个公司|哪家公司|哪家|哪个机构|哪个组织|哪个单位|哪个部门|哪所|哪个学校|哪个大学|哪个球队|哪支)"),
