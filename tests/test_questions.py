@@ -64,6 +64,9 @@ from qa.reader.questions import analyze_question, asks_alias, asks_name, asks_se
     ("很多大型的国营银行逐步迈向私有化是因为政府实行哪一种经济政策?", "other"),  # DRCD: 很多大型 is many, not how big
     ("生产过众多大型舰船且设立于1857年的造船厂为哪一间?", "other"),
     ("麦高文有许多高明的决定但是被谁所托累了?", "person"),
+    ("南宋的庄园经济重心为什么行业?", "other"),  # DRCD: 为 + 什么行业 asks which, not why
+    ("《中华人民共和国集会游行示威法》的诞生是因为什么事件?", "other"),
+    ("拿破仑三世为什么流亡英国?", "reason"),
     ("How many party members volunteered?", "quantity"),
     ("When was the area locked down?", "time"),
     ("Who is the Party secretary of Yuntan town?", "person"),

@@ -62,6 +62,8 @@ POST_VERBS = re.compile("担任|出任|任职|现任|时任|身任|任")
 (综合行政执法办公室主任蓝家宇), so the verb is not a word the answer's sentence must hold either."""
 IMPLICIT_WHAT = re.compile(r"(?:为|是|于|在|叫|叫做|称|称为|包括|有|到|成)$")
 """A question with no interrogative that ends where one would stand (最早发展都市计划的文明为？) asks what."""
+KIND_WORDS = 2
+"""At most this many nouns after 为什么 ending the question make it ask which one (:func:`names_a_kind`)."""
 REASON_NOUNS = ("原因", "理由", "缘故", "缘由", "目的", "用意", "动机", "起因")
 """Nouns after which a closing 为何 still asks why (原因为何)."""
 DURATION_PREDICATE = re.compile(r"(?P<verb>持续|历时|为期|用时|耗时|花费|花了|用了|延续|经历|经过|长达)"
@@ -150,6 +152,9 @@ def analyze_question(question: str) -> QuestionInfo:
         match = re.search(longest_first(pattern), text)
         if match and match.group("wh") == "为什么" and verb_before_what(text, match.start("wh")):
             continue
+        if match and answer_type == "reason" and match.group("wh").endswith("什么") and names_a_kind(
+                text[match.end("wh"):]):
+            continue
         if match and answer_type == "action" and not ACTION_TAIL.fullmatch(text[match.end("wh"):]):
             continue
         if match:
@@ -226,6 +231,15 @@ def verb_before_what(text: str, position: int) -> bool:
         if end > position:
             return False
     return False
+
+
+def names_a_kind(rest: str) -> bool:
+    """Whether what follows a 为什么 / 因为什么 is nouns alone to the question's end (重心为什么行业, 因为什么事件): the
+    question asks which one, not why."""
+    import jieba.posseg
+
+    words = [flag for word, flag in jieba.posseg.cut(rest) if word.strip()]
+    return 0 < len(words) <= KIND_WORDS and all(flag.startswith("n") for flag in words)
 
 
 CLASSIFIERS = "门种个位家所项类部本条座支只件样款间篇首幅届场张"
