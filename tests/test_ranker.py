@@ -741,3 +741,14 @@ def test_a_framed_slot_is_put_first_only_when_it_starts_with_the_best_candidate(
 ])
 def test_a_share_asked_for_is_answered_by_the_fraction_as_written(sentence, question, expected):
     assert best_candidate_text(sentence, question) == expected
+
+
+@pytest.mark.parametrize("text, question, formed", [
+    ("因此", "为什么吉斯伯恩的畜牧业发达？", False),  # CMRC trial: a why question needs a clause
+    ("命名", "威拍哇丽兰室公主是怎么死的？", False),
+    ("长时间的日照", "为什么吉斯伯恩的畜牧业发达？", True),
+    ("总兵", "中国明清两朝的武官官职军阶的正式名称为何?", True),  # DRCD: a closing 为何 asks what
+    ("双重", "中华人民共和国是采用什么形式的汇率制度?", True),  # 什么形式: a noun may answer
+])
+def test_a_why_or_how_question_is_not_answered_by_a_word_or_two(text, question, formed):
+    assert is_well_formed(text, analyze_question(question), 0.0) is formed

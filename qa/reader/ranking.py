@@ -29,6 +29,12 @@ NEUTRAL_MEASURES = ("个", "种")
 """Measure words that count people and things alike (几个人, 27个党组织)."""
 MAX_ECHO_SHARE = 0.8
 """A candidate made this much of the question's own words is no answer."""
+MIN_CLAUSE_CHARS = 3
+"""A why or how question (:data:`CLAUSE_WH`) is answered by no fewer characters than this: 因此, 唯有 or 命名 alone say
+no cause and no way."""
+CLAUSE_WH = ("为什么", "为何", "为啥", "何故", "怎么会", "怎样", "如何", "怎么", "怎么样")
+"""Interrogatives that ask for a cause or a way in a clause when words follow them; not 什么方式, 由于什么事件 or a
+closing 为何 (名称为何: what is it), which a noun may answer."""
 NAME_WORDS = "名字|名号|称号|名称|简称|别称|别名|外号|绰号|全称|称为|叫做"
 NAMING = re.compile(NAME_WORDS + "|口号|理念|精神|原则|主题")
 WORKS = ("文章", "书", "作品", "著作", "小说", "诗", "歌", "歌曲", "曲", "电影", "剧", "报", "杂志", "期刊", "论文", "专辑",
@@ -385,10 +391,13 @@ def names_an_era(question: QuestionInfo) -> bool:
 
 def is_well_formed(text: str, question: QuestionInfo, echo: float) -> bool:
     """A candidate text that could be an answer: holding a letter, digit or character (a lone 」 is none), brackets
-    balanced, not led by an opening bracket or any closing mark, not mostly the question's own words (``echo``, its
-    :func:`echo_share`; 三人 is the 3人 of a question)."""
+    balanced, not led by an opening bracket or any closing mark, long enough for a why or how question
+    (:data:`MIN_CLAUSE_CHARS`), not mostly the question's own words (``echo``, its :func:`echo_share`; 三人 is the
+    3人 of a question)."""
     balanced = text.count("(") + text.count("（") == text.count(")") + text.count("）")
     if not any(char.isalnum() for char in text) or text[0] in LEADING_MARKS or not balanced:
+        return False
+    if question.wh in CLAUSE_WH and question.suffix and len(text) < MIN_CLAUSE_CHARS:
         return False
     return arabic(text) not in arabic(question.text) and echo < MAX_ECHO_SHARE
 
