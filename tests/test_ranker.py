@@ -16,7 +16,7 @@ from qa.reader.questions import analyze_question
 from qa.reader.slot import asked_noun, named_items
 from qa.reader.ranking import (FEATURES, candidate_features, cut_suffix_echo, cut_to_unit_asked, ends_in_predicate,
                                FRAMED, framed_slot_first,
-                               is_lone_predicate, modifies_a_noun, past_leading_predicate, past_possessive,
+                               is_lone_function_word, is_lone_predicate, modifies_a_noun, past_leading_predicate, past_possessive,
                                referring_word,
                                echo_share, fits_unit_asked, is_well_formed, names_a_body, noun_agreement,
                                whole_name_first, with_ordinal_noun, with_place_tail, within_a_time)
@@ -752,3 +752,24 @@ def test_a_share_asked_for_is_answered_by_the_fraction_as_written(sentence, ques
 ])
 def test_a_why_or_how_question_is_not_answered_by_a_word_or_two(text, question, formed):
     assert is_well_formed(text, analyze_question(question), 0.0) is formed
+
+
+@pytest.mark.parametrize("sentence, word, lone", [
+    ("北海道是日本最大的岛屿之一", "之一", True),  # a pronoun
+    ("他在会议中提出", "中", True),  # a word of position
+    ("在五岁以下的儿童", "以下", True),
+    ("这一单字源于希腊语ateleia", "ateleia", False),  # a Latin word (eng), not an interjection (e)
+    ("北海道是日本最大的岛屿之一", "北海道", False),
+])
+def test_a_lone_function_word_is_no_answer(sentence, word, lone):
+    start = sentence.index(word)
+    assert is_lone_function_word(sentence, Candidate(start, start + len(word), "chunk", "pattern")) is lone
+
+
+def test_a_which_question_is_not_answered_by_a_function_word():
+    # DRCD test (CC BY-SA 3.0), folded
+    sentence = "自杀与生理健康问题之间还存在著联系，包括：慢性疼痛、创伤性脑损伤、癌症、爱滋病毒、系统性红斑狼疮等等。"
+    question = "慢性疼痛、创伤性脑损伤、癌症、系统性红斑狼疮以及哪种病变与自杀和生理健康之间都有关联?"
+    assert best_candidate_text(sentence, question) == "爱滋病毒"  # not 等等
+    sentence = "汉诺瓦的技术信息图书馆是全世界最大的一个技术和自然科学图书馆，同时也是德国三座中央专业图书馆之一。"
+    assert best_candidate_text(sentence, "德国的中央专业图书馆有哪一座位于下萨克森邦？") != "之一"

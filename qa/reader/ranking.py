@@ -45,6 +45,9 @@ PROPER_NAME_ASKED = re.compile(NAME_WORDS + "|叫什么")
 PREDICATE_TAGS = ("v", "d", "p", "c", "l")
 NOT_NOMINAL_TAGS = ("v", "a", "d", "p", "c", "u", "r", "y", "e", "o", "z")
 """Tags of a last word that ends no noun phrase (``vn`` and ``an``, nouns made of verbs and adjectives, do) ..."""
+FUNCTION_TAGS = ("r", "f", "p", "c", "u", "y", "e", "o")
+"""jieba's tags of pronouns, words of position, prepositions, conjunctions, particles, interjections and
+onomatopoeia (a Latin word, ``eng``, is none of them: :data:`NOMINAL_EXCEPTIONS`)."""
 NOMINAL_EXCEPTIONS = ("vn", "an", "eng")
 """... but these tags, which start like them, are nominal: nouns made of verbs and adjectives, and a word in Latin
 letters (jieba's ``eng``, not the interjection ``e``: ateleia, Google)."""
@@ -271,6 +274,14 @@ def is_lone_predicate(folded: str, candidate: Candidate) -> bool:
     return word is not None and word[0] == candidate.start and word[1] == candidate.end and ends_no_noun_phrase(word[2])
 
 
+def is_lone_function_word(folded: str, candidate: Candidate) -> bool:
+    """Whether the candidate is one word of a kind that names nothing and states no act (:data:`FUNCTION_TAGS`:
+    之一, 以下, 中 of 在会议中): no answer to any question."""
+    word = word_at(tagged(folded), candidate.start)
+    return (word is not None and word[0] == candidate.start and word[1] == candidate.end
+            and word[2].startswith(FUNCTION_TAGS) and not word[2].startswith(NOMINAL_EXCEPTIONS))
+
+
 def holds_verb(folded: str, candidate: Candidate) -> bool:
     """Whether the candidate holds a verb of two characters or more (by its sentence's tagging; not a noun made of
     a verb): a clause (到核酸检测现场指挥调度检测工作), which names no post. One-character words are not trusted."""
@@ -449,7 +460,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             candidate = cut_to_unit_asked(strip_question_edges(candidate, folded, question.text), folded, question)
         elif candidate.type != "quote" and question.type in THING_TYPES:
             candidate = past_possessive(cut_suffix_echo(candidate, folded, question, noun), folded)
-            if referring_word(folded, candidate) is not None or (
+            if referring_word(folded, candidate) is not None or is_lone_function_word(folded, candidate) or (
                     question.type != "other" and is_lone_predicate(folded, candidate)):
                 continue
         if post and candidate.type == "slot" and holds_verb(folded, candidate):
