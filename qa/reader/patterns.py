@@ -74,8 +74,8 @@ ORG_TAGS = {"nt"}
 
 def quantities(folded: str) -> list[tuple[int, int]]:
     """Numbers with measure words and approximation words (400多名, 30多万人次, 近百, 约3000余人, 1.2万, 十几天,
-    3至5人); Chinese numerals and fractions as written (五分之一, 百分之十五); two with a measure each joined as one range (200米至2,300米: either end
-    alone misquotes it)."""
+    3至5人); Chinese numerals and fractions as written (五分之一, 百分之十五); two with a measure each joined as one
+    range (200米至2,300米: either end alone misquotes it)."""
     spans = []
     for match in QUANTITY.finditer(folded):
         text = match.group()

@@ -14,7 +14,7 @@ from qa.reader.patterns import DURATION_MEASURE, PLACE_SUFFIXES, dictionary_word
 from qa.reader.questions import QuestionInfo, asks_alias, asks_post, asks_several, item_type
 from qa.reader.sentences import ScoredSentence
 from qa.reader.slot import NOUN_KEPT, asked_noun, asks_a_place_level, nominal_head
-from qa.reader.spans import (CHINESE_DIGITS, CLAUSE_BREAK, HONORIFICS, tagged, end_closing_quote, word_at,
+from qa.reader.spans import (CHINESE_DIGITS, CLAUSE_BREAK, HONORIFICS, end_closing_quote, tagged, word_at,
                              words_within)
 from qa.reader.weights import ReaderWeights
 from qa.text.normalize import fold
