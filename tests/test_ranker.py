@@ -760,6 +760,7 @@ def test_a_why_or_how_question_is_not_answered_by_a_word_or_two(text, question, 
     ("在五岁以下的儿童", "以下", True),
     ("这一单字源于希腊语ateleia", "ateleia", False),  # a Latin word (eng), not an interjection (e)
     ("北海道是日本最大的岛屿之一", "北海道", False),
+    ("台湾北部的月均温差最大", "北部", False),  # a word of position that names a region
 ])
 def test_a_lone_function_word_is_no_answer(sentence, word, lone):
     start = sentence.index(word)

@@ -48,6 +48,8 @@ NOT_NOMINAL_TAGS = ("v", "a", "d", "p", "c", "u", "r", "y", "e", "o", "z")
 FUNCTION_TAGS = ("r", "f", "p", "c", "u", "y", "e", "o")
 """jieba's tags of pronouns, words of position, prepositions, conjunctions, particles, interjections and
 onomatopoeia (a Latin word, ``eng``, is none of them: :data:`NOMINAL_EXCEPTIONS`)."""
+COMPASS = "东南西北中"
+"""First characters of the words of position that name a region (北部, 东南部, 中部): they may answer where."""
 NOMINAL_EXCEPTIONS = ("vn", "an", "eng")
 """... but these tags, which start like them, are nominal: nouns made of verbs and adjectives, and a word in Latin
 letters (jieba's ``eng``, not the interjection ``e``: ateleia, Google)."""
@@ -279,7 +281,8 @@ def is_lone_function_word(folded: str, candidate: Candidate) -> bool:
     之一, 以下, 中 of 在会议中): no answer to any question."""
     word = word_at(tagged(folded), candidate.start)
     return (word is not None and word[0] == candidate.start and word[1] == candidate.end
-            and word[2].startswith(FUNCTION_TAGS) and not word[2].startswith(NOMINAL_EXCEPTIONS))
+            and word[2].startswith(FUNCTION_TAGS) and not word[2].startswith(NOMINAL_EXCEPTIONS)
+            and not (word[2] == "f" and word[1] - word[0] >= 2 and folded[word[0]] in COMPASS))
 
 
 def holds_verb(folded: str, candidate: Candidate) -> bool:
