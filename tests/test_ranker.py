@@ -18,7 +18,7 @@ from qa.reader.ranking import (FEATURES, candidate_features, cut_suffix_echo, cu
                                FRAMED, framed_slot_first,
                                is_lone_function_word, is_lone_predicate, modifies_a_noun, past_leading_predicate, past_possessive,
                                referring_word,
-                               echo_share, fits_unit_asked, is_well_formed, names_a_body, noun_agreement,
+                               echo_share, fits_size_asked, fits_unit_asked, is_well_formed, names_a_body, noun_agreement,
                                whole_name_first, with_ordinal_noun, with_place_tail, within_a_time)
 from qa.reader.sentences import ScoredSentence
 from qa.text.normalize import fold
@@ -774,3 +774,23 @@ def test_a_which_question_is_not_answered_by_a_function_word():
     assert best_candidate_text(sentence, question) == "爱滋病毒"  # not 等等
     sentence = "汉诺瓦的技术信息图书馆是全世界最大的一个技术和自然科学图书馆，同时也是德国三座中央专业图书馆之一。"
     assert best_candidate_text(sentence, "德国的中央专业图书馆有哪一座位于下萨克森邦？") != "之一"
+
+
+@pytest.mark.parametrize("text, question, fits", [
+    ("约630平方公里", "多伦多市的湖岸线有约多长？", False),  # an area is no length
+    ("46公里", "多伦多市的湖岸线有约多长？", True),
+    ("一条", "东关街有多长？", False),  # a count of things is no length
+    ("1122米", "东关街有多长？", True),
+    ("100年", "这座城市的历史有多长？", True),  # 多长 may ask a length of time
+    ("100年", "这棵树有多高？", False),
+    ("3952公尺", "玉山有多高？", True),
+    ("一种", "纽西兰鸡毛松是什么？", True),  # no size asked
+])
+def test_a_size_question_is_answered_by_a_size(text, question, fits):
+    assert fits_size_asked(text, analyze_question(question)) is fits
+
+
+def test_how_long_is_not_answered_by_an_area():
+    # DRCD test (CC BY-SA 3.0), folded
+    sentence = "多伦多市的面积约630平方公里，位处安大略湖的西北岸，约有46公里长的湖岸线。"
+    assert best_candidate_text(sentence, "多伦多市的湖岸线有约多长？") == "46公里"

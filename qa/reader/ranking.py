@@ -25,6 +25,10 @@ COUNTED_MEASURE = re.compile(rf"[\d.{CHINESE_DIGITS}几数]+(?:多|余)?(?P<meas
 """The measure word a count ends in (人 in 110多人, 人次 in 30多万人次)."""
 IDENTIFIER_ASKED = re.compile(r"(?:号码|电话|编号|代码|邮编|密码|账号)(?:是|为)?$")
 """A 多少 that asks for a number someone is reached or known by (电话号码是多少): never a count of anything (5名)."""
+SIZE_WH = ("多长", "多高", "多远", "多宽", "多深", "多厚")
+"""Interrogatives that ask how big something is along one dimension."""
+SIZE_UNITS = ("米", "里", "公尺", "公分", "公厘", "英尺", "英寸", "尺", "寸", "丈", "光年", "度", "℃")
+"""Measure words a size may end in: lengths (米 ends 千米, 厘米 and 毫米; 里 ends 公里, 英里 and 海里), and degrees."""
 NEUTRAL_MEASURES = ("个", "种")
 """Measure words that count people and things alike (几个人, 27个党组织)."""
 MAX_ECHO_SHARE = 0.8
@@ -375,6 +379,8 @@ def fits_unit_asked(text: str, question: QuestionInfo) -> bool:
         return False
     if "朝代" in question.wh and any(char.isdigit() for char in text):
         return False
+    if question.type == "quantity" and not fits_size_asked(text, question):
+        return False
     if question.type == "quantity" and (not counts_alike(text, question.measure)
                                         or IDENTIFIER_ASKED.search(question.prefix) and COUNTED_MEASURE.search(text)):
         return False
@@ -384,6 +390,19 @@ def fits_unit_asked(text: str, question: QuestionInfo) -> bool:
     if question.type != "duration" or not question.measure or found is None:
         return True
     return found.group().rstrip("多余").endswith(WITHIN_A_DAY) == question.measure.endswith(WITHIN_A_DAY)
+
+
+def fits_size_asked(text: str, question: QuestionInfo) -> bool:
+    """Whether a quantity can answer a question asking how long, high, far, wide, deep or thick (:data:`SIZE_WH`):
+    a bare number, a length (630米, 46公里), a temperature or angle, or for 多长 a length of time; not an area
+    (630平方公里) nor a count of things (一种, 一条)."""
+    if question.wh not in SIZE_WH:
+        return True
+    if any(word in text for word in ("平方", "立方")):
+        return False
+    counted = COUNTED_MEASURE.search(text)
+    return counted is None or counted.group("measure").endswith(SIZE_UNITS) or (
+        question.wh == "多长" and DURATION_MEASURE.search(text) is not None)
 
 
 def counts_alike(text: str, measure: str) -> bool:
