@@ -14,11 +14,10 @@ from qa.reader.ranker import LinearRanker
 from qa.reader.candidates import Candidate, people_in_slot, sentence_candidates
 from qa.reader.questions import analyze_question
 from qa.reader.slot import asked_noun, named_items
-from qa.reader.ranking import (FEATURES, candidate_features, cut_suffix_echo, cut_to_unit_asked, ends_in_predicate,
-                               FRAMED, framed_slot_first,
-                               is_lone_function_word, is_lone_predicate, modifies_a_noun, past_leading_predicate, past_possessive,
-                               referring_word,
-                               echo_share, fits_size_asked, fits_unit_asked, is_well_formed, names_a_body, noun_agreement,
+from qa.reader.ranking import (FEATURES, FRAMED, candidate_features, cut_suffix_echo, cut_to_unit_asked, echo_share,
+                               ends_in_predicate, fits_size_asked, fits_unit_asked, framed_slot_first,
+                               is_lone_function_word, is_lone_predicate, is_well_formed, modifies_a_noun,
+                               names_a_body, noun_agreement, past_leading_predicate, past_possessive, referring_word,
                                whole_name_first, with_ordinal_noun, with_place_tail, within_a_time)
 from qa.reader.sentences import ScoredSentence
 from qa.text.normalize import fold
