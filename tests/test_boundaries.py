@@ -7,7 +7,7 @@ from qa.reader.boundaries import (cut_echoed_predicate, cut_prepositional_tail, 
 from qa.reader.questions import analyze_question
 from qa.reader.slot import slot
 from qa.reader.patterns import enumerations, times
-from qa.reader.spans import quoted_ranges, end_closing_quote
+from qa.reader.spans import end_closing_quote, quoted_ranges
 from qa.text.normalize import fold
 
 
@@ -127,7 +127,7 @@ def test_long_book_titles_are_whole():
 ])
 def test_a_span_that_opens_a_title_ends_at_its_closing_mark(sentence, span, expected):
     start, end = span_of(sentence, span)
-    assert sentence[start:end_closing_quote(sentence, start, end)] == expected
+    assert sentence[start:end_closing_quote(quoted_ranges(sentence), start, end)] == expected
 
 
 @pytest.mark.parametrize("sentence, span, expected", [

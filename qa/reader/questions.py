@@ -236,9 +236,7 @@ def verb_before_what(text: str, position: int) -> bool:
 def names_a_kind(rest: str) -> bool:
     """Whether what follows a 为什么 / 因为什么 is nouns alone to the question's end (重心为什么行业, 因为什么事件): the
     question asks which one, not why."""
-    import jieba.posseg
-
-    words = [flag for word, flag in jieba.posseg.cut(rest) if word.strip()]
+    words = [flag for start, end, flag in tagged(rest) if rest[start:end].strip()]
     return 0 < len(words) <= KIND_WORDS and all(flag.startswith("n") for flag in words)
 
 

@@ -14,8 +14,8 @@ from qa.reader.patterns import DURATION_MEASURE, PLACE_SUFFIXES, dictionary_word
 from qa.reader.questions import QuestionInfo, asks_alias, asks_post, asks_several, item_type
 from qa.reader.sentences import ScoredSentence
 from qa.reader.slot import NOUN_KEPT, asked_noun, asks_a_place_level, nominal_head
-from qa.reader.spans import (CHINESE_DIGITS, CLAUSE_BREAK, HONORIFICS, end_closing_quote, tagged, word_at,
-                             words_within)
+from qa.reader.spans import (CHINESE_DIGITS, CLAUSE_BREAK, HONORIFICS, end_closing_quote, quoted_ranges, tagged,
+                             word_at, words_within)
 from qa.reader.weights import ReaderWeights
 from qa.text.normalize import fold
 
@@ -29,6 +29,8 @@ SIZE_WH = ("多长", "多高", "多远", "多宽", "多深", "多厚")
 """Interrogatives that ask how big something is along one dimension."""
 SIZE_UNITS = ("米", "里", "公尺", "公分", "公厘", "英尺", "英寸", "尺", "寸", "丈", "光年", "度", "℃")
 """Measure words a size may end in: lengths (米 ends 千米, 厘米 and 毫米; 里 ends 公里, 英里 and 海里), and degrees."""
+NOT_A_SIZE = ("平方", "立方")
+"""Words that make a length unit one of area or volume (630平方公里): no answer to how long or how high."""
 NEUTRAL_MEASURES = ("个", "种")
 """Measure words that count people and things alike (几个人, 27个党组织)."""
 MAX_ECHO_SHARE = 0.8
@@ -272,21 +274,26 @@ def predicate_word(flag: str) -> bool:
     return flag.startswith(("v", "p", "d")) and not flag.startswith("vn")
 
 
+def lone_word_tag(folded: str, candidate: Candidate) -> str | None:
+    """The jieba tag of the candidate when it is exactly one word of its sentence, else ``None``."""
+    word = word_at(tagged(folded), candidate.start)
+    return word[2] if word is not None and word[0] == candidate.start and word[1] == candidate.end else None
+
+
 def is_lone_predicate(folded: str, candidate: Candidate) -> bool:
     """Whether the candidate is one word that no noun phrase is made of (是, 接壤: tagged as in
     :data:`NOT_NOMINAL_TAGS`). It names no place, person or body; an ``other`` question may ask for an act, so it
     keeps them."""
-    word = word_at(tagged(folded), candidate.start)
-    return word is not None and word[0] == candidate.start and word[1] == candidate.end and ends_no_noun_phrase(word[2])
+    flag = lone_word_tag(folded, candidate)
+    return flag is not None and ends_no_noun_phrase(flag)
 
 
 def is_lone_function_word(folded: str, candidate: Candidate) -> bool:
     """Whether the candidate is one word of a kind that names nothing and states no act (:data:`FUNCTION_TAGS`:
     之一, 以下, 中 of 在会议中): no answer to any question."""
-    word = word_at(tagged(folded), candidate.start)
-    return (word is not None and word[0] == candidate.start and word[1] == candidate.end
-            and word[2].startswith(FUNCTION_TAGS) and not word[2].startswith(NOMINAL_EXCEPTIONS)
-            and not (word[2] == "f" and word[1] - word[0] >= 2 and folded[word[0]] in COMPASS))
+    flag = lone_word_tag(folded, candidate)
+    return (flag is not None and flag.startswith(FUNCTION_TAGS) and not flag.startswith(NOMINAL_EXCEPTIONS)
+            and not (flag == "f" and candidate.end - candidate.start >= 2 and folded[candidate.start] in COMPASS))
 
 
 def holds_verb(folded: str, candidate: Candidate) -> bool:
@@ -398,7 +405,7 @@ def fits_size_asked(text: str, question: QuestionInfo) -> bool:
     (630平方公里) nor a count of things (一种, 一条)."""
     if question.wh not in SIZE_WH:
         return True
-    if any(word in text for word in ("平方", "立方")):
+    if any(word in text for word in NOT_A_SIZE):
         return False
     counted = COUNTED_MEASURE.search(text)
     return counted is None or counted.group("measure").endswith(SIZE_UNITS) or (
@@ -469,6 +476,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
     time_spans = times(folded) if question.type in NAMED_ASKED else []
     noun_asked = question.type in NAMED_ASKED or bool(noun) and question.type in THING_TYPES
     place_tail = question.type == "place" and not asks_a_place_level(question, noun)
+    quotes = quoted_ranges(folded)
     rows = []
     for candidate in found.candidates:
         if candidate.type not in accepted + ANY_TYPE:
@@ -488,7 +496,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         if post and candidate.type == "slot" and holds_verb(folded, candidate):
             continue
         if candidate.type != "quote":
-            candidate = Candidate(candidate.start, end_closing_quote(folded, candidate.start, candidate.end),
+            candidate = Candidate(candidate.start, end_closing_quote(quotes, candidate.start, candidate.end),
                                   candidate.type, candidate.origin)
         as_found = candidate
         if noun_asked:

@@ -44,11 +44,16 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in QUOTED.finditer(text)]
 
 
-def end_closing_quote(text: str, start: int, end: int) -> int:
-    """The end of a span widened to the closing mark of a quoted name or title (:data:`QUOTED`) it opens and cuts
-    (《韩国 → 《韩国宪法》, 起草《台湾自救运动 → 起草《台湾自救运动宣言》): an answer that stops inside a title is no
-    one's quote."""
-    return max((last for first, last in quoted_ranges(text) if start <= first < end < last), default=end)
+def end_closing_quote(quotes: list[tuple[int, int]], start: int, end: int) -> int:
+    """The end of a span widened to the closing mark of a quoted name or title it opens and cuts (《韩国 → 《韩国宪法》,
+    起草《台湾自救运动 → 起草《台湾自救运动宣言》): an answer that stops inside a title is no one's quote.
+
+    Args:
+        quotes: the sentence's quoted names and titles (:func:`quoted_ranges`).
+        start: the span's start.
+        end: the span's end.
+    """
+    return max((last for first, last in quotes if start <= first < end < last), default=end)
 
 
 def clause_breaks(text: str, start: int = 0, end: int | None = None) -> list[int]:
