@@ -128,6 +128,22 @@ def test_a_need_or_rule_named_after_genju_is_a_reason():
     assert marked_clauses("根据居民需求及时发放物资", REASON_MARKER, question) == []  # a basis, no need named
 
 
+@pytest.mark.parametrize(("sentence", "question", "expected"), [
+    ("他是宋太祖赵匡胤的十世孙,是赵匡胤次子赵德昭的后人", "赵昀是哪一个皇帝的十世孙?", "宋太祖赵匡胤"),  # DRCD
+    ("兴大附属的惠荪林场在日治时期曾经是北海道帝国大学农学部的实验林", "日治时期时兴大附属的惠荪林场曾为哪一所大学的实验林?",
+     "北海道帝国大学农学部"),  # DRCD
+])
+def test_a_question_asking_which_noun_owns_something_is_framed_by_what_is_owned(sentence, question, expected):
+    found = slot(sentence, analyze_question(question))
+    assert found and sentence[found[0]:found[1]].endswith(expected) and found[2] >= 0.5
+
+
+def test_the_owned_part_frames_no_slot_where_the_sentence_names_the_owner_s_noun():
+    sentence = "宋太祖皇帝的十世孙赵昀即位"
+    found = slot(sentence, analyze_question("赵昀是哪一个皇帝的十世孙?"))
+    assert found is None or sentence[found[0]:found[1]] != "宋太祖皇帝"
+
+
 def test_slot_stays_in_one_clause():
     sentence = fold("誓言进入疫情最严重区域,逐家逐户开展核酸筛查,保证完成任务。")
     start, end, _ = slot(sentence, analyze_question("宣誓的党员誓言进入哪里开展核酸筛查？"))

@@ -52,6 +52,8 @@ REST_GAP = 4
 """... this many characters on at most (a name the question leaves out: 党委书记古辉到)."""
 WH_VERB = re.compile("位于")
 """A verb place interrogatives of :data:`qa.reader.questions.CHINESE_PATTERNS` start with (位于哪)."""
+OWNED_MIN_CHARS = 3
+"""The fewest characters of a question's owned part (的十世孙, 的 included) that frame a slot where a sentence has them."""
 PREFIX_PARTICLES = {"是", "为", "叫", "叫做", "有", "在", "了", "的", "着", "过", "将", "被"}
 
 
@@ -232,6 +234,24 @@ def equated_noun(prefix: str) -> str:
     return noun if len(noun) >= 2 and noun not in REASON_NOUNS + NAME_NOUNS else ""
 
 
+def owned_part(question: QuestionInfo, suffix: str) -> tuple[str, str] | None:
+    """For a question asking which noun owns something (哪一个皇帝的十世孙, 哪个国家的首都): its noun and what
+    follows the noun, from 的 on; else None."""
+    noun = named_noun(question) if question.wh else ""
+    position = suffix.find(noun + "的") if noun else -1
+    rest = suffix[position + len(noun):] if position >= 0 else ""
+    return (noun, rest) if 0 <= position <= 1 and len(rest) >= OWNED_MIN_CHARS else None
+
+
+def owned_anchor(owned: tuple[str, str], folded: str, start: int) -> tuple[int, int] | None:
+    """Where the sentence names what a :func:`owned_part` question owns, with its owner before it but not the
+    question's noun (宋太祖赵匡胤的十世孙 for 哪一个皇帝的十世孙): the right edge of the slot; else None."""
+    found = longest_head_in(owned[1], folded, start)
+    if not found or found[1] - found[0] < OWNED_MIN_CHARS or folded[:found[0]].endswith(owned[0]):
+        return None
+    return found
+
+
 def verb_before(prefix: str, folded: str, end: int) -> tuple[int, int] | None:
     """Where the character that ends a question's prefix stands as a word of its own in the clause before ``end``,
     when the rest of the prefix is not there (邓铭东用什么为群众录入信息 against 他用自己的手机为群众录入信息 frames
@@ -337,6 +357,12 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
     if left and not prefix.endswith(folded[left[0]:left[1]]):
         left = past_the_rest(prefix, folded, left)
     right = longest_head_in(suffix, folded, left[1] if left else 0) if len(suffix) >= 2 else None
+    owned = owned_part(question, suffix)
+    owner_anchor = owned_anchor(owned, folded, left[1] if left else 0) if owned else None
+    if owner_anchor and (not right or right[1] - right[0] <= len(owned[0])):
+        right = owner_anchor
+    else:
+        owned = None
     if left and not right and names_noun_alone(question) and (subject := subject_adjoining_copula(folded, left)):
         return (*subject, anchor_strength(before, folded[subject[1]:]))
     if left and not right and len(suffix) >= 2:
@@ -378,7 +404,7 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
         return (*subject, anchor_strength(before, folded[subject[1]:])) if subject else None
     if end <= start or end - start > (MOST_SLOT_CHARS_SEVERAL if asks_several(question) else MOST_SLOT_CHARS):
         return None
-    after = [w for w in question.words if w in suffix and w not in before]
+    after = [w for w in question.words if w in suffix and w not in before and not (owned and w == owned[0])]
     kept_noun = right is not None and question.type in ("place", "list")  # the noun kept in the slot frames it
     following = folded[min(end, right[0]):] if kept_noun else folded[end:]
     strength = (anchor_strength(before, folded[:start]) * len(before) + anchor_strength(after, following) *
