@@ -117,6 +117,16 @@ def test_interrogative_words_are_not_content_words():
     assert info.wh == "多长时间" and "时间" not in info.words and "多长时间" not in info.words
 
 
+@pytest.mark.parametrize("question, wh, suffix", [
+    ("泰國在1938年鑾披汶·頌堪接任總理時開始，什麼樣的意識型態成了泰國政治的趨勢?", "什么样", "的意识型态成了泰国政治的趋势"),  # DRCD
+    ("正拍擊球加上大陸式的握拍方法可以打出什麼樣的球？", "什么样", "的球"),  # DRCD
+    ("韓國銀行總行大樓是以什麼樣式來建成的？", "什么", "样式来建成的"),  # DRCD: 样式 is the noun asked for
+])
+def test_what_kind_of_is_one_interrogative(question, wh, suffix):
+    info = analyze_question(question)
+    assert (info.type, info.wh, info.suffix) == ("other", wh, suffix)
+
+
 @pytest.mark.parametrize("question, dropped, kept", [
     ("核酸检测持续了几天？", "持续", ["核酸", "检测"]),
     ("这场比赛历时多长时间？", "历时", ["比赛"]),

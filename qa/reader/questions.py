@@ -30,7 +30,7 @@ CHINESE_PATTERNS: list[tuple[AnswerType, str]] = [
     ("list", r"(?P<wh>哪些|有什么|包括什么|包含什么|有哪几|哪几)"),
     ("manner", r"(?P<wh>怎样|如何|怎么|怎么样|什么方式|什么方法|什么形式|什么途径|什么手段)"),
     ("identity", r"(?P<wh>什么身份|是什么|是指什么|指什么|什么是|叫做什么|称为什么|被称为|什么意思|何为|何谓)"),
-    ("other", r"(?P<wh>什么|哪个|哪一个|哪种|哪一|哪|何)"),
+    ("other", r"(?P<wh>什么样(?!式)|什么|哪个|哪一个|哪种|哪一|哪|何)"),
 ]
 
 ENGLISH_PATTERNS: list[tuple[AnswerType, str]] = [
