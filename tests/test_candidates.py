@@ -144,6 +144,15 @@ def test_the_owned_part_frames_no_slot_where_the_sentence_names_the_owner_s_noun
     assert found is None or sentence[found[0]:found[1]] != "宋太祖皇帝"
 
 
+@pytest.mark.parametrize(("sentence", "question", "expected"), [
+    ("想要使用信用卡购票的旅客,还是得利用绿窗口才能得到想要的服务。", "想要使用信用卡购票的旅客必须利用哪种窗口?", "绿窗口"),  # DRCD
+    ("脏层又称心外膜。", "浆膜心包内的哪一层又可以称之为心外膜?", "脏层"),  # DRCD
+])
+def test_a_one_character_slot_keeps_the_word_asked_for_after_it(sentence, question, expected):
+    found = slot(sentence, analyze_question(question))
+    assert found and sentence[found[0]:found[1]] == expected
+
+
 def test_slot_stays_in_one_clause():
     sentence = fold("誓言进入疫情最严重区域,逐家逐户开展核酸筛查,保证完成任务。")
     start, end, _ = slot(sentence, analyze_question("宣誓的党员誓言进入哪里开展核酸筛查？"))

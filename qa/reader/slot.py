@@ -118,6 +118,12 @@ def nominal_head(suffix: str) -> str:
     return suffix[:end]
 
 
+def first_word(text: str) -> str:
+    """The word ``text`` starts with, by jieba (层 in 层又可以称之为心外膜, 窗口)."""
+    words = tagged(text)
+    return text[:words[0][1]] if words else ""
+
+
 def joined_item(folded: str, end: int, noun: str) -> int:
     """Where a further item of the same noun joined on at ``end`` ends (生活物资 + 和防疫物资), or 0."""
     found = re.compile(JOINED_ITEM.format(noun=re.escape(noun))).match(folded, end)
@@ -390,7 +396,7 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
             end = right[0] + reach
     elif (right and question.type in NOUN_KEPT and right[0] == end
           and (question.type == "other" or folded[end - 1] != "的")):
-        noun = nominal_head(suffix)
+        noun = nominal_head(suffix) or (first_word(suffix) if end - start == 1 else "")
         end += len(noun) if folded.startswith(noun, end) and (question.type != "place" or noun in PLACE_SUFFIXES) else 0
         while noun and question.type == "list" and (more := joined_item(folded, end, noun)):
             end = more
