@@ -195,3 +195,15 @@ def test_an_enumeration_stops_before_a_predicate_that_restates_the_question(sent
     start, end = span_of(sentence, span)
     words = frozenset(analyze_question(question).words)
     assert sentence[start:cut_echoed_predicate(sentence, start, end, words)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "span", "kind", "expected"), [
+    ("1789年法国大革命后,同业公会被解散", "法国大革命后", "slot", "法国大革命"),  # DRCD
+    ("兴大因合并台中高农后得以接收两处土地", "台中高农后", "organisation", "台中高农"),  # DRCD
+    ("他在战后出生", "战后", "slot", "战后"),  # one word: nothing is left to answer
+    ("1949年后人口回升", "1949年后", "time", "1949年后"),  # a time keeps its 后
+])
+def test_a_closing_word_of_position_is_no_part_of_a_thing(sentence, span, kind, expected):
+    start = sentence.index(span)
+    found = refine(sentence, start, start + len(span), kind)
+    assert sentence[found[0]:found[1]] == expected

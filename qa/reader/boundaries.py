@@ -20,6 +20,8 @@ COORDINATING = {"与", "同", "跟"}
 """Prepositions that also join two nouns: followed by nouns alone to the span's end, they start no tail (信心与责任心)."""
 ORGANISATION_NOUNS = tuple(dict(HEAD_NOUNS)["organisation"])
 CUT_KINDS = ("slot", "identity")
+COUNTED_KINDS = ("time", "quantity", "duration")
+"""Kinds whose closing word of position belongs to them (1949年后, 三天内)."""
 ECHOED_SHARE = 0.6
 """Share of the words after an enumeration's trailing verb that must be the question's for the verb to be cut."""
 TRAILING_COUNT = re.compile(r"等?[0-9零一二三四五六七八九十百两几]+[位名个人家所项种座间件条部首]$")
@@ -93,12 +95,23 @@ def cut_prepositional_tail(folded: str, start: int, end: int) -> int:
     return end
 
 
+def drop_trailing_position(folded: str, start: int, end: int) -> int:
+    """The end of a candidate without a one-character word of position closing it (水门事件丑闻后, 在会议中 → 会议,
+    by the sentence's tagging): it places the thing the question asks for, and is no part of it."""
+    words = words_within(tagged(folded), start, end)
+    if len(words) > 1 and words[-1][1] == end and words[-1][1] - words[-1][0] == 1 and words[-1][2] == "f":
+        return words[-1][0]
+    return end
+
+
 def refine(folded: str, start: int, end: int, kind: str) -> tuple[int, int]:
     """A candidate's span with its edges set by the rules above (the tail cut only for noun answers read from
     the question's slot or an identity)."""
     if is_protected(folded[start:end]):
         return start, end
     start = drop_complement(folded, start, end)
+    if kind not in COUNTED_KINDS:
+        end = drop_trailing_position(folded, start, end)
     if kind in CUT_KINDS:
         start = drop_particle_before_name(folded, drop_leading_verb(folded, start, end), end)
         end = cut_prepositional_tail(folded, start, end)
