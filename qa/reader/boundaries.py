@@ -96,8 +96,8 @@ def cut_prepositional_tail(folded: str, start: int, end: int) -> int:
 
 
 def drop_trailing_position(folded: str, start: int, end: int) -> int:
-    """The end of a candidate without a one-character word of position closing it (水门事件丑闻后, 在会议中 → 会议,
-    by the sentence's tagging): it places the thing the question asks for, and is no part of it."""
+    """The end of a candidate without a one-character word of position closing it (九一八事变后 → 九一八事变, 会议中 →
+    会议, by the sentence's tagging): it places the thing the question asks for, and is no part of it."""
     words = words_within(tagged(folded), start, end)
     if len(words) > 1 and words[-1][1] == end and words[-1][1] - words[-1][0] == 1 and words[-1][2] == "f":
         return words[-1][0]

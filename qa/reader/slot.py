@@ -340,7 +340,9 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
     ``X坚持什么施政理念`` against ``…坚持“人民至上 生命至上”的施政理念`` gives the quoted phrase.
     The slot stays within one clause (the one before, when the question's words start a clause: “三人小组”,坚持每日上门
     for 谁坚持每日上门); for an organisation it keeps its head noun (哪个党支部 → …党支部), and for
-    什么 + noun the noun when the sentence has it right after (什么充值问题 → 天然气卡充值问题).
+    什么 + noun the noun when the sentence has it right after (什么充值问题 → 天然气卡充值问题). A question asking
+    which noun owns something is framed by what is owned, where the sentence has it without that noun
+    (:func:`owned_part`: 宋太祖赵匡胤的十世孙 for 哪一个皇帝的十世孙).
 
     A what-is question's slot is the definition the sentence gives its term (:mod:`qa.reader.definitions`), fully
     framed.
@@ -364,9 +366,9 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
         left = past_the_rest(prefix, folded, left)
     right = longest_head_in(suffix, folded, left[1] if left else 0) if len(suffix) >= 2 else None
     owned = owned_part(question, suffix)
-    owner_anchor = owned_anchor(owned, folded, left[1] if left else 0) if owned else None
-    if owner_anchor and (not right or right[1] - right[0] <= len(owned[0])):
-        right = owner_anchor
+    owned_at = owned_anchor(owned, folded, left[1] if left else 0) if owned else None
+    if owned_at and (not right or right[1] - right[0] <= len(owned[0])):
+        right = owned_at
     else:
         owned = None
     if left and not right and names_noun_alone(question) and (subject := subject_adjoining_copula(folded, left)):
