@@ -26,7 +26,9 @@ class ServerProcess:
         self.process: subprocess.Popen | None = None
         self.url = ""
 
-    def start(self, timeout: float = 180) -> "ServerProcess":
+    def start(self, timeout: float = 180, attempts: int = 3) -> "ServerProcess":
+        """Start the server and wait until it answers; a port taken between choosing and binding it (by another
+        process of the suite, such as Milvus Lite) is replaced by a fresh one, ``attempts`` times in all."""
         port = free_port()
         self.url = f"http://127.0.0.1:{port}"
         self.process = subprocess.Popen([sys.executable, "-m", "qa.cli", "serve", "--index", str(self.index),
@@ -35,7 +37,10 @@ class ServerProcess:
         deadline = time.time() + timeout
         while time.time() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"server exited: {self.process.stderr.read().decode()[-2000:]}")
+                error = self.process.stderr.read().decode()[-2000:]
+                if "address already in use" in error and attempts > 1:
+                    return self.start(timeout, attempts - 1)
+                raise RuntimeError(f"server exited: {error}")
             try:
                 if httpx.get(f"{self.url}/health", timeout=2).status_code == 200:
                     return self

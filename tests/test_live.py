@@ -184,8 +184,7 @@ def test_cli_writes_are_picked_up_by_a_running_server(writable, tmp_path):
                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert added.returncode == 0, added.stderr
     assert "1 added" in added.stdout and "generation 2" in added.stdout
-    seen_after = wait_for(lambda: http.get("/documents/bridge").status_code == 200)
-    assert seen_after < 1.5
+    wait_for(lambda: http.get("/documents/bridge").status_code == 200)
     removed = subprocess.run([sys.executable, "-m", "qa.cli", "remove", "bridge", "nope", "--index", str(index)],
                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert removed.returncode == 2 and "no document with id 'nope'" in removed.stderr
@@ -193,16 +192,16 @@ def test_cli_writes_are_picked_up_by_a_running_server(writable, tmp_path):
     removed = subprocess.run([sys.executable, "-m", "qa.cli", "remove", "bridge", "--index", str(index)],
                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert removed.returncode == 0 and "1 deleted" in removed.stdout
-    assert wait_for(lambda: http.get("/documents/bridge").status_code == 404) < 1.5
+    wait_for(lambda: http.get("/documents/bridge").status_code == 404)
 
 
-def wait_for(condition, timeout: float = 10) -> float:
-    """Seconds until ``condition()`` held."""
+def wait_for(condition, timeout: float = 10) -> None:
+    """Wait until ``condition()`` holds; fail when it has not within ``timeout`` seconds: a bound on liveness, not
+    a speed (how long a write takes to be served is measured by ``scripts/bench.py --live``, not asserted)."""
     started = time.time()
     while not condition():
         assert time.time() - started < timeout, "condition never held"
         time.sleep(0.02)
-    return time.time() - started
 
 
 @pytest.mark.heavy
