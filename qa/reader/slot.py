@@ -367,10 +367,9 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
     right = longest_head_in(suffix, folded, left[1] if left else 0) if len(suffix) >= 2 else None
     owned = owned_part(question, suffix)
     owned_at = owned_anchor(owned, folded, left[1] if left else 0) if owned else None
+    owner_noun = ""  # the question's noun, when what it owns frames the slot without it
     if owned_at and (not right or right[1] - right[0] <= len(owned[0])):
-        right = owned_at
-    else:
-        owned = None
+        right, owner_noun = owned_at, owned[0]
     if left and not right and names_noun_alone(question) and (subject := subject_adjoining_copula(folded, left)):
         return (*subject, anchor_strength(before, folded[subject[1]:]))
     if left and not right and len(suffix) >= 2:
@@ -412,7 +411,7 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
         return (*subject, anchor_strength(before, folded[subject[1]:])) if subject else None
     if end <= start or end - start > (MOST_SLOT_CHARS_SEVERAL if asks_several(question) else MOST_SLOT_CHARS):
         return None
-    after = [w for w in question.words if w in suffix and w not in before and not (owned and w == owned[0])]
+    after = [w for w in question.words if w in suffix and w not in before and w != owner_noun]
     kept_noun = right is not None and question.type in ("place", "list")  # the noun kept in the slot frames it
     following = folded[min(end, right[0]):] if kept_noun else folded[end:]
     strength = (anchor_strength(before, folded[:start]) * len(before) + anchor_strength(after, following) *
