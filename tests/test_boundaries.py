@@ -207,3 +207,25 @@ def test_a_closing_word_of_position_is_no_part_of_a_thing(sentence, span, kind, 
     start = sentence.index(span)
     found = refine(sentence, start, start + len(span), kind)
     assert sentence[found[0]:found[1]] == expected
+
+
+@pytest.mark.parametrize(("sentence", "span", "kind", "expected"), [
+    ("民國28年12月和29年5月，日軍進攻粵北", "28年", "duration", "民國28年"),  # DRCD
+    ("卡塞雷斯城是罗马人在公元前25年建立的", "25年", "time", "公元前25年"),  # CMRC trial
+    ("浙江省政府於中華民國四十三年遷往臺北", "四十三年", "time", "中華民國四十三年"),
+    ("这项工程历时28年", "28年", "duration", "28年"),  # no calendar before it
+])
+def test_a_year_is_widened_over_the_calendar_written_before_it(sentence, span, kind, expected):
+    folded = fold(sentence)
+    start = folded.index(fold(span))
+    found = refine(folded, start, start + len(span), kind)
+    assert sentence[found[0]:found[1]] == expected
+
+
+def test_a_question_that_names_the_calendar_gets_the_year_with_it():
+    from qa.reader.candidates import extract_candidates
+
+    sentence = "民國28年6月21日，日軍進攻汕頭，汕頭於當日下午攻陷"  # DRCD
+    found = extract_candidates(sentence, analyze_question("汕頭在民國幾年時被日軍攻陷?"))
+    texts = {sentence[c.start:c.end] for c in found if c.type in ("time", "quantity", "duration")}
+    assert "民國28年" in texts and "28年" not in texts

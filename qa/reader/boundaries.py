@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from qa.reader.patterns import ITEM_SEPARATORS
+from qa.reader.patterns import CALENDAR, ITEM_SEPARATORS
 from qa.reader.questions import HEAD_NOUNS
 from qa.reader.spans import tagged, word_at, words_within
 
@@ -24,6 +24,9 @@ COUNTED_KINDS = ("time", "quantity", "duration")
 """Kinds whose closing word of position belongs to them (1949年后, 三天内)."""
 ECHOED_SHARE = 0.6
 """Share of the words after an enumeration's trailing verb that must be the question's for the verb to be cut."""
+COUNTED_YEAR = re.compile(r"(?:\d{1,4}|[〇零一二三四五六七八九十元]{1,4})年")
+"""A year by its number alone (28年, 四十三年): the calendar the sentence writes before it belongs to it."""
+CALENDAR_BEFORE = re.compile(rf"{CALENDAR}$")
 TRAILING_COUNT = re.compile(r"等?[0-9零一二三四五六七八九十百两几]+[位名个人家所项种座间件条部首]$")
 """A count that sums up the enumeration before it (张伟、李娜和王芳三位): no part of the enumeration."""
 
@@ -104,9 +107,20 @@ def drop_trailing_position(folded: str, start: int, end: int) -> int:
     return end
 
 
+def with_calendar(folded: str, start: int, end: int) -> int:
+    """The start of a year widened over the calendar written before it (28年 in 民国28年 → 民国28年, 240年 in
+    公元前240年 → 公元前240年): without it the year is another (a question that names the calendar, 民国几年, has it
+    cut from the span as one of its own words)."""
+    if not COUNTED_YEAR.match(folded, start, end):
+        return start
+    found = CALENDAR_BEFORE.search(folded, max(0, start - 5), start)
+    return found.start() if found else start
+
+
 def refine(folded: str, start: int, end: int, kind: str) -> tuple[int, int]:
     """A candidate's span with its edges set by the rules above (the tail cut only for noun answers read from
     the question's slot or an identity)."""
+    start = with_calendar(folded, start, end)
     if is_protected(folded[start:end]):
         return start, end
     start = drop_complement(folded, start, end)

@@ -30,8 +30,10 @@ DAY_PART = r"(?:凌晨|清晨|早上|早晨|上午|中午|下午|傍晚|晚上|�
 CLOCK = rf"(?:{DAY_PART}|晚)?(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[时点](?:\d{{1,2}}分|半|许)?|{DAY_PART}"
 DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]"
 MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3}|正)月(?:份)?"
-YEAR = r"(?:(?:公元|西元)前?|(?:中华)?民国)?(?:\d{1,4}|[〇零一二三四五六七八九]{2,4})年(?:代)?"
-"""A year with its calendar: 公元前240年, 西元前4713年 (Taiwan's word), 民国99年 (the Republic's years)."""
+CALENDAR = r"(?:(?:公元|西元)前?|(?:中华)?民国)"
+"""The calendar a year may be counted in: 公元前, 西元 (Taiwan's word), 民国 (the Republic's years)."""
+YEAR = rf"{CALENDAR}?(?:\d{{1,4}}|[〇零一二三四五六七八九]{{2,4}})年(?:代)?"
+"""A year with its calendar: 公元前240年, 西元前4713年, 民国99年."""
 REIGN_YEAR = r"[\u4e00-\u9fff]{2}(?:元|\d{1,3}|[一二三四五六七八九十]{1,4})年\((?:公元前?)?\d{1,4}年\)"
 """An era's year with the calendar year it glosses, as encyclopaedias write it: 天正16年(1588年), 承光元年(577年)
 (folded text: half-width brackets). The two characters before the number name the era."""
