@@ -525,6 +525,14 @@ def test_a_word_the_question_holds_only_inside_a_longer_one_is_no_echo():
     assert best_candidate_text(sentence, "镇党委书记古辉以什么名义做好解释工作？") == "党委名义"
 
 
+def test_the_calendar_leading_a_year_echoes_nothing():
+    question = analyze_question("置縣，以境內有翁山而命名為翁山縣，於公元幾年?")
+    assert echo_share("公元738年", question, "") == 0.0
+    assert echo_share("公元", question, "") == 1.0  # no year after it: the question's word alone
+    sentence = fold("公元738年，唐開元二十六年，置縣，以境內有翁山而命名為翁山縣，史上群島置縣之始。")  # DRCD
+    assert best_candidate_text(sentence, "置縣，以境內有翁山而命名為翁山縣，於公元幾年?") == "公元738年"
+
+
 def test_a_count_leading_a_phrase_names_a_group_not_the_one_asked_for():
     sentence = "中华人民共和国认可了五种宗教,天主教、伊斯兰教、佛教、道教及基督教,是五大宗教"  # DRCD, folded
     info = analyze_question("除了天主教、伊斯兰教、佛教、道教，还有哪一个宗教?")

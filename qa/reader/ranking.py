@@ -10,7 +10,7 @@ from qa.reader.boundaries import NAME_TAGS, ORGANISATION_NOUNS
 from qa.reader.candidates import (NAME_PHRASE_TAGS, PERSON_NOUNS, Candidate, SentenceCandidates, strip_question_edges,
                                   widen_quantity)
 from qa.reader.numerals import arabic
-from qa.reader.patterns import DURATION_MEASURE, PLACE_SUFFIXES, dictionary_words, times
+from qa.reader.patterns import CALENDAR, DURATION_MEASURE, PLACE_SUFFIXES, dictionary_words, times
 from qa.reader.questions import QuestionInfo, asks_alias, asks_post, asks_several, item_type
 from qa.reader.sentences import ScoredSentence
 from qa.reader.slot import NOUN_KEPT, asked_noun, asks_a_place_level, nominal_head
@@ -164,9 +164,14 @@ def echoed_alone(word: str, words: set[str], question: str, text: str) -> bool:
     return word in question
 
 
+CALENDAR_LED = re.compile(rf"^{CALENDAR}(?=[\d〇零一二三四五六七八九十元])")
+"""The calendar leading a year (民国28年, 公元前240年): part of the year, not an echo of a question that names it."""
+
+
 def echo_share(text: str, question: QuestionInfo, noun: str) -> float:
     """Share of a candidate taken by the question's own words, the asked noun it ends in left out (天然气卡充值问题
-    for 什么充值问题, 站南社区 for 所在的社区叫什么: neither echoes anything).
+    for 什么充值问题, 站南社区 for 所在的社区叫什么: neither echoes anything), and so is the calendar leading a year
+    (民国28年 for 民国几年).
 
     Args:
         text: the candidate's text.
@@ -178,6 +183,7 @@ def echo_share(text: str, question: QuestionInfo, noun: str) -> float:
         if asked and text.endswith(asked) and len(text) > len(asked):
             text = text[:-len(asked)]
             break
+    text = CALENDAR_LED.sub("", text)
     return echoed_chars(text, question) / len(text)
 
 
