@@ -533,6 +533,11 @@ def test_the_calendar_leading_a_year_echoes_nothing():
     assert best_candidate_text(sentence, "置縣，以境內有翁山而命名為翁山縣，於公元幾年?") == "公元738年"
 
 
+def test_a_noun_naming_a_kind_of_place_answers_no_place_question():
+    sentence = fold("新北市是全球唯一市內有三座核能電廠的都市，其中位於石門區的第一核能發電廠與萬里區的第二核能發電廠目前商轉中")  # DRCD
+    assert best_candidate_text(sentence, "台灣哪一縣市擁有三座核能電廠？") == "新北市"
+
+
 def test_a_count_leading_a_phrase_names_a_group_not_the_one_asked_for():
     sentence = "中华人民共和国认可了五种宗教,天主教、伊斯兰教、佛教、道教及基督教,是五大宗教"  # DRCD, folded
     info = analyze_question("除了天主教、伊斯兰教、佛教、道教，还有哪一个宗教?")

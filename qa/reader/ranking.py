@@ -11,7 +11,7 @@ from qa.reader.candidates import (NAME_PHRASE_TAGS, PERSON_NOUNS, Candidate, Sen
                                   widen_quantity)
 from qa.reader.numerals import arabic
 from qa.reader.patterns import CALENDAR, DURATION_MEASURE, PLACE_SUFFIXES, dictionary_words, times
-from qa.reader.questions import QuestionInfo, asks_alias, asks_post, asks_several, item_type
+from qa.reader.questions import HEAD_NOUNS, QuestionInfo, asks_alias, asks_post, asks_several, item_type
 from qa.reader.sentences import ScoredSentence
 from qa.reader.slot import NOUN_KEPT, asked_noun, asks_a_place_level, nominal_head
 from qa.reader.spans import (CHINESE_DIGITS, CLAUSE_BREAK, HONORIFICS, end_closing_quote, quoted_ranges, tagged,
@@ -33,6 +33,10 @@ NOT_A_SIZE = ("平方", "立方")
 """Words that make a length unit one of area or volume (630平方公里): no answer to how long or how high."""
 NEUTRAL_MEASURES = ("个", "种")
 """Measure words that count people and things alike (几个人, 27个党组织)."""
+KIND_NOUNS = (PERSON_NOUNS + PLACE_SUFFIXES + tuple(dict(HEAD_NOUNS)["place"]) + tuple(dict(HEAD_NOUNS)["organisation"])
+              + ("都市", "城镇", "地域"))
+"""Nouns that name a kind of person, place or body, not one of them: no answer to a place or organisation question
+(都市 in 新北市是…的都市 for 哪一县市, 学校 for 培训的单位是)."""
 MAX_ECHO_SHARE = 0.8
 """A candidate made this much of the question's own words is no answer."""
 MIN_CLAUSE_CHARS = 3
@@ -515,7 +519,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         echo = echo_share(text, question, noun) if candidate.type != "evidence" else 0.0
         if not is_well_formed(text, question, echo) or not fits_unit_asked(text, question):
             continue
-        if (question.type in ("place", "organisation") and text in PERSON_NOUNS + PLACE_SUFFIXES
+        if (question.type in ("place", "organisation") and text in KIND_NOUNS
                 or addresses_a_name(folded, candidate)
                 or question.type in NAMED_ASKED and within_a_time(candidate, time_spans)):
             continue
