@@ -75,6 +75,16 @@ def test_a_question_word_that_is_a_numbers_unit_is_not_trimmed(text, start, end,
     assert text[slice(*trim(text, start, end, frozenset(drop)))] == expected
 
 
+@pytest.mark.parametrize("text, drop, expected", [
+    ("1789年法国大革命后", {"1789"}, "法国大革命后"),  # DRCD: not 年法国大革命后
+    ("2005年巴西大奖赛", {"2005"}, "巴西大奖赛"),  # CMRC trial
+    ("2014年10月将移交", {"2014"}, "2014年10月将移交"),  # a date the question's year leads stays whole
+    ("2014年", {"2014"}, "2014年"),
+])
+def test_a_questions_number_leading_a_span_goes_with_its_date_unit(text, drop, expected):
+    assert text[slice(*trim(text, 0, len(text), frozenset(drop)))] == expected
+
+
 def test_enumerations_and_quotes():
     text = "工作专班下设综合协调组、现场管控组、物资保障等工作小组,坚持“人民至上 生命至上”的理念"
     assert "工作专班下设综合协调组、现场管控组、物资保障" in spans_text(text, enumerations(text))

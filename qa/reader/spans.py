@@ -15,6 +15,8 @@ LEADING_WORDS = {"的", "了", "是", "为", "在", "于", "将", "把", "被", 
                  "对", "向", "从", "又", "还", "也", "都", "就", "共", "共有", "有", "达", "即", "则", "给"}
 TRAILING_WORDS = {"的", "了", "是", "等", "之", "以来"}
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+DATE_UNITS = ("年", "月", "日", "号")
+"""Units of a date: a number the question gives, cut from a span's start, takes its unit with it."""
 
 
 @lru_cache(maxsize=4096)
@@ -81,8 +83,9 @@ def trim(text: str, start: int, end: int, drop: frozenset[str] = frozenset()) ->
     """Drop punctuation, function words and the question's own words (``drop``) from both edges of a span.
 
     Words are jieba's, so a word that merely starts with a function character (和平) is kept, and a question's
-    word that is a number's unit (世纪 in 13世纪) stays; an unpaired quote at either edge is dropped, a paired one
-    kept.
+    word that is a number's unit (世纪 in 13世纪) stays; a question's number leading a span goes with its date unit
+    (1789年法国大革命 → 法国大革命, not 年法国大革命) unless another number follows (2014年10月 stays whole); an
+    unpaired quote at either edge is dropped, a paired one kept.
     """
     import jieba
 
@@ -93,8 +96,13 @@ def trim(text: str, start: int, end: int, drop: frozenset[str] = frozenset()) ->
             end -= 1
         words = list(jieba.cut(text[start:end])) if end > start else []
         if len(words) > 1 and (words[0] in LEADING_WORDS or words[0] in drop):
-            start += len(words[0])
-            continue
+            dated = words[0] in drop and all(is_numeral(c) for c in words[0]) and words[1] in DATE_UNITS
+            if not dated:
+                start += len(words[0])
+                continue
+            if len(words) > 2 and not is_numeral(words[2][0]):
+                start += len(words[0]) + len(words[1])
+                continue
         if len(words) > 1 and (words[-1] in TRAILING_WORDS or words[-1] in drop):
             if words[-1] in drop and is_numeral(text[end - len(words[-1]) - 1]):
                 break  # the question's word is the number's unit: 13世纪 asked about as 哪一个世纪
