@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from qa.reader.patterns import CALENDAR, ITEM_SEPARATORS
+from qa.reader.patterns import CALENDAR, ITEM_SEPARATORS, YEAR_NUMBER
 from qa.reader.questions import HEAD_NOUNS
 from qa.reader.spans import tagged, word_at, words_within
 
@@ -24,7 +24,7 @@ COUNTED_KINDS = ("time", "quantity", "duration")
 """Kinds whose closing word of position belongs to them (1949年后, 三天内)."""
 ECHOED_SHARE = 0.6
 """Share of the words after an enumeration's trailing verb that must be the question's for the verb to be cut."""
-COUNTED_YEAR = re.compile(r"(?:\d{1,4}|[〇零一二三四五六七八九十元]{1,4})年")
+COUNTED_YEAR = re.compile(rf"{YEAR_NUMBER}年")
 """A year by its number alone (28年, 四十三年): the calendar the sentence writes before it belongs to it."""
 CALENDAR_BEFORE = re.compile(rf"{CALENDAR}$")
 TRAILING_COUNT = re.compile(r"等?[0-9零一二三四五六七八九十百两几]+[位名个人家所项种座间件条部首]$")
@@ -113,7 +113,7 @@ def with_calendar(folded: str, start: int, end: int) -> int:
     cut from the span as one of its own words)."""
     if not COUNTED_YEAR.match(folded, start, end):
         return start
-    found = CALENDAR_BEFORE.search(folded, max(0, start - 5), start)
+    found = CALENDAR_BEFORE.search(folded, 0, start)
     return found.start() if found else start
 
 

@@ -10,7 +10,7 @@ from qa.reader.boundaries import NAME_TAGS, ORGANISATION_NOUNS
 from qa.reader.candidates import (NAME_PHRASE_TAGS, PERSON_NOUNS, Candidate, SentenceCandidates, strip_question_edges,
                                   widen_quantity)
 from qa.reader.numerals import arabic
-from qa.reader.patterns import CALENDAR, DURATION_MEASURE, PLACE_SUFFIXES, dictionary_words, times
+from qa.reader.patterns import CALENDAR, DURATION_MEASURE, PLACE_SUFFIXES, YEAR_NUMBER, dictionary_words, times
 from qa.reader.questions import HEAD_NOUNS, QuestionInfo, asks_alias, asks_post, asks_several, item_type
 from qa.reader.sentences import ScoredSentence
 from qa.reader.slot import NOUN_KEPT, asked_noun, asks_a_place_level, nominal_head
@@ -37,6 +37,8 @@ KIND_NOUNS = (PERSON_NOUNS + PLACE_SUFFIXES + tuple(dict(HEAD_NOUNS)["place"]) +
               + ("都市", "城镇", "地域"))
 """Nouns that name a kind of person, place or body, not one of them: no answer to a place or organisation question
 (都市 in 新北市是…的都市 for 哪一县市, 学校 for 培训的单位是)."""
+CALENDAR_LED = re.compile(rf"^{CALENDAR}(?={YEAR_NUMBER})")
+"""The calendar leading a year (民国28年, 公元前240年): part of the year, not an echo of a question that names it."""
 MAX_ECHO_SHARE = 0.8
 """A candidate made this much of the question's own words is no answer."""
 MIN_CLAUSE_CHARS = 3
@@ -166,10 +168,6 @@ def echoed_alone(word: str, words: set[str], question: str, text: str) -> bool:
     for w in sorted(longer, key=len, reverse=True):
         question = question.replace(w, "\0")
     return word in question
-
-
-CALENDAR_LED = re.compile(rf"^{CALENDAR}(?=[\d〇零一二三四五六七八九十元])")
-"""The calendar leading a year (民国28年, 公元前240年): part of the year, not an echo of a question that names it."""
 
 
 def echo_share(text: str, question: QuestionInfo, noun: str) -> float:
