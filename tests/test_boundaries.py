@@ -82,6 +82,25 @@ def test_titles_quotes_and_organisations_are_not_cut(text):
     assert refine(sentence, start, end, "slot") == (start, end)
 
 
+@pytest.mark.parametrize("sentence, span, expected", [
+    ("喬治亞共和國於1995年通過新憲法後將其國名定為「喬治亞」。", "定為「喬治亞」", "「乔治亚」"),  # DRCD
+    ("中國政府開展「反對資產階級自由化」運動。", "開展「反對資產階級自由化」", "「反对资产阶级自由化」"),  # DRCD
+    ("太陽花學運起因於不滿簽署《海峽兩岸服務貿易協議》。", "不滿簽署《海峽兩岸服務貿易協議》", "《海峡两岸服务贸易协议》"),  # DRCD
+    ("5名党员干部甘愿作防疫“侦察兵”。", "防疫“侦察兵”", "防疫“侦察兵”"),  # seed: a modifier, not a verb
+    ("國際社會多以地理名詞的「臺灣」稱之。", "地理名詞的「臺灣」", "地理名词的「台湾」"),  # DRCD
+])
+def test_a_quoted_name_drops_the_verb_it_is_the_object_of(sentence, span, expected):
+    folded = fold(sentence)
+    start, end = refine(folded, *span_of(folded, fold(span)), "slot")
+    assert folded[start:end] == expected
+
+
+def test_a_clause_answer_keeps_its_verb_before_a_quote():
+    folded = fold("第1舰队出击机会较少,故被揶揄为「柱岛舰队」。")  # CMRC: a reason is the whole clause
+    start, end = span_of(folded, "故被揶揄为「柱岛舰队」")
+    assert refine(folded, start, end, "reason") == (start, end)
+
+
 @pytest.mark.parametrize("sentence, expected", [
     ("7月13日上午,云潭镇召开了疫情防控工作加温会", "7月13日上午"),  # seed
     ("7月13日凌晨2时,云潭镇党政领导班子召开班子会议", "7月13日凌晨2时"),  # seed

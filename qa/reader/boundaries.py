@@ -8,7 +8,7 @@ import re
 
 from qa.reader.patterns import CALENDAR, ITEM_SEPARATORS, YEAR_NUMBER
 from qa.reader.questions import HEAD_NOUNS
-from qa.reader.spans import tagged, word_at, words_within
+from qa.reader.spans import quoted_ranges, tagged, word_at, words_within
 
 COMPLEMENTS = {"好", "到", "完", "成", "上", "出", "给"}
 ASPECT = {"了", "着", "过"}
@@ -20,6 +20,8 @@ COORDINATING = {"与", "同", "跟"}
 """Prepositions that also join two nouns: followed by nouns alone to the span's end, they start no tail (信心与责任心)."""
 ORGANISATION_NOUNS = tuple(dict(HEAD_NOUNS)["organisation"])
 CUT_KINDS = ("slot", "identity")
+CLAUSE_KINDS = ("reason", "manner")
+"""Kinds answered by a whole clause, verb and all."""
 COUNTED_KINDS = ("time", "quantity", "duration")
 """Kinds whose closing word of position belongs to them (1949年后, 三天内)."""
 ECHOED_SHARE = 0.6
@@ -117,10 +119,23 @@ def with_calendar(folded: str, start: int, end: int) -> int:
     return found.start() if found else start
 
 
+def drop_verb_before_quote(folded: str, start: int, end: int) -> int:
+    """The start of a span that closes with a quoted name or title, without the verb phrase it is the object of
+    (定为「乔治亚」 → 「乔治亚」, 开展「反对资产阶级自由化」 → 「反对资产阶级自由化」, 不满签署《…协议》 → 《…协议》);
+    a modifier before the quote stays (防疫“侦察兵”, 安定人心的“防护墙”)."""
+    opening = next((a for a, b in quoted_ranges(folded) if b == end and start < a), None)
+    if opening is None:
+        return start
+    before = word_at(tagged(folded), opening - 1)
+    return opening if before and before[2] == "v" else start
+
+
 def refine(folded: str, start: int, end: int, kind: str) -> tuple[int, int]:
     """A candidate's span with its edges set by the rules above (the tail cut only for noun answers read from
     the question's slot or an identity)."""
     start = with_calendar(folded, start, end)
+    if kind not in CLAUSE_KINDS:
+        start = drop_verb_before_quote(folded, start, end)
     if is_protected(folded[start:end]):
         return start, end
     start = drop_complement(folded, start, end)
