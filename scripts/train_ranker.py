@@ -5,12 +5,14 @@ reader becomes one row of its features (qa.reader.ranking.FEATURES), labelled 1 
 answer (after the CMRC 2018 scorer's normalisation, which folds Traditional to Simplified), or, for a question
 none of whose candidates is, when it overlaps the gold answer best (character F1 of 0.5 or more). A logistic
 regression (scikit-learn) learns the weights, and coordinate ascent then moves them one at a time while the mean
-F1 of each question's top candidate rises (the regression scores candidates alone). Cross-validation trains on
+F1 of each question's top candidate rises (the regression scores candidates alone); the ascent is run on bootstrap
+samples of the questions and the directions it reaches are averaged (bagging). Cross-validation trains on
 one set and tests on the other, both ways; the shipped weights are then fitted on both sets and written, with
 what made them, to qa/data/ranker.json.
 
 Figures per test set: the candidate ceiling (questions whose gold answer is among the candidates), and EM/F1 of
-the top candidate with every question answered, for the hand-set and the learned ranker.
+the top candidate with every question answered, for the hand-set ranker, the regression, one ascent from it over all
+the training questions, and the learned (bagged) ranker.
 
 Usage:
     python scripts/train_ranker.py --set cmrc=/tmp/cmrc-index:../shared/bench/cmrc2018-trial/qa.jsonl \
@@ -55,6 +57,13 @@ ASCENT_MULTIPLES = (1, 2, 4)
 """... times each of these, up and down ..."""
 ASCENT_ROUNDS = 3
 """... over every weight for at most this many rounds, keeping a move only when the top candidates' F1 rises."""
+BAGS = 16
+"""Bootstrap samples of the training questions, each given its own regression and ascent; the learned weights are
+their mean direction. One ascent follows the questions it is given closely: over one set of rules its held-out F1
+on DRCD moved by up to 0.05 between bootstrap samples (0.503 to 0.581), and between runs by more than a round of
+rules moves it."""
+BAGGING_SEED = 0
+"""Seed of the bootstrap samples, so that a run gives the same weights again."""
 
 
 @dataclass
@@ -133,6 +142,28 @@ def ascend(ranker: LinearRanker, tables: list[QuestionTable]) -> LinearRanker:
     return LinearRanker({name: round(float(c), 6) for name, c in zip(FEATURES, weights)}, ranker.intercept)
 
 
+def bagged(tables: list[QuestionTable]) -> LinearRanker:
+    """The mean of ``BAGS`` coordinate ascents, each from the regression over a bootstrap sample of these questions.
+
+    Args:
+        tables: the training questions' candidates.
+
+    Returns:
+        a ranker whose weights point the ascents' mean direction (each ascent's weights taken at unit length), as
+        long as the regression's over all the questions, whose intercept it keeps (the decline threshold reads it).
+    """
+    regression = fit(tables)
+    samples = np.random.default_rng(BAGGING_SEED)
+    directions = []
+    for _ in tqdm(range(BAGS), desc="bagging", unit="sample", leave=False):
+        sample = [tables[i] for i in samples.integers(0, len(tables), len(tables))]
+        weights = ascend(fit(sample), sample).vector()
+        directions.append(weights / np.linalg.norm(weights))
+    mean = np.mean(directions, axis=0)
+    weights = mean / np.linalg.norm(mean) * np.linalg.norm(regression.vector())
+    return LinearRanker({name: round(float(c), 6) for name, c in zip(FEATURES, weights)}, regression.intercept)
+
+
 def measure(ranker: LinearRanker, tables: list[QuestionTable]) -> dict[str, float]:
     """Candidate ceiling, and EM/F1 of the ranker's top candidate with every question answered."""
     em, f1, ceiling = [], [], []
@@ -208,10 +239,11 @@ def main() -> int:
         fitted = fit(train)
         report[test] = {"trained_on": [n for n in names if n != test], "hand": measure(hand, tables[test]),
                         "logistic": measure(fitted, tables[test]),
-                        "learned": measure(ascend(fitted, train), tables[test])}
+                        "ascent": measure(ascend(fitted, train), tables[test]),
+                        "learned": measure(bagged(train), tables[test])}
         print(f"{test}: {report[test]}")
     everything = [t for name in names for t in tables[name]]
-    final = ascend(fit(everything), everything)
+    final = bagged(everything)
     sources = {name: {"gold": gold.name, "source": provenance(gold), "questions": len(tables[name]),
                       "subset": subset(index, gold, len(tables[name]))}
                for name, (index, gold) in sets.items()}
@@ -219,7 +251,8 @@ def main() -> int:
                 "source": {"script": "scripts/train_ranker.py", "model": "logistic regression (scikit-learn), "
                            f"C={REGULARISATION}, label: candidate is a gold answer, else the "
                            f"best-overlapping one when its F1 >= {NEAR_MISS}; then coordinate ascent on the top "
-                           f"candidate's mean F1 ({ASCENT_ROUNDS} rounds at most)", "data": sources,
+                           f"candidate's mean F1 ({ASCENT_ROUNDS} rounds at most), averaged over {BAGS} "
+                           f"bootstrap samples (seed {BAGGING_SEED})", "data": sources,
                            "cross_validation": report}}
     Path(args.out).write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")

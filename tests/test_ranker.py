@@ -91,6 +91,19 @@ def test_coordinate_ascent_moves_the_weights_toward_the_top_candidates_f1():
     assert script.top_f1(ascended.vector(), tables) >= script.top_f1(wrong.vector(), tables)
 
 
+def test_bagging_averages_the_ascents_of_bootstrap_samples_repeatably(monkeypatch):
+    script = load_script()
+    monkeypatch.setattr(script, "BAGS", 4)
+    tables = planted_tables(script, seed=2, questions=30, candidates=4, wrong_f1=0.1)
+    regression = script.fit(tables)
+    learned = script.bagged(tables)
+    assert script.measure(learned, tables)["em"] == 1.0
+    assert learned == script.bagged(tables)
+    assert learned.intercept == regression.intercept
+    assert np.linalg.norm(learned.vector()) == pytest.approx(np.linalg.norm(regression.vector()), rel=1e-4)
+    assert not np.allclose(learned.vector(), script.ascend(regression, tables).vector())
+
+
 def test_near_misses_teach_when_no_candidate_is_exact():
     script = load_script()
     table = script.QuestionTable(np.zeros((3, len(FEATURES))), np.zeros(3), np.array([0.2, 0.8, 0.6]))
