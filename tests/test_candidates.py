@@ -318,6 +318,18 @@ def test_quantities_keep_their_metric_units_as_taiwan_writes_them(text, expected
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("陆地管辖面积为1750.33km²", ["1750.33km²"]),  # CMRC
+    ("工作频率为2.4GHz", ["2.4GHz"]),
+    ("年平均气温为16.5℃", ["16.5℃"]),
+    ("装机容量为300 MW的电站", ["300 MW"]),
+    ("全长约200 km,流经三省", ["约200 km"]),
+    ("高5m,深3 may be", ["5m", "3"]),  # a word that only starts like a unit is none
+])
+def test_quantities_keep_units_written_in_latin_letters_or_symbols(text, expected):
+    assert spans_text(text, quantities(fold(text))) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("雅鲁藏布江流域面积约占西藏总面积的五分之一", ["五分之一"]),  # DRCD, folded
     ("浮动幅度为中间价上下千分之三", ["千分之三"]),
     ("约有百分之十五的人口", ["百分之十五"]),

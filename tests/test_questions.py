@@ -107,6 +107,16 @@ def test_slot_and_measure():
     assert "党员" in info.words and not any("几" in word for word in info.words)
 
 
+@pytest.mark.parametrize("question, measure", [
+    ("風力發電機每年可發電量最多可以達到多少kW?", "kw"),  # DRCD, folded
+    ("这座电站的装机容量是多少MW?", "mw"),
+    ("珠峰的高度是多少m?", "m"),
+    ("全县有多少mg的存货?", "mg"),
+])
+def test_a_unit_in_latin_letters_after_the_interrogative_is_the_measure_asked(question, measure):
+    assert analyze_question(question).measure == measure
+
+
 def test_traditional_and_full_width_questions_are_folded():
     assert analyze_question("多少黨員志願者？").words == analyze_question("多少党员志愿者").words
     assert analyze_question("ＨＯＷ many people?").english

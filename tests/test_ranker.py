@@ -809,6 +809,9 @@ def test_a_which_question_is_not_answered_by_a_function_word():
     ("100年", "这座城市的历史有多长？", True),  # 多长 may ask a length of time
     ("100年", "这棵树有多高？", False),
     ("3952公尺", "玉山有多高？", True),
+    ("10km", "光电追踪仪的追踪距离有多远？", True),  # CMRC: a length in Latin letters, folded
+    ("182cm", "张天霖有多高？", True),
+    ("1.601 km2", "巴黎第四区有多宽？", False),  # km² folds to km2: an area
     ("一种", "纽西兰鸡毛松是什么？", True),  # no size asked
 ])
 def test_a_size_question_is_answered_by_a_size(text, question, fits):

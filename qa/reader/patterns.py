@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from qa.reader.questions import ALIAS_NOUNS, QuestionInfo
-from qa.reader.spans import CHINESE_DIGITS, clause_bounds, is_numeral, quoted_ranges, tagged
+from qa.reader.spans import CHINESE_DIGITS, LATIN_MEASURE, clause_bounds, is_numeral, quoted_ranges, tagged
 
 ONE_NUMERAL = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{CHINESE_DIGITS}]*(?:十几|几十|几百|几千|几万)[{CHINESE_DIGITS}]*|[{CHINESE_DIGITS}]+|半)"
 NUMERAL = rf"(?:{ONE_NUMERAL}(?:[-~—至到]{ONE_NUMERAL})?)"
@@ -21,7 +21,7 @@ MEASURES = sorted(
     key=len, reverse=True)
 DURATION_UNITS = ("天", "小时", "分钟", "个月", "个多月", "个半月", "年", "周", "星期", "秒", "昼夜", "夜")
 DURATION_MEASURE = re.compile(r"(?:" + "|".join(DURATION_UNITS) + r")(?:多|余)?$")
-MEASURE = "(?:" + "|".join(re.escape(m) for m in MEASURES) + ")"
+MEASURE = "(?:" + "|".join(re.escape(m) for m in MEASURES) + f"|{LATIN_MEASURE})"
 FRACTION = rf"(?:\d+|[{CHINESE_DIGITS}]+)分之(?:\d+(?:\.\d+)?|[{CHINESE_DIGITS}]+)"
 """A fraction or share as Chinese writes it: 五分之一, 三分之二, 百分之十五, 千分之三, 百万分之一."""
 QUANTITY = re.compile(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from qa.reader.spans import tagged
+from qa.reader.spans import LATIN_MEASURE, tagged
 from qa.schema import AnswerType
 from qa.text.normalize import fold
 from qa.text.tokenize import tokenize
@@ -84,7 +84,8 @@ TRAILING = re.compile(r"[\s?？!！。.,，;；:：呢吗啊呀]+$")
 MEASURE_AFTER_WH = re.compile(
     r"^(?:万|千|百|亿)?(?:名|位|个|人次|人|户|轮|项|件|天|日|小时|分钟|秒|次|家|所|条|元|岁|年|月|周|米|公里|"
     r"千米|平方米|平方公里|吨|辆|台|场|批|支|份|张|套|间|栋|座|层|例|剂|倍|组|队|处|种|部|首|本|篇|届|期|集|枚|"
-    r"架|艘|座|片|亩|公顷|级|代|万人|千克|公斤|克|度|米高|英尺|英里|美元|港元|欧元|块|样|门|颗|只|头|匹|条)")
+    r"架|艘|座|片|亩|公顷|级|代|万人|千克|公斤|克|度|米高|英尺|英里|美元|港元|欧元|块|样|门|颗|只|头|匹|条"
+    rf"|{LATIN_MEASURE})")
 
 
 @dataclass

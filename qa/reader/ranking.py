@@ -27,10 +27,12 @@ IDENTIFIER_ASKED = re.compile(r"(?:号码|电话|编号|代码|邮编|密码|账
 """A 多少 that asks for a number someone is reached or known by (电话号码是多少): never a count of anything (5名)."""
 SIZE_WH = ("多长", "多高", "多远", "多宽", "多深", "多厚")
 """Interrogatives that ask how big something is along one dimension."""
-SIZE_UNITS = ("米", "里", "公尺", "公分", "公厘", "英尺", "英寸", "尺", "寸", "丈", "光年", "度", "℃")
-"""Measure words a size may end in: lengths (米 ends 千米, 厘米 and 毫米; 里 ends 公里, 英里 and 海里), and degrees."""
-NOT_A_SIZE = ("平方", "立方")
-"""Words that make a length unit one of area or volume (630平方公里): no answer to how long or how high."""
+SIZE_UNITS = ("米", "里", "公尺", "公分", "公厘", "英尺", "英寸", "尺", "寸", "丈", "光年", "度", "℃", "m")
+"""Measure words a size may end in: lengths (米 ends 千米, 厘米 and 毫米; 里 ends 公里, 英里 and 海里; m ends km, cm
+and mm as folded text writes them), and degrees."""
+NOT_A_SIZE = ("平方", "立方", "m2", "m3")
+"""Words that make a length unit one of area or volume (630平方公里, 1.601km2): no answer to how long or how
+high."""
 NEUTRAL_MEASURES = ("个", "种")
 """Measure words that count people and things alike (几个人, 27个党组织)."""
 KIND_NOUNS = (PERSON_NOUNS + PLACE_SUFFIXES + tuple(dict(HEAD_NOUNS)["place"]) + tuple(dict(HEAD_NOUNS)["organisation"])

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+LATIN_MEASURE = r"(?:\s?(?:[kcm]?m[23]?|kg|mg|[kmg]w|[kmg]?hz|ppm|°c|℃|°f)(?![a-z0-9]))"
+"""A unit written in Latin letters or symbols, as folded text has it (1750.33km2 for km², 2.4ghz, 25℃)."""
 QUOTED = re.compile(r"“[^“”]{1,30}”|「[^「」]{1,30}」|《[^《》]{1,60}》|\"[^\"]{1,30}\"")
 HONORIFICS = ("同志", "先生", "女士", "小姐", "师傅", "老师", "阁下")
 """Forms of address that follow a name (邓铭东同志)."""
