@@ -122,7 +122,7 @@ def with_calendar(folded: str, start: int, end: int) -> int:
 def drop_verb_before_quote(folded: str, start: int, end: int) -> int:
     """The start of a span that closes with a quoted name or title, without the verb phrase it is the object of
     (定为「乔治亚」 → 「乔治亚」, 开展「反对资产阶级自由化」 → 「反对资产阶级自由化」, 不满签署《…协议》 → 《…协议》);
-    a modifier before the quote stays (防疫“侦察兵”, 安定人心的“防护墙”)."""
+    a modifier before the quote stays (防疫“侦察兵”, 地理名词的「台湾」)."""
     opening = next((a for a, b in quoted_ranges(folded) if b == end and start < a), None)
     if opening is None:
         return start
