@@ -101,6 +101,11 @@ def best_labels(table: QuestionTable) -> np.ndarray:
     return ((table.f1 == table.f1.max()) & (table.f1 >= NEAR_MISS)).astype(float)
 
 
+def linear_ranker(weights: np.ndarray, intercept: float) -> LinearRanker:
+    """A ranker from weights in :data:`FEATURES` order, rounded as they are written to the shipped file."""
+    return LinearRanker({name: round(float(c), 6) for name, c in zip(FEATURES, weights)}, round(intercept, 6))
+
+
 def fit(tables: list[QuestionTable]) -> LinearRanker:
     """A logistic regression over the candidates of these questions, as a linear ranker on raw features."""
     rows = np.vstack([t.rows for t in tables if len(t.rows)])
@@ -110,7 +115,7 @@ def fit(tables: list[QuestionTable]) -> LinearRanker:
     model = LogisticRegression(C=REGULARISATION, max_iter=2000).fit((rows - scaler.mean_) / scale, labels)
     coefficients = model.coef_[0] / scale
     intercept = float(model.intercept_[0] - coefficients @ scaler.mean_)
-    return LinearRanker({name: round(float(c), 6) for name, c in zip(FEATURES, coefficients)}, round(intercept, 6))
+    return linear_ranker(coefficients, intercept)
 
 
 def top_f1(coefficients: np.ndarray, tables: list[QuestionTable]) -> float:
@@ -139,20 +144,20 @@ def ascend(ranker: LinearRanker, tables: list[QuestionTable]) -> LinearRanker:
         if not improved:
             break
     weights *= scale
-    return LinearRanker({name: round(float(c), 6) for name, c in zip(FEATURES, weights)}, ranker.intercept)
+    return linear_ranker(weights, ranker.intercept)
 
 
-def bagged(tables: list[QuestionTable]) -> LinearRanker:
+def bagged(regression: LinearRanker, tables: list[QuestionTable]) -> LinearRanker:
     """The mean of ``BAGS`` coordinate ascents, each from the regression over a bootstrap sample of these questions.
 
     Args:
+        regression: :func:`fit` over all these questions (it sets the weights' length and the intercept).
         tables: the training questions' candidates.
 
     Returns:
         a ranker whose weights point the ascents' mean direction (each ascent's weights taken at unit length), as
         long as the regression's over all the questions, whose intercept it keeps (the decline threshold reads it).
     """
-    regression = fit(tables)
     samples = np.random.default_rng(BAGGING_SEED)
     directions = []
     for _ in tqdm(range(BAGS), desc="bagging", unit="sample", leave=False):
@@ -161,7 +166,7 @@ def bagged(tables: list[QuestionTable]) -> LinearRanker:
         directions.append(weights / np.linalg.norm(weights))
     mean = np.mean(directions, axis=0)
     weights = mean / np.linalg.norm(mean) * np.linalg.norm(regression.vector())
-    return LinearRanker({name: round(float(c), 6) for name, c in zip(FEATURES, weights)}, regression.intercept)
+    return linear_ranker(weights, regression.intercept)
 
 
 def measure(ranker: LinearRanker, tables: list[QuestionTable]) -> dict[str, float]:
@@ -240,10 +245,10 @@ def main() -> int:
         report[test] = {"trained_on": [n for n in names if n != test], "hand": measure(hand, tables[test]),
                         "logistic": measure(fitted, tables[test]),
                         "ascent": measure(ascend(fitted, train), tables[test]),
-                        "learned": measure(bagged(train), tables[test])}
+                        "learned": measure(bagged(fitted, train), tables[test])}
         print(f"{test}: {report[test]}")
     everything = [t for name in names for t in tables[name]]
-    final = bagged(everything)
+    final = bagged(fit(everything), everything)
     sources = {name: {"gold": gold.name, "source": provenance(gold), "questions": len(tables[name]),
                       "subset": subset(index, gold, len(tables[name]))}
                for name, (index, gold) in sets.items()}
