@@ -29,6 +29,12 @@ from qa.reader.questions import analyze_question, asks_alias, asks_name, asks_se
     ("韩剧在传统上的制作模式为何？", "other"),  # DRCD
     ("日本施行锁国政策的原因为何?", "reason"),  # … but after 原因 it asks why
     ("为何硫又称硫磺？", "reason"),
+    ("麻省理工学院的非正式别称名为什么?", "other"),  # DRCD: a closing 为什么 after a noun or verb asks what
+    ("生命数耗完即算为什么？", "other"),  # CMRC
+    ("长崎市具代表性的甜点为什么?", "other"),  # DRCD
+    ("于1948年并入奥斯陆的城市名为什么?", "place"),  # DRCD: the noun before 名 says what is named
+    ("这是为什么？", "reason"),  # … but after 是 it asks why
+    ("他没有来，为什么？", "reason"),  # … and after a comma
     ("中生代末有一半的生物因为什么事件而灭绝？", "other"),  # DRCD: 因为什么 + a noun asks what
     ("包克球会因为什么的崩塌而形成？", "other"),  # DRCD
     ("多星系统的演化会因为什么而产生大的影响？", "reason"),

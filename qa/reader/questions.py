@@ -66,6 +66,8 @@ KIND_WORDS = 2
 """At most this many nouns after 为什么 ending the question make it ask which one (:func:`names_a_kind`)."""
 REASON_NOUNS = ("原因", "理由", "缘故", "缘由", "目的", "用意", "动机", "起因")
 """Nouns after which a closing 为何 still asks why (原因为何)."""
+WHY_LEAD_INS = ("是", "这", "那", "但", "却", "又", "还", "到底", "究竟")
+"""Words after which a closing 为何 / 为什么 still asks why (这是为什么, 却又为何)."""
 DURATION_PREDICATE = re.compile(r"(?P<verb>持续|历时|为期|用时|耗时|花费|花了|用了|延续|经历|经过|长达)"
                                 r"(?:了|长达|约|大约|共|总共|将近|近)*$")
 """A verb that only relates an event to its length (核酸检测 *持续了* 几天): the text states the length in its own
@@ -209,10 +211,11 @@ def item_type(question: QuestionInfo) -> AnswerType:
 
 
 def asks_what_not_why(prefix: str, wh: str, suffix: str) -> bool:
-    """Whether a reason interrogative asks what, not why: 为何 closing a question after a noun (更名为何, 主张为何;
-    not 原因为何), or 因为/由于什么 followed by a noun or 的 (因为什么事件而灭绝, 因为什么的崩塌; not 因为什么原因)."""
-    if wh == "为何" and not suffix:
-        return bool(prefix) and not prefix.endswith(REASON_NOUNS)
+    """Whether a reason interrogative asks what, not why: 为何 or 为什么 closing a question after a noun or verb
+    (更名为何, 主张为何, 别称名为什么, 代表性的甜点为什么; not 原因为何, 这是为什么, nor after a comma), or 因为/由于什么
+    followed by a noun or 的 (因为什么事件而灭绝, 因为什么的崩塌; not 因为什么原因)."""
+    if wh in ("为何", "为什么") and not suffix:
+        return bool(prefix) and prefix[-1].isalnum() and not prefix.endswith(REASON_NOUNS + WHY_LEAD_INS)
     if wh in ("因为什么", "由于什么") and suffix and not suffix.startswith(REASON_NOUNS):
         flag = next((flag for _, _, flag in tagged(suffix)), "")
         return suffix.startswith("的") or flag.startswith("n")
@@ -265,7 +268,7 @@ def refine_other(prefix: str, suffix: str, default: AnswerType = "other") -> Ans
     place), or, when nothing follows, by the noun it asks about (那位党员叫什么 → person); ``default`` when neither
     tells."""
     head = re.sub(f"^[{CLASSIFIERS}](?=.)", "", suffix)[:6]
-    tail = re.sub(r"(?:叫|是|为|的|名叫|叫做)+$", "", prefix)[-4:]
+    tail = re.sub(r"(?:叫|是|为|的|名叫|叫做|名)+$", "", prefix)[-4:]
     first = tagged(head)[0][1] if head else 0
     for answer_type, nouns in HEAD_NOUNS:
         if any(head.startswith(noun) and (noun not in WORD_PREFIXES or first == 1) for noun in nouns):
