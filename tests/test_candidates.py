@@ -105,6 +105,18 @@ def test_trim_drops_function_words_and_question_words_but_not_inner_words():
     assert spans_text(text, [trim(text, 0, len(text))]) == ["“我是党员,我先上”"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("甜品而", "甜品"),  # CMRC: 兼卖甜品而…
+    ("以柴油和", "以柴油"),  # DRCD
+    ("因为政府采取反共措施而", "因为政府采取反共措施"),  # DRCD
+    ("小高加索山脉和", "小高加索山脉"),  # DRCD
+    ("因俄国发生十月革命并", "因俄国发生十月革命"),  # DRCD
+    ("参与", "参与"),  # a word that ends with a conjunction's character stays
+])
+def test_trim_drops_a_conjunction_whose_second_half_is_left_out(text, expected):
+    assert spans_text(text, [trim(text, 0, len(text))]) == [expected]
+
+
 def test_slot_fills_the_gap_between_question_context():
     sentence = fold("云潭镇党委政府坚持“人民至上 生命至上”的施政理念,迅速行动。")
     start, end, strength = slot(sentence, analyze_question("云潭镇党委政府坚持什么施政理念？"))
