@@ -123,6 +123,20 @@ def test_a_year_keeps_its_era_and_calendar(sentence, expected):
     assert [sentence[a:b] for a, b in times(folded)][0] == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("中山二环城市快速路于2015年年底通车", "2015年年底"),  # DRCD
+    ("蒋中正于民国26年上半年任命刘建绪", "民国26年上半年"),  # DRCD
+    ("直到19世纪晚期才有统一命名的意见", "19世纪晚期"),  # DRCD
+    ("1980年代末的改革", "1980年代末"),
+    ("燕王府于七月初被包围", "七月初"),
+    ("会议于3月下旬举行", "3月下旬"),
+    ("工程于2015年初步建成", "2015年"),  # 初步 is a word of its own
+    ("1990年初中毕业", "1990年"),
+])
+def test_a_time_keeps_its_part_of_year_or_month(sentence, expected):
+    assert [sentence[a:b] for a, b in times(sentence)][0] == expected
+
+
 def test_a_time_starts_where_a_word_starts():
     assert times("第一时间成立了临时党支部") == []  # seed: no 一时 inside 第一时间
     assert times("7月11日,茂南区城南街道") == [(0, 5)]

@@ -42,10 +42,18 @@ REIGN_YEAR = r"[\u4e00-\u9fff]{2}(?:元|\d{1,3}|[一二三四五六七八九十]
 DYNASTY = (r"(?:[东西南北][汉晋魏齐周宋](?:朝|代)?|[夏商周秦汉晋隋唐宋元明清魏齐梁陈辽金](?:朝|代))"
            r"(?:末年|初年|年间|末期|初期|中期|后期)?")
 """A dynasty as a time: 明朝, 宋代, 东汉末年, 清朝末年."""
+PERIOD_PART = r"(?:上半叶|下半叶|初期|中期|末期|前期|后期|早期|晚期|中叶|末叶|初叶)"
+"""A part of a century or decade (19世纪晚期, 1950年代初期)."""
+YEAR_PART = rf"(?:年底|年初|年末|年中|上半年|下半年|{PERIOD_PART}|[底末](?!期)|初(?![次步级中赛审选稿始]))"
+"""A part of a year or decade that belongs to the time (2015年年底, 民国26年上半年, 1980年代末); not 初 starting
+another word (2015年初步建成)."""
+MONTH_PART = r"(?:上旬|中旬|下旬|底|末|初(?![次步级中赛审选稿始]))"
+"""A part of a month (7月初, 3月下旬)."""
 TIME = re.compile(
     rf"{REIGN_YEAR}(?:{MONTH})?(?:{DAY})?|{DYNASTY}"
+    rf"|{YEAR}{YEAR_PART}|(?:{YEAR})?{MONTH}{MONTH_PART}"
     rf"|(?:{YEAR})?(?:{MONTH})?(?:{DAY})?(?:{CLOCK})?"
-    r"|\d{1,2}世纪(?:\d{2}年代)?(?:初|末|中叶|中期|后期|前期)?"
+    rf"|\d{{1,2}}世纪(?:\d{{2}}年代)?(?:{PERIOD_PART}|初|末)?"
     r"|(?:今年|去年|明年|前年|当年|当天|昨天|今天|明天|次日|近日|日前|本月|上月|上周|本周)")
 ENUMERATION_ITEM = r"(?:[^\s,，。；;：:、“”\"()（）等]|[(（][^\s,，。；;：:、“”\"()（）]{1,8}[)）]){1,16}"
 """An item of an enumeration: up to 16 characters, a short parenthetical counting as one (村(社区)书记)."""
