@@ -143,6 +143,17 @@ def test_a_place_keeps_the_word_that_ends_its_name():
     assert "城南街道" in places and "茂南区城南街道" not in places  # the level asked for, by its own name
 
 
+@pytest.mark.parametrize("sentence, places", [
+    ("伯罗奔尼撒半岛南端的摩冬港和科龙港", ["伯罗奔尼撒", "摩冬港", "科龙港"]),  # DRCD: 科 tagged a noun of its own
+    ("马来语的诞生地是印尼的廖内省", ["印尼", "廖内省"]),  # DRCD: 廖 tagged a name
+    ("在北京召开会议", ["北京"]),  # a preposition is no part of it
+    ("到了1933年,全欧洲受到了纳粹德国的威胁", ["欧洲"]),  # DRCD: nor a qualifier
+    ("即将原大河坪乡整体与茶峒镇合并", ["大河坪乡", "茶峒镇"]),  # DRCD
+])
+def test_a_place_keeps_the_character_jieba_split_off_its_front(sentence, places):
+    assert spans_text(sentence, entities(sentence, PLACE_TAGS)) == places
+
+
 def test_a_need_or_rule_named_after_genju_is_a_reason():
     sentence = "根据疫情防控工作需要,7月12日起连续三天,高州云潭镇需对全镇人民群众开展全员核酸检测。"  # seed
     question = analyze_question("云潭镇为什么要开展全员核酸检测？")
@@ -308,6 +319,7 @@ def test_question_edges_are_cut_but_never_through_a_number(sentence, candidate, 
     ("霍诺里乌斯扶立瓦伦丁尼安三世成为西罗马帝国的军事首脑", ["霍诺里乌斯", "瓦伦丁尼安三世"]),  # DRCD
     ("导致德国皇帝威廉二世退位", ["威廉二世"]),  # the title before the name is no part of it
     ("要求按照卡洛·埃马努埃莱一世的设计建造", ["卡洛·埃马努埃莱一世"]),  # DRCD
+    ("织田氏部将羽柴秀吉在山崎之战中讨灭明智光秀", ["羽柴秀吉", "明智光秀"]),  # DRCD: 羽 tagged a name of its own
 ])
 def test_names_jieba_split_are_mended(sentence, names):
     from qa.reader.patterns import PERSON_TAGS, entities

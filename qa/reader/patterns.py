@@ -196,12 +196,12 @@ def entities(folded: str, tags: set[str]) -> list[tuple[int, int]]:
                 spans[-1] = (spans[-1][0], end)
             else:
                 spans.append((start, end))
+    before = {stop: (first, flag) for first, stop, flag in words}
     if tags & PLACE_TAGS:
         ends = {first: stop for first, stop, _ in words if folded[first:stop] in PLACE_SUFFIXES}
-        return [(start, ends.get(end, end)) for start, end in spans]
+        return [(with_split_head(folded, before, start), ends.get(end, end)) for start, end in spans]
     if not tags & PERSON_TAGS:
         return spans
-    before = {stop: (first, flag) for first, stop, flag in words}
     after = {first: (stop, flag) for first, stop, flag in words}
     names: list[tuple[int, int]] = []
     for start, end in sorted([mend_name(folded, before, after, span) for span in spans] + regnal_names(folded, words)):
@@ -238,8 +238,11 @@ REGNAL_NAME_WORDS = 2
 DOTTED_NAME_TAGS = {"nr", "nrt", "nrfg", "nrf", "ns", "nz"}
 DOTTED_PART_CHARS = 6
 """A transliterated name's part before its first · is at most this long (帕西瓦尔 in 帕西瓦尔·洛厄尔)."""
-NAME_HEAD_TAGS = {"a", "n", "ng", "ns", "nz", "j"}
-"""Tags jieba gives a name's first character when it splits it off: 德 (ns) in 德|川家康, 足 (a) in 足|利义辉."""
+NAME_HEAD_TAGS = {"a", "n", "ng", "nr", "ns", "nz", "j"}
+"""Tags jieba gives a name's first character when it splits it off: 德 (ns) in 德|川家康, 足 (a) in 足|利义辉, 羽 (nr)
+in 羽|柴秀吉, 科 (n) in 科|龙港."""
+NAME_QUALIFIERS = ("原", "前", "旧", "新", "全", "老", "本", "该", "各", "大", "小")
+"""Characters that qualify a name rather than start it (原大河坪乡: the former township; 全欧洲)."""
 NAME_TAIL_TAGS = {"j", "ng", "nr", "nrt"}
 """Tags jieba gives a name's last character when it splits it off: 帝 (j) in 尼葛洛庞|帝, 纳 (nr) in 威斯|纳."""
 
@@ -264,13 +267,27 @@ def mend_name(folded: str, before: dict[int, tuple[int, str]], after: dict[int, 
     while dot > 0 and start in before and before[start][1] in DOTTED_NAME_TAGS and CJK_CHAR.match(
             folded[before[start][0]]) and dot - before[start][0] <= DOTTED_PART_CHARS:
         start = before[start][0]
-    head = before.get(start)
-    if head and start - head[0] == 1 and head[1] in NAME_HEAD_TAGS and CJK_CHAR.match(folded[head[0]]):
-        start = head[0]
+    start = with_split_head(folded, before, start)
     tail = after.get(end)
     if tail and tail[0] - end == 1 and tail[1] in NAME_TAIL_TAGS and CJK_CHAR.match(folded[end]):
         end = tail[0]
     return start, end
+
+
+def with_split_head(folded: str, before: dict[int, tuple[int, str]], start: int) -> int:
+    """The start of a name widened over the lone character jieba split off its front (德|川家康, 羽|柴秀吉, 廖|内省,
+    科|龙港); not over a word that qualifies it (原|大河坪乡, 全|欧洲).
+
+    Args:
+        folded: the sentence.
+        before: jieba's words by where they end, each ``(start, tag)``.
+        start: where the name starts as tagged.
+    """
+    head = before.get(start)
+    if (head and start - head[0] == 1 and head[1] in NAME_HEAD_TAGS and CJK_CHAR.match(folded[head[0]])
+            and folded[head[0]] not in NAME_QUALIFIERS):
+        return head[0]
+    return start
 
 
 def marked_clauses(folded: str, marker: re.Pattern, question: QuestionInfo) -> list[tuple[int, int]]:
