@@ -1,8 +1,8 @@
 import pytest
 
 from qa.reader.candidates import named_in_slot, posts_before_names, sentence_candidates
-from qa.reader.patterns import (PLACE_TAGS, REASON_MARKER, entities, enumerations, identities, marked_clauses,
-                                quantities, times)
+from qa.reader.patterns import (ORG_TAGS, PLACE_TAGS, REASON_MARKER, entities, enumerations, identities,
+                                marked_clauses, quantities, times)
 from qa.reader.questions import analyze_question
 from qa.reader.slot import names_the_attribute, slot
 from qa.reader.spans import quoted_ranges, trim
@@ -141,6 +141,16 @@ def test_a_place_keeps_the_word_that_ends_its_name():
     found = sentence_candidates(sentence, analyze_question("莱茵春天小区在哪个街道？"), {})
     places = spans_text(sentence, [(c.start, c.end) for c in found.candidates if c.type == "place"])
     assert "城南街道" in places and "茂南区城南街道" not in places  # the level asked for, by its own name
+
+
+@pytest.mark.parametrize("sentence, organisations", [
+    ("段祺瑞在德国柏林陆军学院留学期间继续深造砲兵相关知识", ["柏林陆军学院"]),  # DRCD: 柏林 a word of its own
+    ("蒋中正遂成立南京国民政府,是为宁汉分裂。", ["南京国民政府"]),  # DRCD
+    ("云潭镇人民政府组织干部下沉", ["云潭镇人民政府"]),
+    ("重庆理工大学是传统四大校之一", ["重庆理工大学"]),  # DRCD
+])
+def test_an_organisation_keeps_the_name_before_it(sentence, organisations):
+    assert spans_text(sentence, entities(sentence, ORG_TAGS)) == organisations
 
 
 @pytest.mark.parametrize("sentence, places", [

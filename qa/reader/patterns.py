@@ -82,6 +82,8 @@ ERA_TAGS = {"t", "n", "nr", "nrfg", "nrt", "ns", "nz"}
 DURATION_LEADS = ("时", "间", "期", "达", "约", "近", "后", "前", "来", "过")
 """Last characters of a word after which a number of years is a duration, not an era's year (历时, 期间)."""
 ORG_TAGS = {"nt"}
+ORG_NAMED_BY_TAGS = {"ns", "nsf", "nr", "nrt", "nz"}
+"""Tags of a word before an organisation that names which one it is (:func:`named_by`)."""
 
 
 def quantities(folded: str) -> list[tuple[int, int]]:
@@ -185,7 +187,8 @@ def dictionary_words(word: str) -> list[tuple[str, str]]:
 
 def entities(folded: str, tags: set[str]) -> list[tuple[int, int]]:
     """Runs of words whose part-of-speech tag is in ``tags`` (joined when adjacent or linked by ·); places keep a
-    :data:`PLACE_SUFFIXES` word after them, and names are mended where jieba split them (:func:`mend_name`)."""
+    :data:`PLACE_SUFFIXES` word after them, organisations the name before them (:func:`named_by`), and names are
+    mended where jieba split them (:func:`mend_name`)."""
     spans: list[tuple[int, int]] = []
     words = tagged(folded)
     for start, end, flag in words:
@@ -200,6 +203,8 @@ def entities(folded: str, tags: set[str]) -> list[tuple[int, int]]:
     if tags & PLACE_TAGS:
         ends = {first: stop for first, stop, _ in words if folded[first:stop] in PLACE_SUFFIXES}
         return [(with_split_head(folded, before, start), ends.get(end, end)) for start, end in spans]
+    if tags & ORG_TAGS:
+        return [(named_by(before, start), end) for start, end in spans]
     if not tags & PERSON_TAGS:
         return spans
     after = {first: (stop, flag) for first, stop, flag in words}
@@ -272,6 +277,18 @@ def mend_name(folded: str, before: dict[int, tuple[int, str]], after: dict[int, 
     if tail and tail[0] - end == 1 and tail[1] in NAME_TAIL_TAGS and CJK_CHAR.match(folded[end]):
         end = tail[0]
     return start, end
+
+
+def named_by(before: dict[int, tuple[int, str]], start: int) -> int:
+    """The start of an organisation's name widened over the place or name jieba left a word of its own before it
+    (南京 + 国民政府, 重庆 + 理工大学, 柏林 + 陆军学院, 云潭镇 + 人民政府): it tells which one.
+
+    Args:
+        before: jieba's words by where they end, each ``(start, tag)``.
+        start: where the name starts as tagged.
+    """
+    head = before.get(start)
+    return head[0] if head and head[1] in ORG_NAMED_BY_TAGS else start
 
 
 def with_split_head(folded: str, before: dict[int, tuple[int, str]], start: int) -> int:
