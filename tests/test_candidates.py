@@ -164,6 +164,14 @@ def test_a_place_keeps_the_character_jieba_split_off_its_front(sentence, places)
     assert spans_text(sentence, entities(sentence, PLACE_TAGS)) == places
 
 
+def test_a_reason_clause_leaves_the_predicates_shi_out():
+    question = analyze_question("美军为什么被解职?")
+    sentence = "美军被解职是因为行为不检点"  # DRCD
+    assert spans_text(sentence, marked_clauses(sentence, REASON_MARKER, question)) == ["因为行为不检点"]
+    sentence = "此城得名是因其位于河口"
+    assert spans_text(sentence, marked_clauses(sentence, REASON_MARKER, question)) == ["因其位于河口"]
+
+
 def test_a_need_or_rule_named_after_genju_is_a_reason():
     sentence = "根据疫情防控工作需要,7月12日起连续三天,高州云潭镇需对全镇人民群众开展全员核酸检测。"  # seed
     question = analyze_question("云潭镇为什么要开展全员核酸检测？")
