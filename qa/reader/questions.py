@@ -265,8 +265,8 @@ WORD_PREFIXES = ("市", "区", "乡", "州", "国", "城")
 
 def refine_other(prefix: str, suffix: str, default: AnswerType = "other") -> AnswerType:
     """Type a bare 什么/哪个 question by the noun right after it and any classifier (什么时间 → time, 哪一座城市 →
-    place), or, when nothing follows, by the noun it asks about (那位党员叫什么 → person); ``default`` when neither
-    tells."""
+    place), or, when nothing follows, by the noun it asks about (那位党员叫什么 → person, 城市名为什么 → place);
+    ``default`` when neither tells."""
     head = re.sub(f"^[{CLASSIFIERS}](?=.)", "", suffix)[:6]
     tail = re.sub(r"(?:叫|是|为|的|名叫|叫做|名)+$", "", prefix)[-4:]
     first = tagged(head)[0][1] if head else 0
