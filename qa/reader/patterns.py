@@ -44,14 +44,13 @@ DYNASTY = (r"(?:[东西南北][汉晋魏齐周宋](?:朝|代)?|[夏商周秦汉�
 """A dynasty as a time: 明朝, 宋代, 东汉末年, 清朝末年."""
 PERIOD_PART = r"(?:上半叶|下半叶|初期|中期|末期|前期|后期|早期|晚期|中叶|末叶|初叶)"
 """A part of a century or decade (19世纪晚期, 1950年代初期)."""
-YEAR_PART = rf"(?:年底|年初|年末|年中|上半年|下半年|{PERIOD_PART}|[底末](?!期)|初(?![次步级中赛审选稿始]))"
-"""A part of a year or decade that belongs to the time (2015年年底, 民国26年上半年, 1980年代末); not 初 starting
-another word (2015年初步建成)."""
-MONTH_PART = r"(?:上旬|中旬|下旬|底|末|初(?![次步级中赛审选稿始]))"
+YEAR_PART = re.compile(rf"年底|年初|年末|年中|上半年|下半年|{PERIOD_PART}|[底末](?!期)|初(?![次步级中赛审选稿始])")
+"""A part of a year or decade that belongs to the time after it (2015年年底, 民国26年上半年, 1980年代末); not 初
+starting another word (2015年初步建成)."""
+MONTH_PART = re.compile(r"上旬|中旬|下旬|底|末|初(?![次步级中赛审选稿始])")
 """A part of a month (7月初, 3月下旬)."""
 TIME = re.compile(
     rf"{REIGN_YEAR}(?:{MONTH})?(?:{DAY})?|{DYNASTY}"
-    rf"|{YEAR}{YEAR_PART}|(?:{YEAR})?{MONTH}{MONTH_PART}"
     rf"|(?:{YEAR})?(?:{MONTH})?(?:{DAY})?(?:{CLOCK})?"
     rf"|\d{{1,2}}世纪(?:\d{{2}}年代)?(?:{PERIOD_PART}|初|末)?"
     r"|(?:今年|去年|明年|前年|当年|当天|昨天|今天|明天|次日|近日|日前|本月|上月|上周|本周)")
@@ -121,14 +120,18 @@ def durations(folded: str) -> list[tuple[int, int]]:
 
 
 def times(folded: str) -> list[tuple[int, int]]:
-    """Dates and times (7月13日凌晨2时, 2022年, 19世纪, 今年, 明朝, 康熙三十二年); one that starts with a numeral
-    starts where a word starts (not 一时 inside 第一时间)."""
+    """Dates and times (7月13日凌晨2时, 2022年, 19世纪, 今年, 明朝, 康熙三十二年) with the part of the year or month
+    that closes them (:data:`YEAR_PART`, :data:`MONTH_PART`); one that starts with a numeral starts where a word
+    starts (not 一时 inside 第一时间)."""
     spans = []
     starts = {start for start, _, _ in tagged(folded)}
     for match in TIME.finditer(folded):
         if (match.end() > match.start() and not re.fullmatch(r"\d{1,2}[时点]", match.group())
                 and (match.start() in starts or not is_numeral(match.group()[0]))):
-            spans.append(match.span())
+            part = (YEAR_PART if match.group().endswith(("年", "年代")) else
+                    MONTH_PART if match.group().endswith(("月", "月份")) else None)
+            found = part.match(folded, match.end()) if part else None
+            spans.append((match.start(), found.end() if found else match.end()))
     return spans + [span for span in era_years(folded) if span not in spans]
 
 
@@ -200,6 +203,8 @@ def entities(folded: str, tags: set[str]) -> list[tuple[int, int]]:
                 spans[-1] = (spans[-1][0], end)
             else:
                 spans.append((start, end))
+    if not spans and not tags & PERSON_TAGS:
+        return spans
     before = {stop: (first, flag) for first, stop, flag in words}
     if tags & PLACE_TAGS:
         ends = {first: stop for first, stop, _ in words if folded[first:stop] in PLACE_SUFFIXES}
