@@ -191,8 +191,9 @@ def dictionary_words(word: str) -> list[tuple[str, str]]:
 
 def entities(folded: str, tags: set[str]) -> list[tuple[int, int]]:
     """Runs of words whose part-of-speech tag is in ``tags`` (joined when adjacent or linked by ·); places keep a
-    :data:`PLACE_SUFFIXES` word after them, organisations the name before them (:func:`named_by`), and names are
-    mended where jieba split them (:func:`mend_name`)."""
+    :data:`PLACE_SUFFIXES` word after them and the character jieba split off their front (:func:`with_split_head`),
+    organisations the name before them (:func:`named_by`), and persons' names are mended where jieba split them
+    (:func:`mend_name`)."""
     spans: list[tuple[int, int]] = []
     words = tagged(folded)
     for start, end, flag in words:
