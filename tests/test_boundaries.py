@@ -6,9 +6,14 @@ from qa.reader.boundaries import (cut_echoed_predicate, cut_prepositional_tail, 
                                   drop_leading_verb, drop_particle_before_name, refine)
 from qa.reader.questions import analyze_question
 from qa.reader.slot import slot
-from qa.reader.patterns import enumerations, times
-from qa.reader.spans import end_closing_quote, quoted_ranges
+from qa.reader.candidates import sentence_candidates
+from qa.reader.patterns import enumerations, time_ranges, times
+from qa.reader.spans import end_closing_quote, quoted_ranges, trim
 from qa.text.normalize import fold
+
+
+def spans_of(sentence, spans):
+    return [sentence[a:b] for a, b in spans]
 
 
 def span_of(sentence, text):
@@ -135,6 +140,56 @@ def test_a_year_keeps_its_era_and_calendar(sentence, expected):
 ])
 def test_a_time_keeps_its_part_of_year_or_month(sentence, expected):
     assert [sentence[a:b] for a, b in times(sentence)][0] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("该剧于1984年10月7日至1985年9月29日由日本电视台播出", "1984年10月7日至1985年9月29日"),  # CMRC trial
+    ("第二届比赛于2009年9月27日-10月9日举行", "2009年9月27日-10月9日"),  # CMRC trial
+    ("吴双战1985年9月至1987年7月在晋中师范专科学校学习", "1985年9月至1987年7月"),  # CMRC trial
+    ("该站从1998年到2000年停用", "1998年到2000年"),
+    ("他于1999年至今担任主席", "1999年"),  # 今 is no time of its own
+])
+def test_two_times_joined_by_a_range_word_are_one_range(sentence, expected):
+    assert [sentence[a:b] for a, b in time_ranges(fold(sentence))][0] == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("东德从什么时候开始进入稳定的时期？", "1961年到1970年，东德进入稳定时期", "1961年"),  # DRCD, folded
+    ("色当会战在哪一天开打？", "色当会战于1870年9月1日至2日进行", "1870年9月1日"),  # DRCD, folded
+    ("《宇宙奇兵》在日本是何时播出的？", "该剧于1984年10月7日至1985年9月29日播出", "1984年10月7日至1985年9月29日"),
+    ("凡尔赛宫自1682年到何时为法国的王宫？", "1682年到1789年,凡尔赛宫是法国的王宫", "1789年"),  # DRCD: 到 goes with 1682年
+    ("协约国在哪一年发动了百日攻势？", "1918年8月至11月，协约国发动了百日攻势", "1918年8月"),  # DRCD: one year asked
+    ("在什么时间之前韩国仍以劳动密集型产业为主？", "20世纪60年代到70年代初，韩国以劳动密集型产业为主", "20世纪60年代"),
+    ("密西西比文化农业大约发展于西元几年间？", "密西西比文化农业自1000年至1600年发展", "1000年至1600年"),  # DRCD
+])
+def test_a_question_about_a_point_of_time_takes_one_time_of_a_range(question, sentence, expected):
+    found = sentence_candidates(sentence, analyze_question(question), {})
+    times_found = [sentence[c.start:c.end] for c in found.candidates if c.type == "time"]
+    assert times_found[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [("1998年-", "1998年"), ("12月至", "12月"), ("铁-56", "铁-56")])
+def test_a_range_word_whose_other_end_is_left_out_ends_no_span(text, expected):
+    assert text[slice(*trim(text, 0, len(text)))] == expected
+
+
+def test_times_alone_are_not_joined():
+    assert [text for text in spans_of("1961年到1970年", times("1961年到1970年"))] == ["1961年", "1970年"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("主要于每周日上午11:00～12:00播出动画节目", "上午11:00～12:00"),  # CMRC trial
+    ("每周二下午5：00－6：30播出", "下午5：00－6：30"),
+    ("晚会于20:30开始", "20:30"),
+    ("火箭于12:30:45点火", "12:30:45"),
+])
+def test_a_clock_time_is_a_time(sentence, expected):
+    assert [sentence[a:b] for a, b in time_ranges(fold(sentence))][0] == expected
+
+
+@pytest.mark.parametrize("sentence", ["地图的比例尺为1:100000", "主队以3:2获胜", "比分是1:05:3"])
+def test_a_ratio_or_score_is_no_clock_time(sentence):
+    assert times(fold(sentence)) == []
 
 
 def test_a_time_starts_where_a_word_starts():

@@ -9,11 +9,12 @@ from functools import lru_cache
 
 from qa.reader.patterns import (MANNER_MARKER, NOUN_JOINERS, ORG_TAGS, PERSON_TAGS, PLACE_SUFFIXES, PLACE_TAGS,
                                 REASON_MARKER, aliases_given, durations, entities, enumerations, headed_by, identities,
-                                marked_clauses, names_given, noun_chunks, quantities, siblings, times)
+                                marked_clauses, names_given, noun_chunks, quantities, siblings, time_ranges,
+                                times)
 from qa.reader.actions import predicates
 from qa.reader.boundaries import cut_echoed_predicate, drop_complement, refine
 from qa.reader.definitions import defined_term, definitions
-from qa.reader.questions import HEAD_NOUNS, QuestionInfo, asks_alias, asks_name, asks_post
+from qa.reader.questions import HEAD_NOUNS, QuestionInfo, asks_alias, asks_name, asks_post, asks_point_of_time
 from qa.reader.sentences import weighted_coverage
 from qa.reader.slot import asked_noun, asks_a_place_level, named_items, names_the_attribute, slot
 from qa.reader.spans import CHINESE_DIGITS, clause_bounds, is_numeral, quoted_ranges, tagged, trim, words_within
@@ -96,7 +97,7 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
     found: list[Candidate] = []
     kinds = {
         "quantity": quantities(folded),
-        "time": times(folded),
+        "time": times(folded) if asks_point_of_time(question) else time_ranges(folded),
         "duration": durations(folded),
         "person": entities(folded, PERSON_TAGS),
         "place": entities(folded, PLACE_TAGS),

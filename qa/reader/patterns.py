@@ -27,7 +27,9 @@ FRACTION = rf"(?:\d+|[{CHINESE_DIGITS}]+)分之(?:\d+(?:\.\d+)?|[{CHINESE_DIGITS
 QUANTITY = re.compile(
     rf"(?:{APPROXIMATE})?(?:{FRACTION}|第?{NUMERAL}(?:多|余|来)?(?:[十百千万亿]+)?(?:多|余)?(?:{MEASURE})?(?:多|余)?)")
 DAY_PART = r"(?:凌晨|清晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜间|深夜|当晚|当天|次日)"
-CLOCK = rf"(?:{DAY_PART}|晚)?(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[时点](?:\d{{1,2}}分|半|许)?|{DAY_PART}"
+CLOCK = (rf"(?:{DAY_PART}|晚)?(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[时点](?:\d{{1,2}}分|半|许)?"
+         rf"|(?:[01]?\d|2[0-4]):[0-5]\d(?::[0-5]\d)?(?![\d:]))|{DAY_PART}")
+"""A time of day: 凌晨2时, 晚上8点半, 上午11:00 (the hour and minutes of a clock, not a ratio such as 1:100)."""
 DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]"
 MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3}|正)月(?:份)?"
 CALENDAR = r"(?:(?:公元|西元)前?|(?:中华)?民国)"
@@ -133,6 +135,18 @@ def times(folded: str) -> list[tuple[int, int]]:
             found = part.match(folded, match.end()) if part else None
             spans.append((match.start(), found.end() if found else match.end()))
     return spans + [span for span in era_years(folded) if span not in spans]
+
+
+def time_ranges(folded: str) -> list[tuple[int, int]]:
+    """Dates and times (:func:`times`), two joined by 至, 到, - or ~ as one range (1984年10月7日至1985年9月29日,
+    上午11:00~12:00: either end alone misquotes it)."""
+    ranged: list[tuple[int, int]] = []
+    for start, end in sorted(times(folded)):
+        if ranged and folded[ranged[-1][1]:start] in RANGE_JOINERS:
+            ranged[-1] = (ranged[-1][0], end)
+        else:
+            ranged.append((start, end))
+    return ranged
 
 
 def era_years(folded: str) -> list[tuple[int, int]]:

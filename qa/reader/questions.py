@@ -48,6 +48,10 @@ ENGLISH_PATTERNS: list[tuple[AnswerType, str]] = [
 
 POST_ASKED = re.compile("职务|职位|官职|头衔|职称")
 """Nouns with which a question asks for someone's post: what is asked, not a word the answer's sentence holds."""
+POINT_ASKED = re.compile(r"开始|起始|始于|始自|开打|开幕|开工|开播|首播|(?:从|自)(?:何时|什么时候|哪)|(?:何时|哪一?年)起"
+                         r"|之前|以前|之后|以后|为止|(?:哪一?|几|何)(?:年|月|日|天|号|点)(?!间|之间)")
+"""Words of a time question that ask for one point of time: when something began (何时开始, 自哪一年, 哪一天开打),
+before or after when, or which year, month or day (哪一年, 几月; not 几年间)."""
 NAMING_VERB = re.compile("(?:名叫|叫做|叫|称作|称为)$")
 """A verb that only ties a thing to the name asked for (所在的社区叫什么): the text names it without the verb
 (站南社区), so it is not a word the answer's sentence must hold."""
@@ -302,6 +306,12 @@ def asks_alias(question: QuestionInfo) -> bool:
     nothing after it (盾柱木的别名是什么, 刺角瓜又名什么), or the noun alone after it (又有哪一个俗称)."""
     return (bool(ALIAS_BEFORE.search(question.prefix)) and not question.suffix.strip("?？")
             or bool(ALIAS_AFTER.match(question.suffix.rstrip("?？"))))
+
+
+def asks_point_of_time(question: QuestionInfo) -> bool:
+    """Whether a time question asks for one point of time (:data:`POINT_ASKED`), which one time of a range
+    answers, not the range."""
+    return question.type == "time" and bool(POINT_ASKED.search(question.text))
 
 
 def asks_post(prefix: str, suffix: str) -> bool:

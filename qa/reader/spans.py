@@ -14,9 +14,11 @@ HONORIFICS = ("同志", "先生", "女士", "小姐", "师傅", "老师", "阁�
 CLAUSE_BREAK = re.compile(r"[,，;；:：。!！?？]")
 EDGE_PUNCTUATION = "，,、：:;；。!！?？·・ \u3000"
 LEADING_WORDS = {"的", "了", "是", "为", "在", "于", "将", "把", "被", "和", "与", "及", "并", "作为", "身为", "由",
-                 "对", "向", "从", "又", "还", "也", "都", "就", "共", "共有", "有", "达", "即", "则", "给"}
-TRAILING_WORDS = {"的", "了", "是", "等", "之", "以来", "而", "和", "及", "与", "或", "以及", "并"}
-"""Words no span ends with: particles, and a conjunction whose second half was left out (甜品而, 以柴油和)."""
+                 "对", "向", "从", "又", "还", "也", "都", "就", "共", "共有", "有", "达", "即", "则", "给", "至", "到"}
+TRAILING_WORDS = {"的", "了", "是", "等", "之", "以来", "而", "和", "及", "与", "或", "以及", "并",
+                  "至", "到", "-", "~", "—", "–"}
+"""Words no span ends with: particles, and a conjunction or range word whose second half was left out (甜品而,
+以柴油和, 1998年- when the question gave the range's end)."""
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 DATE_UNITS = ("年", "月", "日", "号")
 """Units of a date: a number the question gives, cut from a span's start, takes its unit with it."""
