@@ -1,6 +1,6 @@
 import pytest
 
-from qa.reader.candidates import named_in_slot, posts_before_names, sentence_candidates
+from qa.reader.candidates import named_in_slot, posts_before_names, question_words, sentence_candidates
 from qa.reader.patterns import (ORG_TAGS, PLACE_TAGS, REASON_MARKER, entities, enumerations, identities,
                                 marked_clauses, quantities, times)
 from qa.reader.questions import analyze_question
@@ -115,6 +115,19 @@ def test_trim_drops_function_words_and_question_words_but_not_inner_words():
 ])
 def test_trim_drops_a_conjunction_whose_second_half_is_left_out(text, expected):
     assert spans_text(text, [trim(text, 0, len(text))]) == [expected]
+
+
+@pytest.mark.parametrize("question, text, expected", [
+    ("伊丽莎白港机场为什么又叫十分钟机场？", "因为伊丽莎白港的商业中心区至机场所需的时间是少于十分钟",
+     "因为伊丽莎白港的商业中心区至机场所需的时间是少于十分钟"),  # CMRC trial
+    ("民国29年，三门县是怎么成立的？", "合宁海县、临海县部分地区合置三门县", "合宁海县、临海县部分地区合置三门县"),  # CMRC
+    ("为什么称猴面包树为笨蛋水果？", "因此它有时也被称为笨蛋水果", "因此它有时也被称为笨蛋水果"),  # CMRC trial
+    ("芦名氏的战力为什么受到重大打击？", "芦名氏的战力因有力家臣金上盛备和佐濑种常等人的战死而受到重大打击",
+     "芦名氏的战力因有力家臣金上盛备和佐濑种常等人的战死"),  # CMRC: no verb is left without its object
+])
+def test_trim_keeps_the_questions_words_a_verb_at_the_spans_end_takes_as_object(question, text, expected):
+    drop = question_words(analyze_question(question))
+    assert spans_text(text, [trim(text, 0, len(text), drop)]) == [expected]
 
 
 def test_slot_fills_the_gap_between_question_context():

@@ -84,13 +84,30 @@ def is_numeral(char: str) -> bool:
     return char.isdigit() or char in CHINESE_DIGITS
 
 
+def governs_object(text: str) -> bool:
+    """Whether ``text`` ends with a verb or preposition that wants the object after it (时间是少于, 位于)."""
+    words = tagged(text)
+    return bool(words) and words[-1][2][0] in "vp" and words[-1][1] - words[-1][0] > 1
+
+
+def echoed_tail(words: list[str], drop: frozenset[str]) -> int:
+    """The length of the run of the question's words that ends ``words``."""
+    length = 0
+    for word in reversed(words[1:]):
+        if word not in drop:
+            break
+        length += len(word)
+    return length
+
+
 def trim(text: str, start: int, end: int, drop: frozenset[str] = frozenset()) -> tuple[int, int]:
     """Drop punctuation, function words and the question's own words (``drop``) from both edges of a span.
 
     Words are jieba's, so a word that merely starts with a function character (和平) is kept, and a question's
     word that is a number's unit (世纪 in 13世纪) stays; a question's number leading a span goes with its date unit
-    (1789年法国大革命 → 法国大革命, not 年法国大革命) unless another number follows (2014年10月 stays whole); an
-    unpaired quote at either edge is dropped, a paired one kept.
+    (1789年法国大革命 → 法国大革命, not 年法国大革命) unless another number follows (2014年10月 stays whole); the
+    question's words closing a span stay when cutting them would leave a verb or preposition without its object
+    (时间是少于十分钟, not 时间是少于); an unpaired quote at either edge is dropped, a paired one kept.
     """
     import jieba
 
@@ -111,6 +128,8 @@ def trim(text: str, start: int, end: int, drop: frozenset[str] = frozenset()) ->
         if len(words) > 1 and (words[-1] in TRAILING_WORDS or words[-1] in drop):
             if words[-1] in drop and is_numeral(text[end - len(words[-1]) - 1]):
                 break  # the question's word is the number's unit: 13世纪 asked about as 哪一个世纪
+            if words[-1] in drop and governs_object(text[start:end - echoed_tail(words, drop)]):
+                break
             end -= len(words[-1])
             continue
         break
