@@ -351,6 +351,10 @@ def test_question_edges_are_cut_but_never_through_a_number(sentence, candidate, 
     ("导致德国皇帝威廉二世退位", ["威廉二世"]),  # the title before the name is no part of it
     ("要求按照卡洛·埃马努埃莱一世的设计建造", ["卡洛·埃马努埃莱一世"]),  # DRCD
     ("织田氏部将羽柴秀吉在山崎之战中讨灭明智光秀", ["羽柴秀吉", "明智光秀"]),  # DRCD: 羽 tagged a name of its own
+    ("5年后,无线电之父李·德富雷斯特研究出真空三极体", ["李·德富雷斯特"]),  # DRCD: 德富 tagged a place
+    ("大词典》的作者麻赫穆德·喀什噶里在他的著作里记载", ["麻赫穆德·喀什噶里"]),  # DRCD: 喀什 a place, 噶里 a name
+    ("英国作者爱德华·怀克-史密斯的儿童小说", ["爱德华·怀克-史密斯"]),  # DRCD: a double-barrelled surname
+    ("克伦贝格尔先生的妻子是伊丽莎白·克伦贝格尔-乔西", ["克伦贝格尔", "伊丽莎白·克伦贝格尔-乔西"]),  # CMRC trial
 ])
 def test_names_jieba_split_are_mended(sentence, names):
     from qa.reader.patterns import PERSON_TAGS, entities

@@ -273,10 +273,18 @@ NAME_TAIL_TAGS = {"j", "ng", "nr", "nrt"}
 """Tags jieba gives a name's last character when it splits it off: 帝 (j) in 尼葛洛庞|帝, 纳 (nr) in 威斯|纳."""
 
 
+def linked(folded: str, position: int) -> bool:
+    """Whether ``position`` holds what links the parts of a transliterated name: · (约瑟夫·斯卡利格), or a hyphen
+    between two Chinese characters (爱德华·怀克-史密斯, 路易-菲利普)."""
+    mark = folded[position:position + 1]
+    return position > 0 and (mark == "·" or mark == "-" and bool(CJK_CHAR.match(folded[position - 1]))
+                             and bool(CJK_CHAR.match(folded[position + 1:position + 2])))
+
+
 def mend_name(folded: str, before: dict[int, tuple[int, str]], after: dict[int, tuple[int, str]],
               span: tuple[int, int]) -> tuple[int, int]:
-    """A person's name with the lone character jieba split off either end, and every part linked to it by ·
-    (理察·科伯恩·麦克劳林, tagged in pieces).
+    """A person's name with the lone character jieba split off either end, and every part linked to it by · or a
+    hyphen (:func:`linked`; 理察·科伯恩·麦克劳林 tagged in pieces, 李·德富雷斯特 with 德富 tagged a place).
 
     Args:
         folded: the sentence.
@@ -285,10 +293,20 @@ def mend_name(folded: str, before: dict[int, tuple[int, str]], after: dict[int, 
         span: the name as tagged.
     """
     start, end = span
-    while folded[start - 1:start] == "·" and start - 1 in before and before[start - 1][1] != "x":
-        start = before[start - 1][0]
-    while folded[end:end + 1] == "·" and end + 1 in after and after[end + 1][1] != "x":
-        end = after[end + 1][0]
+    while True:
+        if linked(folded, start - 1) and start - 1 in before and before[start - 1][1] != "x":
+            start = before[start - 1][0]
+        elif start in before and before[start][1] in DOTTED_NAME_TAGS and linked(folded, before[start][0] - 1):
+            start = before[start][0]
+        else:
+            break
+    while True:
+        if linked(folded, end) and end + 1 in after and after[end + 1][1] != "x":
+            end = after[end + 1][0]
+        elif end in after and after[end][1] in DOTTED_NAME_TAGS and linked(folded, after[end][0]):
+            end = after[end][0]
+        else:
+            break
     dot = folded.find("·", start, end)
     while dot > 0 and start in before and before[start][1] in DOTTED_NAME_TAGS and CJK_CHAR.match(
             folded[before[start][0]]) and dot - before[start][0] <= DOTTED_PART_CHARS:
