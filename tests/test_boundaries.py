@@ -143,6 +143,16 @@ def test_a_time_keeps_its_part_of_year_or_month(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    ("宗教改革在十六世紀發生", "十六世紀"),  # DRCD
+    ("羅馬共和時期大約是公元前一世紀", "公元前一世紀"),  # DRCD
+    ("認知主義在二十世紀末期成為心理學的統領範式", "二十世紀末期"),  # DRCD
+    ("《越南亡国史》写成于二十世纪初期", "二十世纪初期"),  # CMRC trial
+])
+def test_a_century_in_chinese_numerals_or_with_its_calendar_is_a_time(sentence, expected):
+    assert [sentence[a:b] for a, b in times(fold(sentence))][0] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
     ("该剧于1984年10月7日至1985年9月29日由日本电视台播出", "1984年10月7日至1985年9月29日"),  # CMRC trial
     ("第二届比赛于2009年9月27日-10月9日举行", "2009年9月27日-10月9日"),  # CMRC trial
     ("吴双战1985年9月至1987年7月在晋中师范专科学校学习", "1985年9月至1987年7月"),  # CMRC trial

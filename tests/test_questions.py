@@ -21,6 +21,7 @@ from qa.reader.questions import analyze_question, asks_alias, asks_name, asks_se
     ("他出生在哪个城市？", "place"),
     ("城市转型卓越奖中哪一座城市在2016年6月得到冠军？", "place"),  # DRCD: the classifier 座 is skipped
     ("《民法大全》于哪一个世纪完成?", "time"),  # DRCD
+    ("史特拉斯堡成為總主教的駐地是於幾世紀開始?", "time"),  # DRCD: which century, not how many
     ("《麦凯警长》是哪一位导演的作品?", "person"),  # DRCD
     ("哈大客运专线连接哈尔滨和哪个港口?", "place"),  # DRCD
     ("哪一间公司生产这种疫苗？", "organisation"),

@@ -54,7 +54,7 @@ MONTH_PART = re.compile(r"上旬|中旬|下旬|底|末|初(?![次步级中赛审
 TIME = re.compile(
     rf"{REIGN_YEAR}(?:{MONTH})?(?:{DAY})?|{DYNASTY}"
     rf"|(?:{YEAR})?(?:{MONTH})?(?:{DAY})?(?:{CLOCK})?"
-    rf"|\d{{1,2}}世纪(?:\d{{2}}年代)?(?:{PERIOD_PART}|初|末)?"
+    rf"|{CALENDAR}?(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})世纪(?:\d{{2}}年代)?(?:{PERIOD_PART}|初|末)?"
     r"|(?:今年|去年|明年|前年|当年|当天|昨天|今天|明天|次日|近日|日前|本月|上月|上周|本周)")
 ENUMERATION_ITEM = r"(?:[^\s,，。；;：:、“”\"()（）等]|[(（][^\s,，。；;：:、“”\"()（）]{1,8}[)）]){1,16}"
 """An item of an enumeration: up to 16 characters, a short parenthetical counting as one (村(社区)书记)."""
