@@ -84,10 +84,10 @@ def is_numeral(char: str) -> bool:
     return char.isdigit() or char in CHINESE_DIGITS
 
 
-def governs_object(text: str) -> bool:
-    """Whether ``text`` ends with a verb or preposition that wants the object after it (时间是少于, 位于)."""
-    words = tagged(text)
-    return bool(words) and words[-1][2][0] in "vp" and words[-1][1] - words[-1][0] > 1
+def governs_object(text: str, position: int) -> bool:
+    """Whether the word of ``text`` that ends at ``position`` is a verb or preposition of two characters or more,
+    which wants the object after it (时间是少于, 位于)."""
+    return any(end == position and flag[0] in "vp" and end - start > 1 for start, end, flag in tagged(text))
 
 
 def echoed_tail(words: list[str], drop: frozenset[str]) -> int:
@@ -128,7 +128,7 @@ def trim(text: str, start: int, end: int, drop: frozenset[str] = frozenset()) ->
         if len(words) > 1 and (words[-1] in TRAILING_WORDS or words[-1] in drop):
             if words[-1] in drop and is_numeral(text[end - len(words[-1]) - 1]):
                 break  # the question's word is the number's unit: 13世纪 asked about as 哪一个世纪
-            if words[-1] in drop and governs_object(text[start:end - echoed_tail(words, drop)]):
+            if words[-1] in drop and governs_object(text, end - echoed_tail(words, drop)):
                 break
             end -= len(words[-1])
             continue
