@@ -4,6 +4,7 @@ manner clauses. Pure functions; folded text has the original's length, so every 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from qa.reader.questions import ALIAS_NOUNS, QuestionInfo
 from qa.reader.spans import CHINESE_DIGITS, LATIN_MEASURE, clause_bounds, is_numeral, quoted_ranges, tagged
@@ -106,10 +107,16 @@ def quantities(folded: str) -> list[tuple[int, int]]:
         if re.fullmatch(r"\d{4}年|[〇零一二三四五六七八九]{4}年", text):
             continue
         spans.append(match.span())
+    return joined_ranges(folded, spans, lambda start, end: re.search(MEASURE + "$", folded[start:end]) is not None)
+
+
+def joined_ranges(folded: str, spans: list[tuple[int, int]], opens: Callable[[int, int], bool]
+                  ) -> list[tuple[int, int]]:
+    """Spans in text order, two joined by a range word (:data:`RANGE_JOINERS`) merged into one when the first may
+    open a range (``opens(start, end)``)."""
     ranged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if (ranged and folded[ranged[-1][1]:start] in RANGE_JOINERS
-                and re.search(MEASURE + "$", folded[ranged[-1][0]:ranged[-1][1]])):
+    for start, end in sorted(spans):
+        if ranged and folded[ranged[-1][1]:start] in RANGE_JOINERS and opens(*ranged[-1]):
             ranged[-1] = (ranged[-1][0], end)
         else:
             ranged.append((start, end))
@@ -140,13 +147,7 @@ def times(folded: str) -> list[tuple[int, int]]:
 def time_ranges(folded: str) -> list[tuple[int, int]]:
     """Dates and times (:func:`times`), two joined by 至, 到, - or ~ as one range (1984年10月7日至1985年9月29日,
     上午11:00~12:00: either end alone misquotes it)."""
-    ranged: list[tuple[int, int]] = []
-    for start, end in sorted(times(folded)):
-        if ranged and folded[ranged[-1][1]:start] in RANGE_JOINERS:
-            ranged[-1] = (ranged[-1][0], end)
-        else:
-            ranged.append((start, end))
-    return ranged
+    return joined_ranges(folded, times(folded), lambda start, end: True)
 
 
 def era_years(folded: str) -> list[tuple[int, int]]:
