@@ -87,7 +87,8 @@ def is_numeral(char: str) -> bool:
 def governs_object(text: str, position: int) -> bool:
     """Whether the word of ``text`` that ends at ``position`` is a verb or preposition of two characters or more,
     which wants the object after it (时间是少于, 位于)."""
-    return any(end == position and flag[0] in "vp" and end - start > 1 for start, end, flag in tagged(text))
+    word = word_at(tagged(text), position - 1)
+    return word is not None and word[1] == position and word[2][0] in "vp" and word[1] - word[0] > 1
 
 
 def echoed_tail(words: list[str], drop: frozenset[str]) -> int:
