@@ -3,7 +3,7 @@
 import pytest
 
 from qa.reader.boundaries import (cut_echoed_predicate, cut_prepositional_tail, drop_complement, drop_leading_predicate,
-                                  drop_leading_verb, drop_particle_before_name, refine)
+                                  drop_leading_verb, drop_particle_before_name, refine, with_named_front)
 from qa.reader.questions import analyze_question
 from qa.reader.slot import slot
 from qa.reader.candidates import sentence_candidates
@@ -327,3 +327,14 @@ def test_a_question_that_names_the_calendar_gets_the_year_with_it():
     found = extract_candidates(sentence, analyze_question("汕頭在民國幾年時被日軍攻陷?"))
     texts = {sentence[c.start:c.end] for c in found if c.type in ("time", "quantity", "duration")}
     assert "民國28年" in texts and "28年" not in texts
+
+
+@pytest.mark.parametrize("sentence, name, echoed, widened", [
+    ("重庆理工大学为兵工系下属的传统四大校之一", "理工大学", {"重庆"}, "重庆理工大学"),  # DRCD: a place names which one
+    ("国会通过关岛组织法", "组织法", {"关岛"}, "关岛组织法"),  # DRCD
+    ("分别是东涌线和机场快线", "快线", {"机场"}, "快线"),  # a common noun before it is no name
+    ("重庆理工大学为兵工系下属的传统四大校之一", "理工大学", set(), "理工大学"),  # not the question's word
+])
+def test_a_name_is_widened_back_over_the_questions_name_word_before_it(sentence, name, echoed, widened):
+    start = sentence.index(name)
+    assert sentence[with_named_front(sentence, start, frozenset(echoed)):start + len(name)] == widened

@@ -822,3 +822,29 @@ def test_how_long_is_not_answered_by_an_area():
     # DRCD test (CC BY-SA 3.0), folded
     sentence = "多伦多市的面积约630平方公里，位处安大略湖的西北岸，约有46公里长的湖岸线。"
     assert best_candidate_text(sentence, "多伦多市的湖岸线有约多长？") == "46公里"
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    # DRCD test (CC BY-SA 3.0), folded: the question's own name word starts the name asked for
+    ("而重庆工商大学、四川外国语大学和四川美术学院、重庆医科大学则为专业院校,重庆理工大学为兵工系下属的传统四大校之一",
+     "重庆哪所大学为兵工系下属的传统四大校之一?", "重庆理工大学"),
+    ("1946年1月,国共两党与民盟、中国青年党、中国民主社会党等代表召开政治协商会议",
+     "代表召开政治协商会议包括国共两党、民盟、中国民主社会党以及哪一党?", "中国青年党"),
+    ("昆明的公共汽车主要有两家巴士公司经营,即昆明公交公司和昆明城巴。", "昆明城巴以及哪间为昆明的主要两间巴士公司?",
+     "昆明公交公司"),
+    ("目前,上海站与上海南站、上海虹桥站是上海市铁路客运的主要枢纽站。",
+     "上海市铁路客运的主要枢纽站有三个,除了上海虹桥站、上海站,还有哪一个车站?", "上海南站"),
+])
+def test_a_name_keeps_the_question_word_that_names_which_one(sentence, question, expected):
+    assert best_candidate_text(sentence, question) == expected
+
+
+def test_a_name_front_is_no_echo_of_the_question():
+    question = analyze_question("重庆哪所大学为兵工系下属的传统四大校之一?")
+    assert echo_share("重庆理工大学", question, "大学", named=True) == 0.0
+    assert echo_share("重庆理工大学", question, "大学") > 0.0
+
+
+def test_a_name_of_the_front_and_the_noun_asked_for_alone_echoes_nothing():
+    question = analyze_question("重庆哪所大学为兵工系下属的传统四大校之一?")
+    assert echo_share("重庆大学", question, "大学", named=True) == 0.0

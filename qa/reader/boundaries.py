@@ -130,6 +130,25 @@ def drop_verb_before_quote(folded: str, start: int, end: int) -> int:
     return opening if before and before[2] == "v" else start
 
 
+def with_named_front(folded: str, start: int, echoed: frozenset[str]) -> int:
+    """The start of a name widened back over the question's own word that names which one it is (重庆 of
+    重庆理工大学 for 重庆哪所大学, 关岛 of 关岛组织法, 中国 of 中国青年党): a proper name right before it, where the
+    name goes on with a noun, is no restatement of the question to be trimmed.
+
+    Args:
+        folded: the sentence.
+        start: where the name starts, the question's words trimmed.
+        echoed: the question's words.
+    """
+    sentence = tagged(folded)
+    front = word_at(sentence, start - 1) if start > 0 else None
+    rest = word_at(sentence, start)
+    if (front and front[1] == start and folded[front[0]:start] in echoed and front[2] in NAME_TAGS and rest
+            and rest[0] == start and rest[2].startswith(NOUN_TAGS)):
+        return front[0]
+    return start
+
+
 def refine(folded: str, start: int, end: int, kind: str) -> tuple[int, int]:
     """A candidate's span with its edges set by the rules above (the tail cut only for noun answers read from
     the question's slot or an identity)."""

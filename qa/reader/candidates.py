@@ -12,7 +12,7 @@ from qa.reader.patterns import (MANNER_MARKER, NOUN_JOINERS, ORG_TAGS, PERSON_TA
                                 marked_clauses, names_given, noun_chunks, quantities, siblings, time_ranges,
                                 times)
 from qa.reader.actions import predicates
-from qa.reader.boundaries import cut_echoed_predicate, drop_complement, refine
+from qa.reader.boundaries import cut_echoed_predicate, drop_complement, refine, with_named_front
 from qa.reader.definitions import defined_term, definitions
 from qa.reader.questions import HEAD_NOUNS, QuestionInfo, asks_alias, asks_name, asks_post, asks_point_of_time
 from qa.reader.sentences import weighted_coverage
@@ -23,6 +23,10 @@ from qa.text.normalize import fold
 PRONOUNS = re.compile(r"^(?:他|她|他们|她们|其|该人|此人)$")
 PERSON_NOUNS = tuple(dict(HEAD_NOUNS)["person"])
 STRICT_TYPES = ("quantity", "time", "duration", "person")
+NAMED_FRONT_KINDS = ("organisation", "headed", "sibling")
+"""Kinds of candidate that are names, which keep the question's word that names which one (:func:`with_named_front`)."""
+NAMED_FRONT = "front"
+"""The origin of a candidate widened back over such a word: the word is no echo of the question."""
 PEOPLE_ENDINGS = ("人", "者", "员", "众", "民", "妇", "士", "师", "们", "属", "友", "工", "兵", "官", "小组")
 """How nouns naming people by role or group end (孕妇, 全镇人民群众, “三人小组”): a 谁 question's slot may hold one
 instead of a name."""
@@ -119,12 +123,15 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
     for kind, spans in kinds.items():
         edges = drop - {noun} if kind == "headed" or place_named else drop
         for start, end in spans:
-            start, end = refine(folded, *trim(folded, start, end, edges), kind)
+            trimmed, end = trim(folded, start, end, edges)
+            keeps_front = kind in NAMED_FRONT_KINDS and not place_named  # 茂南区 of 茂南区城南街道: a level of its own
+            front = with_named_front(folded, trimmed, drop) if keeps_front else trimmed
+            start, end = refine(folded, front, end, kind)
             cut = cut_echoed_predicate(folded, start, end, drop) if kind == "list" else end
             if cut < end:
                 end = trim(folded, start, cut, edges)[1]
             if end > start:
-                found.append(Candidate(start, end, kind, "pattern"))
+                found.append(Candidate(start, end, kind, NAMED_FRONT if start == front < trimmed else "pattern"))
     named = names_given(folded) + (aliases_given(folded) if asks_alias(question) else [])
     for start, end in named if asks_name(question) else []:
         start, end = trim(folded, start, end)  # a name may hold the question's words (DNA连接酶 for 酶)

@@ -7,8 +7,8 @@ import math
 import re
 
 from qa.reader.boundaries import NAME_TAGS, ORGANISATION_NOUNS
-from qa.reader.candidates import (NAME_PHRASE_TAGS, PERSON_NOUNS, Candidate, SentenceCandidates, strip_question_edges,
-                                  widen_quantity)
+from qa.reader.candidates import (NAME_PHRASE_TAGS, NAMED_FRONT, PERSON_NOUNS, Candidate, SentenceCandidates,
+                                  question_words, strip_question_edges, widen_quantity)
 from qa.reader.numerals import arabic
 from qa.reader.patterns import CALENDAR, DURATION_MEASURE, PLACE_SUFFIXES, YEAR_NUMBER, dictionary_words, times
 from qa.reader.questions import HEAD_NOUNS, QuestionInfo, asks_alias, asks_post, asks_several, item_type
@@ -172,15 +172,16 @@ def echoed_alone(word: str, words: set[str], question: str, text: str) -> bool:
     return word in question
 
 
-def echo_share(text: str, question: QuestionInfo, noun: str) -> float:
+def echo_share(text: str, question: QuestionInfo, noun: str, named: bool = False) -> float:
     """Share of a candidate taken by the question's own words, the asked noun it ends in left out (天然气卡充值问题
-    for 什么充值问题, 站南社区 for 所在的社区叫什么: neither echoes anything), and so is the calendar leading a year
-    (民国28年 for 民国几年).
+    for 什么充值问题, 站南社区 for 所在的社区叫什么: neither echoes anything), and so are the calendar leading a year
+    (民国28年 for 民国几年) and the question's word that names which one a name is (重庆 of 重庆理工大学).
 
     Args:
         text: the candidate's text.
         question: the analysed question.
         noun: the noun the question asks for (:func:`asked_noun`), or "".
+        named: whether the candidate starts with such a word (:func:`~qa.reader.boundaries.with_named_front`).
     """
     head = nominal_head(question.suffix) if question.type in NOUN_KEPT else ""
     for asked in (head, noun):
@@ -188,7 +189,9 @@ def echo_share(text: str, question: QuestionInfo, noun: str) -> float:
             text = text[:-len(asked)]
             break
     text = CALENDAR_LED.sub("", text)
-    return echoed_chars(text, question) / len(text)
+    if named:
+        text = text[max((len(word) for word in question_words(question) if text.startswith(word)), default=0):]
+    return echoed_chars(text, question) / len(text) if text else 0.0
 
 
 def noun_agreement(text: str, noun: str, most_chars: int) -> float:
@@ -516,7 +519,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         if question.type == "place" and names_a_body(folded, candidate):
             continue
         text = folded[candidate.start:candidate.end]
-        echo = echo_share(text, question, noun) if candidate.type != "evidence" else 0.0
+        named = candidate.origin == NAMED_FRONT
+        echo = echo_share(text, question, noun, named) if candidate.type != "evidence" else 0.0
         if not is_well_formed(text, question, echo) or not fits_unit_asked(text, question):
             continue
         if (question.type in ("place", "organisation") and text in KIND_NOUNS
