@@ -377,6 +377,19 @@ def test_quantities_keep_their_metric_units_as_taiwan_writes_them(text, expected
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("在2016年立法委员选举中,亲民党得到3席", ["3席"]),  # DRCD: seats, knots, volumes, shares, classes
+    ("最后飞机以60节的速度冲出了跑道的防护堤", ["60节"]),  # CMRC
+    ("图书馆藏书81.6万册", ["81.6万册"]),  # CMRC
+    ("长宗我部元亲将军队分成2股", ["2股"]),  # CMRC
+    ("可以直航5000吨级的船", ["5000吨级"]),  # DRCD
+    ("系统建成时部署的飞弹分为两类", ["两类"]),  # CMRC
+    ("这十分重要", []),  # 十分 is no count
+])
+def test_quantities_keep_the_common_classifiers(text, expected):
+    assert spans_text(text, quantities(fold(text))) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("陆地管辖面积为1750.33km²", ["1750.33km²"]),  # CMRC
     ("工作频率为2.4GHz", ["2.4GHz"]),
     ("年平均气温为16.5℃", ["16.5℃"]),
