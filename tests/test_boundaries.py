@@ -6,7 +6,7 @@ from qa.reader.boundaries import (cut_echoed_predicate, cut_prepositional_tail, 
                                   drop_leading_verb, drop_particle_before_name, refine, with_named_front)
 from qa.reader.questions import analyze_question
 from qa.reader.slot import slot
-from qa.reader.candidates import sentence_candidates
+from qa.reader.candidates import question_words, sentence_candidates
 from qa.reader.patterns import enumerations, time_ranges, times
 from qa.reader.spans import end_closing_quote, quoted_ranges, trim
 from qa.text.normalize import fold
@@ -329,12 +329,18 @@ def test_a_question_that_names_the_calendar_gets_the_year_with_it():
     assert "民國28年" in texts and "28年" not in texts
 
 
-@pytest.mark.parametrize("sentence, name, echoed, widened", [
-    ("重庆理工大学为兵工系下属的传统四大校之一", "理工大学", {"重庆"}, "重庆理工大学"),  # DRCD: a place names which one
-    ("国会通过关岛组织法", "组织法", {"关岛"}, "关岛组织法"),  # DRCD
-    ("分别是东涌线和机场快线", "快线", {"机场"}, "快线"),  # a common noun before it is no name
-    ("重庆理工大学为兵工系下属的传统四大校之一", "理工大学", set(), "理工大学"),  # not the question's word
+@pytest.mark.parametrize("sentence, name, question, widened", [
+    ("重庆理工大学为兵工系下属的传统四大校之一", "理工大学", "重庆哪所大学为兵工系下属的传统四大校之一",
+     "重庆理工大学"),  # DRCD: a place names which one
+    ("国会通过关岛组织法", "组织法", "关岛原住民可以根据什么法律取得美国公民之身分", "关岛组织法"),  # DRCD
+    ("分别是东涌线和机场快线", "快线", "机场铁路成为东涌线以及哪一条地铁路线", "快线"),  # a common noun is no name
+    ("重庆理工大学为兵工系下属的传统四大校之一", "理工大学", "哪所大学为兵工系下属的传统四大校之一",
+     "理工大学"),  # not the question's word
+    ("段祺瑞在德国柏林陆军学院留学期间继续深造", "柏林陆军学院", "段祺瑞毕业后在德国的哪一个学院留学深造",
+     "柏林陆军学院"),  # DRCD: the question holds 德国 apart, the owner of what it asks for
 ])
-def test_a_name_is_widened_back_over_the_questions_name_word_before_it(sentence, name, echoed, widened):
+def test_a_name_is_widened_back_over_the_questions_name_word_before_it(sentence, name, question, widened):
     start = sentence.index(name)
-    assert sentence[with_named_front(sentence, start, frozenset(echoed)):start + len(name)] == widened
+    echoed = question_words(analyze_question(question))
+    found = with_named_front(sentence, start, echoed, analyze_question(question).text)
+    assert sentence[found:start + len(name)] == widened

@@ -130,23 +130,27 @@ def drop_verb_before_quote(folded: str, start: int, end: int) -> int:
     return opening if before and before[2] == "v" else start
 
 
-def with_named_front(folded: str, start: int, echoed: frozenset[str]) -> int:
+def with_named_front(folded: str, start: int, echoed: frozenset[str], question: str) -> int:
     """The start of a name widened back over the question's own word that names which one it is (重庆 of
     重庆理工大学 for 重庆哪所大学, 关岛 of 关岛组织法, 中国 of 中国青年党): a proper name right before it, where the
-    name goes on with a noun, is no restatement of the question to be trimmed.
+    name goes on with a noun, is no restatement of the question to be trimmed, unless the question holds it apart
+    as the owner of what it asks for (德国 of 在德国的哪一个学院: 柏林陆军学院).
 
     Args:
         folded: the sentence.
         start: where the name starts, the question's words trimmed.
         echoed: the question's words.
+        question: the question's folded text.
     """
     sentence = tagged(folded)
     front = word_at(sentence, start - 1) if start > 0 else None
     rest = word_at(sentence, start)
-    if (front and front[1] == start and folded[front[0]:start] in echoed and front[2] in NAME_TAGS and rest
-            and rest[0] == start and rest[2].startswith(NOUN_TAGS)):
-        return front[0]
-    return start
+    if not (front and front[1] == start and front[2] in NAME_TAGS and rest and rest[0] == start
+            and rest[2].startswith(NOUN_TAGS)):
+        return start
+    word = folded[front[0]:start]
+    owner = all(question.startswith("的", found.end()) for found in re.finditer(re.escape(word), question))
+    return front[0] if word in echoed and not owner else start
 
 
 def refine(folded: str, start: int, end: int, kind: str) -> tuple[int, int]:

@@ -125,7 +125,7 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
         for start, end in spans:
             trimmed, end = trim(folded, start, end, edges)
             keeps_front = kind in NAMED_FRONT_KINDS and not place_named  # 茂南区 of 茂南区城南街道: a level of its own
-            front = with_named_front(folded, trimmed, drop) if keeps_front else trimmed
+            front = with_named_front(folded, trimmed, drop, question.text) if keeps_front else trimmed
             start, end = refine(folded, front, end, kind)
             cut = cut_echoed_predicate(folded, start, end, drop) if kind == "list" else end
             if cut < end:
