@@ -149,8 +149,10 @@ def with_named_front(folded: str, start: int, echoed: frozenset[str], question: 
             and rest[2].startswith(NOUN_TAGS)):
         return start
     word = folded[front[0]:start]
-    owner = all(question.startswith("的", found.end()) for found in re.finditer(re.escape(word), question))
-    return front[0] if word in echoed and not owner else start
+    if word not in echoed or all(question.startswith("的", found.end())
+                                 for found in re.finditer(re.escape(word), question)):
+        return start
+    return front[0]
 
 
 def refine(folded: str, start: int, end: int, kind: str) -> tuple[int, int]:
