@@ -110,6 +110,43 @@ def loaded_embedder(settings):
     return get_embedder(settings)
 
 
+# ---------------------------------------------------------------- a tiny random model in the default model's shape
+
+
+@pytest.fixture(scope="session")
+def tiny_model(tmp_path_factory):
+    """Make a sentence-transformers folder shaped like the default model (a Gemma-3 text model, mean pooling, two
+    dense layers, normalisation), saved by the installed sentence-transformers, two layers deep with random weights
+    and a tokenizer of the given texts' characters: no download, seconds on a CPU."""
+    import torch
+    from sentence_transformers import SentenceTransformer, models
+    from tokenizers import Regex, Tokenizer, pre_tokenizers
+    from tokenizers.models import WordLevel
+    from transformers import Gemma3TextConfig, Gemma3TextModel, PreTrainedTokenizerFast
+
+    def make(texts: list[str]) -> Path:
+        folder = tmp_path_factory.mktemp("tiny-model")
+        characters = sorted(set("".join(texts)))
+        vocabulary = {"<pad>": 0, "<unk>": 1} | {character: number for number, character in enumerate(characters, 2)}
+        tokenizer = Tokenizer(WordLevel(vocabulary, unk_token="<unk>"))
+        tokenizer.pre_tokenizer = pre_tokenizers.Split(Regex("."), behavior="isolated")
+        torch.manual_seed(0)
+        Gemma3TextModel(Gemma3TextConfig(vocab_size=len(vocabulary), hidden_size=32, intermediate_size=64,
+                                         num_hidden_layers=2, num_attention_heads=2, num_key_value_heads=1,
+                                         head_dim=16, max_position_embeddings=128, pad_token_id=0)
+                        ).save_pretrained(folder / "hf")
+        PreTrainedTokenizerFast(tokenizer_object=tokenizer, pad_token="<pad>", unk_token="<unk>").save_pretrained(
+            folder / "hf")
+        identity = torch.nn.Identity()
+        SentenceTransformer(modules=[
+            models.Transformer(str(folder / "hf")), models.Pooling(32, "mean"),
+            models.Dense(32, 48, bias=False, activation_function=identity),
+            models.Dense(48, 16, bias=False, activation_function=identity), models.Normalize()]).save(str(folder / "st"))
+        return folder / "st"
+
+    return make
+
+
 # ---------------------------------------------------------------- fast tier: stand-in encoder
 
 

@@ -61,10 +61,23 @@ def test_spans_pool_the_tokens_that_overlap_them(tmp_path):
     ({"pooling_mode_cls_token": True, "pooling_mode_mean_tokens": False}, "torch.nn.modules.linear.Identity"),
     ({"pooling_mode_mean_tokens": True, "pooling_mode_max_tokens": True}, "torch.nn.modules.linear.Identity"),
     (MEAN, "torch.nn.modules.activation.Tanh"),
+    ({"embedding_dimension": 4, "pooling_mode": "cls", "include_prompt": True}, "torch.nn.modules.linear.Identity"),
+    ({"embedding_dimension": 4, "pooling_mode": ["mean", "max"]}, "torch.nn.modules.linear.Identity"),
 ])
 def test_heads_that_do_not_commute_with_spans_are_refused(tmp_path, pooling, activation):
     weight = np.eye(3, dtype=np.float32)
     assert SentenceHead.from_folder(model_folder(tmp_path, pooling, [(weight, None)], activation)) is None
+
+
+def test_a_model_saved_by_the_installed_sentence_transformers_keeps_its_head(tiny_model):
+    from qa.embed.torch_encoder import TorchEmbedder
+
+    texts = ["茂名市开展全员核酸检测。", "检测从7月12日起连续三天。"]
+    embedder = TorchEmbedder(str(tiny_model(texts)), "tiny", 2, 0, "cpu")
+    inputs = embedder.document_inputs(texts)
+    passages, sentences = embedder.encode_late(inputs, [[(0, len(text) // 2)] for text in inputs])
+    assert np.allclose((passages * embedder.encode_documents(texts)).sum(axis=1), 1, atol=1e-5)
+    assert [parts.shape for parts in sentences] == [(1, 16), (1, 16)]
 
 
 def test_a_folder_without_modules_has_no_head(tmp_path):

@@ -14,7 +14,16 @@ import numpy as np
 from qa.errors import ModelError
 
 IDENTITY = "torch.nn.modules.linear.Identity"
-MEAN_POOLING = "pooling_mode_mean_tokens"
+MEAN_POOLING = "mean"
+MEAN_TOKENS_FLAG = "pooling_mode_mean_tokens"
+
+
+def pools_by_mean(config: dict) -> bool:
+    """Whether a Pooling module's config asks for mean pooling alone: ``"pooling_mode": "mean"`` as
+    sentence-transformers 6 saves it, or the older flags with only ``pooling_mode_mean_tokens`` on."""
+    if "pooling_mode" in config:
+        return config["pooling_mode"] in (MEAN_POOLING, [MEAN_POOLING])
+    return [name for name, on in config.items() if name.startswith("pooling_mode_") and on] == [MEAN_TOKENS_FLAG]
 
 
 @dataclass
@@ -57,8 +66,7 @@ class SentenceHead:
             config_file = folder / module["path"] / "config.json"
             config = json.loads(config_file.read_text(encoding="utf-8")) if config_file.is_file() else {}
             if kind == "Pooling":
-                modes = [name for name, on in config.items() if name.startswith("pooling_mode") and on]
-                if modes != [MEAN_POOLING]:
+                if not pools_by_mean(config):
                     return None
             elif kind == "Dense":
                 if config.get("activation_function", IDENTITY) != IDENTITY:
