@@ -233,13 +233,12 @@ def bench_scale(index_dir: Path, questions: list[str], sizes: list[int], lexical
     recall@10 is measured against exact search with the real question vectors. BM25 reuses the
     tokens of the real passages (cut once) and runs up to ``lexical_up_to`` passages.
     """
-    import bm25s
     import faiss
 
     from qa.embed import get_embedder
     from qa.index import load_index
     from qa.index.dense import DenseIndex, recall_at
-    from qa.index.lexical import LexicalIndex
+    from qa.index.lexical import LexicalIndex, load_bm25s
     from qa.text.tokenize import tokenize
 
     settings = get_settings()
@@ -272,7 +271,7 @@ def bench_scale(index_dir: Path, questions: list[str], sizes: list[int], lexical
         del exact
         if size <= lexical_up_to:
             started = time.perf_counter()
-            retriever = bm25s.BM25()
+            retriever = load_bm25s().BM25()
             retriever.index([tokens[i % len(tokens)] for i in picked], show_progress=False)
             row["lexical_build_s"] = time.perf_counter() - started
             lexical = LexicalIndex(retriever)

@@ -1,12 +1,13 @@
 """The BM25 side: what it finds, word statistics, and the bm25s layout that ``LexicalIndex.idf`` reads."""
 
 import math
+import os
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from qa.index.lexical import LexicalIndex, passage_words, searched_text
+from qa.index.lexical import LexicalIndex, load_bm25s, passage_words, searched_text
 from qa.text.tokenize import tokenize
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_8d8056a1d20578f2.txt"
@@ -123,3 +124,12 @@ def test_a_passage_is_searched_by_its_title_too():
     assert untitled.search("纽西兰", 3)[1].tolist() == [0]
     assert passage_words("", "核酸检测") == tokenize("核酸检测")
     assert searched_text("标题", "正文") == "标题\n正文"
+
+
+def test_bm25s_is_imported_with_jax_kept_off_the_gpu(monkeypatch):
+    """bm25s runs a JAX operation when imported where JAX is installed; on a GPU, JAX would take most of its memory."""
+    monkeypatch.delenv("JAX_PLATFORMS", raising=False)
+    assert load_bm25s().BM25 and os.environ["JAX_PLATFORMS"] == "cpu"
+    monkeypatch.setenv("JAX_PLATFORMS", "cuda")
+    load_bm25s()
+    assert os.environ["JAX_PLATFORMS"] == "cuda", "the user's own choice stays"

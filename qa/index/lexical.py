@@ -3,20 +3,37 @@
 from __future__ import annotations
 
 import math
+import os
 from array import array
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-import bm25s
 import numpy as np
 
 from qa.text.tokenize import tokenize
+
+if TYPE_CHECKING:
+    import bm25s
 
 
 BM25_K1 = 1.5
 """BM25 term-frequency saturation (bm25s's default), for every backend."""
 BM25_B = 0.75
 """BM25 length normalisation (bm25s's default), for every backend."""
+
+
+def load_bm25s() -> ModuleType:
+    """Import bm25s with JAX kept on the CPU (``JAX_PLATFORMS=cpu`` unless set already; qa never uses JAX).
+
+    Where JAX is installed, importing bm25s runs a JAX operation (its top-k probe), and JAX on a GPU then takes
+    75% of the GPU's memory: on an H200 that left the encoder none (CUDA out of memory in ``qa build``).
+    """
+    os.environ.setdefault("JAX_PLATFORMS", "cpu")
+    import bm25s
+
+    return bm25s
 
 
 def bm25_idf(passages: int, frequency: int) -> float:
@@ -119,7 +136,7 @@ class LexicalIndex:
             raise ValueError(WORDS_CHANGED)
         # What ``bm25s.BM25.index`` sets, with the padding word it appends to the vocabulary:
         vocabulary.setdefault("", len(vocabulary))
-        retriever = bm25s.BM25(k1=BM25_K1, b=BM25_B)
+        retriever = load_bm25s().BM25(k1=BM25_K1, b=BM25_B)
         retriever.scores = {"data": scores, "indices": rows, "indptr": indptr, "num_docs": passages}
         retriever.vocab_dict = vocabulary
         retriever.unique_token_ids_set = set(vocabulary.values())
@@ -144,7 +161,7 @@ class LexicalIndex:
             OSError: the folder cannot be read.
             ValueError: its files are damaged.
         """
-        return cls(bm25s.BM25.load(folder, mmap=True, show_progress=False, verbosity=0))
+        return cls(load_bm25s().BM25.load(folder, mmap=True, show_progress=False, verbosity=0))
 
     def idf(self, word: str) -> float:
         """BM25 inverse document frequency of a (folded) word; a word no passage holds gets the maximum.
