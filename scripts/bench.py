@@ -106,7 +106,7 @@ def bench_plain_encode(index_dir: Path) -> dict:
     started = time.perf_counter()
     embedder.encode_inputs(inputs)
     seconds = time.perf_counter() - started
-    return {"encoder": embedder.encoder, "passages": len(inputs), "seconds": seconds,
+    return {"encoder": embedder.encoder, "device": embedder.device, "passages": len(inputs), "seconds": seconds,
             "passages_per_second": len(inputs) / seconds}
 
 
@@ -561,7 +561,7 @@ def print_table(report: dict) -> None:
     """Readable summary of the report."""
     machine = report["machine"]
     print(f"\nmachine: {machine['cores']} cores, {machine['ram_gb']:.0f} GiB RAM, {machine['platform']}; "
-          f"encoder {report['encoder']}")
+          f"encoder {report['encoder']}, QA_DEVICE={machine['device_setting']}, GPU {machine['gpu'] or 'none'}")
     if "summaries" in report:
         for kind, figures in report["summaries"].items():
             print(f"summary of a {kind:<17} p50 {figures['p50_ms']:8.1f} ms   p95 {figures['p95_ms']:8.1f} ms")
@@ -620,7 +620,8 @@ def print_encoder(encoder: str, figures: dict, plain: dict) -> None:
           f"= {build['passages_per_second']:.2f} passages/s; peak RSS {build['peak_rss_mb']:.0f} MiB; "
           f"index {build['index_mb']:.1f} MiB on disk")
     if plain:
-        print(f"plain encode of the same passages ({plain['encoder']}): {plain['passages_per_second']:.2f} passages/s "
+        print(f"plain encode of the same passages ({plain['encoder']} on {plain['device']}): "
+              f"{plain['passages_per_second']:.2f} passages/s "
               f"(build/plain speed {build['passages_per_second'] / plain['passages_per_second']:.2f})")
     local = figures["in_process"]
     print(f"in-process ask ({local['ask']['n']} questions): p50 {local['ask']['p50_ms']:.1f} ms, "
@@ -641,6 +642,13 @@ def print_http(http: dict) -> None:
     print(f"server start to first answer: {http['start_to_first_answer_s']:.1f} s; peak RSS: {memory['peak_rss']:.0f} "
           f"MiB; RSS at the end {memory['rss']:.0f} MiB ({memory['private']:.0f} private, {memory['file_backed']:.0f} "
           "file-backed)")
+
+
+def gpu_name() -> str | None:
+    """The CUDA GPU torch sees here, if any (the encoder runs there under QA_DEVICE=auto or cuda)."""
+    import torch
+
+    return torch.cuda.get_device_name(0) if torch.cuda.is_available() else None
 
 
 def finish(report: dict, json_out: Path) -> int:
@@ -689,7 +697,8 @@ def main() -> int:
     questions = [item.question for item in load_gold(Path(args.gold))]
     random.Random(1).shuffle(questions)
     report: dict = {"machine": {"cores": os.cpu_count(), "platform": platform.platform(),
-                                "ram_gb": os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30},
+                                "ram_gb": os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30,
+                                "gpu": gpu_name(), "device_setting": get_settings().device},
                     "command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]), "corpus": args.corpus,
                     "encoder": get_settings().encoder, "encoders": {}}
     backends = [name for name in (args.backends or "").split(",") if name]
