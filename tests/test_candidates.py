@@ -355,6 +355,9 @@ def test_question_edges_are_cut_but_never_through_a_number(sentence, candidate, 
     ("大词典》的作者麻赫穆德·喀什噶里在他的著作里记载", ["麻赫穆德·喀什噶里"]),  # DRCD: 喀什 a place, 噶里 a name
     ("英国作者爱德华·怀克-史密斯的儿童小说", ["爱德华·怀克-史密斯"]),  # DRCD: a double-barrelled surname
     ("克伦贝格尔先生的妻子是伊丽莎白·克伦贝格尔-乔西", ["克伦贝格尔", "伊丽莎白·克伦贝格尔-乔西"]),  # CMRC trial
+    ("在1994年,汤玛斯·霍尔兹(thomas r. holtz)提出", ["汤玛斯·霍尔兹"]),  # CMRC trial: 兹 tagged rg
+    ("不过斯姆威尔兹的发现在当时并未受到重视", ["斯姆威尔兹"]),  # DRCD
+    ("他的名字 - 威廉姆·吉斯伯恩。", ["威廉姆·吉斯伯恩"]),  # CMRC trial: 姆 unknown to jieba (x), then the dot
 ])
 def test_names_jieba_split_are_mended(sentence, names):
     from qa.reader.patterns import PERSON_TAGS, entities

@@ -271,8 +271,9 @@ NAME_HEAD_TAGS = {"a", "n", "ng", "nr", "ns", "nz", "j"}
 in 羽|柴秀吉, 科 (n) in 科|龙港."""
 NAME_QUALIFIERS = ("原", "前", "旧", "新", "全", "老", "本", "该", "各", "大", "小")
 """Characters that qualify a name rather than start it (原大河坪乡: the former township; 全欧洲)."""
-NAME_TAIL_TAGS = {"j", "ng", "nr", "nrt"}
-"""Tags jieba gives a name's last character when it splits it off: 帝 (j) in 尼葛洛庞|帝, 纳 (nr) in 威斯|纳."""
+NAME_TAIL_TAGS = {"j", "ng", "nr", "nrt", "rg", "x"}
+"""Tags jieba gives a name's last character when it splits it off: 帝 (j) in 尼葛洛庞|帝, 纳 (nr) in 威斯|纳, 兹 (rg)
+in 霍尔|兹, and a character it does not know (x: 娅 in 弗拉维|娅; only a Chinese character counts)."""
 
 
 def linked(folded: str, position: int) -> bool:
@@ -307,17 +308,24 @@ def mend_name(folded: str, before: dict[int, tuple[int, str]], after: dict[int, 
             end = after[end + 1][0]
         elif end in after and after[end][1] in DOTTED_NAME_TAGS and linked(folded, after[end][0]):
             end = after[end][0]
+        elif (tail := split_tail(folded, after, end)) and linked(folded, tail):
+            end = tail
         else:
             break
     dot = folded.find("·", start, end)
     while dot > 0 and start in before and before[start][1] in DOTTED_NAME_TAGS and CJK_CHAR.match(
             folded[before[start][0]]) and dot - before[start][0] <= DOTTED_PART_CHARS:
         start = before[start][0]
-    start = with_split_head(folded, before, start)
+    return with_split_head(folded, before, start), split_tail(folded, after, end) or end
+
+
+def split_tail(folded: str, after: dict[int, tuple[int, str]], end: int) -> int | None:
+    """Where a name ending at ``end`` ends with the lone character jieba split off it (:data:`NAME_TAIL_TAGS`), if
+    it split one off."""
     tail = after.get(end)
     if tail and tail[0] - end == 1 and tail[1] in NAME_TAIL_TAGS and CJK_CHAR.match(folded[end]):
-        end = tail[0]
-    return start, end
+        return tail[0]
+    return None
 
 
 def named_by(before: dict[int, tuple[int, str]], start: int) -> int:
