@@ -358,6 +358,7 @@ def test_question_edges_are_cut_but_never_through_a_number(sentence, candidate, 
     ("在1994年,汤玛斯·霍尔兹(thomas r. holtz)提出", ["汤玛斯·霍尔兹"]),  # CMRC trial: 兹 tagged rg
     ("不过斯姆威尔兹的发现在当时并未受到重视", ["斯姆威尔兹"]),  # DRCD
     ("他的名字 - 威廉姆·吉斯伯恩。", ["威廉姆·吉斯伯恩"]),  # CMRC trial: 姆 unknown to jieba (x), then the dot
+    ("1167年,莱昂国王斐迪南二世第一次从穆斯林手中夺回阿尔坎塔拉", ["莱昂", "斐迪南二世", "阿尔坎塔拉"]),  # CMRC trial
 ])
 def test_names_jieba_split_are_mended(sentence, names):
     from qa.reader.patterns import PERSON_TAGS, entities

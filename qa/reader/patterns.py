@@ -209,7 +209,7 @@ def entities(folded: str, tags: set[str]) -> list[tuple[int, int]]:
     """Runs of words whose part-of-speech tag is in ``tags`` (joined when adjacent or linked by ·); places keep a
     :data:`PLACE_SUFFIXES` word after them and the character jieba split off their front (:func:`with_split_head`),
     organisations the name before them (:func:`named_by`), and persons' names are mended where jieba split them
-    (:func:`mend_name`)."""
+    (:func:`mend_name`; a ruler's numbered name keeps the character split off its front too: 斐|迪南二世)."""
     spans: list[tuple[int, int]] = []
     words = tagged(folded)
     for start, end, flag in words:
@@ -232,7 +232,8 @@ def entities(folded: str, tags: set[str]) -> list[tuple[int, int]]:
         return spans
     after = {first: (stop, flag) for first, stop, flag in words}
     names: list[tuple[int, int]] = []
-    for start, end in sorted([mend_name(folded, before, after, span) for span in spans] + regnal_names(folded, words)):
+    regnal = [(with_split_head(folded, before, start), end) for start, end in regnal_names(folded, words)]
+    for start, end in sorted([mend_name(folded, before, after, span) for span in spans] + regnal):
         if names and start < names[-1][1]:
             names[-1] = (names[-1][0], max(end, names[-1][1]))
         else:
