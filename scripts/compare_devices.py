@@ -25,7 +25,9 @@ from qa.embed import get_embedder
 from qa.embed.base import Embedder
 from qa.ingest.corpus import read_corpus
 from qa.ingest.passages import passages_of
+from qa.errors import ModelError
 from qa.text.normalize import sentence_spans
+
 
 def time_device(embedder: Embedder, texts: list[str], questions: list[str]) -> tuple[dict, np.ndarray, np.ndarray]:
     """Encode passages plainly and by late chunking, and questions one at a time.
@@ -72,11 +74,18 @@ def main() -> int:
     settings = get_settings()
     texts = [passage.text for document in read_corpus(args.corpus)
              for passage in passages_of(document, settings.chunk_chars) if passage.text.strip()][:args.passages]
+    if not texts:
+        print(f"error: no passages in {', '.join(map(str, args.corpus))}", file=sys.stderr)
+        return 2
     questions = [f"{text[:20]}是什么" for text in texts[:args.questions]]
     report: dict = {"passages": len(texts), "mean_chars": statistics.mean(map(len, texts)), "devices": {}}
     vectors = {}
     for device in args.devices.split(","):
-        embedder = get_embedder(settings.model_copy(update={"device": device}))
+        try:
+            embedder = get_embedder(settings.model_copy(update={"device": device}))
+        except ModelError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
         report["devices"][device], *vectors[device] = time_device(embedder, texts, questions)
         print(device, json.dumps(report["devices"][device]), flush=True)
     report["auto_chooses"] = get_embedder(settings.model_copy(update={"device": "auto"})).device

@@ -69,6 +69,10 @@ def main() -> int:
     if not args.source.is_dir():
         print(f"error: {args.source} is not a folder", file=sys.stderr)
         return 2
+    needed = args.source / (TOKENIZER if args.action == "pack" else TOKENIZER + ".xz")
+    if not needed.is_file():
+        print(f"error: {args.source} has no {needed.name}: not a model folder to {args.action}", file=sys.stderr)
+        return 2
     (pack if args.action == "pack" else unpack)(args.source, args.target)
     print(f"wrote {args.target}")
     return 0
