@@ -7,11 +7,14 @@ live server. Slow: the same over the real EmbeddingGemma model; every test that 
 
 from __future__ import annotations
 
+import importlib.util
 import socket
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -102,6 +105,15 @@ def live_server(settings, service) -> Iterator[str]:
     from qa.api import create_app
 
     yield from serve(create_app(settings, service=service))
+
+
+def load_script(name: str) -> ModuleType:
+    """Import ``scripts/NAME.py`` as a module (the scripts are no package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def loaded_embedder(settings):

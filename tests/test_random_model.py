@@ -1,29 +1,20 @@
 """scripts/random_model.py: a model folder packed without its weights and unpacked with random ones loads and
 encodes in the original's shape (how the encoder was timed on a machine the real weights could not reach)."""
 
-import importlib.util
 import sys
-from pathlib import Path
 
 import numpy as np
 from safetensors.numpy import load_file
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import load_script
+
 TEXTS = ["茂名市开展全员核酸检测。", "检测从7月12日起连续三天。"]
-
-
-def load_script():
-    spec = importlib.util.spec_from_file_location("random_model", ROOT / "scripts" / "random_model.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_a_packed_model_unpacks_with_random_weights_of_the_same_shape(tiny_model, tmp_path):
     from sentence_transformers import SentenceTransformer
 
-    script = load_script()
+    script = load_script("random_model")
     model = tiny_model(TEXTS)
     script.pack(model, tmp_path / "skeleton")
     packed = {path.relative_to(tmp_path / "skeleton").as_posix() for path in (tmp_path / "skeleton").rglob("*.*")}
@@ -43,7 +34,7 @@ def test_a_packed_model_unpacks_with_random_weights_of_the_same_shape(tiny_model
 
 
 def test_a_folder_that_is_no_model_is_refused_in_one_line(tmp_path, capsys, monkeypatch):
-    script = load_script()
+    script = load_script("random_model")
     monkeypatch.setattr(sys, "argv", ["random_model.py", "unpack", str(tmp_path), str(tmp_path / "out")])
     assert script.main() == 2
     assert capsys.readouterr().err.strip() == f"error: {tmp_path} has no tokenizer.json.xz: not a model folder to unpack"

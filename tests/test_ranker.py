@@ -1,14 +1,12 @@
 """The candidate ranker: noun-phrase candidates, the hand-set weights as a linear ranker, learned weights on file,
 and the training script's fitting and measuring on hand-made tables."""
 
-import importlib.util
 import json
-import sys
 
 import numpy as np
 import pytest
 
-from conftest import ROOT
+from conftest import load_script
 from qa.reader.patterns import aliases_given, headed_by, names_given, noun_chunks, siblings, times
 from qa.reader.ranker import LinearRanker
 from qa.reader.candidates import Candidate, people_in_slot, sentence_candidates
@@ -22,14 +20,6 @@ from qa.reader.ranking import (FEATURES, FRAMED, candidate_features, cut_suffix_
 from qa.reader.sentences import ScoredSentence
 from qa.text.normalize import fold
 from qa.reader.weights import ReaderWeights
-
-
-def load_script():
-    spec = importlib.util.spec_from_file_location("train_ranker", ROOT / "scripts" / "train_ranker.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -73,7 +63,7 @@ def planted_tables(script, seed: int, questions: int, candidates: int, wrong_f1:
 
 
 def test_training_learns_which_feature_marks_the_answer():
-    script = load_script()
+    script = load_script("train_ranker")
     tables = planted_tables(script, seed=0, questions=60, candidates=5, wrong_f1=0.0)
     ranker = script.fit(tables)
     figures = script.measure(ranker, tables)
@@ -82,7 +72,7 @@ def test_training_learns_which_feature_marks_the_answer():
 
 
 def test_coordinate_ascent_moves_the_weights_toward_the_top_candidates_f1():
-    script = load_script()
+    script = load_script("train_ranker")
     tables = planted_tables(script, seed=1, questions=40, candidates=4, wrong_f1=0.1)
     wrong = LinearRanker({"slot": -1.0, "sentence": 0.5}, intercept=-2.0)
     assert script.measure(wrong, tables)["em"] < 0.5
@@ -92,7 +82,7 @@ def test_coordinate_ascent_moves_the_weights_toward_the_top_candidates_f1():
 
 
 def test_bagging_averages_the_ascents_of_bootstrap_samples_repeatably(monkeypatch):
-    script = load_script()
+    script = load_script("train_ranker")
     monkeypatch.setattr(script, "BAGS", 4)
     tables = planted_tables(script, seed=2, questions=30, candidates=4, wrong_f1=0.1)
     regression = script.fit(tables)
@@ -105,7 +95,7 @@ def test_bagging_averages_the_ascents_of_bootstrap_samples_repeatably(monkeypatc
 
 
 def test_near_misses_teach_when_no_candidate_is_exact():
-    script = load_script()
+    script = load_script("train_ranker")
     table = script.QuestionTable(np.zeros((3, len(FEATURES))), np.zeros(3), np.array([0.2, 0.8, 0.6]))
     assert script.best_labels(table).tolist() == [0.0, 1.0, 0.0]
 
@@ -482,7 +472,7 @@ def test_an_answer_holds_a_letter_digit_or_character(text, formed):
 
 
 def test_the_subset_trained_on_is_counted_from_the_index_and_the_gold_file(fast_service, fast_index_dir, tmp_path):
-    script = load_script()
+    script = load_script("train_ranker")
     passages = len(fast_service.index.passages)
     documents = len({passage.doc_id for passage in fast_service.index.passages})
     gold = tmp_path / "qa.jsonl"
