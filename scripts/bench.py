@@ -645,10 +645,17 @@ def print_http(http: dict) -> None:
 
 
 def gpu_name() -> str | None:
-    """The CUDA GPU torch sees here, if any (the encoder runs there under QA_DEVICE=auto or cuda)."""
-    import torch
+    """The machine's first NVIDIA GPU as ``nvidia-smi`` names it, or None where there is none (or no driver tools).
 
-    return torch.cuda.get_device_name(0) if torch.cuda.is_available() else None
+    Asked of a child process: importing torch here would add its memory to the in-process figures of an ONNX run.
+    """
+    try:
+        result = subprocess.run(["nvidia-smi", "--query-gpu=name", "--format=csv,noheader"], capture_output=True,
+                                text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    names = result.stdout.strip().splitlines() if result.returncode == 0 else []
+    return names[0].strip() if names else None
 
 
 def finish(report: dict, json_out: Path) -> int:

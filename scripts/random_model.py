@@ -14,6 +14,7 @@ Usage:
 from __future__ import annotations
 
 import argparse
+import json
 import lzma
 import shutil
 import sys
@@ -39,8 +40,6 @@ def pack(model: Path, skeleton: Path) -> None:
 
 def unpack(skeleton: Path, model: Path) -> None:
     """Write a loadable model folder from a skeleton: the transformer and every dense layer with random weights."""
-    import json
-
     import torch
     from safetensors.torch import save_file
     from transformers import AutoConfig, AutoModel
