@@ -14,7 +14,7 @@ PassageKind = Literal["paragraph", "caption", "heading"]
 Mode = Literal["hybrid", "dense", "lexical"]
 MODES: tuple[str, ...] = get_args(Mode)
 AnswerType = Literal["quantity", "time", "duration", "person", "place", "organisation", "title", "list", "reason",
-                     "manner", "identity", "action", "speech", "yesno", "other"]
+                     "manner", "identity", "action", "speech", "yesno", "description", "other"]
 
 
 @dataclass(frozen=True, order=True)

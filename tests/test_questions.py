@@ -49,7 +49,7 @@ from qa.reader.questions import analyze_question, asks_alias, asks_name, asks_se
     ("他在哪一座山上修行？", "place"),
     ("云潭镇隶属于哪个市？", "place"),  # 市 as a word of its own
     ("莱茵春天小区在哪个街道？", "place"),
-    ("这两种方法有什么区别？", "list"),  # 区 starts 区别: no place
+    ("这两种方法有什么区别？", "description"),  # 区 starts 区别: no place, but a difference asked for
     ("他最喜欢哪个城堡？", "other"),  # 城 starts 城堡: no place
     ("邓铭东是哪个党支部的预备党员？", "organisation"),
     ("核酸检测试剂是哪家公司生产的？", "organisation"),

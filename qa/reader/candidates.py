@@ -14,6 +14,7 @@ from qa.reader.patterns import (MANNER_MARKER, NOUN_JOINERS, ORG_TAGS, PERSON_TA
 from qa.reader.actions import predicates
 from qa.reader.boundaries import cut_echoed_predicate, drop_complement, refine, with_named_front
 from qa.reader.definitions import defined_term, definitions
+from qa.reader.descriptions import descriptions, subject_words
 from qa.reader.questions import HEAD_NOUNS, QuestionInfo, asks_alias, asks_name, asks_post, asks_point_of_time
 from qa.reader.sentences import weighted_coverage
 from qa.reader.slot import asked_noun, asks_a_place_level, named_items, names_the_attribute, slot
@@ -116,6 +117,8 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
         "headed": noun_headed(folded, question, noun),
         "post": posts_before_names(folded, question),
         "sibling": siblings(folded, named) if (named := named_items(question.text)) else [],
+        "description": (descriptions(folded, subject_words(question), question.words)
+                        if question.type == "description" else []),
     }
     place_named = asks_a_place_level(question, noun)  # 哪个街道 → 城南街道
     if place_named:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from qa.reader.descriptions import asked_attribute
 from qa.reader.spans import LATIN_MEASURE, tagged
 from qa.schema import AnswerType
 from qa.text.normalize import fold
@@ -48,6 +49,9 @@ ENGLISH_PATTERNS: list[tuple[AnswerType, str]] = [
 
 POST_ASKED = re.compile("职务|职位|官职|头衔|职称")
 """Nouns with which a question asks for someone's post: what is asked, not a word the answer's sentence holds."""
+DESCRIBED_TYPES = ("list", "other", "identity")
+"""Types of a question that asks what something is like or does when its noun is an attribute (有什么特点, 有何作用,
+的用途是什么: :func:`~qa.reader.descriptions.asked_attribute`)."""
 POINT_ASKED = re.compile(r"开始|起始|始于|始自|开打|开幕|开工|开播|首播|(?:从|自)(?:何时|什么时候|哪)|(?:何时|哪一?年)起"
                          r"|之前|以前|之后|以后|为止|(?:哪一?|几|何)(?:年|月|日|天|号|点)(?!间|之间)")
 """Words of a time question that ask for one point of time: when something began (何时开始, 自哪一年, 哪一天开打),
@@ -189,6 +193,10 @@ def analyze_question(question: str) -> QuestionInfo:
             naming = naming_verb(wh, prefix, suffix)
             if naming:
                 words = [w for w in words if w != naming]
+            attribute = asked_attribute(prefix, wh, suffix) if answer_type in DESCRIBED_TYPES and not english else ""
+            if attribute:
+                answer_type = "description"
+                words = [w for w in words if w != attribute]
             if answer_type in ("other", "identity") and asks_post(prefix, suffix):
                 words = [w for w in words if not POST_ASKED.fullmatch(w) and not POST_VERBS.fullmatch(w)]
             words = [w for w in words if w not in wh and wh not in w and not (wh.endswith("几") and w.startswith("几"))]

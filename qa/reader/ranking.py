@@ -112,6 +112,7 @@ ACCEPTS: dict[str, tuple[str, ...]] = {
     "manner": ("manner", "clause", "chunk"),
     "action": ("action", "slot", "clause"),
     "yesno": ("evidence",),
+    "description": ("description",),
     "identity": ("identity", "slot", "quote", "clause", "chunk", "headed", "post"),
     "other": ("slot", "quote", "list", "clause", "identity", "chunk", "headed", "post"),
 }
