@@ -95,6 +95,15 @@ def test_who_said_something_is_answered_with_the_name_beside_the_words(client, q
     assert answer["text"] == expected and answer["type"] == "person"
 
 
+def test_a_question_about_what_something_did_is_answered_with_what_the_text_says_of_it(client):
+    body = client.post("/ask", json={"question": "发布情况说明后有什么效果？"}).json()
+    answer = body["answer"]
+    assert answer["type"] == "description" and answer["text"].startswith("稳定了民心")  # declined before
+    passage = next(p for p in body["passages"] if p["id"] == answer["passage_id"])
+    assert passage["text"][answer["start"]:answer["end"]] == answer["text"]
+    assert "情况说明" in passage["text"][answer["sentence"]["start"]:answer["start"]]
+
+
 @pytest.mark.parametrize("question, expected", [
     ("核酸检测引起恐慌了吗？", "没有引起恐慌"),  # the text's own words, which say no
     ("邓铭东是预备党员吗？", "云潭镇新农村第二党支部的一名预备党员"),
