@@ -1,3 +1,10 @@
+"""Description questions (有什么特点, 有何作用, 的用途是什么) and the spans that answer them.
+
+Sentences and questions marked CMRC are from the CMRC 2018 trial set (Chinese Wikipedia text, CC BY-SA 4.0), those
+marked DRCD from the DRCD test set (Chinese Wikipedia text in Traditional characters, CC BY-SA 3.0, Delta
+Electronics); see tests/data/README.md for both. The fresh gold's question is this project's (Apache-2.0).
+"""
+
 import pytest
 
 from qa.reader.candidates import extract_candidates
