@@ -52,15 +52,21 @@ def test_asked_attribute_reads_both_forms():
     ("夜来香的副花冠有什么特点？", ["副花冠"]),  # CMRC: not 花冠, which the text names first in 花冠裂片
     ("长柄艾纳香的上部叶有什么特点？", ["上部叶"]),  # CMRC: not 上部, which the text says of the stem
     ("昌昌内的十个城堡的用途是什么？", ["十个城堡", "城堡"]),  # CMRC: the text says 这些城堡
-    ("浙江海塘有何作用?", ["海塘"]),  # DRCD: no 的, so the content word standing last
-    ("過氧乙醚具有什麼樣的特性?", ["乙醚"]),  # DRCD: 具 of 具有 is no part of it
-    ("在苏格兰地区，蓍被认为有什么作用？", ["认为"]),  # CMRC: 为 of 认为 is no 是/为 before 什么
-    ("專家建議產後餵初乳，可以減少出血以及最重要的是對孩子還有什麼好處?", ["孩子"]),  # DRCD: 是对孩子还 names nothing
-    ("夜来香的用途是什么？", ["夜来香"]),
+    ("浙江海塘有何作用?", ["海塘", "浙江"]),  # DRCD: no 的, so the content words, the last first
+    ("误食黄蝉有什么危害？", ["黄蝉", "误食"]),  # CMRC: the text says 误食可引致…, not naming 黄蝉
+    ("過氧乙醚具有什麼樣的特性?", ["乙醚", "过氧"]),  # DRCD: 具 of 具有 is no part of it
+    ("在苏格兰地区，蓍被认为有什么作用？", ["认为", "地区", "苏格兰"]),  # CMRC: 为 of 认为 is no 是/为 before 什么
+    ("夜来香的用途是什么？", ["夜来香"]),  # not 夜来 too, a word inside it
     ("有什么特点？", []),
 ])
 def test_the_subjects_are_what_the_question_names_before_the_attribute(question, subjects):
     assert subject_words(analyze_question(question)) == subjects
+
+
+def test_a_phrase_after_de_that_names_nothing_is_no_subject():
+    # DRCD: 是对孩子还 (after 最重要的) is no noun phrase, so the content words stand in
+    info = analyze_question("專家建議產後餵初乳，可以減少出血以及最重要的是對孩子還有什麼好處?")
+    assert subject_words(info)[0] == "孩子"
 
 
 @pytest.mark.parametrize("sentence, subjects, expected", [

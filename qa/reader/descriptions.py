@@ -53,9 +53,11 @@ def asked_attribute(prefix: str, wh: str, suffix: str) -> str:
 
 
 def subject_words(question: QuestionInfo) -> list[str]:
-    """The words naming what a description question asks about: the noun phrase after the last 的 before the
-    attribute (副花冠 of 夜来香的副花冠有什么特点), then the same without its count (十个城堡, then 城堡); or where
-    there is no such phrase, the content word standing last (海塘 of 浙江海塘有何作用); none when there is neither."""
+    """The words naming what a description question asks about, in the order they are looked for in a sentence: the
+    noun phrase after the last 的 before the attribute (副花冠 of 夜来香的副花冠有什么特点), then the same without its
+    count (十个城堡, then 城堡); or where there is no such phrase, the question's content words, the one standing last
+    first (海塘, then 浙江 of 浙江海塘有何作用; 黄蝉, then 误食 of 误食黄蝉有什么危害, where the text says 误食可引致…),
+    none inside a longer one (夜来 of 夜来香); none when there is neither."""
     attribute = asked_attribute(question.prefix, question.wh, question.suffix)
     described = question.prefix
     if not question.suffix:
@@ -67,9 +69,9 @@ def subject_words(question: QuestionInfo) -> list[str]:
     if "的" in described and MIN_SUBJECT_CHARS <= len(head) <= MAX_SUBJECT_CHARS and all(
             flag.startswith(SUBJECT_TAGS) for _, _, flag in tagged(head)):
         return list(dict.fromkeys([head, COUNT.sub("", head)]))
-    placed = [(described.rfind(word), len(word), word) for word in question.words if len(word) >= MIN_SUBJECT_CHARS]
-    placed = [item for item in placed if item[0] >= 0]
-    return [max(placed, key=lambda item: (item[0] + item[1], item[1]))[2]] if placed else []
+    words = [word for word in dict.fromkeys(question.words) if len(word) >= MIN_SUBJECT_CHARS and word in described]
+    whole = [word for word in words if not any(word in other and word != other for other in words)]
+    return sorted(whole, key=lambda word: -(described.rfind(word) + len(word)))
 
 
 def descriptions(folded: str, subjects: list[str], question_words: list[str]) -> list[tuple[int, int]]:
