@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from qa.reader.spans import clause_breaks, tagged
+from qa.reader.spans import clause_breaks, tagged, words_within
+from qa.text.normalize import SENTENCE_END
 
 if TYPE_CHECKING:
     from qa.reader.questions import QuestionInfo
@@ -26,7 +27,6 @@ SUBJECT_TAGS = ("n", "a", "b", "f", "m", "q", "j", "eng")
 """jieba tags of the words a noun phrase naming the subject may hold (副花冠, 上部叶, 十个城堡; not 是对孩子还)."""
 COUNT = re.compile(r"^[\d一二三四五六七八九十百千万两几数多]+[个种只株座条位名]?")
 """A count before the noun a question names (十个城堡): a text may name the noun without it (这些城堡)."""
-SENTENCE_ENDS = "。；;！!？?"
 MIN_SUBJECT_CHARS, MAX_SUBJECT_CHARS = 2, 6
 """How long the phrase after a question's last 的 may be to name what it asks about (叶柄, 副花冠, 下部叶)."""
 NAMED_ATTRIBUTE = re.compile(rf"[的之]?(?:主要|最主要)?(?:{'|'.join(ATTRIBUTE_NOUNS)})(?:主要)?(?:是|为|有)?")
@@ -96,12 +96,11 @@ def descriptions(folded: str, subjects: list[str], question_words: list[str]) ->
     breaks = clause_breaks(folded)
     clause_end = min((b for b in breaks if b >= start), default=len(folded))
     asked = {word for word in question_words if len(word) >= MIN_SUBJECT_CHARS and word != subject}
-    echoed = [end for first, end, _ in tagged(folded) if start <= first and end <= clause_end
-              and folded[first:end] in asked]
+    echoed = [end for first, end, _ in words_within(tagged(folded), start, clause_end) if folded[first:end] in asked]
     if echoed and clause_end < len(folded) and folded[clause_end] in "，,":
         start = max(echoed) + (max(echoed) == clause_end)
     having = next((folded.find(verb, start) + len(verb) for verb in HAVING if len(verb) > 1
                    and verb in question_words and verb in folded[start:]), -1)
     start = max(start, having)
-    end = min((b for b in breaks if b >= start and folded[b] in SENTENCE_ENDS), default=len(folded))
+    end = min((b for b in breaks if b >= start and folded[b] in SENTENCE_END), default=len(folded))
     return [(start, end)] if end > start else []
