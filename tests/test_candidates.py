@@ -453,3 +453,25 @@ def test_a_short_noun_phrase_in_a_who_slot_is_the_person(sentence, question, exp
 def test_a_slot_holding_a_verb_is_no_person():
     sentence = "由总督代理执行。"
     assert named_in_slot(sentence, 0, len(sentence) - 1) == []
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    # CMRC 2018 trial (CC BY-SA 4.0): the question's year found alone is taken past the date it starts
+    ("1998年6月至2000年4月任中共温州市委书记。", "1998年6月至2000年4月，蒋巨峰担任什么职务？", "任中共温州市委书记"),
+    ("2013年3月，作为壮族代表，接替李兆焯，当选为第十二届全国政协副主席。", "2013年3月，马飚担任什么职务？", "壮族代表"),
+    ("画直棱柱时，应将侧棱画成与底面垂直。", "画直棱柱时有什么注意事项？", "应将侧棱画成与底面垂直"),  # CMRC
+    ("2005年4月，蒙泰罗加入乔丹车队。", "2005年蒙泰罗在哪个车队？", "加入乔丹车队"),  # this project's own
+])
+def test_a_slot_starts_past_the_question_s_date_and_after_a_clause_that_only_sets_the_time(sentence, question,
+                                                                                          expected):
+    folded = fold(sentence)
+    found = slot(folded, analyze_question(question))
+    assert found and folded[found[0]:found[1]] == expected
+
+
+@pytest.mark.parametrize("sentence, question", [
+    ("元皇后，河南郡洛阳县（今中国河南省洛阳市东）人，魏道武帝拓跋珪的后裔。", "元皇后祖籍何处？"),  # CMRC: 皇后 sets no time
+    ("王爱爱，擅长青衣。", "王爱爱主演过什么剧目？"),  # CMRC: a name alone in its clause frames nothing after it
+])
+def test_a_clause_that_does_not_set_a_time_frames_no_slot_in_the_next(sentence, question):
+    assert slot(fold(sentence), analyze_question(question)) is None

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from qa.reader.definitions import defined_term, definitions
-from qa.reader.patterns import ITEM_SEPARATORS, NOUN_JOINERS, PLACE_SUFFIXES, dictionary_words, noun_chunks
+from qa.reader.patterns import (ITEM_SEPARATORS, NOUN_JOINERS, PLACE_SUFFIXES, dictionary_words, noun_chunks,
+                                time_ranges)
 from qa.reader.questions import CLASSIFIERS, REASON_NOUNS, QuestionInfo, asks_several, organisation_head
-from qa.reader.spans import clause_bounds, clause_breaks, tagged, trim, word_at
+from qa.reader.spans import clause_bounds, clause_breaks, is_numeral, tagged, trim, word_at
 
 NOUN_TYPES = ("organisation", "identity", "other", "place", "person")
 """Question types whose interrogative may be followed by the noun asked for (哪一个帝国, 什么组织)."""
@@ -54,6 +55,8 @@ WH_VERB = re.compile("位于")
 """A verb place interrogatives of :data:`qa.reader.questions.CHINESE_PATTERNS` start with (位于哪)."""
 OWNED_MIN_CHARS = 3
 """The fewest characters of a question's owned part (的十世孙, 的 included) that frame a slot where a sentence has them."""
+TIME_CLAUSE_WORDS = ("时", "时候", "后", "之后", "以后", "前", "之前", "以前", "期间")
+"""Words that end a clause setting the time of the next (画直棱柱时, 人取桥之战后; not the 后 of 皇后)."""
 PREFIX_PARTICLES = {"是", "为", "叫", "叫做", "有", "在", "了", "的", "着", "过", "将", "被"}
 
 
@@ -272,9 +275,14 @@ def verb_before(prefix: str, folded: str, end: int) -> tuple[int, int] | None:
 
 def word_end_anchor(folded: str, anchor: tuple[int, int] | None) -> tuple[int, int] | None:
     """An anchor that ends where a word of the sentence ends: one ending inside a verb is taken to the verb's end
-    (改组 in 改组成), one ending inside any other word is none (邓铭 in 邓铭东同志 frames no answer)."""
+    (改组 in 改组成), one ending inside any other word is none (邓铭 in 邓铭东同志 frames no answer), and one ending on
+    a number that goes on as a date is taken past the date (the 2000 of 1998年6月至2000年4月任… frames 任…, not
+    年4月任…)."""
     if anchor is None or anchor[1] == 0:
         return anchor
+    if is_numeral(folded[anchor[1] - 1]):
+        stop = next((end for start, end in time_ranges(folded) if start < anchor[1] < end), anchor[1])
+        return anchor[0], stop
     word = word_at(tagged(folded), anchor[1] - 1)
     if word is None or word[1] == anchor[1]:
         return anchor
@@ -289,6 +297,17 @@ def past_the_rest(prefix: str, folded: str, anchor: tuple[int, int]) -> tuple[in
         return anchor
     position = folded.find(rest, anchor[1], anchor[1] + len(rest) + REST_GAP)
     return (anchor[0], position + len(rest)) if position >= 0 else anchor
+
+
+def frames_next_clause(folded: str, end: int) -> bool:
+    """Whether the question's words found in the sentence up to ``end`` close a clause that only sets the time of the
+    next one (2013年3月，当选为… for 2013年3月担任什么职务; 画直棱柱时，应将… for 画直棱柱时有什么注意事项): what the
+    question asks is said in that next clause."""
+    if end not in clause_breaks(folded):
+        return False
+    start = clause_bounds(folded, end)[0]
+    last = next((folded[a:b] for a, b, _ in tagged(folded) if b == end), "")
+    return last in TIME_CLAUSE_WORDS or any(a <= start and end <= b for a, b in time_ranges(folded))
 
 
 def names_the_attribute(folded: str, question: QuestionInfo, start: int) -> bool:
@@ -384,7 +403,8 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
     if left and right:
         start, end = left[1], right[0]
     elif left:
-        start, end = left[1], clause_bounds(folded, left[1])[1]
+        start = left[1] + frames_next_clause(folded, left[1])
+        end = clause_bounds(folded, start)[1]
     elif right:
         start, end = clause_bounds(folded, right[0])[0], right[0]
         if start == end and start > 0:
