@@ -57,6 +57,8 @@ def test_asked_attribute_reads_both_forms():
     ("過氧乙醚具有什麼樣的特性?", ["乙醚", "过氧"]),  # DRCD: 具 of 具有 is no part of it
     ("在苏格兰地区，蓍被认为有什么作用？", ["认为", "地区", "苏格兰"]),  # CMRC: 为 of 认为 is no 是/为 before 什么
     ("夜来香的用途是什么？", ["夜来香"]),  # not 夜来 too, a word inside it
+    ("误食软枝黄蝉的话，有什么症状？", ["黄蝉", "软枝", "误食"]),  # CMRC: 的话 closes a condition, naming nothing
+    ("如果误食黄蝉的话会有什么危害？", ["黄蝉", "误食"]),
     ("有什么特点？", []),
 ])
 def test_the_subjects_are_what_the_question_names_before_the_attribute(question, subjects):

@@ -31,6 +31,8 @@ MIN_SUBJECT_CHARS, MAX_SUBJECT_CHARS = 2, 6
 """How long the phrase after a question's last 的 may be to name what it asks about (叶柄, 副花冠, 下部叶)."""
 NAMED_ATTRIBUTE = re.compile(rf"[的之]?(?:主要|最主要)?(?:{'|'.join(ATTRIBUTE_NOUNS)})(?:主要)?(?:是|为|有)?")
 """The attribute itself named right after the subject (产妇症状为…, 早期最主要特色为…): what is said follows it."""
+CONDITION_CLOSE = re.compile(r"的话[,，]?(?:会|将)?$")
+"""What closes a condition the question sets (误食软枝黄蝉的话，有什么症状): not part of what it names."""
 ASIDE = re.compile(r"\s*[（(][^（()）]*[)）]")
 """A bracketed aside right after the thing named (叶柄（petiole）有四到六个腺体), not part of what is said of it."""
 
@@ -57,7 +59,7 @@ def subject_words(question: QuestionInfo) -> list[str]:
     noun phrase after the last 的 before the attribute (副花冠 of 夜来香的副花冠有什么特点), then the same without its
     count (十个城堡, then 城堡); or where there is no such phrase, the question's content words, the one standing last
     first (海塘, then 浙江 of 浙江海塘有何作用; 黄蝉, then 误食 of 误食黄蝉有什么危害, where the text says 误食可引致…),
-    none inside a longer one (夜来 of 夜来香); none when there is neither."""
+    none inside a longer one (夜来 of 夜来香) nor the 的话 that closes a condition; none when there is neither."""
     attribute = asked_attribute(question.prefix, question.wh, question.suffix)
     described = question.prefix
     if not question.suffix:
@@ -65,6 +67,7 @@ def subject_words(question: QuestionInfo) -> list[str]:
     described = described.removesuffix(attribute).removesuffix("的").removesuffix("之")
     for having in HAVING + HAVING_LEADS:
         described = described.removesuffix(having)
+    described = CONDITION_CLOSE.sub("", described)
     head = described.rpartition("的")[2]
     if "的" in described and MIN_SUBJECT_CHARS <= len(head) <= MAX_SUBJECT_CHARS and all(
             flag.startswith(SUBJECT_TAGS) for _, _, flag in tagged(head)):
