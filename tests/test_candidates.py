@@ -1,6 +1,7 @@
 import pytest
 
-from qa.reader.candidates import named_in_slot, posts_before_names, question_words, sentence_candidates
+from qa.reader.candidates import (extract_candidates, named_in_slot, posts_before_names, question_words,
+                                  sentence_candidates)
 from qa.reader.patterns import (ORG_TAGS, PLACE_TAGS, REASON_MARKER, entities, enumerations, identities,
                                 marked_clauses, quantities, times)
 from qa.reader.questions import analyze_question
@@ -475,3 +476,14 @@ def test_a_slot_starts_past_the_question_s_date_and_after_a_clause_that_only_set
 ])
 def test_a_clause_that_does_not_set_a_time_frames_no_slot_in_the_next(sentence, question):
     assert slot(fold(sentence), analyze_question(question)) is None
+
+
+@pytest.mark.parametrize("question, sentence, wanted, unwanted", [
+    # DRCD, folded: the question asks when it began, so the range's closing year is no answer
+    ("周恩來所領導的第一個五年計劃自哪一年開始?", "1953年至1957年第一个五年计划期间，周恩来领导了工业建设。", "1953年", "1957年"),
+    ("這項制度在哪一年結束?", "这项制度于1949年至1979年间实施。", "1979年", "1949年"),  # this project's own
+])
+def test_a_question_asking_for_one_end_of_a_range_of_time_is_not_answered_with_the_other(question, sentence, wanted,
+                                                                                         unwanted):
+    found = [sentence[c.start:c.end] for c in extract_candidates(sentence, analyze_question(question))]
+    assert wanted in found and unwanted not in found

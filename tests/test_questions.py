@@ -1,6 +1,6 @@
 import pytest
 
-from qa.reader.questions import analyze_question, asks_alias, asks_name, asks_several, item_type
+from qa.reader.questions import analyze_question, asks_alias, asks_name, asks_several, item_type, range_side_asked
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -244,3 +244,16 @@ def test_a_question_asking_for_another_name(question, alias):
     info = analyze_question(question)
     assert asks_alias(info) is alias
     assert not alias or asks_name(info)
+
+
+@pytest.mark.parametrize("question, side", [
+    ("周恩來所領導的第一個五年計劃自哪一年開始?", "start"),  # DRCD
+    ("初中的入學考試制度在韓國於何時開始取消？", "start"),  # DRCD
+    ("採用現代主義之思想的都市規劃於何時結束？", "end"),  # DRCD
+    ("摄影开始和结束的时间分别是什么时候？", ""),  # CMRC: both ends
+    ("從1976年開始每天只看西德電視年輕人到的何時增加了2倍？", ""),  # DRCD: its 開始 is no part of what it asks
+    ("段祺瑞自哪一年時開始擔任中華民國臨時執政的職位?", "start"),  # DRCD
+    ("元朝是哪一年建立的？", ""),
+])
+def test_a_time_question_may_ask_for_one_end_of_a_range(question, side):
+    assert range_side_asked(analyze_question(question)) == side

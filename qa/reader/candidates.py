@@ -9,13 +9,14 @@ from functools import lru_cache
 
 from qa.reader.patterns import (MANNER_MARKER, NOUN_JOINERS, ORG_TAGS, PERSON_TAGS, PLACE_SUFFIXES, PLACE_TAGS,
                                 REASON_MARKER, aliases_given, durations, entities, enumerations, headed_by, identities,
-                                marked_clauses, names_given, noun_chunks, quantities, siblings, time_ranges,
-                                times)
+                                marked_clauses, names_given, noun_chunks, quantities, range_sides, siblings,
+                                time_ranges, times)
 from qa.reader.actions import predicates
 from qa.reader.boundaries import cut_echoed_predicate, drop_complement, refine, with_named_front
 from qa.reader.definitions import defined_term, definitions
 from qa.reader.descriptions import descriptions, subject_words
-from qa.reader.questions import HEAD_NOUNS, QuestionInfo, asks_alias, asks_name, asks_post, asks_point_of_time
+from qa.reader.questions import (HEAD_NOUNS, QuestionInfo, asks_alias, asks_name, asks_post, asks_point_of_time,
+                                 range_side_asked)
 from qa.reader.sentences import weighted_coverage
 from qa.reader.slot import asked_noun, asks_a_place_level, named_items, names_the_attribute, slot
 from qa.reader.spans import CHINESE_DIGITS, clause_bounds, is_numeral, quoted_ranges, tagged, trim, words_within
@@ -145,7 +146,17 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
         start, end = trim(folded, start, end)
         if end > start:
             found.append(Candidate(start, end, "identity", "definition"))
-    return found
+    return without_other_side(found, folded, question)
+
+
+def without_other_side(found: list[Candidate], folded: str, question: QuestionInfo) -> list[Candidate]:
+    """Candidates less those within the end of a range of time that a question asking for its other end does not
+    want (1957年 of 1953年至1957年 for 自哪一年开始)."""
+    side = range_side_asked(question)
+    if not side:
+        return found
+    unwanted = range_sides(folded)["end" if side == "start" else "start"]
+    return [c for c in found if not any(start <= c.start and c.end <= end for start, end in unwanted)]
 
 
 def noun_headed(folded: str, question: QuestionInfo, noun: str) -> list[tuple[int, int]]:

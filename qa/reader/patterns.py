@@ -145,6 +145,18 @@ def times(folded: str) -> list[tuple[int, int]]:
     return spans + [span for span in era_years(folded) if span not in spans]
 
 
+def range_sides(folded: str) -> dict[str, list[tuple[int, int]]]:
+    """The times that open a range and those that close one, by side (``"start"``: 1953年, ``"end"``: 1957年 of
+    1953年至1957年)."""
+    spans = sorted(times(folded))
+    sides: dict[str, list[tuple[int, int]]] = {"start": [], "end": []}
+    for opening, closing in zip(spans, spans[1:]):
+        if folded[opening[1]:closing[0]] in RANGE_JOINERS:
+            sides["start"].append(opening)
+            sides["end"].append(closing)
+    return sides
+
+
 def time_ranges(folded: str) -> list[tuple[int, int]]:
     """Dates and times (:func:`times`), two joined by 至, 到, - or ~ as one range (1984年10月7日至1985年9月29日,
     上午11:00~12:00: either end alone misquotes it)."""

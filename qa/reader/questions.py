@@ -56,6 +56,13 @@ POINT_ASKED = re.compile(r"开始|起始|始于|始自|开打|开幕|开工|开�
                          r"|之前|以前|之后|以后|为止|(?:哪一?|几|何)(?:年|月|日|天|号|点)(?!间|之间)")
 """Words of a time question that ask for one point of time: when something began (何时开始, 自哪一年, 哪一天开打),
 before or after when, or which year, month or day (哪一年, 几月; not 几年间)."""
+RANGE_START_ASKED = re.compile(r"^(?:时|年)?(?:开始|起始|始于|始自|起)")
+"""What follows the interrogative of a time question asking when something began (何时开始, 哪一年起): a range in the
+text answers with its first time."""
+RANGE_START_BEFORE = re.compile(r"(?:从|自)$")
+"""What precedes such an interrogative (自哪一年, 从何时)."""
+RANGE_END_ASKED = re.compile(r"^(?:时|年)?(?:结束|截止|终止|为止|止)")
+"""What follows the interrogative of a time question asking when something ended (何时结束, 哪一年为止)."""
 NAMING_VERB = re.compile("(?:名叫|叫做|叫|称作|称为)$")
 """A verb that only ties a thing to the name asked for (所在的社区叫什么): the text names it without the verb
 (站南社区), so it is not a word the answer's sentence must hold."""
@@ -320,6 +327,16 @@ def asks_point_of_time(question: QuestionInfo) -> bool:
     """Whether a time question asks for one point of time (:data:`POINT_ASKED`), which one time of a range
     answers, not the range."""
     return question.type == "time" and bool(POINT_ASKED.search(question.text))
+
+
+def range_side_asked(question: QuestionInfo) -> str:
+    """Which end of a range of time a question's interrogative asks for: ``"start"`` (何时开始, 自哪一年), ``"end"``
+    (何时结束, 哪一年为止) or "" (从1976年开始…到何时 asks for neither: its 开始 is the question's own)."""
+    if question.type != "time":
+        return ""
+    if RANGE_START_BEFORE.search(question.prefix) or RANGE_START_ASKED.search(question.suffix):
+        return "start"
+    return "end" if RANGE_END_ASKED.search(question.suffix) else ""
 
 
 def asks_post(prefix: str, suffix: str) -> bool:
