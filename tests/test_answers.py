@@ -1,8 +1,11 @@
 """Answers end to end: real model, real index of seeds/, through the service and the HTTP API."""
 
+import json
+
+import httpx
 import pytest
 
-from conftest import FRESH_GOLD, GOLD as GOLD_FILE, ROOT
+from conftest import CMRC_CORPUS, FRESH_GOLD, GOLD as GOLD_FILE, ROOT, live_server, warm_service
 from qa.evaluate import load_gold
 from qa.evaluate.metrics import exact_match
 
@@ -137,3 +140,31 @@ def test_cli_prints_the_answer_first(seed_index_dir):
     assert result.returncode == 0, result.stderr
     first_line = result.stdout.splitlines()[0]
     assert first_line.startswith("answer: 400多名") and "【400多名】" in result.stdout
+
+
+@pytest.fixture(scope="module")
+def encyclopaedia_url(tmp_path_factory, settings, embedder):
+    """A real server over a real-model index of three CMRC 2018 trial articles (tests/data, CC BY-SA 4.0)."""
+    from qa.index import build_from_corpus
+
+    folder = tmp_path_factory.mktemp("encyclopaedia")
+    chosen = [line for line in CMRC_CORPUS.read_text(encoding="utf-8").splitlines()
+              if json.loads(line)["id"] in ("TRIAL_203", "TRIAL_231", "TRIAL_309")]
+    (folder / "corpus.jsonl").write_text("\n".join(chosen) + "\n", encoding="utf-8")
+    build_from_corpus([folder / "corpus.jsonl"], folder / "index", settings, embedder, progress=False)
+    yield from live_server(settings, warm_service(settings, folder / "index", embedder))
+
+
+def test_an_answer_starts_past_the_date_the_question_gives(encyclopaedia_url):
+    body = httpx.post(f"{encyclopaedia_url}/ask", json={"question": "1998年6月至2000年4月，蒋巨峰担任什么职务？"},
+                      timeout=60).json()
+    answer = body["answer"]
+    assert answer and answer["text"] == "中共温州市委书记"  # was 年4月任中共温州市委书记
+    passage = next(p for p in body["passages"] if p["id"] == answer["passage_id"])
+    assert passage["text"][answer["start"]:answer["end"]] == answer["text"]
+
+
+@pytest.mark.parametrize("question", ["天门冬又称之为什么？", "天门冬分布在哪些地区？", "长柄艾纳香的总苞是什么形状的？"])
+def test_no_answer_is_the_rank_cut_off_a_taxon_s_name(encyclopaedia_url, question):
+    answer = httpx.post(f"{encyclopaedia_url}/ask", json={"question": question}, timeout=60).json()["answer"]
+    assert answer is None or not answer["text"].startswith("属的")  # 属的植物 of 天门冬属的植物 was an answer

@@ -838,3 +838,34 @@ def test_a_name_front_is_no_echo_of_the_question():
 def test_a_name_of_the_front_and_the_noun_asked_for_alone_echoes_nothing():
     question = analyze_question("重庆哪所大学为兵工系下属的传统四大校之一?")
     assert echo_share("重庆大学", question, "大学", named=True) == 0.0
+
+
+@pytest.mark.parametrize("text, question, formed", [
+    ("一种", "椭球坐标系与其他三维正交坐标系不同的是什么？", False),  # CMRC trial: a count with nothing counted
+    ("一个", "什么是标准杆？", False),
+    ("两类", "在此监禁者主要分为几类？", True),  # CMRC trial: the question asks how many
+    ("30座", "至今有多少穆斯林统治时期的光塔？", True),
+    ("一种常绿小乔木", "什么是假苹婆？", True),  # the count before a noun
+])
+def test_a_bare_count_answers_only_a_question_asking_how_many(text, question, formed):
+    assert is_well_formed(text, analyze_question(question), 0.0) is formed
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    # CMRC trial (CC BY-SA 4.0): 属 of 天门冬属 starts no answer once the question's 天门冬 is cut off
+    ("天门冬（学名：）是天门冬科天门冬属的植物，又称丝冬、天棘、天文冬、万藏籐、大当门根、天冬、明天冬。", "天门冬又称之为什么？",
+     "又称丝冬、天棘、天文冬、万藏籐、大当门根、天冬、明天冬"),
+    ("长柄艾纳香是菊科艾纳香属的植物，总苞圆柱形。", "长柄艾纳香的总苞是什么形状的？", "圆柱形"),
+    ("天门冬为天门冬科多年生攀援草本植物。根稍肉质，分枝具棱或狭翅。", "天门冬分布在哪些地区？", None),  # CMRC: not 科多年生…
+    # DRCD (CC BY-SA 3.0), folded: 属 as a verb, 科 as a name's first character
+    ("马祖属亚热带海洋性气候，冬季风速最大。", "马祖属于哪一种气候？", "亚热带海洋性气候"),
+    ("威尼斯的右眼是指伯罗奔尼撒半岛南端的摩冬港和科龙港。", "威尼斯的右眼是指摩冬港和哪个港口?", "科龙港"),
+])
+def test_no_answer_starts_with_the_rank_word_cut_off_a_taxon_s_name(sentence, question, expected):
+    if expected is None:
+        info = analyze_question(question)
+        scored = ScoredSentence(hit=None, start=0, end=len(sentence), text=sentence, dense=0.5, coverage=0.5, score=0.5)
+        rows = candidate_features(scored, 0, sentence_candidates(sentence, info, {}), info, ReaderWeights())
+        assert not [sentence[c.start:c.end] for _, c in rows if sentence[c.start] in "属科目纲"]
+    else:
+        assert best_candidate_text(sentence, question) == expected

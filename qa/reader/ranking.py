@@ -11,7 +11,8 @@ from qa.reader.candidates import (NAME_PHRASE_TAGS, NAMED_FRONT, PERSON_NOUNS, C
                                   question_words, strip_question_edges, widen_quantity)
 from qa.reader.numerals import arabic
 from qa.reader.patterns import CALENDAR, DURATION_MEASURE, PLACE_SUFFIXES, YEAR_NUMBER, dictionary_words, times
-from qa.reader.questions import HEAD_NOUNS, QuestionInfo, asks_alias, asks_post, asks_several, item_type
+from qa.reader.questions import (CLASSIFIERS, HEAD_NOUNS, QuestionInfo, asks_alias, asks_post, asks_several,
+                                 item_type)
 from qa.reader.sentences import ScoredSentence
 from qa.reader.slot import NOUN_KEPT, asked_noun, asks_a_place_level, nominal_head
 from qa.reader.spans import (CHINESE_DIGITS, CLAUSE_BREAK, HONORIFICS, end_closing_quote, quoted_ranges, tagged,
@@ -121,6 +122,11 @@ ANY_TYPE = ("sibling",)
 REFERRING = ("该", "这", "此", "它", "他", "她")
 """Pronouns and demonstratives that refer back (该河, 这发明, 它也被一些公司部署): a phrase that starts with one names
 nothing a reader can quote, so it answers no question asking for a thing, place, person or body ..."""
+BARE_COUNT = re.compile(rf"^[\d{CHINESE_DIGITS}几数]+[{CLASSIFIERS}]$")
+"""A count with its classifier and nothing counted (一种, 一个, 两类): it answers only a question asking how many."""
+TAXON_RANKS = ("属", "科", "目", "纲")
+"""Rank words jieba splits off the taxon they name (天门冬|属的植物, 天门冬|科多年生): a span that starts with one may be
+cut inside a name (:func:`starts_with_a_rank`)."""
 POSSESSIVE_PRONOUNS = ("他", "她", "它", "他们", "她们", "它们")
 """... but a possessive before a noun phrase is left out instead (他的哲学原理 → 哲学原理). 其 is neither: a phrase it
 starts (其国民荣誉赏) is quoted as it stands."""
@@ -446,14 +452,28 @@ def names_an_era(question: QuestionInfo) -> bool:
 def is_well_formed(text: str, question: QuestionInfo, echo: float) -> bool:
     """A candidate text that could be an answer: holding a letter, digit or character (a lone 」 is none), brackets
     balanced, not led by an opening bracket or any closing mark, long enough for a why or how question
-    (:data:`MIN_CLAUSE_CHARS`), not mostly the question's own words (``echo``, its :func:`echo_share`; 三人 is the
-    3人 of a question)."""
+    (:data:`MIN_CLAUSE_CHARS`), not a bare count unless the question asks how many (:data:`BARE_COUNT`), not mostly
+    the question's own words (``echo``, its :func:`echo_share`; 三人 is the 3人 of a question)."""
     balanced = text.count("(") + text.count("（") == text.count(")") + text.count("）")
     if not any(char.isalnum() for char in text) or text[0] in LEADING_MARKS or not balanced:
         return False
     if question.wh in CLAUSE_WH and question.suffix and len(text) < MIN_CLAUSE_CHARS:
         return False
+    if BARE_COUNT.match(text) and question.type != "quantity":
+        return False
     return arabic(text) not in arabic(question.text) and echo < MAX_ECHO_SHARE
+
+
+def starts_with_a_rank(folded: str, candidate: Candidate, question: QuestionInfo) -> bool:
+    """Whether a candidate starts with a taxon's rank word cut off the name before it: the rank and 的 (属的植物 of
+    天门冬属的植物), or a rank other than 属 (a verb too: 马祖属亚热带…) right after the question's own word
+    (科多年生… of 天门冬科多年生…, not the 科 that starts 科龙港)."""
+    word = word_at(tagged(folded), candidate.start)
+    if word is None or folded[word[0]:word[1]] not in TAXON_RANKS or candidate.start == 0:
+        return False
+    before = folded[:candidate.start]
+    return folded[word[1]:word[1] + 1] == "的" or folded[word[0]] != "属" and any(
+        len(term) > 1 and before.endswith(term) for term in question.words)
 
 
 FEATURES = ("sentence", "dense", "coverage", "sentence_rank", "type_match", "type_compatible", "echo", "slot",
@@ -517,7 +537,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             candidate = past_leading_predicate(candidate, folded)
         if place_tail and candidate.type == "place":
             candidate = with_place_tail(candidate, folded)
-        if question.type == "place" and names_a_body(folded, candidate):
+        if question.type == "place" and names_a_body(folded, candidate) or starts_with_a_rank(folded, candidate, question):
             continue
         text = folded[candidate.start:candidate.end]
         named = candidate.origin == NAMED_FRONT
