@@ -537,7 +537,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             candidate = past_leading_predicate(candidate, folded)
         if place_tail and candidate.type == "place":
             candidate = with_place_tail(candidate, folded)
-        if question.type == "place" and names_a_body(folded, candidate) or starts_with_a_rank(folded, candidate, question):
+        if (question.type == "place" and names_a_body(folded, candidate)
+                or starts_with_a_rank(folded, candidate, question)):
             continue
         text = folded[candidate.start:candidate.end]
         named = candidate.origin == NAMED_FRONT

@@ -280,9 +280,9 @@ def word_end_anchor(folded: str, anchor: tuple[int, int] | None) -> tuple[int, i
     年4月任…)."""
     if anchor is None or anchor[1] == 0:
         return anchor
-    if is_numeral(folded[anchor[1] - 1]):
-        stop = next((end for start, end in time_ranges(folded) if start < anchor[1] < end), anchor[1])
-        return anchor[0], stop
+    date_end = next((end for start, end in time_ranges(folded) if start < anchor[1] < end), 0)
+    if date_end and is_numeral(folded[anchor[1] - 1]):
+        return anchor[0], date_end
     word = word_at(tagged(folded), anchor[1] - 1)
     if word is None or word[1] == anchor[1]:
         return anchor
@@ -403,7 +403,7 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
     if left and right:
         start, end = left[1], right[0]
     elif left:
-        start = left[1] + frames_next_clause(folded, left[1])
+        start = left[1] + 1 if frames_next_clause(folded, left[1]) else left[1]
         end = clause_bounds(folded, start)[1]
     elif right:
         start, end = clause_bounds(folded, right[0])[0], right[0]
