@@ -479,7 +479,7 @@ def test_a_clause_that_does_not_set_a_time_frames_no_slot_in_the_next(sentence, 
 
 
 @pytest.mark.parametrize("question, sentence, wanted, unwanted", [
-    # DRCD, folded: the question asks when it began, so the range's closing year is no answer
+    # adapted from DRCD (CC BY-SA 3.0), folded: asked when it began, the range's closing year is no answer
     ("周恩來所領導的第一個五年計劃自哪一年開始?", "1953年至1957年第一个五年计划期间，周恩来领导了工业建设。", "1953年", "1957年"),
     ("這項制度在哪一年結束?", "这项制度于1949年至1979年间实施。", "1979年", "1949年"),  # this project's own
 ])

@@ -857,7 +857,7 @@ def test_a_bare_count_answers_only_a_question_asking_how_many(text, question, fo
      "又称丝冬、天棘、天文冬、万藏籐、大当门根、天冬、明天冬"),
     ("长柄艾纳香是菊科艾纳香属的植物，总苞圆柱形。", "长柄艾纳香的总苞是什么形状的？", "圆柱形"),
     ("天门冬为天门冬科多年生攀援草本植物。根稍肉质，分枝具棱或狭翅。", "天门冬分布在哪些地区？", None),  # CMRC: not 科多年生…
-    # DRCD (CC BY-SA 3.0), folded: 属 as a verb, 科 as a name's first character
+    # adapted from DRCD (CC BY-SA 3.0), folded: 属 as a verb, 科 as a name's first character
     ("马祖属亚热带海洋性气候，冬季风速最大。", "马祖属于哪一种气候？", "亚热带海洋性气候"),
     ("威尼斯的右眼是指伯罗奔尼撒半岛南端的摩冬港和科龙港。", "威尼斯的右眼是指摩冬港和哪个港口?", "科龙港"),
 ])
