@@ -280,9 +280,10 @@ def word_end_anchor(folded: str, anchor: tuple[int, int] | None) -> tuple[int, i
     年4月任…)."""
     if anchor is None or anchor[1] == 0:
         return anchor
-    date_end = next((end for start, end in time_ranges(folded) if start < anchor[1] < end), 0)
-    if date_end and is_numeral(folded[anchor[1] - 1]):
-        return anchor[0], date_end
+    if is_numeral(folded[anchor[1] - 1]):
+        date_end = next((end for start, end in time_ranges(folded) if start < anchor[1] < end), 0)
+        if date_end:
+            return anchor[0], date_end
     word = word_at(tagged(folded), anchor[1] - 1)
     if word is None or word[1] == anchor[1]:
         return anchor
@@ -306,8 +307,9 @@ def frames_next_clause(folded: str, end: int) -> bool:
     if end not in clause_breaks(folded):
         return False
     start = clause_bounds(folded, end)[0]
-    last = next((folded[a:b] for a, b, _ in tagged(folded) if b == end), "")
-    return last in TIME_CLAUSE_WORDS or any(a <= start and end <= b for a, b in time_ranges(folded))
+    last = word_at(tagged(folded), end - 1) if end > start else None
+    return (last is not None and folded[last[0]:last[1]] in TIME_CLAUSE_WORDS
+            or any(a <= start and end <= b for a, b in time_ranges(folded)))
 
 
 def names_the_attribute(folded: str, question: QuestionInfo, start: int) -> bool:
