@@ -12,11 +12,11 @@ from qa.reader.ranker import LinearRanker
 from qa.reader.candidates import Candidate, people_in_slot, sentence_candidates
 from qa.reader.questions import analyze_question
 from qa.reader.slot import asked_noun, named_items
-from qa.reader.ranking import (FEATURES, FRAMED, candidate_features, cut_suffix_echo, cut_to_unit_asked, echo_share,
-                               ends_in_predicate, fits_size_asked, fits_unit_asked, framed_slot_first,
-                               is_lone_function_word, is_lone_predicate, is_well_formed, modifies_a_noun,
-                               names_a_body, noun_agreement, past_leading_predicate, past_possessive, referring_word,
-                               whole_name_first, with_ordinal_noun, with_place_tail, within_a_time)
+from qa.reader.ranking import (FEATURES, FRAMED, before_trailing_function_words, candidate_features, cut_suffix_echo,
+                               cut_to_unit_asked, echo_share, ends_in_predicate, fits_size_asked, fits_unit_asked,
+                               framed_slot_first, is_lone_function_word, is_lone_predicate, is_well_formed,
+                               modifies_a_noun, names_a_body, noun_agreement, past_leading_predicate, past_possessive,
+                               referring_word, whole_name_first, with_ordinal_noun, with_place_tail, within_a_time)
 from qa.reader.sentences import ScoredSentence
 from qa.text.normalize import fold
 from qa.reader.weights import ReaderWeights
@@ -647,6 +647,24 @@ def test_a_tie_at_the_top_goes_to_the_whole_name_in_the_same_sentence():
 def test_a_noun_answer_starts_past_the_predicate_leading_to_it(sentence, span, kept):
     start = sentence.index(span)
     cut = past_leading_predicate(Candidate(start, start + len(span), "slot", "slot"), sentence)
+    assert sentence[cut.start:cut.end] == kept
+
+
+@pytest.mark.parametrize("sentence, span, kept", [
+    # DRCD test (CC BY-SA 3.0), folded: the adverb, preposition or particle after the name
+    ("汉文也是古代东亚诸国的共通文书系统", "汉文也", "汉文"),
+    ("细胞核对动物而言是最大的胞器", "细胞核对", "细胞核"),
+    ("二氧化硫可以在肺中与水结合成亚硫酸,亚硫酸可以导致肺出血和窒息", "亚硫酸可以", "亚硫酸"),
+    ("大约在公元前100年的时候,阿拉瓦克印第安人最先从南美洲迁移到维京群岛定居", "阿拉瓦克印第安人最先从", "阿拉瓦克印第安人"),
+    ("其后的水门事件丑闻很快便摧毁了尼克森的总统任期", "水门事件丑闻很快便", "水门事件丑闻"),
+    # kept whole: a clause (cut, it would pass for a name), a name ending in 所, nothing trailing
+    ("议长职权包含了议事主席权在内,影响法案委员会", "职权包含了议事主席权在内", "职权包含了议事主席权在内"),
+    ("日本第一家自转车工厂宫田制铳所将国产脚踏车呈献皇太子", "宫田制铳所将", "宫田制铳所将"),
+    ("巴尔的摩属副热带湿润气候", "副热带湿润气候", "副热带湿润气候"),
+])
+def test_a_name_ends_before_the_function_words_trailing_it(sentence, span, kept):
+    start = sentence.index(span)
+    cut = before_trailing_function_words(Candidate(start, start + len(span), "slot", "slot"), sentence)
     assert sentence[cut.start:cut.end] == kept
 
 

@@ -18,7 +18,7 @@ from qa.reader.slot import NOUN_KEPT, asked_noun, asks_a_place_level, nominal_he
 from qa.reader.spans import (CHINESE_DIGITS, CLAUSE_BREAK, HONORIFICS, end_closing_quote, quoted_ranges, tagged,
                              word_at, words_within)
 from qa.reader.weights import ReaderWeights
-from qa.text.normalize import fold
+from qa.text.normalize import CLOSERS, fold
 
 PEOPLE_WORDS = re.compile(r"\b(?:people|persons?|members?|volunteers?|staff|workers?|residents?|doctors?|nurses?)\b")
 PEOPLE_MEASURES = ("名", "人", "位", "人次")
@@ -90,6 +90,13 @@ ENUMERATED_ITEMS = 2
 NOMINAL_STARTS = ("n", "j", "eng", "vn", "an", "b")
 """jieba tags of a word that may start a noun phrase: nouns and names, abbreviations, Latin words, nouns made of
 verbs and adjectives, and attributive words (副 of 副热带)."""
+TRAILING_FUNCTION_TAGS = ("d", "c", "p", "u", "y")
+"""jieba tags of adverbs, conjunctions, prepositions, particles and modal particles: no name ends with one."""
+NAME_ENDING_PARTICLE = "所"
+"""A particle by jieba's tags (所说) that also ends names (研究所, 宫田制铳所 of 宫田制铳所将…): kept at a name's end."""
+NOMINAL_ENDS = ("n", "j", "eng", "vn", "an", "m", "q")
+"""jieba tags of a word that may end a name: nouns, abbreviations, Latin words, nouns made of verbs and adjectives,
+numerals and measure words (第34集)."""
 PLACE_TAIL_CHARS = ("州", "省", "市", "县", "区", "镇", "乡", "村", "城", "邦", "港", "郡")
 """Characters a place's name may end in (苏黎世州, 尤巴城, 下萨克森邦, 兰开夏郡)."""
 FRAMED = 1.0 - 1e-9
@@ -254,6 +261,26 @@ def past_possessive(candidate: Candidate, folded: str) -> Candidate:
         return candidate
     end += 1
     return Candidate(end, candidate.end, candidate.type, candidate.origin) if end < candidate.end else candidate
+
+
+def before_trailing_function_words(candidate: Candidate, folded: str) -> Candidate:
+    """A candidate without the adverbs, conjunctions, prepositions and particles (:data:`TRAILING_FUNCTION_TAGS`, by
+    its sentence's tagging) after its last noun or closing mark (汉文也 → 汉文, 亚硫酸可以 → 亚硫酸, 阿拉瓦克印第安人最先从
+    → 阿拉瓦克印第安人): a thing, place, person or body ends where its name does. A clause (职权包含了议事主席权在内)
+    keeps them: cut, it would pass for a name."""
+    words = words_within(tagged(folded), candidate.start, candidate.end)
+    if not words or words[-1][1] != candidate.end:
+        return candidate
+    kept = len(words)
+    while (kept > 1 and words[kept - 1][2].startswith(TRAILING_FUNCTION_TAGS)
+           and folded[words[kept - 1][0]:words[kept - 1][1]] != NAME_ENDING_PARTICLE):
+        kept -= 1
+    end = words[kept - 1][1]
+    trimmed = Candidate(candidate.start, end, candidate.type, candidate.origin)
+    if (kept == len(words) or end - candidate.start < 2 or holds_verb(folded, trimmed)
+            or not (words[kept - 1][2].startswith(NOMINAL_ENDS) or folded[end - 1] in CLOSERS)):
+        return candidate
+    return trimmed
 
 
 def past_leading_predicate(candidate: Candidate, folded: str) -> Candidate:
@@ -523,7 +550,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         if candidate.type == "time":
             candidate = cut_to_unit_asked(strip_question_edges(candidate, folded, question.text), folded, question)
         elif candidate.type != "quote" and question.type in THING_TYPES:
-            candidate = past_possessive(cut_suffix_echo(candidate, folded, question, noun), folded)
+            candidate = before_trailing_function_words(
+                past_possessive(cut_suffix_echo(candidate, folded, question, noun), folded), folded)
             if referring_word(folded, candidate) is not None or is_lone_function_word(folded, candidate) or (
                     question.type != "other" and is_lone_predicate(folded, candidate)):
                 continue
