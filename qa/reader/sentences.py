@@ -7,7 +7,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.index import Index
-from qa.index.lexical import searched_text
 from qa.reader.questions import QuestionInfo
 from qa.reader.weights import ReaderWeights
 from qa.schema import Hit, Span
@@ -30,14 +29,16 @@ class ScoredSentence:
 
 
 def weighted_coverage(word_weights: dict[str, float], folded_text: str, context: str = "",
-                      context_share: float = 0.0) -> float:
-    """Share of the question's content-word weight found in the text; a word found only in the surrounding
-    ``context`` (the rest of the passage, and its title) earns ``context_share`` of its weight."""
+                      context_share: float = 0.0, title: str = "") -> float:
+    """Share of the question's content-word weight found in the text or in its document's ``title`` (the subject
+    every sentence of an article speaks of, named or not: 1989年昭和天皇崩御后即位为天皇 in the article 明仁); a
+    word found only in the surrounding ``context`` (the rest of the passage) earns ``context_share`` of its
+    weight."""
     total = sum(word_weights.values())
     if not total:
         return 0.0
-    found = sum(weight if word in folded_text else context_share * weight if word in context else 0.0
-                for word, weight in word_weights.items())
+    found = sum(weight if word in folded_text or word in title else context_share * weight if word in context
+                else 0.0 for word, weight in word_weights.items())
     return found / total
 
 
@@ -53,11 +54,11 @@ def score_sentences(question: QuestionInfo, weights: dict[str, float], query_vec
     dense_share = reader.dense_share_english if question.english else reader.dense_share
     for rank, hit in enumerate(hits[:passages]):
         row = index.passage_row(hit.passage.id)
-        context = fold(searched_text(hit.passage.title, hit.passage.text))
+        context, title = fold(hit.passage.text), fold(hit.passage.title)
         for sentence_row, start, end in index.sentences.of_passage(row):
             text = hit.passage.text[start:end]
             dense = float(index.sentences.vectors[sentence_row] @ query_vector) if query_vector is not None else 0.0
-            covered = weighted_coverage(weights, fold(text), context, reader.context_coverage)
+            covered = weighted_coverage(weights, fold(text), context, reader.context_coverage, title)
             score = dense_share * dense + (1 - dense_share) * covered + reader.passage_rank_bonus / (rank + 1)
             scored.append(ScoredSentence(hit, start, end, text, dense, covered, score, sentence_row))
     return sorted(scored, key=lambda s: -s.score)

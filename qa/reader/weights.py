@@ -17,7 +17,8 @@ class ReaderWeights:
         dense_share: share of embedding similarity in a sentence's score (the rest is word coverage).
         dense_share_english: the same for English questions, which share no words with Chinese text.
         passage_rank_bonus: bonus of a sentence by its passage's retrieval rank (divided by rank + 1).
-        context_coverage: credit of a question word found in the passage (or its title) and not in the sentence.
+        context_coverage: credit of a question word found in the passage and not in the sentence (one found in the
+            title of its document counts in full).
         type_match: bonus of a candidate of exactly the asked type ...
         type_compatible: ... or of a type that may answer it (a slot, a clause).
         question_words_penalty: penalty by the share of the candidate made of the question's own words.
