@@ -144,12 +144,12 @@ def test_cli_prints_the_answer_first(seed_index_dir):
 
 @pytest.fixture(scope="module")
 def encyclopaedia_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of five CMRC 2018 trial articles (tests/data, CC BY-SA 4.0)."""
+    """A real server over a real-model index of six CMRC 2018 trial articles (tests/data, CC BY-SA 4.0)."""
     from qa.index import build_from_corpus
 
     folder = tmp_path_factory.mktemp("encyclopaedia")
     chosen = [line for line in CMRC_CORPUS.read_text(encoding="utf-8").splitlines()
-              if json.loads(line)["id"] in ("TRIAL_99", "TRIAL_142", "TRIAL_203", "TRIAL_231", "TRIAL_309")]
+              if json.loads(line)["id"] in ("TRIAL_99", "TRIAL_142", "TRIAL_155", "TRIAL_203", "TRIAL_231", "TRIAL_309")]
     (folder / "corpus.jsonl").write_text("\n".join(chosen) + "\n", encoding="utf-8")
     build_from_corpus([folder / "corpus.jsonl"], folder / "index", settings, embedder, progress=False)
     yield from live_server(settings, warm_service(settings, folder / "index", embedder))
@@ -179,3 +179,10 @@ def test_the_article_s_title_supports_a_sentence_that_does_not_name_its_subject(
     assert answer and held in answer["text"]
     passage = next(p for p in body["passages"] if p["id"] == answer["passage_id"])
     assert passage["text"][answer["start"]:answer["end"]] == answer["text"]
+
+
+@pytest.mark.parametrize("question", ["斯氏腔吻鳕的生活环境是怎样的？", "斯氏腔吻鳕主要以什么为食？"])
+def test_no_answer_starts_inside_the_article_s_title(encyclopaedia_url, question):
+    # jieba cuts the subject 斯氏腔 / 吻鳕: 吻鳕为辐鳍鱼纲鳕形目鼠尾鳕科的其中一种 answered both
+    answer = httpx.post(f"{encyclopaedia_url}/ask", json={"question": question}, timeout=60).json()["answer"]
+    assert answer and not answer["text"].startswith("吻鳕")

@@ -14,12 +14,14 @@ from qa.reader.questions import analyze_question
 from qa.reader.slot import asked_noun, named_items
 from qa.reader.ranking import (FEATURES, FRAMED, before_trailing_function_words, candidate_features, cut_suffix_echo,
                                cut_to_unit_asked, echo_share, ends_in_predicate, fits_size_asked, fits_unit_asked,
-                               framed_slot_first, is_lone_function_word, is_lone_predicate, is_well_formed,
-                               modifies_a_noun, names_a_body, noun_agreement, past_leading_predicate, past_possessive,
-                               referring_word, whole_name_first, with_ordinal_noun, with_place_tail, within_a_time)
+                               framed_slot_first, from_the_title_start, is_lone_function_word, is_lone_predicate,
+                               is_well_formed, modifies_a_noun, names_a_body, noun_agreement, past_leading_predicate,
+                               past_possessive, referring_word, whole_name_first, with_ordinal_noun, with_place_tail,
+                               within_a_time)
 from qa.reader.sentences import ScoredSentence
 from qa.text.normalize import fold
 from qa.reader.weights import ReaderWeights
+from qa.schema import Hit, Passage
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -887,3 +889,31 @@ def test_no_answer_starts_with_the_rank_word_cut_off_a_taxon_s_name(sentence, qu
         assert not [sentence[c.start:c.end] for _, c in rows if sentence[c.start] in "属科目纲"]
     else:
         assert best_candidate_text(sentence, question) == expected
+
+
+@pytest.mark.parametrize("title, sentence, span, widened", [
+    # CMRC trial (CC BY-SA 4.0): jieba cuts the article's subject, and a fragment of it starts the candidate
+    ("苏佩维埃尔", "苏佩维埃尔一生多次获奖", "尔一生多次获奖", "苏佩维埃尔一生多次获奖"),
+    ("斯氏腔吻鳕", "斯氏腔吻鳕为辐鳍鱼纲鳕形目鼠尾鳕科的其中一种", "吻鳕为辐鳍鱼纲", "斯氏腔吻鳕为辐鳍鱼纲"),
+    # DRCD test (CC BY-SA 3.0), folded: the title is the answer
+    ("环境保护主义", "环境保护主义是一种旨在保护环境的社会运动", "保护主义", "环境保护主义"),
+    ("苏佩维埃尔", "苏佩维埃尔一生多次获奖", "一生多次获奖", "一生多次获奖"),  # past the name
+    ("苏佩维埃尔", "苏佩维埃尔一生多次获奖", "苏佩维埃尔一生多次获奖", "苏佩维埃尔一生多次获奖"),  # the whole name
+    ("伊莎奥义书", "奥义书是印度教的经典", "奥义书", "奥义书"),  # no mention of the title around it
+    ("", "苏佩维埃尔一生多次获奖", "尔一生多次获奖", "尔一生多次获奖"),  # an untitled document
+])
+def test_a_candidate_starting_inside_a_mention_of_the_title_starts_with_it(title, sentence, span, widened):
+    start = sentence.index(span)
+    candidate = from_the_title_start(sentence, Candidate(start, start + len(span), "slot", "slot"), title)
+    assert sentence[candidate.start:candidate.end] == widened
+
+
+def test_no_answer_starts_inside_the_article_s_title():
+    # CMRC trial (CC BY-SA 4.0), TRIAL_155: the subject 斯氏腔吻鳕 is cut 斯氏腔 / 吻鳕 and the slot began at 吻鳕
+    sentence = "斯氏腔吻鳕为辐鳍鱼纲鳕形目鼠尾鳕科的其中一种，生活在混浊的泥沙底质上。"
+    info = analyze_question("斯氏腔吻鳕的生活环境是怎样的？")
+    passage = Passage("TRIAL_155-0", "TRIAL_155", "斯氏腔吻鳕", sentence, 0, "paragraph", 0, len(sentence))
+    scored = ScoredSentence(hit=Hit(passage, 1.0), start=0, end=len(sentence), text=sentence, dense=0.5,
+                            coverage=0.5, score=0.5)
+    rows = candidate_features(scored, 0, sentence_candidates(sentence, info, {}), info, ReaderWeights())
+    assert rows and not [sentence[c.start:c.end] for _, c in rows if 0 < c.start < len("斯氏腔吻鳕")]

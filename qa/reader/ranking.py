@@ -503,6 +503,17 @@ def starts_with_a_rank(folded: str, candidate: Candidate, question: QuestionInfo
         len(term) > 1 and before.endswith(term) for term in question.words)
 
 
+def from_the_title_start(folded: str, candidate: Candidate, title: str) -> Candidate:
+    """A candidate that starts inside a mention of its article's title (folded), cut off the name's first
+    characters by jieba, widened to where the mention starts (保护主义 of 环境保护主义 in the article 环境保护主义 →
+    环境保护主义; 尔一生多次获奖 of 苏佩维埃尔一生多次获奖 → the whole, which then echoes the question's name)."""
+    if len(title) < 2:
+        return candidate
+    start = next((start for start in range(max(0, candidate.start - len(title) + 1), candidate.start)
+                  if folded.startswith(title, start)), None)
+    return candidate if start is None else Candidate(start, candidate.end, candidate.type, candidate.origin)
+
+
 FEATURES = ("sentence", "dense", "coverage", "sentence_rank", "type_match", "type_compatible", "echo", "slot",
             "naming_quote", "proximity", "measure_match", "measure_mismatch", "counted_noun", "english_people",
             "clause", "chunk", "asked_noun", "predicate", "long_chars", "length", "agreement")
@@ -523,6 +534,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         weights: the scales of the distance terms and the long-answer limit.
     """
     folded = fold(sentence.text)
+    title = fold(sentence.hit.passage.title) if sentence.hit is not None else ""
     positions = word_positions(question, folded)
     several = asks_several(question)
     accepted = ACCEPTS[question.type] + (("list",) if several else ())
@@ -560,6 +572,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         if candidate.type != "quote":
             candidate = Candidate(candidate.start, end_closing_quote(quotes, candidate.start, candidate.end),
                                   candidate.type, candidate.origin)
+        candidate = from_the_title_start(folded, candidate, title)
         as_found = candidate
         if noun_asked:
             candidate = past_leading_predicate(candidate, folded)
