@@ -148,8 +148,9 @@ def encyclopaedia_url(tmp_path_factory, settings, embedder):
     from qa.index import build_from_corpus
 
     folder = tmp_path_factory.mktemp("encyclopaedia")
+    articles = ("TRIAL_99", "TRIAL_142", "TRIAL_155", "TRIAL_203", "TRIAL_231", "TRIAL_309")
     chosen = [line for line in CMRC_CORPUS.read_text(encoding="utf-8").splitlines()
-              if json.loads(line)["id"] in ("TRIAL_99", "TRIAL_142", "TRIAL_155", "TRIAL_203", "TRIAL_231", "TRIAL_309")]
+              if json.loads(line)["id"] in articles]
     (folder / "corpus.jsonl").write_text("\n".join(chosen) + "\n", encoding="utf-8")
     build_from_corpus([folder / "corpus.jsonl"], folder / "index", settings, embedder, progress=False)
     yield from live_server(settings, warm_service(settings, folder / "index", embedder))
