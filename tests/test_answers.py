@@ -144,11 +144,11 @@ def test_cli_prints_the_answer_first(seed_index_dir):
 
 @pytest.fixture(scope="module")
 def encyclopaedia_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of six CMRC 2018 trial articles (tests/data, CC BY-SA 4.0)."""
+    """A real server over a real-model index of seven CMRC 2018 trial articles (tests/data, CC BY-SA 4.0)."""
     from qa.index import build_from_corpus
 
     folder = tmp_path_factory.mktemp("encyclopaedia")
-    articles = ("TRIAL_99", "TRIAL_142", "TRIAL_155", "TRIAL_203", "TRIAL_231", "TRIAL_309")
+    articles = ("TRIAL_99", "TRIAL_142", "TRIAL_155", "TRIAL_203", "TRIAL_231", "TRIAL_309", "TRIAL_991")
     chosen = [line for line in CMRC_CORPUS.read_text(encoding="utf-8").splitlines()
               if json.loads(line)["id"] in articles]
     (folder / "corpus.jsonl").write_text("\n".join(chosen) + "\n", encoding="utf-8")
@@ -187,3 +187,12 @@ def test_no_answer_starts_inside_the_article_s_title(encyclopaedia_url, question
     # jieba cuts the subject 斯氏腔 / 吻鳕: 吻鳕为辐鳍鱼纲鳕形目鼠尾鳕科的其中一种 answered both
     answer = httpx.post(f"{encyclopaedia_url}/ask", json={"question": question}, timeout=60).json()["answer"]
     assert answer and not answer["text"].startswith("吻鳕")
+
+
+def test_a_why_question_is_answered_by_the_cause_before_its_consequence(encyclopaedia_url):
+    # 他在五人之中最早开悟，得证阿罗汉，因此被称为阿若: 因此 started a "reason" that answered 因此被
+    body = httpx.post(f"{encyclopaedia_url}/ask", json={"question": "阿若憍陈如为什么被称为阿若？"}, timeout=60).json()
+    answer = body["answer"]
+    assert answer and answer["text"] == "他在五人之中最早开悟，得证阿罗汉"
+    passage = next(p for p in body["passages"] if p["id"] == answer["passage_id"])
+    assert passage["text"][answer["start"]:answer["end"]] == answer["text"]

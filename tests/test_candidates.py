@@ -2,8 +2,8 @@ import pytest
 
 from qa.reader.candidates import (extract_candidates, named_in_slot, posts_before_names, question_words,
                                   sentence_candidates)
-from qa.reader.patterns import (ORG_TAGS, PLACE_TAGS, REASON_MARKER, entities, enumerations, identities,
-                                marked_clauses, quantities, times)
+from qa.reader.patterns import (ORG_TAGS, PLACE_TAGS, REASON_MARKER, causes_before, entities, enumerations,
+                                identities, marked_clauses, quantities, times)
 from qa.reader.questions import analyze_question
 from qa.reader.slot import names_the_attribute, slot
 from qa.reader.spans import quoted_ranges, trim
@@ -184,6 +184,37 @@ def test_a_reason_clause_leaves_the_predicates_shi_out():
     assert spans_text(sentence, marked_clauses(sentence, REASON_MARKER, question)) == ["因为行为不检点"]
     sentence = "此城得名是因其位于河口"
     assert spans_text(sentence, marked_clauses(sentence, REASON_MARKER, question)) == ["因其位于河口"]
+
+
+@pytest.mark.parametrize(("sentence", "question", "expected"), [
+    ("他在五人之中最早开悟,得证阿罗汉,因此被称为阿若。", "阿若憍陈如为什么被称为阿若？", ["他在五人之中最早开悟,得证阿罗汉"]),  # CMRC
+    ("佐敦谷邨于1996年开始清拆,由于佐敦谷南道位于邨中心,加上已计划在原址兴建游泳池,所以佐敦谷南道必须停用。",
+     "为什么到了1996年，佐敦谷南道必须停用？",
+     ["佐敦谷邨于1996年开始清拆,由于佐敦谷南道位于邨中心,加上已计划在原址兴建游泳池"]),  # CMRC
+    ("早在1990年,佐敦谷邨于1996年开始清拆,由于佐敦谷南道位于邨中心,加上已计划兴建游泳池,所以佐敦谷南道必须停用。",
+     "为什么到了1996年，佐敦谷南道必须停用？",
+     ["佐敦谷邨于1996年开始清拆,由于佐敦谷南道位于邨中心,加上已计划兴建游泳池"]),  # the same, a fourth clause before
+    ("所以风机高度愈高,发电量愈多,因此现今有许多风机的高度都超过100 m。", "为什么现今有许多风机的高度都超过100公尺?",
+     ["风机高度愈高,发电量愈多"]),  # DRCD: a cause that is itself a consequence leaves its marker out
+    ("发行前评价很高,加上前作广受好评,因而获得EXILE第一次的Oricon公信榜单曲榜第1名。",
+     "《real world》为什么会获得EXILE第一次 Oricon公信榜单曲榜第1名？", ["发行前评价很高,加上前作广受好评"]),  # CMRC
+])
+def test_the_clauses_before_a_consequence_that_restates_the_question_are_its_cause(sentence, question, expected):
+    assert spans_text(sentence, causes_before(sentence, analyze_question(question))) == expected
+
+
+@pytest.mark.parametrize(("sentence", "question"), [
+    ("后来夏侯渊回汉中,留下阎行,成公英于是结集羌胡兵众数万人攻打阎行。", "成公英后来为什么投降曹操？"),  # CMRC: names only who
+    ("因此,畜牧业发达。", "为什么吉斯伯恩的畜牧业发达？"),  # the cause lies in the sentence before
+    ("吉斯伯恩有长时间的日照,肥沃的土壤带来丰富的水源。", "为什么吉斯伯恩的畜牧业发达？"),  # no consequence
+])
+def test_no_cause_is_read_without_a_consequence_that_restates_the_question(sentence, question):
+    assert causes_before(sentence, analyze_question(question)) == []
+
+
+def test_yinci_starts_no_reason_a_consequence_does():
+    question = analyze_question("阿若憍陈如为什么被称为阿若？")
+    assert marked_clauses("得证阿罗汉,因此被称为阿若", REASON_MARKER, question) == []
 
 
 def test_a_need_or_rule_named_after_genju_is_a_reason():

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from qa.reader.patterns import (MANNER_MARKER, NOUN_JOINERS, ORG_TAGS, PERSON_TAGS, PLACE_SUFFIXES, PLACE_TAGS,
-                                REASON_MARKER, aliases_given, durations, entities, enumerations, headed_by, identities,
-                                marked_clauses, names_given, noun_chunks, quantities, range_sides, siblings,
-                                time_ranges, times)
+                                REASON_MARKER, aliases_given, causes_before, durations, entities, enumerations,
+                                headed_by, identities, marked_clauses, names_given, noun_chunks, quantities,
+                                range_sides, siblings, time_ranges, times)
 from qa.reader.actions import predicates
 from qa.reader.boundaries import cut_echoed_predicate, drop_complement, refine, with_named_front
 from qa.reader.definitions import defined_term, definitions
@@ -19,7 +19,7 @@ from qa.reader.questions import (HEAD_NOUNS, QuestionInfo, asks_alias, asks_name
                                  range_side_asked)
 from qa.reader.sentences import weighted_coverage
 from qa.reader.slot import asked_noun, asks_a_place_level, named_items, names_the_attribute, slot
-from qa.reader.spans import CHINESE_DIGITS, clause_bounds, is_numeral, quoted_ranges, tagged, trim, words_within
+from qa.reader.spans import CHINESE_DIGITS, clauses, is_numeral, quoted_ranges, tagged, trim, words_within
 from qa.text.normalize import fold
 
 PRONOUNS = re.compile(r"^(?:他|她|他们|她们|其|该人|此人)$")
@@ -109,7 +109,8 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
         "place": entities(folded, PLACE_TAGS),
         "organisation": entities(folded, ORG_TAGS),
         "list": enumerations(folded),
-        "reason": marked_clauses(folded, REASON_MARKER, question),
+        "reason": marked_clauses(folded, REASON_MARKER, question) + (
+            causes_before(folded, question) if question.type == "reason" else []),
         "manner": marked_clauses(folded, MANNER_MARKER, question),
         "action": predicates(folded, question) if question.type == "action" else [],
         "quote": quoted_ranges(folded),
@@ -217,13 +218,10 @@ def posts_before_names(folded: str, question: QuestionInfo) -> list[tuple[int, i
 def best_clause(folded: str, word_weights: dict[str, float]) -> tuple[int, int] | None:
     """The clause that holds most of the question's word weight, or ``None`` when none holds any."""
     best: tuple[float, int, int] | None = None
-    position = 0
-    while position < len(folded):
-        start, end = clause_bounds(folded, position)
+    for start, end in clauses(folded):
         covered = weighted_coverage(word_weights, folded[start:end]) if end > start else 0.0
         if covered > 0 and (best is None or covered > best[0]):
             best = (covered, start, end)
-        position = end + 1
     return (best[1], best[2]) if best else None
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from qa.reader.questions import ALIAS_NOUNS, QuestionInfo
-from qa.reader.spans import CHINESE_DIGITS, LATIN_MEASURE, clause_bounds, is_numeral, quoted_ranges, tagged
+from qa.reader.spans import CHINESE_DIGITS, LATIN_MEASURE, clause_bounds, clauses, is_numeral, quoted_ranges, tagged
 
 ONE_NUMERAL = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{CHINESE_DIGITS}]*(?:十几|几十|几百|几千|几万)[{CHINESE_DIGITS}]*|[{CHINESE_DIGITS}]+|半)"
 NUMERAL = rf"(?:{ONE_NUMERAL}(?:[-~—至到]{ONE_NUMERAL})?)"
@@ -71,7 +71,7 @@ ALIAS_GIVEN = re.compile(rf"(?:{ALIAS_NOUNS}|亦称|亦名|英文全称|英语)(
 """Another name a sentence gives something, to the clause's end, several of them if listed (别称黄莺、小黄蝉); a
 bracket or quote mark left by a name stripped from the text (学名：'）) is none."""
 IDENTITY = re.compile(r"(?:作为|身为|担任|出任)(?P<span>[^,，。；;!！?？]{2,30})|是(?P<tail>[^,，。；;!！?？]{2,30})")
-REASON_MARKER = re.compile(r"因为|由于|为了|因此|(?<=是)因|鉴于|之所以|根据(?=[^,，。;；]{1,20}(?:需要|要求|规定|部署|指示))")
+REASON_MARKER = re.compile(r"因为|由于|为了|(?<=是)因|鉴于|之所以|根据(?=[^,，。;；]{1,20}(?:需要|要求|规定|部署|指示))")
 """Words that start a reason; 根据 only before a need, rule or order it names (根据疫情防控工作需要); a 是 before
 因 is the predicate's, not the reason's (是因为行为不检点 → 因为行为不检点, 是因其… → 因其…)."""
 MANNER_MARKER = re.compile(r"通过|利用|采用|采取|借助|依靠|凭借|运用|按照|依照|经过|使用")
@@ -391,6 +391,33 @@ def marked_clauses(folded: str, marker: re.Pattern, question: QuestionInfo) -> l
         spans.append((start, end))
     return spans
 
+
+CONSEQUENCE_MARKER = re.compile(r"因此|所以|因而|故而|以致|从而|于是|致使")
+"""Words that start a consequence: the clauses before one are its cause (…，得证阿罗汉，因此被称为阿若)."""
+MAX_CAUSE_CLAUSES = 3
+"""How many clauses back a cause read before its consequence may reach."""
+RESTATED_SHARE = 0.5
+"""Share of the question's words a consequence must hold to restate it (成公英于是结集… names only who did it)."""
+
+
+def causes_before(folded: str, question: QuestionInfo) -> list[tuple[int, int]]:
+    """The clauses before a consequence that restates the question (吉斯伯恩有长时间的日照，…；因此，畜牧业发达
+    asked 为什么吉斯伯恩的畜牧业发达 → 吉斯伯恩有长时间的日照，…): up to :data:`MAX_CAUSE_CLAUSES` of them, back to the
+    sentence's start."""
+    bounds = clauses(folded)
+    words = [word for word in question.words if len(word) > 1]
+    spans = []
+    for index, (start, end) in enumerate(bounds[1:], 1):
+        marker = CONSEQUENCE_MARKER.search(folded, start, end)
+        if not marker:
+            continue
+        alone = folded[marker.end():end] == "" and index + 1 < len(bounds)  # 因此，畜牧业发达
+        consequence = folded[start:bounds[index + 1][1] if alone else end]
+        if words and sum(word in consequence for word in words) >= RESTATED_SHARE * len(words):
+            start = bounds[max(0, index - MAX_CAUSE_CLAUSES)][0]
+            led = CONSEQUENCE_MARKER.match(folded, start)  # 所以发行前评价很高: itself the consequence of what went before
+            spans.append((led.end() if led else start, bounds[index - 1][1]))
+    return spans
 
 
 NOMINAL_TAGS = ("n", "nr", "nrt", "nrfg", "nrf", "ns", "nsf", "nt", "nz", "ng", "eng", "j", "l", "m", "q", "mq", "b",

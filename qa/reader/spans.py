@@ -79,6 +79,13 @@ def clause_bounds(text: str, position: int) -> tuple[int, int]:
     return start, end
 
 
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Every clause of ``text`` (:func:`clause_bounds`), in order; two breaks in a row leave an empty one."""
+    breaks = clause_breaks(text)
+    return [(start, end) for start, end in zip([0] + [b + 1 for b in breaks], breaks + [len(text)])
+            if start < len(text)]
+
+
 def is_numeral(char: str) -> bool:
     """An Arabic digit or a Chinese numeral character."""
     return char.isdigit() or char in CHINESE_DIGITS
