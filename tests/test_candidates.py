@@ -118,6 +118,16 @@ def test_trim_drops_a_conjunction_whose_second_half_is_left_out(text, expected):
     assert spans_text(text, [trim(text, 0, len(text))]) == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("或青光眼", "青光眼"),  # DRCD: the last item of a list, cut from the items before it
+    ("以及台湾本身财政负担的问题", "台湾本身财政负担的问题"),  # DRCD
+    ("而且抛秧也比插秧要快很多", "抛秧也比插秧要快很多"),  # DRCD
+    ("或许", "或许"),  # a word that starts with a conjunction's character stays
+])
+def test_trim_drops_a_leading_conjunction_whose_first_half_is_left_out(text, expected):
+    assert spans_text(text, [trim(text, 0, len(text))]) == [expected]
+
+
 @pytest.mark.parametrize("question, text, expected", [
     ("伊丽莎白港机场为什么又叫十分钟机场？", "因为伊丽莎白港的商业中心区至机场所需的时间是少于十分钟",
      "因为伊丽莎白港的商业中心区至机场所需的时间是少于十分钟"),  # CMRC trial

@@ -329,8 +329,9 @@ def lone_word_tag(folded: str, candidate: Candidate) -> str | None:
 
 def is_lone_predicate(folded: str, candidate: Candidate) -> bool:
     """Whether the candidate is one word that no noun phrase is made of (是, 接壤: tagged as in
-    :data:`NOT_NOMINAL_TAGS`). It names no place, person or body; an ``other`` question may ask for an act, so it
-    keeps them."""
+    :data:`NOT_NOMINAL_TAGS`). It names no place, person or body, nor the noun an ``other`` question asks for
+    (什么样的人 is not answered by 就是); an ``other`` question that names no noun may ask for an act, so it keeps
+    them."""
     flag = lone_word_tag(folded, candidate)
     return flag is not None and ends_no_noun_phrase(flag)
 
@@ -565,7 +566,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             candidate = before_trailing_function_words(
                 past_possessive(cut_suffix_echo(candidate, folded, question, noun), folded), folded)
             if referring_word(folded, candidate) is not None or is_lone_function_word(folded, candidate) or (
-                    question.type != "other" and is_lone_predicate(folded, candidate)):
+                    (question.type != "other" or noun) and is_lone_predicate(folded, candidate)):
                 continue
         if post and candidate.type == "slot" and holds_verb(folded, candidate):
             continue
