@@ -208,6 +208,8 @@ def test_a_reason_clause_leaves_the_predicates_shi_out():
      ["风机高度愈高,发电量愈多"]),  # DRCD: a cause that is itself a consequence leaves its marker out
     ("发行前评价很高,加上前作广受好评,因而获得EXILE第一次的Oricon公信榜单曲榜第1名。",
      "《real world》为什么会获得EXILE第一次 Oricon公信榜单曲榜第1名？", ["发行前评价很高,加上前作广受好评"]),  # CMRC
+    ("战舰构成的第2战队常时停泊在柱岛,故被揶揄为「柱岛舰队」。", "第1舰队为什么被称为柱岛舰队？",
+     ["战舰构成的第2战队常时停泊在柱岛"]),  # CMRC: 故 starting a clause
 ])
 def test_the_clauses_before_a_consequence_that_restates_the_question_are_its_cause(sentence, question, expected):
     assert spans_text(sentence, causes_before(sentence, analyze_question(question))) == expected
@@ -220,6 +222,21 @@ def test_the_clauses_before_a_consequence_that_restates_the_question_are_its_cau
 ])
 def test_no_cause_is_read_without_a_consequence_that_restates_the_question(sentence, question):
     assert causes_before(sentence, analyze_question(question)) == []
+
+
+def test_gu_starts_a_consequence_only_where_it_is_no_word_s_first_character():
+    question = analyze_question("第1舰队为什么被称为柱岛舰队？")
+    assert causes_before("柱岛舰队停泊在柱岛,故宫舰队被称为柱岛舰队", question) == []
+
+
+def test_a_lone_yin_starts_a_reason_that_er_closes():
+    question = analyze_question("冷湖行政区因何而得名？")
+    assert question.type == "reason"
+    sentence = "冷湖行政区因境内呼通诺尔湖而得名"  # CMRC
+    assert spans_text(sentence, marked_clauses(sentence, REASON_MARKER, question)) == ["因境内呼通诺尔湖"]
+    sentence = "东方战线因俄国发生十月革命并退出战争而结束,德军立即集中于西线"  # DRCD: the reason ends at 而
+    assert spans_text(sentence, marked_clauses(sentence, REASON_MARKER, question)) == ["因俄国发生十月革命并退出战争"]
+    assert marked_clauses("此事起因于此", REASON_MARKER, question) == []  # no 而 to close it
 
 
 def test_yinci_starts_no_reason_a_consequence_does():

@@ -18,7 +18,7 @@ from qa.text.tokenize import tokenize
 # before 几 makes it no question (核酸检测那几天天气怎么样 asks how, not how long), and neither does 许 / 众 / 很 / 诸
 # before 多 (许多高明的决定, 众多大型舰船: many, not how).
 CHINESE_PATTERNS: list[tuple[AnswerType, str]] = [
-    ("reason", r"(?P<wh>(?<!命名)为什么|因为什么|由于什么|为何|为啥|什么原因|何故|怎么会|原因是什么|原因是)"),
+    ("reason", r"(?P<wh>(?<!命名)为什么|因为什么|由于什么|为何|为啥|什么原因|何故|因何|怎么会|原因是什么|原因是)"),
     ("time", r"(?P<wh>什么时候|什么时间|何时|哪天|哪一天|哪日|几月几日|几月几号|几月份|几月|几号|几点|哪年|哪一年|几几年|哪个月|哪月|何年|"
              r"什么日子|哪个时期|什么年代|哪个年代|哪个朝代|什么朝代|几时|几世纪|哪个世纪|哪一个世纪|(?<=[西公纪]元)几年)"),
     ("duration", r"(?<![第这那這])(?P<wh>多久|多长时间|多少时间|多长的时间|几天|几个月|几个小时|几小时|几年|几周|几个星期|几分钟|"
