@@ -6,7 +6,7 @@ from qa.reader.patterns import (ORG_TAGS, PLACE_TAGS, REASON_MARKER, causes_befo
                                 identities, marked_clauses, quantities, times)
 from qa.reader.questions import analyze_question
 from qa.reader.slot import names_the_attribute, slot
-from qa.reader.spans import quoted_ranges, trim
+from qa.reader.spans import clause_bounds, quoted_ranges, trim
 from qa.text.normalize import fold
 
 
@@ -227,6 +227,17 @@ def test_no_cause_is_read_without_a_consequence_that_restates_the_question(sente
 def test_gu_starts_a_consequence_only_where_it_is_no_word_s_first_character():
     question = analyze_question("第1舰队为什么被称为柱岛舰队？")
     assert causes_before("柱岛舰队停泊在柱岛,故宫舰队被称为柱岛舰队", question) == []
+
+
+@pytest.mark.parametrize(("text", "word", "clause"), [
+    ("冷湖行政区因境内呼通诺尔湖(维吾尔语:异常冰冷的湖泊)而得名。", "而得名",
+     "冷湖行政区因境内呼通诺尔湖(维吾尔语:异常冰冷的湖泊)而得名"),  # CMRC: a colon inside an aside
+    ("他曾任局长(1998年,2000年),后退休", "后退休", "后退休"),  # the aside closed, the comma after it breaks
+    ("据“人民至上,生命至上”的理念,迅速行动", "理念", "据“人民至上,生命至上”的理念"),  # a quote, as before
+])
+def test_a_clause_runs_over_the_breaks_inside_an_aside_or_a_quote(text, word, clause):
+    start, end = clause_bounds(text, text.index(word))
+    assert text[start:end] == clause
 
 
 def test_a_lone_yin_starts_a_reason_that_er_closes():

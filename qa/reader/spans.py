@@ -9,6 +9,8 @@ from functools import lru_cache
 LATIN_MEASURE = r"(?:\s?(?:[kcm]?m[23]?|kg|mg|[kmg]w|[kmg]?hz|ppm|°c|℃|°f)(?![a-z0-9]))"
 """A unit written in Latin letters or symbols, as folded text has it (1750.33km2 for km², 2.4ghz, 25℃)."""
 QUOTED = re.compile(r"“[^“”]{1,30}”|「[^「」]{1,30}」|《[^《》]{1,60}》|\"[^\"]{1,30}\"")
+PARENTHETICAL = re.compile(r"[(（][^()（）]{1,40}[)）]")
+"""A short aside in brackets: its commas and colons break no clause."""
 HONORIFICS = ("同志", "先生", "女士", "小姐", "师傅", "老师", "阁下")
 """Forms of address that follow a name (邓铭东同志)."""
 CLAUSE_BREAK = re.compile(r"[,，;；:：。!！?？]")
@@ -65,9 +67,10 @@ def end_closing_quote(quotes: list[tuple[int, int]], start: int, end: int) -> in
 
 
 def clause_breaks(text: str, start: int = 0, end: int | None = None) -> list[int]:
-    """Positions of clause breaks (commas, semicolons, sentence ends) that are not inside quotes."""
+    """Positions of clause breaks (commas, semicolons, sentence ends) that are not inside quotes or a short
+    parenthetical (呼通诺尔湖（维吾尔语：异常冰冷的湖泊）而得名 is one clause)."""
     end = len(text) if end is None else end
-    quoted = quoted_ranges(text)
+    quoted = quoted_ranges(text) + [match.span() for match in PARENTHETICAL.finditer(text)]
     return [m.start() for m in CLAUSE_BREAK.finditer(text, start, end)
             if not any(a < m.start() < b - 1 for a, b in quoted)]
 
