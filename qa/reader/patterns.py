@@ -377,7 +377,7 @@ def marked_clauses(folded: str, marker: re.Pattern, question: QuestionInfo) -> l
     """Clauses that start at a marker word, continued over following clauses that extend them.
 
     A reason or manner clause runs on while the next clause continues it (加上…, a verb-initial
-    clause) and does not repeat the question's words.
+    clause) and does not repeat the question's words; a reason 因 … 而 ends at its 而 (:data:`CLOSED_BY_ER`).
     """
     spans = []
     for match in marker.finditer(folded):
@@ -423,9 +423,9 @@ def causes_before(folded: str, question: QuestionInfo) -> list[tuple[int, int]]:
         alone = folded[marker.end():end] == "" and index + 1 < len(bounds)  # 因此，畜牧业发达
         consequence = folded[start:bounds[index + 1][1] if alone else end]
         if words and sum(word in consequence for word in words) >= RESTATED_SHARE * len(words):
-            start = bounds[max(0, index - MAX_CAUSE_CLAUSES)][0]
-            led = CONSEQUENCE_MARKER.match(folded, start)  # 所以发行前评价很高: itself the consequence of what went before
-            spans.append((led.end() if led else start, bounds[index - 1][1]))
+            first = bounds[max(0, index - MAX_CAUSE_CLAUSES)][0]
+            led = CONSEQUENCE_MARKER.match(folded, first)  # 所以发行前评价很高: itself the consequence of what went before
+            spans.append((led.end() if led else first, bounds[index - 1][1]))
     return spans
 
 
