@@ -71,13 +71,13 @@ ALIAS_GIVEN = re.compile(rf"(?:{ALIAS_NOUNS}|亦称|亦名|英文全称|英语)(
 """Another name a sentence gives something, to the clause's end, several of them if listed (别称黄莺、小黄蝉); a
 bracket or quote mark left by a name stripped from the text (学名：'）) is none."""
 IDENTITY = re.compile(r"(?:作为|身为|担任|出任)(?P<span>[^,，。；;!！?？]{2,30})|是(?P<tail>[^,，。；;!！?？]{2,30})")
-REASON_MARKER = re.compile(r"因为|由于|为了|(?<=是)因|因(?![此而])(?=[^,，。;；]{1,40}而)|鉴于|之所以"
+CLOSED_BY_ER = re.compile(r"(?P<reason>因(?![为此而])[^,，。;；]{1,40}?)而")
+"""因 … 而: the reason ends where 而 leads on to what it caused (因俄国发生十月革命并退出战争而结束 → 因俄国发生十月革命并退出战争)."""
+REASON_MARKER = re.compile(rf"因为|由于|为了|(?<=是)因|(?={CLOSED_BY_ER.pattern})因|鉴于|之所以"
                            r"|根据(?=[^,，。;；]{1,20}(?:需要|要求|规定|部署|指示))")
 """Words that start a reason; 根据 only before a need, rule or order it names (根据疫情防控工作需要); a 是 before
 因 is the predicate's, not the reason's (是因为行为不检点 → 因为行为不检点, 是因其… → 因其…); a lone 因 only where
 而 closes the reason in its clause (:data:`CLOSED_BY_ER`)."""
-CLOSED_BY_ER = re.compile(r"(?P<reason>因(?![为此而])[^,，。;；]{1,40}?)而")
-"""因 … 而: the reason ends where 而 leads on to what it caused (因俄国发生十月革命并退出战争而结束 → 因俄国发生十月革命并退出战争)."""
 MANNER_MARKER = re.compile(r"通过|利用|采用|采取|借助|依靠|凭借|运用|按照|依照|经过|使用")
 CONTINUATION = re.compile(r"^(?:加上|而且|并且|并|且|又|还|再|以及|同时|进一步|从而|以便|以)")
 PERSON_TAGS = {"nr", "nrt", "nrfg", "nrf"}
