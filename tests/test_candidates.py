@@ -3,7 +3,7 @@ import pytest
 from qa.reader.candidates import (extract_candidates, named_in_slot, posts_before_names, question_words,
                                   sentence_candidates)
 from qa.reader.patterns import (ORG_TAGS, PLACE_TAGS, REASON_MARKER, causes_before, entities, enumerations,
-                                identities, marked_clauses, quantities, times)
+                                identities, marked_clauses, periods, quantities, times)
 from qa.reader.questions import analyze_question
 from qa.reader.slot import names_the_attribute, slot
 from qa.reader.spans import clause_bounds, quoted_ranges, trim
@@ -65,6 +65,48 @@ def test_times():
 ])
 def test_era_years_and_dynasties_are_times(text, expected):
     assert spans_text(text, times(text)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("冷戰時期著名的華沙公約就是於此簽署的", ["冷戰時期"]),  # DRCD
+    ("一次大戰期間郵票發展成宣傳工具", ["一次大戰期間"]),  # DRCD: a numeral opens the name
+    ("而於香港日治時期", ["香港日治時期"]),  # DRCD
+    ("可追溯到漢武帝時期", ["漢武帝時期"]),  # DRCD
+    ("在清朝嘉慶年間", ["清朝嘉慶年間"]),  # DRCD
+    ("中國至晚在春秋時期已了解恆星是由氣體構成", ["春秋時期"]),  # DRCD: one word with its name, not 晚在春秋時期
+    ("其制度可以追溯至西周时期", ["西周时期"]),  # CMRC trial
+    ("冬冷潮濕，春夏交際多霧，秋天氣候平均較為穩定", ["秋天"]),  # DRCD: a season
+    ("茂南区城南街道莱茵春天小区划为高、中风险区域", []),  # seed: 春天 of a name
+    ("在這一時期", []),  # numerals alone name no period
+    ("在此期間", []),
+    ("同一時期", []),  # it points back
+    ("進入戰國時期", ["戰國時期"]),  # the verb before the name is not the period's
+    ("由于假苹婆结果的期间与中国七姐诞相近", []),  # CMRC trial: the name ends at 的
+    ("德意志民主共和國的政治可以分為四個歷史時期", []),  # DRCD: it counts periods
+    ("1965年越戰期間", ["越戰期間"]),  # the year before is a time of its own
+    ("1950年到1980年間", []),  # a range of years
+    ("1949到1961年是社會主義制度的確立時期", []),  # DRCD: 確立 ends a phrase; no name of its own
+])
+def test_named_periods_and_seasons(sentence, expected):
+    assert spans_text(sentence, periods(fold(sentence))) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("所以直到六十年代晚期才有被安裝的車型開始服役", ["六十年代晚期"]),  # DRCD
+    ("新加坡在七十年代", ["七十年代"]),
+    ("十年來", []),  # a duration, no decade
+])
+def test_a_decade_in_chinese_numerals_is_a_time(sentence, expected):
+    assert spans_text(sentence, times(fold(sentence))) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("華沙公約是哪一個時期的重要條約?", "冷戰時期著名的華沙公約就是於此簽署的", "冷戰時期"),  # DRCD
+    ("郵票在何時開始變成宣傳的工具?", "一次大戰期間郵票發展成宣傳工具", "一次大戰期間"),  # DRCD
+])
+def test_a_time_question_is_answered_by_a_named_period_with_its_noun(question, sentence, expected):
+    found = sentence_candidates(sentence, analyze_question(question), {})
+    assert expected in [sentence[c.start:c.end] for c in found.candidates if c.type == "time"]
 
 
 @pytest.mark.parametrize("text, start, end, drop, expected", [

@@ -233,6 +233,12 @@ def test_a_question_asking_for_several_is_answered_by_the_whole_enumeration(sent
     ("万山群岛海战发生在民国哪一年时?", "39年", True),  # DRCD: years counted in the era the question names
     ("《太平广记》是哪个朝代的作品?", "西元977年", False),  # DRCD: a year names no dynasty
     ("《太平广记》是哪个朝代的作品?", "宋代", True),
+    ("《筹海图编》是哪一个朝代的作品?", "明朝时期", False),  # DRCD: a period names no dynasty
+    ("靖难之役发生在中国历史上的哪一个朝代?", "明朝建文年间", False),
+    ("靖难之役发生在中国历史上的哪一个朝代?", "1399年", False),  # 哪一个 + 朝代 asks for a dynasty too
+    ("靖难之役发生在中国历史上的哪一个朝代?", "明朝", True),
+    ("德意志帝国皇帝于哪一年在凡尔赛签订和约?", "普法战争期间", False),  # a period is no year
+    ("华沙公约是哪一个时期的条约?", "冷战时期", True),
     ("热气球节在每年的几月举行?", "3亿", False),  # DRCD: 几月 asks which month, not how many
     ("热气球节在每年的几月举行?", "八月", True),
     ("莱茵春天小区有多少户居民？", "24小时", False),  # a count of households is no length of time
@@ -547,6 +553,13 @@ def test_the_calendar_leading_a_year_echoes_nothing():
     assert echo_share("公元", question, "") == 1.0  # no year after it: the question's word alone
     sentence = fold("公元738年，唐開元二十六年，置縣，以境內有翁山而命名為翁山縣，史上群島置縣之始。")  # DRCD
     assert best_candidate_text(sentence, "置縣，以境內有翁山而命名為翁山縣，於公元幾年?") == "公元738年"
+
+
+def test_the_noun_closing_a_period_echoes_nothing():
+    question = analyze_question("華沙公約是哪一個時期的重要條約?")
+    assert echo_share("冷战时期", question, "") == 0.0
+    sentence = fold("冷戰時期著名的華沙公約就是於此簽署的")  # DRCD
+    assert best_candidate_text(sentence, "華沙公約是哪一個時期的重要條約?") == "冷战时期"  # not 冷战, its 时期 cut
 
 
 def test_a_noun_naming_a_kind_of_place_answers_no_place_question():

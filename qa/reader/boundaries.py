@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import re
 
-from qa.reader.patterns import CALENDAR, ITEM_SEPARATORS, YEAR_NUMBER
+from qa.reader.patterns import CALENDAR, ITEM_SEPARATORS, NAME_TAGS, YEAR_NUMBER
 from qa.reader.questions import HEAD_NOUNS
 from qa.reader.spans import quoted_ranges, tagged, word_at, words_within
 
 COMPLEMENTS = {"好", "到", "完", "成", "上", "出", "给"}
 ASPECT = {"了", "着", "过"}
 NOUN_TAGS = ("n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "eng", "j", "l")
-NAME_TAGS = ("nr", "nrt", "nrfg", "ns", "nt", "nz")
-"""Tags of proper names: of people, places, bodies and other things."""
 TAIL_PREPOSITIONS = {"对", "向", "给", "为", "在", "从", "把", "被", "用", "以", "替", "跟", "同", "与"}
 COORDINATING = {"与", "同", "跟"}
 """Prepositions that also join two nouns: followed by nouns alone to the span's end, they start no tail (信心与责任心)."""

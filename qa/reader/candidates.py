@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa.reader.patterns import (MANNER_MARKER, NOUN_JOINERS, ORG_TAGS, PERSON_TAGS, PLACE_SUFFIXES, PLACE_TAGS,
-                                REASON_MARKER, aliases_given, causes_before, durations, entities, enumerations,
-                                headed_by, identities, marked_clauses, names_given, noun_chunks, quantities,
-                                range_sides, siblings, time_ranges, times)
+from qa.reader.patterns import (MANNER_MARKER, NOUN_JOINERS, ORG_TAGS, PERIOD_NOUNS, PERSON_TAGS, PLACE_SUFFIXES,
+                                PLACE_TAGS, REASON_MARKER, aliases_given, causes_before, durations, entities,
+                                enumerations, headed_by, identities, marked_clauses, names_given, noun_chunks, periods,
+                                quantities, range_sides, siblings, time_ranges, times)
 from qa.reader.actions import predicates
 from qa.reader.boundaries import cut_echoed_predicate, drop_complement, refine, with_named_front
 from qa.reader.definitions import defined_term, definitions
@@ -103,7 +103,7 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
     found: list[Candidate] = []
     kinds = {
         "quantity": quantities(folded),
-        "time": times(folded) if asks_point_of_time(question) else time_ranges(folded),
+        "time": (times(folded) if asks_point_of_time(question) else time_ranges(folded)) + periods(folded),
         "duration": durations(folded),
         "person": entities(folded, PERSON_TAGS),
         "place": entities(folded, PLACE_TAGS),
@@ -126,7 +126,8 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
     if place_named:
         kinds["place"] = place_levels(folded, kinds["place"])
     for kind, spans in kinds.items():
-        edges = drop - {noun} if kind == "headed" or place_named else drop
+        edges = (drop - {noun} if kind == "headed" or place_named else
+                 drop - set(PERIOD_NOUNS) if kind == "time" else drop)  # 冷战时期 asked as 哪一个时期 keeps 时期
         for start, end in spans:
             trimmed, end = trim(folded, start, end, edges)
             keeps_front = kind in NAMED_FRONT_KINDS and not place_named  # 茂南区 of 茂南区城南街道: a level of its own
@@ -135,7 +136,7 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
             cut = cut_echoed_predicate(folded, start, end, drop) if kind == "list" else end
             if cut < end:
                 end = trim(folded, start, cut, edges)[1]
-            if end > start:
+            if end > start and not (kind == "time" and folded[start:end] in PERIOD_NOUNS):  # 实施期间 less 实施
                 found.append(Candidate(start, end, kind, NAMED_FRONT if start == front < trimmed else "pattern"))
     named = names_given(folded) + (aliases_given(folded) if asks_alias(question) else [])
     for start, end in named if asks_name(question) else []:
@@ -339,18 +340,21 @@ def widen_quantity(candidate: Candidate, folded: str) -> Candidate:
 def strip_question_edges(candidate: Candidate, folded: str, question_text: str) -> Candidate:
     """Cut from a candidate's edges the longest run (two characters or more) that the question itself holds:
     the answer to 哪一年的2月14日 is the year, not the repeated date. A cut never leaves a number at the edge it
-    makes: 1998年 asked about beside 2008年 keeps its 8年, 1930年代 asked about as 什么年代 keeps its 年代 (and a shorter
-    run is not tried instead: 公元前240年 beside 公元前510年 stays whole)."""
+    makes: 1998年 asked about beside 2008年 keeps its 8年, 1930年代 asked about as 什么年代 keeps its 年代, and a
+    period keeps its noun (冷战时期 asked about as 哪一个时期; a shorter run is not tried instead: 公元前240年 beside
+    公元前510年 stays whole); nor is a period's noun left alone (实施期间 asked about as 从何时开始实施 stays whole, to
+    be refused as the question's echo)."""
     start, end = candidate.start, candidate.end
     for length in range(end - start - 1, 1, -1):
         if folded[end - length:end] in question_text:
-            end -= 0 if is_numeral(folded[end - length - 1]) else length
+            kept = is_numeral(folded[end - length - 1]) or folded[end - length:end] in PERIOD_NOUNS
+            end -= 0 if kept else length
             break
     for length in range(end - start - 1, 1, -1):
         if folded[start:start + length] in question_text:
             start += 0 if is_numeral(folded[start + length]) else length
             break
-    if (start, end) == (candidate.start, candidate.end):
+    if (start, end) == (candidate.start, candidate.end) or folded[start:end] in PERIOD_NOUNS:
         return candidate
     start, end = trim(folded, start, end)
     return Candidate(start, end, candidate.type, candidate.origin) if end > start else candidate

@@ -7,7 +7,8 @@ import re
 from collections.abc import Callable
 
 from qa.reader.questions import ALIAS_NOUNS, QuestionInfo
-from qa.reader.spans import CHINESE_DIGITS, LATIN_MEASURE, clause_bounds, clauses, is_numeral, quoted_ranges, tagged
+from qa.reader.spans import (CHINESE_DIGITS, DATE_UNITS, LATIN_MEASURE, clause_bounds, clauses, is_numeral,
+                             quoted_ranges, tagged)
 
 ONE_NUMERAL = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{CHINESE_DIGITS}]*(?:十几|几十|几百|几千|几万)[{CHINESE_DIGITS}]*|[{CHINESE_DIGITS}]+|半)"
 NUMERAL = rf"(?:{ONE_NUMERAL}(?:[-~—至到]{ONE_NUMERAL})?)"
@@ -38,8 +39,8 @@ CALENDAR = r"(?:(?:公元|西元)前?|(?:中华)?民国)"
 """The calendar a year may be counted in: 公元前, 西元 (Taiwan's word), 民国 (the Republic's years)."""
 YEAR_NUMBER = r"(?:\d{1,4}|[〇零一二三四五六七八九十元]{1,4})"
 """The number of a year, in digits or Chinese numerals (28, 四十三, 元 of 民国元年)."""
-YEAR = rf"{CALENDAR}?(?:\d{{1,4}}|[〇零一二三四五六七八九]{{2,4}})年(?:代)?"
-"""A year with its calendar: 公元前240年, 西元前4713年, 民国99年."""
+YEAR = rf"{CALENDAR}?(?:\d{{1,4}}|[〇零一二三四五六七八九]{{2,4}})年(?:代)?|[一二三四五六七八九]十年代"
+"""A year with its calendar (公元前240年, 西元前4713年, 民国99年), or a decade in Chinese numerals (六十年代)."""
 REIGN_YEAR = r"[\u4e00-\u9fff]{2}(?:元|\d{1,3}|[一二三四五六七八九十]{1,4})年\((?:公元前?)?\d{1,4}年\)"
 """An era's year with the calendar year it glosses, as encyclopaedias write it: 天正16年(1588年), 承光元年(577年)
 (folded text: half-width brackets). The two characters before the number name the era."""
@@ -80,6 +81,8 @@ REASON_MARKER = re.compile(rf"因为|由于|为了|(?<=是)因|(?={CLOSED_BY_ER.
 而 closes the reason in its clause (:data:`CLOSED_BY_ER`)."""
 MANNER_MARKER = re.compile(r"通过|利用|采用|采取|借助|依靠|凭借|运用|按照|依照|经过|使用")
 CONTINUATION = re.compile(r"^(?:加上|而且|并且|并|且|又|还|再|以及|同时|进一步|从而|以便|以)")
+NAME_TAGS = ("nr", "nrt", "nrfg", "ns", "nt", "nz")
+"""Tags of proper names: of people, places, bodies and other things."""
 PERSON_TAGS = {"nr", "nrt", "nrfg", "nrf"}
 CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 PLACE_TAGS = {"ns", "nsf"}
@@ -89,6 +92,19 @@ ERA_TAGS = {"t", "n", "nr", "nrfg", "nrt", "ns", "nz"}
 """Tags jieba gives an era's name (正德 t, 光绪 n, 洪武 nr, 绍兴 ns, 建文 nz)."""
 DURATION_LEADS = ("时", "间", "期", "达", "约", "近", "后", "前", "来", "过")
 """Last characters of a word after which a number of years is a duration, not an era's year (历时, 期间)."""
+PERIOD_NOUNS = ("时期", "期间", "年间", "时代", "初年", "末年")
+"""Nouns that make the name before them a period of time (冷战时期, 一次大战期间, 清朝嘉庆年间)."""
+PERIOD_NAME_TAGS = {"n", "nr", "nrt", "nrfg", "ns", "nsf", "nt", "nz", "t", "v", "vn", "j", "b", "eng", "m"}
+"""Tags of the words that may name a period (日治 ns, 冷战 v, 一次 m of 一次大战; 民国时期 b, one word with its
+noun)."""
+MAX_PERIOD_NAME = (3, 10)
+"""At most this many words and characters name a period (香港日治时期, 罗马共和国时期)."""
+COUNTING_MEASURES = "个种段些类"
+"""Measure words with which a numeral counts periods rather than names one (四个历史时期)."""
+POINTING = "这那该此其同各每本"
+"""First characters of a name that points back rather than names (该时期, 同一时期)."""
+SEASON = re.compile(r"[春夏秋冬](?:天|季)")
+"""A season as a time (秋天, 夏季): a word of its own, and not after a name it belongs to (莱茵春天小区)."""
 ORG_TAGS = {"nt"}
 ORG_NAMED_BY_TAGS = {"ns", "nsf", "nr", "nrt", "nz"}
 """Tags of a word before an organisation that names which one it is (:func:`named_by`)."""
@@ -147,6 +163,43 @@ def times(folded: str) -> list[tuple[int, int]]:
             found = part.match(folded, match.end()) if part else None
             spans.append((match.start(), found.end() if found else match.end()))
     return spans + [span for span in era_years(folded) if span not in spans]
+
+
+def periods(folded: str) -> list[tuple[int, int]]:
+    """Named periods of time and seasons (:data:`SEASON`): the name before a period noun (:data:`PERIOD_NOUNS`) with
+    the noun (冷战时期, 汉武帝时期, 一次大战期间), up to :data:`MAX_PERIOD_NAME`. The name starts after a verb that
+    leads other words (进入 of 进入战国时期) and after a date before it (1965年 of 1965年越战期间: a time of its own); a
+    name of numerals alone (这一时期), one that points back (同一时期), counts periods (四个历史时期), spans a range
+    (1950年到1980年间) or is a lone verb after 的 (确立 of 社会主义制度的确立时期, a phrase's last word) names none."""
+    words = tagged(folded)
+    spans = [(start, end) for index, (start, end, _) in enumerate(words) if SEASON.fullmatch(folded, start, end)
+             and not (index and words[index - 1][2] in NAME_TAGS)]
+    max_words, max_chars = MAX_PERIOD_NAME
+    for index, (start, end, flag) in enumerate(words):
+        noun = next((noun for noun in PERIOD_NOUNS if folded[start:end].endswith(noun)), None)
+        if noun is None:
+            continue
+        if end - start > len(noun):  # one word with its name (春秋时期, 民国时期 b): the name is that word's
+            named = [words[index]] if flag in PERIOD_NAME_TAGS else []
+        else:
+            first = index
+            while (first > 0 and index - first < max_words and words[first - 1][2] in PERIOD_NAME_TAGS
+                   and end - words[first - 1][0] <= max_chars):
+                first -= 1
+            named = list(words[first:index])
+        while len(named) > 1 and (named[0][2] == "v" or is_date_piece(folded[named[0][0]:named[0][1]])):
+            named = named[1:]
+        verb_of_phrase = len(named) == 1 and named[0][2] == "v" and folded[:named[0][0]].endswith("的")
+        if (any(flag != "m" for _, _, flag in named) and folded[named[0][0]] not in POINTING and not verb_of_phrase
+                and not (named[0][2] == "m" and folded[named[0][1] - 1] in COUNTING_MEASURES)
+                and not any(folded[a:b] in RANGE_JOINERS for a, b, _ in named)):
+            spans.append((named[0][0], end))
+    return spans
+
+
+def is_date_piece(word: str) -> bool:
+    """Whether a word is a date's number or unit (1965, 年, 7日), no name's start."""
+    return any(char.isdigit() for char in word) or word in DATE_UNITS
 
 
 def range_sides(folded: str) -> dict[str, list[tuple[int, int]]]:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import math
 import re
 
-from qa.reader.boundaries import NAME_TAGS, ORGANISATION_NOUNS
+from qa.reader.boundaries import ORGANISATION_NOUNS
 from qa.reader.candidates import (NAME_PHRASE_TAGS, NAMED_FRONT, PERSON_NOUNS, Candidate, SentenceCandidates,
                                   question_words, strip_question_edges, widen_quantity)
 from qa.reader.numerals import arabic
-from qa.reader.patterns import CALENDAR, DURATION_MEASURE, PLACE_SUFFIXES, YEAR_NUMBER, dictionary_words, times
+from qa.reader.patterns import (CALENDAR, DURATION_MEASURE, NAME_TAGS, PERIOD_NOUNS, PLACE_SUFFIXES, YEAR_NUMBER,
+                               dictionary_words, times)
 from qa.reader.questions import (CLASSIFIERS, HEAD_NOUNS, QuestionInfo, asks_alias, asks_post, asks_several,
                                  item_type)
 from qa.reader.sentences import ScoredSentence
@@ -189,7 +190,8 @@ def echoed_alone(word: str, words: set[str], question: str, text: str) -> bool:
 def echo_share(text: str, question: QuestionInfo, noun: str, named: bool = False) -> float:
     """Share of a candidate taken by the question's own words, the asked noun it ends in left out (天然气卡充值问题
     for 什么充值问题, 站南社区 for 所在的社区叫什么: neither echoes anything), and so are the calendar leading a year
-    (民国28年 for 民国几年) and the question's word that names which one a name is (重庆 of 重庆理工大学).
+    (民国28年 for 民国几年), the noun that closes a period (时期 of 冷战时期 for 哪一个时期) and the question's word
+    that names which one a name is (重庆 of 重庆理工大学).
 
     Args:
         text: the candidate's text.
@@ -198,7 +200,8 @@ def echo_share(text: str, question: QuestionInfo, noun: str, named: bool = False
         named: whether the candidate starts with such a word (:func:`~qa.reader.boundaries.with_named_front`).
     """
     head = nominal_head(question.suffix) if question.type in NOUN_KEPT else ""
-    for asked in (head, noun):
+    period = next((noun for noun in PERIOD_NOUNS if text.endswith(noun)), "")
+    for asked in (head, noun, period):
         if asked and text.endswith(asked) and len(text) > len(asked):
             text = text[:-len(asked)]
             break
@@ -425,14 +428,18 @@ def cut_to_unit_asked(candidate: Candidate, folded: str, question: QuestionInfo)
 
 def fits_unit_asked(text: str, question: QuestionInfo) -> bool:
     """Whether a time holds the calendar unit asked for (哪一年 is not answered by 八月, nor by 4年 unless the
-    question names the era: 民国哪一年; 哪个朝代 not by a year or date), a duration is on the scale asked for (hours
-    and less, or days and more), a count of things is no length of time (多少户 is not answered by 24小时), a count
-    answers only a count of the same kind (:func:`counts_alike`) and no count answers for a phone or other number
-    (:data:`IDENTIFIER_ASKED`); true when the question names no unit (多久, 何时, 多少)."""
+    question names the era: 民国哪一年; 哪个朝代 not by a year or date; neither by a period: 冷战时期, 明朝建文年间),
+    a duration is on the scale asked for (hours and less, or days and more), a count of things is no length of time
+    (多少户 is not answered by 24小时), a count answers only a count of the same kind (:func:`counts_alike`) and no
+    count answers for a phone or other number (:data:`IDENTIFIER_ASKED`); true when the question names no unit (多久,
+    何时, 多少)."""
     unit = time_unit_asked(question)
     if unit and unit not in text or unit == "年" and SHORT_YEARS.fullmatch(text) and not names_an_era(question):
         return False
-    if "朝代" in question.wh and any(char.isdigit() for char in text):
+    dynasty = "朝代" in question.wh + question.suffix[:2]  # 哪个朝代, 哪一个 + 朝代
+    if dynasty and any(char.isdigit() for char in text):
+        return False
+    if (unit or dynasty) and text.endswith(PERIOD_NOUNS):
         return False
     if question.type == "quantity" and not fits_size_asked(text, question):
         return False
