@@ -100,6 +100,16 @@ def test_a_decade_in_chinese_numerals_is_a_time(sentence, expected):
     assert spans_text(sentence, times(fold(sentence))) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("岡底斯山脈自白堊紀中期開始隆起", ["白堊紀中期"]),  # DRCD
+    ("鳥類的出現最早可以追溯至中生代侏羅紀", ["中生代侏羅紀"]),  # DRCD: two joined as one
+    ("乌尔巴克齿龙生存于上白垩纪早期的乌兹别克，约9500万年前", ["上白垩纪早期"]),  # CMRC trial
+    ("一个全新世界", []),  # no 全新世 in 全新世界
+])
+def test_a_time_of_the_geological_time_scale_is_a_time(sentence, expected):
+    assert spans_text(sentence, times(fold(sentence))) == expected
+
+
 @pytest.mark.parametrize("question, sentence, expected", [
     ("華沙公約是哪一個時期的重要條約?", "冷戰時期著名的華沙公約就是於此簽署的", "冷戰時期"),  # DRCD
     ("郵票在何時開始變成宣傳的工具?", "一次大戰期間郵票發展成宣傳工具", "一次大戰期間"),  # DRCD

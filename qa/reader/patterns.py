@@ -54,8 +54,12 @@ YEAR_PART = re.compile(rf"年底|年初|年末|年中|上半年|下半年|{PERIO
 starting another word (2015年初步建成)."""
 MONTH_PART = re.compile(r"上旬|中旬|下旬|底|末|初(?![次步级中赛审选稿始])")
 """A part of a month (7月初, 3月下旬)."""
+GEOLOGICAL_TIME = (r"(?:[上下早中晚]?(?:侏罗|侏㑩|白垩|三叠|二叠|石炭|泥盆|志留|奥陶|寒武|第三|第四|新近|古近|震旦)纪"
+                   r"|(?:新生|中生|古生|元古|太古)代|(?:古新|始新|渐新|中新|上新|更新|全新)世(?!界))+")
+"""A time of the geological time scale, several joined as one (白垩纪, 中生代侏罗纪, 第三纪中新世, 上白垩纪); not
+全新世 of 全新世界."""
 TIME = re.compile(
-    rf"{REIGN_YEAR}(?:{MONTH})?(?:{DAY})?|{DYNASTY}"
+    rf"{REIGN_YEAR}(?:{MONTH})?(?:{DAY})?|{DYNASTY}|{GEOLOGICAL_TIME}(?:{PERIOD_PART}|末)?"
     rf"|(?:{YEAR})?(?:{MONTH})?(?:{DAY})?(?:{CLOCK})?"
     rf"|{CALENDAR}?(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})世纪(?:\d{{2}}年代)?(?:{PERIOD_PART}|初|末)?"
     r"|(?:今年|去年|明年|前年|当年|当天|昨天|今天|明天|次日|近日|日前|本月|上月|上周|本周)")
