@@ -194,7 +194,7 @@ def periods(folded: str) -> list[tuple[int, int]]:
         while len(named) > 1 and (named[0][2] == "v" or is_date_piece(folded[named[0][0]:named[0][1]])):
             named = named[1:]
         verb_of_phrase = len(named) == 1 and named[0][2] == "v" and folded[:named[0][0]].endswith("的")
-        if (any(flag != "m" for _, _, flag in named) and folded[named[0][0]] not in POINTING and not verb_of_phrase
+        if (any(tag != "m" for _, _, tag in named) and folded[named[0][0]] not in POINTING and not verb_of_phrase
                 and not (named[0][2] == "m" and folded[named[0][1] - 1] in COUNTING_MEASURES)
                 and not any(folded[a:b] in RANGE_JOINERS for a, b, _ in named)):
             spans.append((named[0][0], end))

@@ -200,7 +200,7 @@ def echo_share(text: str, question: QuestionInfo, noun: str, named: bool = False
         named: whether the candidate starts with such a word (:func:`~qa.reader.boundaries.with_named_front`).
     """
     head = nominal_head(question.suffix) if question.type in NOUN_KEPT else ""
-    period = next((noun for noun in PERIOD_NOUNS if text.endswith(noun)), "")
+    period = next((closing for closing in PERIOD_NOUNS if text.endswith(closing)), "")
     for asked in (head, noun, period):
         if asked and text.endswith(asked) and len(text) > len(asked):
             text = text[:-len(asked)]
