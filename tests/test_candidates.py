@@ -481,6 +481,16 @@ def test_question_edges_are_cut_but_never_through_a_number(sentence, candidate, 
     ("不过斯姆威尔兹的发现在当时并未受到重视", ["斯姆威尔兹"]),  # DRCD
     ("他的名字 - 威廉姆·吉斯伯恩。", ["威廉姆·吉斯伯恩"]),  # CMRC trial: 姆 unknown to jieba (x), then the dot
     ("1167年,莱昂国王斐迪南二世第一次从穆斯林手中夺回阿尔坎塔拉", ["莱昂", "斐迪南二世", "阿尔坎塔拉"]),  # CMRC trial
+    ("伏尔泰的朋友们是伊夫林·比阿特丽斯·霍尔以笔名写作的", ["伏尔泰", "伊夫林·比阿特丽斯·霍尔"]),  # CMRC trial: 比 tagged p
+    ("约瑟夫·斯卡利格定义儒略周期为7980年", ["约瑟夫·斯卡利格"]),  # DRCD: 格 tagged a noun
+    ("恩里科·布里尼亚娜、雪莱·威特到洛杉矶", ["恩里科·布里尼亚娜", "雪莱·威特"]),  # CMRC trial: 尼亚 a place, 娜 unknown
+    ("米利托转会交易的一部分,阿夸弗雷斯卡转会至热那亚", ["米利托", "阿夸弗雷斯卡"]),  # CMRC trial: no dot
+    ("杰罗姆莱特文教授亦改写了认知科学发展史", ["杰罗姆莱特文"]),  # DRCD
+    ("公元前408年希腊的希波丹姆通常被认为是", ["希波丹姆"]),  # DRCD: 希波 a place jieba rarely counts
+    ("民主党在参议院挑选了哈利里德作为领导人", ["哈利里德"]),  # DRCD
+    ("效力于巴西桑托斯,波兰杜达总统", ["桑托斯", "杜达"]),  # a country jieba counts often is no piece of a name
+    ("约翰·史密斯曾说,史密斯家在伦敦", ["约翰·史密斯", "史密斯"]),  # an adverb or a common noun is no part of it
+    ("由张玛莉、林嘉华等领衔主演", ["张玛莉", "林嘉华"]),  # a Chinese name does not continue
 ])
 def test_names_jieba_split_are_mended(sentence, names):
     from qa.reader.patterns import PERSON_TAGS, entities

@@ -339,7 +339,26 @@ REGNAL_NAME_WORDS = 2
 """At most this many words make the name before a ruler's number (瓦伦丁|尼安 in 瓦伦丁尼安三世)."""
 DOTTED_NAME_TAGS = {"nr", "nrt", "nrfg", "nrf", "ns", "nz"}
 DOTTED_PART_CHARS = 6
-"""A transliterated name's part before its first · is at most this long (帕西瓦尔 in 帕西瓦尔·洛厄尔)."""
+"""A transliterated name's part is at most this long (帕西瓦尔 in 帕西瓦尔·洛厄尔, 比阿特丽斯 in 伊夫林·比阿特丽斯·霍尔)."""
+TRANSLITERATION_CHARS = frozenset(
+    "阿埃艾爱奥欧伊乌尤安昂恩英翁因温扬延耶约亚雅巴贝比博布拜鲍班邦本宾伯彼碧帕佩皮波普派保潘庞彭平蓬珀达德迪"
+    "多杜代道丹当登丁东敦蒂黛塔特托图泰坦唐滕廷通屯汀加盖吉戈古甘冈根贡格卡凯基科库考坎康肯孔昆克扎泽齐佐祖宰"
+    "赞藏津宗尊兹茨察策奇措楚钦聪查切乔丘琼詹杰萨塞西索苏赛绍桑森辛松斯瑟逊沙谢希舒夏尚欣什舍哈赫霍胡豪汉亨瓦"
+    "韦维沃武怀旺威法费菲福富凡芬弗夫马梅米莫穆迈曼芒蒙姆玛麦默纳内尼诺努奈瑙南嫩宁娜妮涅拉莱利洛卢劳兰朗伦隆"
+    "勒尔丽莉琳里罗鲁列雷赖娅莎丝蕾琪露芭顿斐奎薇哥芙提烈施翰卜密易契林撒文夸瑞摩廉那休厄罕士得")
+"""Characters that transliterate foreign names (the syllables of the common transliteration tables, less those
+that are also common words at a name's end: 山, 海, 门, 家, 人): a name written only in them continues over the one
+or two of them jieba split off its end (斯卡利|格, 布里|尼亚|娜, 阿夸弗雷斯|卡)."""
+TRANSLITERATION_TAIL_TAGS = {"n", "ng", "nr", "nrt", "nrfg", "ns", "nz", "j", "rg", "zg", "x"}
+"""Tags of a character a transliterated name continues over: nouns, names and characters jieba does not know; never a
+verb, adverb, preposition or particle (史密斯曾, 史密斯说)."""
+TRANSLITERATION_PIECE_CHARS = 2
+"""The longest word jieba split off a transliterated name that it continues over (尼亚 of 布里尼亚娜, 希波 of
+希波丹姆)."""
+RARE_PIECE_FREQUENCY = 200
+"""A word of transliteration characters that jieba tags a place or noun is a piece of a longer name when jieba's
+dictionary counts it less often than this (尼亚 176, 希波 34, 哈利 29), not when it names a country or city of its
+own (巴西 1628, 芬兰 745, 亚历山大 550)."""
 NAME_HEAD_TAGS = {"a", "n", "ng", "nr", "ns", "nz", "j"}
 """Tags jieba gives a name's first character when it splits it off: 德 (ns) in 德|川家康, 足 (a) in 足|利义辉, 羽 (nr)
 in 羽|柴秀吉, 科 (n) in 科|龙港."""
@@ -378,7 +397,9 @@ def mend_name(folded: str, before: dict[int, tuple[int, str]], after: dict[int, 
         else:
             break
     while True:
-        if linked(folded, end) and end + 1 in after and after[end + 1][1] != "x":
+        if linked(folded, end) and (between := linked_part_end(folded, end + 1)):
+            end = between
+        elif linked(folded, end) and end + 1 in after and after[end + 1][1] != "x":
             end = after[end + 1][0]
         elif end in after and after[end][1] in DOTTED_NAME_TAGS and linked(folded, after[end][0]):
             end = after[end][0]
@@ -390,7 +411,59 @@ def mend_name(folded: str, before: dict[int, tuple[int, str]], after: dict[int, 
     while dot > 0 and start in before and before[start][1] in DOTTED_NAME_TAGS and CJK_CHAR.match(
             folded[before[start][0]]) and dot - before[start][0] <= DOTTED_PART_CHARS:
         start = before[start][0]
+    start, end = transliterated_head(folded, before, start, end), transliterated_tail(folded, after, start, end)
     return with_split_head(folded, before, start), split_tail(folded, after, end) or end
+
+
+def linked_part_end(folded: str, start: int) -> int | None:
+    """Where the part of a name that starts at ``start`` ends when another link follows it and the part is Chinese
+    characters only, however jieba tagged them (比阿特丽斯 in 伊夫林·比阿特丽斯·霍尔, 比 tagged a preposition)."""
+    for end in range(start + 1, min(start + DOTTED_PART_CHARS, len(folded) - 1) + 1):
+        if not CJK_CHAR.match(folded[end - 1]):
+            return None
+        if linked(folded, end):
+            return end
+    return None
+
+
+def transliterated_tail(folded: str, after: dict[int, tuple[int, str]], start: int, end: int) -> int:
+    """Where a name ending at ``end`` ends with the pieces jieba split off its end (:func:`name_piece`) when its last
+    part (after its last link) is written only in :data:`TRANSLITERATION_CHARS` (约瑟夫·斯卡利|格, 恩里科·布里|尼亚|娜,
+    阿夸弗雷斯|卡), up to :data:`DOTTED_PART_CHARS` for the part."""
+    part_start = max([start] + [position + 1 for position in range(start, end) if linked(folded, position)])
+    if not all(char in TRANSLITERATION_CHARS for char in folded[part_start:end]):
+        return end
+    while ((word := after.get(end)) and word[0] - part_start <= DOTTED_PART_CHARS
+           and name_piece(folded[end:word[0]], word[1])):
+        end = word[0]
+    return end
+
+
+def transliterated_head(folded: str, before: dict[int, tuple[int, str]], start: int, end: int) -> int:
+    """Where a name starting at ``start`` starts with the piece of two characters or more jieba split off its front
+    (:func:`name_piece`; 希波|丹姆, 哈利|里德) when its first part is written only in :data:`TRANSLITERATION_CHARS`,
+    up to :data:`DOTTED_PART_CHARS` for the part."""
+    part_end = next((position for position in range(start, end) if linked(folded, position)), end)
+    if not all(char in TRANSLITERATION_CHARS for char in folded[start:part_end]):
+        return start
+    while ((word := before.get(start)) and start - word[0] > 1 and part_end - word[0] <= DOTTED_PART_CHARS
+           and name_piece(folded[word[0]:start], word[1])):
+        start = word[0]
+    return start
+
+
+def name_piece(word: str, flag: str) -> bool:
+    """Whether a word jieba split off a transliterated name is a piece of it: written only in
+    :data:`TRANSLITERATION_CHARS`, at most :data:`TRANSLITERATION_PIECE_CHARS` long, and one character tagged as
+    :data:`TRANSLITERATION_TAIL_TAGS` allow, a name, or a place or noun jieba rarely counts
+    (:data:`RARE_PIECE_FREQUENCY`)."""
+    if len(word) > TRANSLITERATION_PIECE_CHARS or not all(char in TRANSLITERATION_CHARS for char in word):
+        return False
+    if len(word) == 1:
+        return flag in TRANSLITERATION_TAIL_TAGS
+    import jieba
+
+    return flag in PERSON_TAGS or flag in ("ns", "nz", "n") and jieba.dt.FREQ.get(word, 0) < RARE_PIECE_FREQUENCY
 
 
 def split_tail(folded: str, after: dict[int, tuple[int, str]], end: int) -> int | None:
