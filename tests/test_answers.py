@@ -144,11 +144,12 @@ def test_cli_prints_the_answer_first(seed_index_dir):
 
 @pytest.fixture(scope="module")
 def encyclopaedia_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of eight CMRC 2018 trial articles (tests/data, CC BY-SA 4.0)."""
+    """A real server over a real-model index of ten CMRC 2018 trial articles (tests/data, CC BY-SA 4.0)."""
     from qa.index import build_from_corpus
 
     folder = tmp_path_factory.mktemp("encyclopaedia")
-    articles = ("TRIAL_99", "TRIAL_142", "TRIAL_155", "TRIAL_203", "TRIAL_231", "TRIAL_309", "TRIAL_777", "TRIAL_991")
+    articles = ("TRIAL_99", "TRIAL_142", "TRIAL_155", "TRIAL_203", "TRIAL_231", "TRIAL_299", "TRIAL_309", "TRIAL_455",
+                "TRIAL_777", "TRIAL_991")
     chosen = [line for line in CMRC_CORPUS.read_text(encoding="utf-8").splitlines()
               if json.loads(line)["id"] in articles]
     (folder / "corpus.jsonl").write_text("\n".join(chosen) + "\n", encoding="utf-8")
@@ -203,5 +204,19 @@ def test_a_time_question_is_answered_by_a_named_period(encyclopaedia_url):
     body = httpx.post(f"{encyclopaedia_url}/ask", json={"question": "自在奥义书的成书时间是什么时候？"}, timeout=60).json()
     answer = body["answer"]
     assert answer and answer["text"] == "孔雀王朝时期" and answer["type"] == "time"
+    passage = next(p for p in body["passages"] if p["id"] == answer["passage_id"])
+    assert passage["text"][answer["start"]:answer["end"]] == answer["text"]
+
+
+@pytest.mark.parametrize(("question", "expected", "answer_type"), [
+    # 伊夫林·比阿特丽斯·霍尔: jieba tags 比 a preposition, and the answer was 伊夫林·比
+    ("伏尔泰的朋友们是谁写的？", "伊夫林·比阿特丽斯·霍尔", "person"),
+    # 香港属于第三区: an ordinal in Chinese numerals was no quantity, and the question was declined
+    ("香港在DVD分区属于第几区？", "第三区", "quantity"),
+])
+def test_a_split_name_and_an_ordinal_are_answered_whole(encyclopaedia_url, question, expected, answer_type):
+    body = httpx.post(f"{encyclopaedia_url}/ask", json={"question": question}, timeout=60).json()
+    answer = body["answer"]
+    assert answer and answer["text"] == expected and answer["type"] == answer_type
     passage = next(p for p in body["passages"] if p["id"] == answer["passage_id"])
     assert passage["text"][answer["start"]:answer["end"]] == answer["text"]

@@ -3,7 +3,7 @@ import pytest
 from qa.reader.candidates import (extract_candidates, named_in_slot, posts_before_names, question_words,
                                   sentence_candidates)
 from qa.reader.patterns import (ORG_TAGS, PLACE_TAGS, REASON_MARKER, causes_before, entities, enumerations,
-                                identities, marked_clauses, periods, quantities, times)
+                                identities, marked_clauses, periods, quantities, ratios, times)
 from qa.reader.questions import analyze_question
 from qa.reader.slot import names_the_attribute, slot
 from qa.reader.spans import clause_bounds, quoted_ranges, trim
@@ -37,6 +37,38 @@ def test_a_number_keeps_its_thousands_separators(text, expected):
 ])
 def test_two_quantities_with_measures_joined_by_zhi_are_one_range(text, expected):
     assert spans_text(text, quantities(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("于行政总局第五区设置镇越县", ["第五"]),  # DRCD, folded: 区 is no measure word
+    ("以金融相关产业为主的是第三产业", ["第三"]),  # DRCD
+    ("香港属于第三区", ["第三"]),  # CMRC trial
+    ("一次又一次地次第展开", ["一次", "一次"]),  # 次第 holds no ordinal
+])
+def test_an_ordinal_in_chinese_numerals_is_a_quantity(text, expected):
+    assert spans_text(text, quantities(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("目前学校男女生比例约为1:7(男:女)", ["1:7"]),  # CMRC trial
+    ("2002年世界杯以2比1淘汰英格兰", ["2比1"]),  # DRCD, folded
+    ("比分为3-2", ["3-2"]),
+    ("每周日上午11:00~12:00播出", []),  # a time of day
+    ("在1980-1990年间", []),  # a range of years
+])
+def test_ratios_and_scores(text, expected):
+    assert spans_text(text, ratios(text)) == expected
+
+
+@pytest.mark.parametrize("question, ratio", [("目前学校男女生比例是多少？", True), ("目前学校有多少名学生？", False)])
+def test_a_ratio_is_a_candidate_only_where_the_question_asks_for_one(question, ratio):
+    sentence = "目前学校男女生比例约为1:7"
+    found = [sentence[c.start:c.end] for c in extract_candidates(sentence, analyze_question(question))
+             if c.type == "quantity"]
+    if ratio:
+        assert found == ["1:7"]  # not the ratio's numbers alone
+    else:
+        assert "1" in found and "1:7" not in found
 
 
 def test_dates_are_not_quantities():
@@ -520,6 +552,8 @@ def test_quantities_keep_their_metric_units_as_taiwan_writes_them(text, expected
     ("可以直航5000吨级的船", ["5000吨级"]),  # DRCD
     ("系统建成时部署的飞弹分为两类", ["两类"]),  # CMRC
     ("这十分重要", []),  # 十分 is no count
+    ("与藤原纪香的婚礼耗资5亿日圆", ["5亿日圆"]),  # CMRC trial: 日 was read as a day, and the amount dropped
+    ("长崎县2014年的工业品生产金额为15,625亿日元", ["15,625亿日元"]),  # DRCD, folded
 ])
 def test_quantities_keep_the_common_classifiers(text, expected):
     assert spans_text(text, quantities(fold(text))) == expected

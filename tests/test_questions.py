@@ -221,6 +221,8 @@ def test_a_question_asking_for_several_things(question, several):
     ("哪几个国家参加了比赛？", "list", "place"),
     ("计算神经科学包含哪些科学？", "list", "list"),
     ("第几名？", "quantity", "quantity"),
+    ("哪一代战机开始出现？", "quantity", "quantity"),  # DRCD: answered by 第二代
+    ("他是哪一代表团的成员？", "other", "other"),  # 代表团, no generation
     ("来了几个人？", "quantity", "quantity"),
 ])
 def test_which_ones_is_not_how_many_and_its_items_are_typed_by_their_noun(question, answer_type, item):

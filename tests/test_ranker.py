@@ -255,6 +255,21 @@ def test_a_question_asking_for_several_is_answered_by_the_whole_enumeration(sent
     ("来了多少人？", "3万", True),  # no measure word given
     ("城南街道党工委书记的电话号码是多少？", "5名", False),  # a number to call, not a count
     ("城南街道党工委书记的电话号码是多少？", "2283456", True),
+    ("香港在dvd分区属于第几区?", "第三", True),  # CMRC trial: an ordinal answers 第几
+    ("哪一代战机开始出现?", "第二", True),
+    ("哪一代战机开始普遍装备后燃器?", "第二个", False),  # DRCD: counts no generation
+    ("哪一代战机开始普遍装备后燃器?", "第二代", True),
+    ("本笃十六世是第几位德国籍的教宗?", "第八位", True),
+    ("多少平方公里为昆明市域总面积?", "1.07%", False),  # DRCD, folded: a share is no area
+    ("多少平方公里为昆明市域总面积?", "21473平方公里", True),
+    ("拜占庭帝国的人口巅峰值大约多少人?", "270万平方公里", False),  # DRCD: an area counts no people
+    ("拜占庭帝国的人口巅峰值大约多少人?", "3400万", True),
+    ("多少日元为长崎县2014年的工业品生产金额?", "16.2%", False),  # DRCD: 日元 asked, not 日
+    ("多少日元为长崎县2014年的工业品生产金额?", "15,625亿日元", True),
+    ("喀尔巴阡山脉的总长度大约为多少公里?", "1500英里", True),  # another length is still a length
+    ("这条隧道有多少米?", "30平方米", False),
+    ("长崎县有多少个选举区?", "第三", False),  # a bare ordinal counts nothing
+    ("长崎县有多少个选举区?", "第三个", True),
 ])
 def test_a_duration_or_time_answers_only_on_the_scale_asked_for(question, text, fits):
     assert fits_unit_asked(text, analyze_question(question)) is fits
@@ -620,6 +635,8 @@ def test_names_given_after_a_naming_verb(sentence, name):
     ("本笃十六世是罗马天主教会第265任教宗", "本笃十六世是罗马天主教会第几任教宗?", "第265", "第265任"),  # not 第265任教
     ("以金融相关产业为主的是第三产业", "以金融相关产业为主的是第几产业?", "第三", "第三产业"),  # a word, not 第三产
     ("东芝排名第4,", "东芝排名第几?", "第4", "第4"),  # nothing asked after 第几
+    ("第二产业占长崎县生产总值的16.2%", "占16.2%为长崎县第几的产业?", "第二", "第二产业"),  # DRCD, folded: 的 before it
+    ("第三代战机开始高度复杂化", "哪一代战机开始高度复杂化?", "第三代", "第三代"),  # DRCD: 哪一代 asks an ordinal
     ("这四个选举区中,长崎县第1区因重工业工人较多", "长崎县有几个区?", "第1", "第1"),  # no ordinal asked
 ])
 def test_an_ordinal_keeps_the_measure_word_asked_after_di_ji(sentence, question, ordinal, expected):

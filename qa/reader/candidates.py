@@ -10,13 +10,13 @@ from functools import lru_cache
 from qa.reader.patterns import (MANNER_MARKER, NOUN_JOINERS, ORG_TAGS, PERIOD_NOUNS, PERSON_TAGS, PLACE_SUFFIXES,
                                 PLACE_TAGS, REASON_MARKER, aliases_given, causes_before, durations, entities,
                                 enumerations, headed_by, identities, marked_clauses, names_given, noun_chunks, periods,
-                                quantities, range_sides, siblings, time_ranges, times)
+                                quantities, range_sides, ratios, siblings, time_ranges, times)
 from qa.reader.actions import predicates
 from qa.reader.boundaries import cut_echoed_predicate, drop_complement, refine, with_named_front
 from qa.reader.definitions import defined_term, definitions
 from qa.reader.descriptions import descriptions, subject_words
 from qa.reader.questions import (HEAD_NOUNS, QuestionInfo, asks_alias, asks_name, asks_post, asks_point_of_time,
-                                 range_side_asked)
+                                 asks_ratio, range_side_asked)
 from qa.reader.sentences import weighted_coverage
 from qa.reader.slot import asked_noun, asks_a_place_level, named_items, names_the_attribute, slot
 from qa.reader.spans import CHINESE_DIGITS, clauses, is_numeral, quoted_ranges, tagged, trim, words_within
@@ -87,6 +87,16 @@ def question_words(question: QuestionInfo) -> frozenset[str]:
     return frozenset(w for w in _question_words(question.text) if w not in question.wh and question.wh not in w)
 
 
+def ratio_or_quantities(folded: str, question: QuestionInfo) -> list[tuple[int, int]]:
+    """The quantities of a sentence; for a question asking for a ratio or score, its ratios (:func:`ratios`) in place
+    of the numbers they set against each other (1:7, not 1 or 7)."""
+    if not asks_ratio(question):
+        return quantities(folded)
+    found = ratios(folded)
+    return found + [(start, end) for start, end in quantities(folded)
+                    if not any(first <= start and end <= last for first, last in found)]
+
+
 def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]:
     """All typed pattern candidates of a sentence for a question.
 
@@ -102,7 +112,7 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
     noun = asked_noun(question)
     found: list[Candidate] = []
     kinds = {
-        "quantity": quantities(folded),
+        "quantity": ratio_or_quantities(folded, question),
         "time": (times(folded) if asks_point_of_time(question) else time_ranges(folded)) + periods(folded),
         "duration": durations(folded),
         "person": entities(folded, PERSON_TAGS),

@@ -20,7 +20,7 @@ MEASURES = sorted(
     "条 元 岁 年 周 米 吨 辆 台 场 批 支 份 张 套 间 栋 座 层 例 剂 % 倍 组 队 处 种 部 首 本 篇 届 期 集 枚 架 艘 片 亩 "
     "公顷 级 代 度 克 块 颗 只 头 匹 秒 号 路 点 英里 英尺 厘米 毫米 升 年级 强 季 个多月 个半月 个多小时 个半小时 个星期 "
     "星期 昼夜 公尺 公分 公厘 公克 公升 公吨 平方公尺 立方公尺 立方米 千瓦 兆瓦 千兆瓦 瓦 英寸 海里 光年 毫升 吨级 席 册 卷 股 "
-    "幅 幕 章 节 类".split(),
+    "幅 幕 章 节 类 日元 日圆 美金 港币 英镑 韩元 卢布 新台币 台币 人民币 法郎 卢比".split(),
     key=len, reverse=True)
 DURATION_UNITS = ("天", "小时", "分钟", "个月", "个多月", "个半月", "年", "周", "星期", "秒", "昼夜", "夜")
 DURATION_MEASURE = re.compile(r"(?:" + "|".join(DURATION_UNITS) + r")(?:多|余)?$")
@@ -116,15 +116,16 @@ ORG_NAMED_BY_TAGS = {"ns", "nsf", "nr", "nrt", "nz"}
 
 def quantities(folded: str) -> list[tuple[int, int]]:
     """Numbers with measure words and approximation words (400多名, 30多万人次, 近百, 约3000余人, 1.2万, 十几天,
-    3至5人); Chinese numerals and fractions as written (五分之一, 百分之十五); two with a measure each joined as one
-    range (200米至2,300米: either end alone misquotes it)."""
+    3至5人); Chinese numerals and fractions as written (五分之一, 百分之十五); ordinals in Chinese numerals (第三 of
+    第三产业); two with a measure each joined as one range (200米至2,300米: either end alone misquotes it)."""
     spans = []
     for match in QUANTITY.finditer(folded):
         text = match.group()
         has_digit = any(c.isdigit() for c in text)
         has_measure = re.search(MEASURE + "(?:多|余)?$", text) is not None
         approximate = re.match(APPROXIMATE, text) is not None
-        if not (has_digit or has_measure or "分之" in text or (approximate and re.search("[百千万亿]", text))):
+        ordinal = text.startswith("第") and len(text) > 1
+        if not (has_digit or has_measure or ordinal or "分之" in text or (approximate and re.search("[百千万亿]", text))):
             continue
         after = folded[match.end():match.end() + 1]
         if has_digit and not has_measure and after in "月日号年":
@@ -133,6 +134,15 @@ def quantities(folded: str) -> list[tuple[int, int]]:
             continue
         spans.append(match.span())
     return joined_ranges(folded, spans, lambda start, end: re.search(MEASURE + "$", folded[start:end]) is not None)
+
+
+RATIO = re.compile(r"\d+(?:\.\d+)?\s?(?:[:：比]|-(?=\d))\s?\d+(?:\.\d+)?(?![\d:年月日号])")
+"""Two numbers set against each other: a ratio or a score (1:7, 2比1, 3-2)."""
+
+
+def ratios(folded: str) -> list[tuple[int, int]]:
+    """Ratios and scores (:data:`RATIO`): what answers a question asking for one, never a time of day (11:00)."""
+    return [match.span() for match in RATIO.finditer(folded) if not re.fullmatch(CLOCK, match.group())]
 
 
 def joined_ranges(folded: str, spans: list[tuple[int, int]], opens: Callable[[int, int], bool]

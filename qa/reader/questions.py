@@ -23,7 +23,8 @@ CHINESE_PATTERNS: list[tuple[AnswerType, str]] = [
              r"什么日子|哪个时期|什么年代|哪个年代|哪个朝代|什么朝代|几时|几世纪|哪个世纪|哪一个世纪|(?<=[西公纪]元)几年)"),
     ("duration", r"(?<![第这那這])(?P<wh>多久|多长时间|多少时间|多长的时间|几天|几个月|几个小时|几小时|几年|几周|几个星期|几分钟|"
                  r"多少天|多少年|多少个月|多少小时|多少个小时|多少分钟|多少周|几昼夜)"),
-    ("quantity", r"(?<![许众很诸])(?P<wh>多少|(?<![哪这那這])几(?!乎)|多大|多长|多高|多远|多重|多久|多深|多宽|多厚|多快|多老|多少钱|多长时间|百分之几|第几)"),
+    ("quantity", r"(?<![许众很诸])(?P<wh>多少|(?<![哪这那這])几(?!乎)|多大|多长|多高|多远|多重|多久|多深|多宽|多厚|多快|多老|多少钱|"
+                 r"多长时间|百分之几|第几|哪一?(?=代(?![人表价言理])))"),
     ("person", r"(?P<wh>谁|哪位|哪个人|什么人|叫什么名字|名字是什么|姓什么|何人)"),
     ("place", r"(?P<wh>哪里|哪儿|在哪|何处|何地|什么地方|哪个地方|哪个国家|哪国|哪座城市|哪个城市|哪个省|哪个地区|去哪|位于哪|什么位置)"),
     ("organisation", r"(?P<wh>哪个公司|哪家公司|哪家|哪个机构|哪个组织|哪个单位|哪个部门|哪所|哪个学校|哪个大学|哪个球队|哪支)"),
@@ -99,10 +100,10 @@ YES_NO = re.compile(r"(?:吗|嘛)[\s?？!！。.]*$|是否|是不是|有没有|�
 """How a question that has no interrogative asks whether something is so (丙烯颜料有毒吗, 是否连续三天)."""
 TRAILING = re.compile(r"[\s?？!！。.,，;；:：呢吗啊呀]+$")
 MEASURE_AFTER_WH = re.compile(
-    r"^(?:万|千|百|亿)?(?:名|位|个|人次|人|户|轮|项|件|天|日|小时|分钟|秒|次|家|所|条|元|岁|年|月|周|米|公里|"
-    r"千米|平方米|平方公里|吨|辆|台|场|批|支|份|张|套|间|栋|座|层|例|剂|倍|组|队|处|种|部|首|本|篇|届|期|集|枚|"
-    r"架|艘|座|片|亩|公顷|级|代|万人|千克|公斤|克|度|米高|英尺|英里|美元|港元|欧元|块|样|门|颗|只|头|匹|条"
-    rf"|{LATIN_MEASURE})")
+    r"^(?:万|千|百|亿)?(?:名|位|个|人次|人|户|轮|项|件|天|日元|日圆|日|小时|分钟|秒|次|家|所|条|元|岁|年|月|周|米|公里|"
+    r"千米|平方米|平方公里|平方公尺|公尺|公分|公厘|吨|辆|台|场|批|支|份|张|套|间|栋|座|层|例|剂|倍|组|队|处|种|部|首|本|篇|"
+    r"届|期|集|枚|架|艘|座|片|亩|公顷|级|代|万人|千克|公斤|克|度|米高|英尺|英里|美元|美金|港元|欧元|英镑|块|样|门|颗|只|"
+    rf"头|匹|条|百分比|{LATIN_MEASURE})")
 
 
 @dataclass
@@ -321,6 +322,15 @@ def asks_alias(question: QuestionInfo) -> bool:
     nothing after it (盾柱木的别名是什么, 刺角瓜又名什么), or the noun alone after it (又有哪一个俗称)."""
     return (bool(ALIAS_BEFORE.search(question.prefix)) and not question.suffix.strip("?？")
             or bool(ALIAS_AFTER.match(question.suffix.rstrip("?？"))))
+
+
+RATIO_ASKED = re.compile(r"比例|比率|比值|比分|比数")
+"""Nouns with which a quantity question asks for a ratio or a score (男女生比例是多少, 比数是多少)."""
+
+
+def asks_ratio(question: QuestionInfo) -> bool:
+    """Whether a quantity question asks for a ratio or a score (:data:`RATIO_ASKED`), which 1:7 or 2比1 answers."""
+    return question.type == "quantity" and bool(RATIO_ASKED.search(question.text))
 
 
 def asks_point_of_time(question: QuestionInfo) -> bool:

@@ -35,6 +35,19 @@ and mm as folded text writes them), and degrees."""
 NOT_A_SIZE = ("平方", "立方", "m2", "m3")
 """Words that make a length unit one of area or volume (630平方公里, 1.601km2): no answer to how long or how
 high."""
+UNIT_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("area", ("平方公里", "平方千米", "平方米", "平方公尺", "平方英里", "km2", "m2", "km²", "m²", "公顷", "亩")),
+    ("volume", ("立方米", "立方公尺", "m3", "毫升", "公升", "升")),
+    ("length", ("公里", "千米", "厘米", "毫米", "米", "公尺", "公分", "公厘", "英里", "英尺", "英寸", "海里", "光年", "km", "cm",
+                "mm")),
+    ("mass", ("公斤", "千克", "公吨", "吨", "公克", "克", "kg")),
+    ("money", ("美元", "港元", "欧元", "日元", "日圆", "美金", "港币", "英镑", "韩元", "卢布", "台币", "人民币", "法郎", "卢比",
+               "元")),
+    ("share", ("%", "百分比")),
+    ("people", PEOPLE_MEASURES),
+)
+"""What a measure word measures, the longer units first (平方公里 is an area, not a length): an answer measured in one
+kind answers no question that asks in another (多少人 is not answered by 270万平方公里, 多少平方公里 not by 1.07%)."""
 NEUTRAL_MEASURES = ("个", "种")
 """Measure words that count people and things alike (几个人, 27个党组织)."""
 KIND_NOUNS = (PERSON_NOUNS + PLACE_SUFFIXES + tuple(dict(HEAD_NOUNS)["place"]) + tuple(dict(HEAD_NOUNS)["organisation"])
@@ -84,6 +97,13 @@ WITHIN_A_DAY = ("小时", "分钟", "秒")
 """Duration units shorter than a day: 几天 is not answered by 6个小时, nor 几个小时 by 三天."""
 ORDINAL_MEASURES = "区任名张届位套个次号期代章季集轮批站层楼排行局场回部"
 """Measure words that follow an ordinal on their own (第1区, 第265任教宗): 第几 + one of them is answered with it."""
+ORDINAL_WH = ("第几", "哪一", "哪")
+"""Interrogatives of a quantity question that ask for an ordinal: 第几区, and 哪一代 (answered by 第二代)."""
+BARE_ORDINAL = re.compile(rf"^第[{CHINESE_DIGITS}]+$")
+"""An ordinal with no measure after it (第三 of 第三产业): it answers only a question asking for an ordinal."""
+ORDINAL = re.compile(rf"^第[\d{CHINESE_DIGITS}]+(?P<measure>.)")
+"""An ordinal with the measure word after it (代 of 第二代): an ordinal asked for with a measure (哪一代) is answered
+only by one with the same measure."""
 SHORT_YEARS = re.compile(r"\d{1,2}年")
 """One or two digits before 年: a number of years (实施了4年), no calendar year unless an era names it (民国39年)."""
 ENUMERATED_ITEMS = 2
@@ -407,10 +427,11 @@ def cut_suffix_echo(candidate: Candidate, folded: str, question: QuestionInfo, n
 def with_ordinal_noun(candidate: Candidate, folded: str, question: QuestionInfo) -> Candidate:
     """For 第几 + noun, an ordinal widened over the measure word or first word of that noun where the sentence goes on
     with it: 第几区 is answered by 第1区, 第几任教宗 by 第265任, 第几产业 by 第三产业 (not 第1, 第265, 第三)."""
-    if question.wh != "第几" or not question.suffix or not folded.startswith("第", candidate.start):
+    suffix = question.suffix.removeprefix("的")  # 第几的产业
+    if not asks_ordinal(question) or not suffix or not folded.startswith("第", candidate.start):
         return candidate
-    pieces = dictionary_words(question.suffix)
-    noun = question.suffix[0] if question.suffix[0] in ORDINAL_MEASURES or not pieces else pieces[0][0]
+    pieces = dictionary_words(suffix)
+    noun = suffix[0] if suffix[0] in ORDINAL_MEASURES or not pieces else pieces[0][0]
     if folded.startswith(noun, candidate.end):
         return Candidate(candidate.start, candidate.end + len(noun), candidate.type, candidate.origin)
     return candidate
@@ -426,9 +447,16 @@ def cut_to_unit_asked(candidate: Candidate, folded: str, question: QuestionInfo)
         else candidate
 
 
+def asks_ordinal(question: QuestionInfo) -> bool:
+    """Whether a question asks for an ordinal (第几区, 第几的产业, 哪一代战机)."""
+    return question.type == "quantity" and question.wh in ORDINAL_WH
+
+
 def fits_unit_asked(text: str, question: QuestionInfo) -> bool:
     """Whether a time holds the calendar unit asked for (哪一年 is not answered by 八月, nor by 4年 unless the
     question names the era: 民国哪一年; 哪个朝代 not by a year or date; neither by a period: 冷战时期, 明朝建文年间),
+    an ordinal is asked for (第三 answers 第几区, not 多少个区) and counts what is asked (第几位 not by 第二个), a
+    quantity is measured in the kind of unit asked for (:data:`UNIT_KINDS`),
     a duration is on the scale asked for (hours and less, or days and more), a count of things is no length of time
     (多少户 is not answered by 24小时), a count answers only a count of the same kind (:func:`counts_alike`) and no
     count answers for a phone or other number (:data:`IDENTIFIER_ASKED`); true when the question names no unit (多久,
@@ -441,7 +469,15 @@ def fits_unit_asked(text: str, question: QuestionInfo) -> bool:
         return False
     if (unit or dynasty) and text.endswith(PERIOD_NOUNS):
         return False
+    if BARE_ORDINAL.match(text) and not asks_ordinal(question):
+        return False
+    ordinal = ORDINAL.match(text)
+    if ordinal and asks_ordinal(question) and question.measure and ordinal.group("measure") != question.measure:
+        return False  # 哪一代 is not answered by 第二个
     if question.type == "quantity" and not fits_size_asked(text, question):
+        return False
+    asked_kind = "share" if question.wh == "百分之几" else unit_kind(question.measure)
+    if question.type == "quantity" and asked_kind and unit_kind(text) not in ("", asked_kind):
         return False
     if question.type == "quantity" and (not counts_alike(text, question.measure)
                                         or IDENTIFIER_ASKED.search(question.prefix) and COUNTED_MEASURE.search(text)):
@@ -465,6 +501,15 @@ def fits_size_asked(text: str, question: QuestionInfo) -> bool:
     counted = COUNTED_MEASURE.search(text)
     return counted is None or counted.group("measure").endswith(SIZE_UNITS) or (
         question.wh == "多长" and DURATION_MEASURE.search(text) is not None)
+
+
+def unit_kind(text: str) -> str:
+    """The kind of unit a quantity or a question's measure word ends in (:data:`UNIT_KINDS`; a share for 百分之十五),
+    or "" for none."""
+    if text.startswith("百分之"):
+        return "share"
+    bare = text.rstrip("多余")
+    return next((kind for kind, units in UNIT_KINDS if bare.endswith(units)), "")
 
 
 def counts_alike(text: str, measure: str) -> bool:
