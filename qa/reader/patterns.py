@@ -356,9 +356,9 @@ TRANSLITERATION_CHARS = frozenset(
     "赞藏津宗尊兹茨察策奇措楚钦聪查切乔丘琼詹杰萨塞西索苏赛绍桑森辛松斯瑟逊沙谢希舒夏尚欣什舍哈赫霍胡豪汉亨瓦"
     "韦维沃武怀旺威法费菲福富凡芬弗夫马梅米莫穆迈曼芒蒙姆玛麦默纳内尼诺努奈瑙南嫩宁娜妮涅拉莱利洛卢劳兰朗伦隆"
     "勒尔丽莉琳里罗鲁列雷赖娅莎丝蕾琪露芭顿斐奎薇哥芙提烈施翰卜密易契林撒文夸瑞摩廉那休厄罕士得")
-"""Characters that transliterate foreign names (the syllables of the common transliteration tables, less those
-that are also common words at a name's end: 山, 海, 门, 家, 人): a name written only in them continues over the one
-or two of them jieba split off its end (斯卡利|格, 布里|尼亚|娜, 阿夸弗雷斯|卡)."""
+"""Characters that transliterate foreign names (the syllables of the common transliteration tables, less Chinese
+surnames they seldom use, 朱, 孙, 陶, and words that often follow a name: 山, 海, 门, 家, 人): a name written only in
+them continues over the pieces of them jieba split off its ends (斯卡利|格, 布里|尼亚|娜, 希波|丹姆)."""
 TRANSLITERATION_TAIL_TAGS = {"n", "ng", "nr", "nrt", "nrfg", "ns", "nz", "j", "rg", "zg", "x"}
 """Tags of a character a transliterated name continues over: nouns, names and characters jieba does not know; never a
 verb, adverb, preposition or particle (史密斯曾, 史密斯说)."""
