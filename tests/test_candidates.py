@@ -1,5 +1,9 @@
+import subprocess
+import sys
+
 import pytest
 
+from conftest import ROOT
 from qa.reader.candidates import (extract_candidates, named_in_slot, posts_before_names, question_words,
                                   sentence_candidates)
 from qa.reader.patterns import (ORG_TAGS, PLACE_TAGS, REASON_MARKER, causes_before, entities, enumerations,
@@ -528,6 +532,14 @@ def test_names_jieba_split_are_mended(sentence, names):
     from qa.reader.patterns import PERSON_TAGS, entities
 
     assert spans_text(sentence, entities(sentence, PERSON_TAGS)) == names
+
+
+def test_a_name_piece_is_judged_by_jieba_s_dictionary_before_anything_was_cut():
+    # In a fresh interpreter jieba's dictionary is not loaded until something is cut: an empty one counts every word
+    # rare, and 巴西 would be a piece of a name.
+    code = "from qa.reader.patterns import name_piece; print(name_piece('巴西', 'ns'), name_piece('希波', 'ns'))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.split() == ["False", "True"]
 
 
 def test_a_middle_dot_left_at_an_edge_is_trimmed():

@@ -473,6 +473,7 @@ def name_piece(word: str, flag: str) -> bool:
         return flag in TRANSLITERATION_TAIL_TAGS
     import jieba
 
+    jieba.dt.check_initialized()
     return flag in PERSON_TAGS or flag in ("ns", "nz", "n") and jieba.dt.FREQ.get(word, 0) < RARE_PIECE_FREQUENCY
 
 
