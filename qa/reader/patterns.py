@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable
 
 from qa.reader.questions import ALIAS_NOUNS, QuestionInfo
-from qa.reader.spans import (CHINESE_DIGITS, DATE_UNITS, LATIN_MEASURE, clause_bounds, clauses, is_numeral,
-                             quoted_ranges, tagged)
+from qa.reader.spans import (CHINESE_DIGITS, CURRENCIES, DATE_UNITS, LATIN_MEASURE, clause_bounds, clauses,
+                             is_numeral, quoted_ranges, tagged)
 
 ONE_NUMERAL = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{CHINESE_DIGITS}]*(?:十几|几十|几百|几千|几万)[{CHINESE_DIGITS}]*|[{CHINESE_DIGITS}]+|半)"
 NUMERAL = rf"(?:{ONE_NUMERAL}(?:[-~—至到]{ONE_NUMERAL})?)"
@@ -16,11 +16,11 @@ RANGE_JOINERS = ("至", "到", "-", "~", "—", "–")
 """What joins two quantities into a range (200米至2,300米)."""
 APPROXIMATE = r"(?:约|近|超过|逾|将近|大约|不到|不足|多达|高达)"
 MEASURES = sorted(
-    "人次 个小时 小时 分钟 平方公里 平方米 公里 千米 公斤 千克 万元 亿元 美元 港元 欧元 个月 名 位 个 人 户 轮 项 件 天 次 家 所 "
+    "人次 个小时 小时 分钟 平方公里 平方米 公里 千米 公斤 千克 万元 亿元 个月 名 位 个 人 户 轮 项 件 天 次 家 所 "
     "条 元 岁 年 周 米 吨 辆 台 场 批 支 份 张 套 间 栋 座 层 例 剂 % 倍 组 队 处 种 部 首 本 篇 届 期 集 枚 架 艘 片 亩 "
     "公顷 级 代 度 克 块 颗 只 头 匹 秒 号 路 点 英里 英尺 厘米 毫米 升 年级 强 季 个多月 个半月 个多小时 个半小时 个星期 "
     "星期 昼夜 公尺 公分 公厘 公克 公升 公吨 平方公尺 立方公尺 立方米 千瓦 兆瓦 千兆瓦 瓦 英寸 海里 光年 毫升 吨级 席 册 卷 股 "
-    "幅 幕 章 节 类 日元 日圆 美金 港币 英镑 韩元 卢布 新台币 台币 人民币 法郎 卢比".split(),
+    "幅 幕 章 节 类".split() + list(CURRENCIES),
     key=len, reverse=True)
 DURATION_UNITS = ("天", "小时", "分钟", "个月", "个多月", "个半月", "年", "周", "星期", "秒", "昼夜", "夜")
 DURATION_MEASURE = re.compile(r"(?:" + "|".join(DURATION_UNITS) + r")(?:多|余)?$")
@@ -441,7 +441,7 @@ def transliterated_tail(folded: str, after: dict[int, tuple[int, str]], start: i
     part (after its last link) is written only in :data:`TRANSLITERATION_CHARS` (约瑟夫·斯卡利|格, 恩里科·布里|尼亚|娜,
     阿夸弗雷斯|卡), up to :data:`DOTTED_PART_CHARS` for the part."""
     part_start = max([start] + [position + 1 for position in range(start, end) if linked(folded, position)])
-    if not all(char in TRANSLITERATION_CHARS for char in folded[part_start:end]):
+    if not transliterated(folded[part_start:end]):
         return end
     while ((word := after.get(end)) and word[0] - part_start <= DOTTED_PART_CHARS
            and name_piece(folded[end:word[0]], word[1])):
@@ -454,7 +454,7 @@ def transliterated_head(folded: str, before: dict[int, tuple[int, str]], start: 
     (:func:`name_piece`; 希波|丹姆, 哈利|里德) when its first part is written only in :data:`TRANSLITERATION_CHARS`,
     up to :data:`DOTTED_PART_CHARS` for the part."""
     part_end = next((position for position in range(start, end) if linked(folded, position)), end)
-    if not all(char in TRANSLITERATION_CHARS for char in folded[start:part_end]):
+    if not transliterated(folded[start:part_end]):
         return start
     while ((word := before.get(start)) and start - word[0] > 1 and part_end - word[0] <= DOTTED_PART_CHARS
            and name_piece(folded[word[0]:start], word[1])):
@@ -462,12 +462,17 @@ def transliterated_head(folded: str, before: dict[int, tuple[int, str]], start: 
     return start
 
 
+def transliterated(text: str) -> bool:
+    """Whether a text is written only in :data:`TRANSLITERATION_CHARS`."""
+    return all(char in TRANSLITERATION_CHARS for char in text)
+
+
 def name_piece(word: str, flag: str) -> bool:
     """Whether a word jieba split off a transliterated name is a piece of it: written only in
     :data:`TRANSLITERATION_CHARS`, at most :data:`TRANSLITERATION_PIECE_CHARS` long, and one character tagged as
     :data:`TRANSLITERATION_TAIL_TAGS` allow, a name, or a place or noun jieba rarely counts
     (:data:`RARE_PIECE_FREQUENCY`)."""
-    if len(word) > TRANSLITERATION_PIECE_CHARS or not all(char in TRANSLITERATION_CHARS for char in word):
+    if len(word) > TRANSLITERATION_PIECE_CHARS or not transliterated(word):
         return False
     if len(word) == 1:
         return flag in TRANSLITERATION_TAIL_TAGS

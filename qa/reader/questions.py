@@ -333,6 +333,15 @@ def asks_ratio(question: QuestionInfo) -> bool:
     return question.type == "quantity" and bool(RATIO_ASKED.search(question.text))
 
 
+ORDINAL_WH = ("第几", "哪一", "哪")
+"""Interrogatives of a quantity question that ask for an ordinal: 第几区, and 哪一代 (answered by 第二代)."""
+
+
+def asks_ordinal(question: QuestionInfo) -> bool:
+    """Whether a question asks for an ordinal (第几区, 第几的产业, 哪一代战机)."""
+    return question.type == "quantity" and question.wh in ORDINAL_WH
+
+
 def asks_point_of_time(question: QuestionInfo) -> bool:
     """Whether a time question asks for one point of time (:data:`POINT_ASKED`), which one time of a range
     answers, not the range."""

@@ -12,12 +12,12 @@ from qa.reader.candidates import (NAME_PHRASE_TAGS, NAMED_FRONT, PERSON_NOUNS, C
 from qa.reader.numerals import arabic
 from qa.reader.patterns import (CALENDAR, DURATION_MEASURE, NAME_TAGS, PERIOD_NOUNS, PLACE_SUFFIXES, YEAR_NUMBER,
                                dictionary_words, times)
-from qa.reader.questions import (CLASSIFIERS, HEAD_NOUNS, QuestionInfo, asks_alias, asks_post, asks_several,
-                                 item_type)
+from qa.reader.questions import (CLASSIFIERS, HEAD_NOUNS, QuestionInfo, asks_alias, asks_ordinal, asks_post,
+                                 asks_several, item_type)
 from qa.reader.sentences import ScoredSentence
 from qa.reader.slot import NOUN_KEPT, asked_noun, asks_a_place_level, nominal_head
-from qa.reader.spans import (CHINESE_DIGITS, CLAUSE_BREAK, HONORIFICS, end_closing_quote, quoted_ranges, tagged,
-                             word_at, words_within)
+from qa.reader.spans import (CHINESE_DIGITS, CLAUSE_BREAK, CURRENCIES, HONORIFICS, end_closing_quote, quoted_ranges,
+                             tagged, word_at, words_within)
 from qa.reader.weights import ReaderWeights
 from qa.text.normalize import CLOSERS, fold
 
@@ -41,8 +41,7 @@ UNIT_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("length", ("公里", "千米", "厘米", "毫米", "米", "公尺", "公分", "公厘", "英里", "英尺", "英寸", "海里", "光年", "km", "cm",
                 "mm")),
     ("mass", ("公斤", "千克", "公吨", "吨", "公克", "克", "kg")),
-    ("money", ("美元", "港元", "欧元", "日元", "日圆", "美金", "港币", "英镑", "韩元", "卢布", "台币", "人民币", "法郎", "卢比",
-               "元")),
+    ("money", CURRENCIES + ("元",)),
     ("share", ("%", "百分比")),
     ("people", PEOPLE_MEASURES),
 )
@@ -97,8 +96,6 @@ WITHIN_A_DAY = ("小时", "分钟", "秒")
 """Duration units shorter than a day: 几天 is not answered by 6个小时, nor 几个小时 by 三天."""
 ORDINAL_MEASURES = "区任名张届位套个次号期代章季集轮批站层楼排行局场回部"
 """Measure words that follow an ordinal on their own (第1区, 第265任教宗): 第几 + one of them is answered with it."""
-ORDINAL_WH = ("第几", "哪一", "哪")
-"""Interrogatives of a quantity question that ask for an ordinal: 第几区, and 哪一代 (answered by 第二代)."""
 BARE_ORDINAL = re.compile(rf"^第[{CHINESE_DIGITS}]+$")
 """An ordinal with no measure after it (第三 of 第三产业): it answers only a question asking for an ordinal."""
 ORDINAL = re.compile(rf"^第[\d{CHINESE_DIGITS}]+(?P<measure>.)")
@@ -445,11 +442,6 @@ def cut_to_unit_asked(candidate: Candidate, folded: str, question: QuestionInfo)
     found = re.search(f"{unit}(?=[0-9{CHINESE_DIGITS}正元初]+[月日号])", text) if unit else None
     return Candidate(candidate.start, candidate.start + found.end(), candidate.type, candidate.origin) if found \
         else candidate
-
-
-def asks_ordinal(question: QuestionInfo) -> bool:
-    """Whether a question asks for an ordinal (第几区, 第几的产业, 哪一代战机)."""
-    return question.type == "quantity" and question.wh in ORDINAL_WH
 
 
 def fits_unit_asked(text: str, question: QuestionInfo) -> bool:
