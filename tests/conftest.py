@@ -25,6 +25,7 @@ GOLD = DATA / "gold.jsonl"
 FRESH_GOLD = DATA / "gold_fresh.jsonl"
 CMRC_CORPUS = DATA / "cmrc2018-trial" / "corpus.jsonl"
 DRCD_SUBSET = DATA / "drcd-test-subset"
+DRCD_ANSWERS = DATA / "drcd-test-answers" / "corpus.jsonl"
 REAL_MODEL_FIXTURES = {"settings", "embedder", "seed_index_dir", "service", "client", "live_url"}
 
 

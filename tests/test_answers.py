@@ -5,7 +5,8 @@ import json
 import httpx
 import pytest
 
-from conftest import CMRC_CORPUS, FRESH_GOLD, GOLD as GOLD_FILE, ROOT, live_server, warm_service
+from conftest import (CMRC_CORPUS, DRCD_ANSWERS, DRCD_SUBSET, FRESH_GOLD, GOLD as GOLD_FILE, ROOT, live_server,
+                      warm_service)
 from qa.evaluate import load_gold
 from qa.evaluate.metrics import exact_match
 
@@ -142,19 +143,33 @@ def test_cli_prints_the_answer_first(seed_index_dir):
     assert first_line.startswith("answer: 400多名") and "【400多名】" in result.stdout
 
 
+def served_corpus(folder, lines: list[str], settings, embedder):
+    """A real server over a real-model index of the corpus ``lines`` (JSON Lines passages), built in ``folder``."""
+    from qa.index import build_from_corpus
+
+    (folder / "corpus.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    build_from_corpus([folder / "corpus.jsonl"], folder / "index", settings, embedder, progress=False)
+    yield from live_server(settings, warm_service(settings, folder / "index", embedder))
+
+
 @pytest.fixture(scope="module")
 def encyclopaedia_url(tmp_path_factory, settings, embedder):
     """A real server over a real-model index of ten CMRC 2018 trial articles (tests/data, CC BY-SA 4.0)."""
-    from qa.index import build_from_corpus
-
-    folder = tmp_path_factory.mktemp("encyclopaedia")
     articles = ("TRIAL_99", "TRIAL_142", "TRIAL_155", "TRIAL_203", "TRIAL_231", "TRIAL_299", "TRIAL_309", "TRIAL_455",
                 "TRIAL_777", "TRIAL_991")
     chosen = [line for line in CMRC_CORPUS.read_text(encoding="utf-8").splitlines()
               if json.loads(line)["id"] in articles]
-    (folder / "corpus.jsonl").write_text("\n".join(chosen) + "\n", encoding="utf-8")
-    build_from_corpus([folder / "corpus.jsonl"], folder / "index", settings, embedder, progress=False)
-    yield from live_server(settings, warm_service(settings, folder / "index", embedder))
+    yield from served_corpus(tmp_path_factory.mktemp("encyclopaedia"), chosen, settings, embedder)
+
+
+@pytest.fixture(scope="module")
+def traditional_url(tmp_path_factory, settings, embedder):
+    """A real server over a real-model index of six DRCD test articles in Traditional script (tests/data,
+    CC BY-SA 3.0): the three asked about and the three of the subset, whose words weigh the question's as a larger
+    corpus would (over the first three alone, 經濟 is declined for the coverage of its sentence)."""
+    lines = [line for path in (DRCD_ANSWERS, DRCD_SUBSET / "corpus.jsonl")
+             for line in path.read_text(encoding="utf-8").splitlines()]
+    yield from served_corpus(tmp_path_factory.mktemp("traditional"), lines, settings, embedder)
 
 
 def test_an_answer_starts_past_the_date_the_question_gives(encyclopaedia_url):
@@ -218,5 +233,20 @@ def test_a_split_name_and_an_ordinal_are_answered_whole(encyclopaedia_url, quest
     body = httpx.post(f"{encyclopaedia_url}/ask", json={"question": question}, timeout=60).json()
     answer = body["answer"]
     assert answer and answer["text"] == expected and answer["type"] == answer_type
+    passage = next(p for p in body["passages"] if p["id"] == answer["passage_id"])
+    assert passage["text"][answer["start"]:answer["end"]] == answer["text"]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # a country answered 哪一個城市 (中國), and a state 哪一個國家 (美國維吉尼亞州)
+    ("哪一個城市不僅為吉林省第五大城市亦為東北第十大城市?", "通化市"),
+    ("哪一個國家設置了首個電動電車系統?", "匈牙利"),
+    # the count of the items (三方面) answered the question asking for the one it does not name
+    ("狄托的改革內容包括外交、內政以及哪一個方面?", "經濟"),
+])
+def test_a_place_of_the_kind_asked_and_an_item_not_their_count_answer(traditional_url, question, expected):
+    body = httpx.post(f"{traditional_url}/ask", json={"question": question}, timeout=60).json()
+    answer = body["answer"]
+    assert answer and answer["text"] == expected
     passage = next(p for p in body["passages"] if p["id"] == answer["passage_id"])
     assert passage["text"][answer["start"]:answer["end"]] == answer["text"]

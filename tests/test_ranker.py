@@ -12,12 +12,12 @@ from qa.reader.ranker import LinearRanker
 from qa.reader.candidates import Candidate, people_in_slot, sentence_candidates
 from qa.reader.questions import analyze_question
 from qa.reader.slot import asked_noun, named_items
-from qa.reader.ranking import (FEATURES, FRAMED, before_trailing_function_words, candidate_features, cut_suffix_echo,
-                               cut_to_unit_asked, echo_share, ends_in_predicate, fits_size_asked, fits_unit_asked,
-                               framed_slot_first, from_the_title_start, is_lone_function_word, is_lone_predicate,
-                               is_well_formed, modifies_a_noun, names_a_body, noun_agreement, past_leading_predicate,
-                               past_possessive, referring_word, whole_name_first, with_ordinal_noun, with_place_tail,
-                               within_a_time)
+from qa.reader.ranking import (FEATURES, FRAMED, before_trailing_function_words, candidate_features, counts_the_noun,
+                               cut_suffix_echo, cut_to_unit_asked, echo_share, ends_in_predicate, fits_size_asked,
+                               fits_unit_asked, framed_slot_first, from_the_title_start, is_lone_function_word,
+                               is_lone_predicate, is_well_formed, modifies_a_noun, names_a_body, noun_agreement,
+                               past_leading_predicate, past_possessive, referring_word, whole_name_first,
+                               with_ordinal_noun, with_place_tail, within_a_time)
 from qa.reader.sentences import ScoredSentence
 from qa.text.normalize import fold
 from qa.reader.weights import ReaderWeights
@@ -958,3 +958,38 @@ def test_no_answer_starts_inside_the_article_s_title():
                             coverage=0.5, score=0.5)
     rows = candidate_features(scored, 0, sentence_candidates(sentence, info, {}), info, ReaderWeights())
     assert rows and not [sentence[c.start:c.end] for _, c in rows if 0 < c.start < len("斯氏腔吻鳕")]
+
+
+def ranked_texts(sentence: str, question: str) -> set[str]:
+    info = analyze_question(question)
+    scored = ScoredSentence(hit=None, start=0, end=len(sentence), text=sentence, dense=0.5, coverage=0.5, score=0.5)
+    found = sentence_candidates(sentence, info, {word: 1.0 for word in info.words})
+    return {sentence[c.start:c.end] for _, c in candidate_features(scored, 0, found, info, ReaderWeights())}
+
+
+@pytest.mark.parametrize("sentence, question, refused, kept", [
+    # DRCD sentences (CC BY-SA 3.0), folded: a country answers no question asking for a city ...
+    ("通化市是中国批准的边境开放城市,为吉林省第五大城市,东北第十大城市", "哪一個城市不僅為吉林省第五大城市亦為東北第十大城市?",
+     "中国", "通化市"),
+    # ... a continent none asking for a country, nor a state ...
+    ("德国位于欧洲中部,西边是荷兰", "德國的西邊是哪一個國家?", "欧洲", "荷兰"),
+    ("1888年美国维吉尼亚州的里奇蒙开通电车,匈牙利的布达佩斯在1887年创立了首个电动电车系统", "哪一個國家設置了首個電動電車系統?",
+     "美国维吉尼亚州", "匈牙利"),
+    # ... nor a kind of state, where the question names no interrogative but the noun it equates
+    ("1912年,塞尔维亚王国与保加利亚、希腊、蒙特内哥罗和土耳其作战", "古代和中世紀歐洲歷史上最悠久的君主制國家是?", "王国", "塞尔维亚王国"),
+])
+def test_a_place_of_another_kind_than_asked_is_no_candidate(sentence, question, refused, kept):
+    texts = ranked_texts(sentence, fold(question))
+    assert refused not in texts and kept in texts
+
+
+def test_a_count_of_the_things_asked_for_answers_no_question_asking_for_one():
+    sentence = fold("改革主要集中於經濟、外交與內政三方面，皆有相當的自由化與彈性。")  # DRCD
+    question = fold("狄托的改革內容包括外交、內政以及哪一個方面?")
+    assert "三方面" not in ranked_texts(sentence, question)
+    assert best_candidate_text(sentence, question) == "经济"
+    assert counts_the_noun("4个领域", "领域") and counts_the_noun("三大影展", "影展")
+    assert not counts_the_noun("三民主义", "主义")  # a name: 民 is no classifier
+    assert not counts_the_noun("二战", "战")  # a noun of one character is too short to tell
+    assert not counts_the_noun("九一八事变", "事变")  # DRCD: digits naming no single number name an event
+    assert not counts_the_noun("数位讯号", "讯号")  # DRCD: 数 is no numeral here

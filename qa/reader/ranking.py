@@ -9,9 +9,10 @@ import re
 from qa.reader.boundaries import ORGANISATION_NOUNS
 from qa.reader.candidates import (NAME_PHRASE_TAGS, NAMED_FRONT, PERSON_NOUNS, Candidate, SentenceCandidates,
                                   question_words, strip_question_edges, widen_quantity)
-from qa.reader.numerals import arabic
+from qa.reader.numerals import arabic, chinese_value
 from qa.reader.patterns import (CALENDAR, DURATION_MEASURE, NAME_TAGS, PERIOD_NOUNS, PLACE_SUFFIXES, YEAR_NUMBER,
                                dictionary_words, times)
+from qa.reader.places import fits_place_kind, place_kind_asked
 from qa.reader.questions import (CLASSIFIERS, HEAD_NOUNS, QuestionInfo, asks_alias, asks_ordinal, asks_post,
                                  asks_several, item_type)
 from qa.reader.sentences import ScoredSentence
@@ -50,9 +51,9 @@ kind answers no question that asks in another (多少人 is not answered by 270�
 NEUTRAL_MEASURES = ("个", "种")
 """Measure words that count people and things alike (几个人, 27个党组织)."""
 KIND_NOUNS = (PERSON_NOUNS + PLACE_SUFFIXES + tuple(dict(HEAD_NOUNS)["place"]) + tuple(dict(HEAD_NOUNS)["organisation"])
-              + ("都市", "城镇", "地域"))
+              + ("都市", "城镇", "地域", "王国", "帝国", "共和国", "联邦"))
 """Nouns that name a kind of person, place or body, not one of them: no answer to a place or organisation question
-(都市 in 新北市是…的都市 for 哪一县市, 学校 for 培训的单位是)."""
+(都市 in 新北市是…的都市 for 哪一县市, 学校 for 培训的单位是, 王国 for 和哪一个国家组成的)."""
 CALENDAR_LED = re.compile(rf"^{CALENDAR}(?={YEAR_NUMBER})")
 """The calendar leading a year (民国28年, 公元前240年): part of the year, not an echo of a question that names it."""
 MAX_ECHO_SHARE = 0.8
@@ -239,6 +240,16 @@ def noun_agreement(text: str, noun: str, most_chars: int) -> float:
     if text.endswith(noun):
         return 1.0
     return 0.5 if len(noun) >= 2 and text.endswith((noun[0], noun[-1])) else 0.0
+
+
+def counts_the_noun(text: str, noun: str) -> bool:
+    """Whether a candidate counts the things the question asks for: a number, any classifier or 大, and right after
+    them a noun asked of two characters or more (三方面 for 以及哪一个方面, 4个领域 for 还有哪一领域): the sum of an
+    enumeration, not one of its items. A run of digits naming no single number names an event (九一八事变), and a
+    character that is no classifier a name (三民主义)."""
+    count = re.fullmatch(rf"(?P<number>[\d{CHINESE_DIGITS}]+)[{CLASSIFIERS}大]?{re.escape(noun)}", text)
+    return len(noun) > 1 and count is not None and (
+        count["number"].isdigit() or chinese_value(count["number"]) is not None)
 
 
 def starts_predicate(folded: str, candidate: Candidate) -> bool:
@@ -594,6 +605,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
     time_spans = times(folded) if question.type in NAMED_ASKED else []
     noun_asked = question.type in NAMED_ASKED or bool(noun) and question.type in THING_TYPES
     place_tail = question.type == "place" and not asks_a_place_level(question, noun)
+    place_kind = place_kind_asked(question, noun)
     quotes = quoted_ranges(folded)
     rows = []
     for candidate in found.candidates:
@@ -629,10 +641,11 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         text = folded[candidate.start:candidate.end]
         named = candidate.origin == NAMED_FRONT
         echo = echo_share(text, question, noun, named) if candidate.type != "evidence" else 0.0
-        if not is_well_formed(text, question, echo) or not fits_unit_asked(text, question):
+        if (not is_well_formed(text, question, echo) or not fits_unit_asked(text, question)
+                or not fits_place_kind(text, place_kind)):
             continue
         if (question.type in ("place", "organisation") and text in KIND_NOUNS
-                or addresses_a_name(folded, candidate)
+                or counts_the_noun(text, noun) or addresses_a_name(folded, candidate)
                 or question.type in NAMED_ASKED and within_a_time(candidate, time_spans)):
             continue
         if names_asked and candidate.type != "quote" and candidate.origin != "name" and (

@@ -1,0 +1,100 @@
+"""The kind of place a question asks for, a country or a division of one (哪个国家, 哪一个城市, 哪个县), and the
+place names that cannot be of that kind: a world region (欧洲, 东南亚) is neither, a country (中国) is no city or
+county, and neither a name ending in a division's suffix (美国维吉尼亚州, 济州岛) nor a count of countries (三国) is a
+country. Country and region names are the Unicode CLDR territory names that Babel ships, in Simplified and
+Traditional Chinese, folded as the reader folds text."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Literal
+
+from qa.reader.questions import CLASSIFIERS, QuestionInfo
+from qa.reader.spans import CHINESE_DIGITS, tagged
+from qa.text.normalize import fold
+
+PlaceKind = Literal["country", "division", ""]
+
+COUNTRY_NOUNS = ("国家", "国", "国人", "国内")
+"""Words after 哪 (and any 一 and classifier) that ask for a country (哪一国, 哪国人 asks for a nationality, 哪一国内)."""
+DIVISION_NOUNS = ("城市", "城", "市", "县", "县市", "省", "省份", "州", "镇", "乡", "村", "村子", "区")
+"""Words after 哪 that ask for a division of a country: a city, county, province, state, town or village."""
+DIVISION_SUFFIXES = ("市", "县", "省", "州", "镇", "乡", "村", "区", "街道", "社区", "岛")
+"""Endings of a name that make it a division or an island, not a country (美国维吉尼亚州, 济州岛), unless CLDR names a
+country so (冰岛, 所罗门群岛)."""
+NAME_LOCALES = ("zh", "zh_Hant", "zh_Hant_HK")
+"""The CLDR locales whose territory names are read: mainland, Taiwan and Hong Kong usage (坦桑尼亚, 坦尚尼亚)."""
+NOT_COUNTRIES = ("EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AQ")
+"""CLDR territory codes that name no country: unions, pseudo-regions, the unknown region and Antarctica."""
+ALSO_DIVISIONS = ("SG", "MC", "VA", "HK", "MO", "TW")
+"""Territories that may answer a question asking for a city or province too: city states (新加坡, 摩纳哥, 梵蒂冈),
+Hong Kong and Macau, and Taiwan, also a province's name."""
+COUNTRY_COUNT = re.compile(rf"[\d{CHINESE_DIGITS}几数多各诸列]国$")
+"""The end of a count of countries (三国, 各国, 法三国 cut from 美英法三国), no country."""
+
+
+@lru_cache(maxsize=1)
+def territory_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The folded names of CLDR's countries and of its world regions (世界, 欧洲, 东南亚, 拉丁美洲).
+
+    Returns:
+        The country names (less :data:`ALSO_DIVISIONS`) and the region names.
+    """
+    from babel import Locale
+
+    countries: set[str] = set()
+    regions: set[str] = set()
+    for locale in NAME_LOCALES:
+        for code, name in Locale.parse(locale).territories.items():
+            if code.isdigit() or code == "AQ":
+                regions.add(fold(name))
+            elif code not in NOT_COUNTRIES and code not in ALSO_DIVISIONS:
+                countries.add(fold(name))
+    return frozenset(countries), frozenset(regions)
+
+
+def place_kind_asked(question: QuestionInfo, noun: str) -> PlaceKind:
+    """The kind of place a place question asks for, by the word after its 哪, 何 or 什么 and any 一 and classifier
+    (哪一个国家, 哪国人 → country; 哪个城市, 哪一州 → division) or by the noun it asks for where it names none after
+    one (历史上最悠久的君主制国家是 → country); "" for other places (哪里, 哪个地区, and a noun of two characters or
+    more after the word, which makes a compound asking for no country: 国家公园; not 国家内).
+
+    Args:
+        question: the analysed question.
+        noun: the noun it asks for (:func:`qa.reader.slot.asked_noun`).
+
+    Returns:
+        ``"country"``, ``"division"`` or "".
+    """
+    if question.type != "place":
+        return ""
+    word = noun
+    interrogatives = list(re.finditer("哪|何|什么", question.wh))
+    if interrogatives:
+        rest = re.sub(f"^一?[{CLASSIFIERS}]?", "", question.wh[interrogatives[-1].end():] + question.suffix)
+        words = tagged(rest)
+        compound = len(words) > 1 and words[1][2] == "n" and words[1][1] - words[1][0] > 1
+        word = "" if compound else rest[:words[0][1]] if words else noun
+    return "country" if word in COUNTRY_NOUNS else "division" if word in DIVISION_NOUNS else ""
+
+
+def fits_place_kind(text: str, kind: PlaceKind) -> bool:
+    """Whether a folded candidate may be a place of the kind asked: no world region is a country or a division, no
+    country a division, and no name ending in a division's suffix, nor a count of countries, a country.
+
+    Args:
+        text: the candidate's folded text.
+        kind: what :func:`place_kind_asked` read from the question.
+
+    Returns:
+        False where the candidate cannot be of that kind.
+    """
+    if not kind:
+        return True
+    countries, regions = territory_names()
+    if text in regions:
+        return False
+    if kind == "division":
+        return text not in countries
+    return text in countries or not (text.endswith(DIVISION_SUFFIXES) or COUNTRY_COUNT.search(text))
