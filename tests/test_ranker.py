@@ -975,8 +975,11 @@ def ranked_texts(sentence: str, question: str) -> set[str]:
     ("德国位于欧洲中部,西边是荷兰", "德國的西邊是哪一個國家?", "欧洲", "荷兰"),
     ("1888年美国维吉尼亚州的里奇蒙开通电车,匈牙利的布达佩斯在1887年创立了首个电动电车系统", "哪一個國家設置了首個電動電車系統?",
      "美国维吉尼亚州", "匈牙利"),
-    # ... nor a kind of state, where the question names no interrogative but the noun it equates
+    # ... nor a kind of state, where the question names no interrogative but the noun it equates ...
     ("1912年,塞尔维亚王国与保加利亚、希腊、蒙特内哥罗和土耳其作战", "古代和中世紀歐洲歷史上最悠久的君主制國家是?", "王国", "塞尔维亚王国"),
+    # ... nor a phrase that holds a word no name holds and no naming word
+    ("索契是苏联作家尼古拉·奥斯特洛夫斯基的疗养地点,他在这里写成了《钢铁是怎样炼成的》。", "蘇聯作家奧斯特洛夫斯基的故居博物館位在哪一個城市內?",
+     "疗养地点", "索契"),
 ])
 def test_a_place_of_another_kind_than_asked_is_no_candidate(sentence, question, refused, kept):
     texts = ranked_texts(sentence, fold(question))

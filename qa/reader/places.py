@@ -1,14 +1,14 @@
 """The kind of place a question asks for, a country or a division of one (哪个国家, 哪一个城市, 哪个县), and the
 place names that cannot be of that kind: a world region (欧洲, 东南亚) is neither, a country (中国) is no city or
-county, and neither a name ending in a division's suffix (美国维吉尼亚州, 济州岛) nor a count of countries (三国) is a
-country. Country and region names are the Unicode CLDR territory names that Babel ships, in Simplified and
-Traditional Chinese, folded as the reader folds text."""
+county, and neither a special region (香港), a union (联合国), a name ending in a division's suffix
+(美国维吉尼亚州, 济州岛) nor a count of countries (三国) is a country. Country and region names are the Unicode
+CLDR territory names that Babel ships, in Simplified and Traditional Chinese, folded as the reader folds text."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from qa.reader.questions import CLASSIFIERS, QuestionInfo
 from qa.reader.spans import CHINESE_DIGITS, tagged
@@ -30,28 +30,47 @@ NOT_COUNTRIES = ("EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AQ")
 ALSO_DIVISIONS = ("SG", "MC", "VA", "HK", "MO", "TW")
 """Territories that may answer a question asking for a city or province too: city states (新加坡, 摩纳哥, 梵蒂冈),
 Hong Kong and Macau, and Taiwan, also a province's name."""
+SPECIAL_REGIONS = ("HK", "MO")
+"""Territories that are no country and may answer a question asking for a city: Hong Kong and Macau, named by CLDR
+as 中国香港特别行政区 and known by the core of that name (香港)."""
+SPECIAL_REGION_FRAME = re.compile("^中国|特别行政区$")
+"""What CLDR's name of a special region adds around the name it is known by."""
 COUNTRY_COUNT = re.compile(rf"[\d{CHINESE_DIGITS}几数多各诸列]国$")
 """The end of a count of countries (三国, 各国, 法三国 cut from 美英法三国), no country."""
 
 
-@lru_cache(maxsize=1)
-def territory_names() -> tuple[frozenset[str], frozenset[str]]:
-    """The folded names of CLDR's countries and of its world regions (世界, 欧洲, 东南亚, 拉丁美洲).
+class Territories(NamedTuple):
+    """Folded CLDR territory names, by what they may answer."""
 
-    Returns:
-        The country names (less :data:`ALSO_DIVISIONS`) and the region names.
-    """
+    countries: frozenset[str]
+    """Countries, less :data:`ALSO_DIVISIONS`."""
+    regions: frozenset[str]
+    """World regions (世界, 欧洲, 东南亚, 拉丁美洲) and Antarctica."""
+    not_countries: frozenset[str]
+    """Territories that are no country: the :data:`SPECIAL_REGIONS`, by CLDR's name and by its core (香港), and
+    the unions and pseudo-regions of :data:`NOT_COUNTRIES` (欧盟, 联合国)."""
+
+
+@lru_cache(maxsize=1)
+def territory_names() -> Territories:
+    """The CLDR territory names of :data:`NAME_LOCALES`, folded and sorted by what they may answer."""
     from babel import Locale
 
     countries: set[str] = set()
     regions: set[str] = set()
+    others: set[str] = set()
     for locale in NAME_LOCALES:
         for code, name in Locale.parse(locale).territories.items():
+            name = fold(name)
             if code.isdigit() or code == "AQ":
-                regions.add(fold(name))
-            elif code not in NOT_COUNTRIES and code not in ALSO_DIVISIONS:
-                countries.add(fold(name))
-    return frozenset(countries), frozenset(regions)
+                regions.add(name)
+            elif code in SPECIAL_REGIONS:
+                others.update((name, SPECIAL_REGION_FRAME.sub("", name)))
+            elif code in NOT_COUNTRIES:
+                others.add(name)
+            elif code not in ALSO_DIVISIONS:
+                countries.add(name)
+    return Territories(frozenset(countries), frozenset(regions), frozenset(others))
 
 
 def place_kind_asked(question: QuestionInfo, noun: str) -> PlaceKind:
@@ -81,7 +100,8 @@ def place_kind_asked(question: QuestionInfo, noun: str) -> PlaceKind:
 
 def fits_place_kind(text: str, kind: PlaceKind) -> bool:
     """Whether a folded candidate may be a place of the kind asked: no world region is a country or a division, no
-    country a division, and no name ending in a division's suffix, nor a count of countries, a country.
+    country a division, and no special region (香港), union (联合国), name ending in a division's suffix or count of
+    countries a country.
 
     Args:
         text: the candidate's folded text.
@@ -92,9 +112,10 @@ def fits_place_kind(text: str, kind: PlaceKind) -> bool:
     """
     if not kind:
         return True
-    countries, regions = territory_names()
-    if text in regions:
+    names = territory_names()
+    if text in names.regions:
         return False
     if kind == "division":
-        return text not in countries
-    return text in countries or not (text.endswith(DIVISION_SUFFIXES) or COUNTRY_COUNT.search(text))
+        return text not in names.countries
+    return text in names.countries or not (text in names.not_countries or text.endswith(DIVISION_SUFFIXES)
+                                           or COUNTRY_COUNT.search(text))

@@ -126,6 +126,9 @@ TIED = 1e-9
 """Scores this close are a tie (candidates whose features are all alike)."""
 NAMING_TAGS = NAME_TAGS + ("j", "eng")
 """jieba tags of words that name something: proper names, abbreviations and Latin words."""
+NOT_IN_A_NAME_TAGS = ("v", "l", "i", "d", "p", "c", "u", "m", "q", "r", "t", "f", "y", "e", "o")
+"""jieba tags of words no place's name holds: verbs, idioms, adverbs, prepositions, conjunctions, particles, numerals,
+measure words, pronouns, time and direction words, modal particles, interjections and onomatopoeia."""
 # Which candidate kinds may answer which question type.
 ACCEPTS: dict[str, tuple[str, ...]] = {
     "quantity": ("quantity",),
@@ -250,6 +253,16 @@ def counts_the_noun(text: str, noun: str) -> bool:
     count = re.fullmatch(rf"(?P<number>[\d{CHINESE_DIGITS}]+)[{CLASSIFIERS}大]?{re.escape(noun)}", text)
     return len(noun) > 1 and count is not None and (
         count["number"].isdigit() or chinese_value(count["number"]) is not None)
+
+
+def names_no_place(folded: str, candidate: Candidate) -> bool:
+    """Whether a candidate holds no naming word (:data:`NAMING_TAGS`) and some word no place's name holds: a verb,
+    idiom, adverb, preposition, conjunction, particle, numeral, pronoun, time or direction word (攻击没能, 劫后余生,
+    这件事件 for 哪一个城市). A candidate of nouns alone may be a name jieba does not know (信阳), and one cut by
+    jieba into pieces that tag as anything (尚|比亚, with 比亚 a place) still names."""
+    words = words_within(tagged(folded), candidate.start, candidate.end)
+    return (not any(flag.startswith(NAMING_TAGS) for _, _, flag in words)
+            and any(flag.startswith(NOT_IN_A_NAME_TAGS) for _, _, flag in words))
 
 
 def starts_predicate(folded: str, candidate: Candidate) -> bool:
@@ -642,7 +655,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         named = candidate.origin == NAMED_FRONT
         echo = echo_share(text, question, noun, named) if candidate.type != "evidence" else 0.0
         if (not is_well_formed(text, question, echo) or not fits_unit_asked(text, question)
-                or not fits_place_kind(text, place_kind)):
+                or not fits_place_kind(text, place_kind) or place_kind and names_no_place(folded, candidate)):
             continue
         if (question.type in ("place", "organisation") and text in KIND_NOUNS
                 or counts_the_noun(text, noun) or addresses_a_name(folded, candidate)
