@@ -13,6 +13,14 @@ from qa.evaluate.metrics import exact_match
 GOLD = load_gold(GOLD_FILE)
 
 
+def answer_passage(body: dict) -> dict:
+    """The passage an ``/ask`` body's answer stands in, checked to hold the answer's text at its offsets."""
+    answer = body["answer"]
+    passage = next(p for p in body["passages"] if p["id"] == answer["passage_id"])
+    assert passage["text"][answer["start"]:answer["end"]] == answer["text"]
+    return passage
+
+
 def test_volunteer_answer_with_exact_place(client):
     body = client.post("/ask", json={"question": "多少党员志愿者"}).json()
     answer = body["answer"]
@@ -103,8 +111,7 @@ def test_a_question_about_what_something_did_is_answered_with_what_the_text_says
     body = client.post("/ask", json={"question": "发布情况说明后有什么效果？"}).json()
     answer = body["answer"]
     assert answer["type"] == "description" and answer["text"].startswith("稳定了民心")  # declined before
-    passage = next(p for p in body["passages"] if p["id"] == answer["passage_id"])
-    assert passage["text"][answer["start"]:answer["end"]] == answer["text"]
+    passage = answer_passage(body)
     assert "情况说明" in passage["text"][answer["sentence"]["start"]:answer["start"]]
 
 
@@ -177,8 +184,7 @@ def test_an_answer_starts_past_the_date_the_question_gives(encyclopaedia_url):
                       timeout=60).json()
     answer = body["answer"]
     assert answer and answer["text"] == "中共温州市委书记"  # was 年4月任中共温州市委书记
-    passage = next(p for p in body["passages"] if p["id"] == answer["passage_id"])
-    assert passage["text"][answer["start"]:answer["end"]] == answer["text"]
+    answer_passage(body)
 
 
 @pytest.mark.parametrize("question", ["天门冬又称之为什么？", "天门冬分布在哪些地区？", "长柄艾纳香的总苞是什么形状的？"])
@@ -194,8 +200,7 @@ def test_the_article_s_title_supports_a_sentence_that_does_not_name_its_subject(
     body = httpx.post(f"{encyclopaedia_url}/ask", json={"question": question}, timeout=60).json()
     answer = body["answer"]
     assert answer and held in answer["text"]
-    passage = next(p for p in body["passages"] if p["id"] == answer["passage_id"])
-    assert passage["text"][answer["start"]:answer["end"]] == answer["text"]
+    answer_passage(body)
 
 
 @pytest.mark.parametrize("question", ["斯氏腔吻鳕的生活环境是怎样的？", "斯氏腔吻鳕主要以什么为食？"])
@@ -210,8 +215,7 @@ def test_a_why_question_is_answered_by_the_cause_before_its_consequence(encyclop
     body = httpx.post(f"{encyclopaedia_url}/ask", json={"question": "阿若憍陈如为什么被称为阿若？"}, timeout=60).json()
     answer = body["answer"]
     assert answer and answer["text"] == "他在五人之中最早开悟，得证阿罗汉"
-    passage = next(p for p in body["passages"] if p["id"] == answer["passage_id"])
-    assert passage["text"][answer["start"]:answer["end"]] == answer["text"]
+    answer_passage(body)
 
 
 def test_a_time_question_is_answered_by_a_named_period(encyclopaedia_url):
@@ -219,8 +223,7 @@ def test_a_time_question_is_answered_by_a_named_period(encyclopaedia_url):
     body = httpx.post(f"{encyclopaedia_url}/ask", json={"question": "自在奥义书的成书时间是什么时候？"}, timeout=60).json()
     answer = body["answer"]
     assert answer and answer["text"] == "孔雀王朝时期" and answer["type"] == "time"
-    passage = next(p for p in body["passages"] if p["id"] == answer["passage_id"])
-    assert passage["text"][answer["start"]:answer["end"]] == answer["text"]
+    answer_passage(body)
 
 
 @pytest.mark.parametrize(("question", "expected", "answer_type"), [
@@ -233,8 +236,7 @@ def test_a_split_name_and_an_ordinal_are_answered_whole(encyclopaedia_url, quest
     body = httpx.post(f"{encyclopaedia_url}/ask", json={"question": question}, timeout=60).json()
     answer = body["answer"]
     assert answer and answer["text"] == expected and answer["type"] == answer_type
-    passage = next(p for p in body["passages"] if p["id"] == answer["passage_id"])
-    assert passage["text"][answer["start"]:answer["end"]] == answer["text"]
+    answer_passage(body)
 
 
 @pytest.mark.parametrize(("question", "expected"), [
@@ -248,5 +250,4 @@ def test_a_place_of_the_kind_asked_and_an_item_not_their_count_answer(traditiona
     body = httpx.post(f"{traditional_url}/ask", json={"question": question}, timeout=60).json()
     answer = body["answer"]
     assert answer and answer["text"] == expected
-    passage = next(p for p in body["passages"] if p["id"] == answer["passage_id"])
-    assert passage["text"][answer["start"]:answer["end"]] == answer["text"]
+    answer_passage(body)

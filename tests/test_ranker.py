@@ -113,13 +113,22 @@ def test_the_shipped_learned_ranker_loads_and_records_what_made_it():
     assert Reader.from_settings(Settings(encoder="hashing")).ranker.source["made_by"].startswith("hand")
 
 
-def best_candidate_text(sentence: str, question: str) -> str:
+def ranked_rows(sentence: str, question: str) -> list[tuple[list[float], Candidate]]:
     info = analyze_question(question)
     scored = ScoredSentence(hit=None, start=0, end=len(sentence), text=sentence, dense=0.5, coverage=0.5, score=0.5)
     found = sentence_candidates(sentence, info, {word: 1.0 for word in info.words})
-    rows = candidate_features(scored, 0, found, info, ReaderWeights())
+    return candidate_features(scored, 0, found, info, ReaderWeights())
+
+
+def ranked_texts(sentence: str, question: str) -> set[str]:
+    return {sentence[c.start:c.end] for _, c in ranked_rows(sentence, question)}
+
+
+def best_candidate_text(sentence: str, question: str) -> str:
+    rows = ranked_rows(sentence, question)
     values = LinearRanker.hand_set(ReaderWeights()).score(np.array([row for row, _ in rows]))
-    return sentence[rows[int(np.argmax(values))][1].start:rows[int(np.argmax(values))][1].end]
+    best = rows[int(np.argmax(values))][1]
+    return sentence[best.start:best.end]
 
 
 @pytest.mark.parametrize("sentence, question, expected", [
@@ -170,29 +179,19 @@ def test_people_in_a_slot(sentence, slot, named):
 
 def test_a_place_jieba_tags_as_a_name_is_a_candidate_for_a_place_question():
     sentence = "厦门大学马来西亚校区坐落于吉隆坡奠基"  # DRCD, folded: jieba tags 吉隆坡 nr
-    info = analyze_question("厦门大学马来西亚校区坐落于哪个城市?")
-    scored = ScoredSentence(hit=None, start=0, end=len(sentence), text=sentence, dense=0.5, coverage=0.5, score=0.5)
-    found = sentence_candidates(sentence, info, {word: 1.0 for word in info.words})
-    rows = candidate_features(scored, 0, found, info, ReaderWeights())
+    rows = ranked_rows(sentence, "厦门大学马来西亚校区坐落于哪个城市?")
     assert ("吉隆坡", "person") in {(sentence[c.start:c.end], c.type) for _, c in rows}
 
 
 def test_a_form_of_address_after_a_name_is_no_answer():
     sentence = "作为一名预备党员,邓铭东同志放下了手头上的工作"  # seed
-    info = analyze_question("邓铭东是什么身份？")
-    scored = ScoredSentence(hit=None, start=0, end=len(sentence), text=sentence, dense=0.5, coverage=0.5, score=0.5)
-    found = sentence_candidates(sentence, info, {word: 1.0 for word in info.words})
-    texts = [sentence[c.start:c.end] for _, c in candidate_features(scored, 0, found, info, ReaderWeights())]
+    texts = [sentence[c.start:c.end] for _, c in ranked_rows(sentence, "邓铭东是什么身份？")]
     assert "同志" not in texts and "预备党员" in "".join(texts)
 
 
 def test_a_lone_person_noun_answers_no_place_question():
     sentence = "邓铭东同志放下了手头上的工作"
-    info = analyze_question("邓铭东是哪个村的？")
-    scored = ScoredSentence(hit=None, start=0, end=len(sentence), text=sentence, dense=0.5, coverage=0.5, score=0.5)
-    found = sentence_candidates(sentence, info, {word: 1.0 for word in info.words})
-    texts = [sentence[c.start:c.end] for _, c in candidate_features(scored, 0, found, info, ReaderWeights())]
-    assert "同志" not in texts
+    assert "同志" not in ranked_texts(sentence, "邓铭东是哪个村的？")
 
 
 def test_a_question_about_a_work_is_answered_by_its_title():
@@ -958,13 +957,6 @@ def test_no_answer_starts_inside_the_article_s_title():
                             coverage=0.5, score=0.5)
     rows = candidate_features(scored, 0, sentence_candidates(sentence, info, {}), info, ReaderWeights())
     assert rows and not [sentence[c.start:c.end] for _, c in rows if 0 < c.start < len("斯氏腔吻鳕")]
-
-
-def ranked_texts(sentence: str, question: str) -> set[str]:
-    info = analyze_question(question)
-    scored = ScoredSentence(hit=None, start=0, end=len(sentence), text=sentence, dense=0.5, coverage=0.5, score=0.5)
-    found = sentence_candidates(sentence, info, {word: 1.0 for word in info.words})
-    return {sentence[c.start:c.end] for _, c in candidate_features(scored, 0, found, info, ReaderWeights())}
 
 
 @pytest.mark.parametrize("sentence, question, refused, kept", [

@@ -25,8 +25,10 @@ DIVISION_SUFFIXES = ("市", "县", "省", "州", "镇", "乡", "村", "区", "�
 country so (冰岛, 所罗门群岛)."""
 NAME_LOCALES = ("zh", "zh_Hant", "zh_Hant_HK")
 """The CLDR locales whose territory names are read: mainland, Taiwan and Hong Kong usage (坦桑尼亚, 坦尚尼亚)."""
-NOT_COUNTRIES = ("EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AQ")
-"""CLDR territory codes that name no country: unions, pseudo-regions, the unknown region and Antarctica."""
+CONTINENT_CODES = ("AQ",)
+"""CLDR territory codes of letters that name a continent, read with the numeric codes of world regions: Antarctica."""
+NOT_COUNTRIES = ("EU", "EZ", "UN", "QO", "ZZ", "XA", "XB")
+"""CLDR territory codes that name no country: unions, pseudo-regions and the unknown region."""
 ALSO_DIVISIONS = ("SG", "MC", "VA", "HK", "MO", "TW")
 """Territories that may answer a question asking for a city or province too: city states (新加坡, 摩纳哥, 梵蒂冈),
 Hong Kong and Macau, and Taiwan, also a province's name."""
@@ -62,7 +64,7 @@ def territory_names() -> Territories:
     for locale in NAME_LOCALES:
         for code, name in Locale.parse(locale).territories.items():
             name = fold(name)
-            if code.isdigit() or code == "AQ":
+            if code.isdigit() or code in CONTINENT_CODES:
                 regions.add(name)
             elif code in SPECIAL_REGIONS:
                 others.update((name, SPECIAL_REGION_FRAME.sub("", name)))
