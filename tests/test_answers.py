@@ -159,14 +159,27 @@ def served_corpus(folder, lines: list[str], settings, embedder):
     yield from live_server(settings, warm_service(settings, folder / "index", embedder))
 
 
+def cmrc_articles(*articles: str) -> list[str]:
+    """The lines of the CMRC 2018 trial articles ``articles`` (tests/data, CC BY-SA 4.0)."""
+    return [line for line in CMRC_CORPUS.read_text(encoding="utf-8").splitlines()
+            if json.loads(line)["id"] in articles]
+
+
 @pytest.fixture(scope="module")
 def encyclopaedia_url(tmp_path_factory, settings, embedder):
     """A real server over a real-model index of ten CMRC 2018 trial articles (tests/data, CC BY-SA 4.0)."""
-    articles = ("TRIAL_99", "TRIAL_142", "TRIAL_155", "TRIAL_203", "TRIAL_231", "TRIAL_299", "TRIAL_309", "TRIAL_455",
-                "TRIAL_777", "TRIAL_991")
-    chosen = [line for line in CMRC_CORPUS.read_text(encoding="utf-8").splitlines()
-              if json.loads(line)["id"] in articles]
+    chosen = cmrc_articles("TRIAL_99", "TRIAL_142", "TRIAL_155", "TRIAL_203", "TRIAL_231", "TRIAL_299", "TRIAL_309",
+                           "TRIAL_455", "TRIAL_777", "TRIAL_991")
     yield from served_corpus(tmp_path_factory.mktemp("encyclopaedia"), chosen, settings, embedder)
+
+
+@pytest.fixture(scope="module")
+def relatives_url(tmp_path_factory, settings, embedder):
+    """A real server over a real-model index of eight CMRC 2018 trial articles: a dynasty's clansmen (后辽), a list of
+    prime ministers and their fathers (加拿大总理列表), and six articles beside them."""
+    chosen = cmrc_articles("TRIAL_928", "TRIAL_819", "TRIAL_196", "TRIAL_188", "TRIAL_199", "TRIAL_205", "TRIAL_155",
+                           "TRIAL_210")
+    yield from served_corpus(tmp_path_factory.mktemp("relatives"), chosen, settings, embedder)
 
 
 @pytest.fixture(scope="module")
@@ -248,6 +261,18 @@ def test_a_split_name_and_an_ordinal_are_answered_whole(encyclopaedia_url, quest
 ])
 def test_a_place_of_the_kind_asked_and_an_item_not_their_count_answer(traditional_url, question, expected):
     body = httpx.post(f"{traditional_url}/ask", json={"question": question}, timeout=60).json()
+    answer = body["answer"]
+    assert answer and answer["text"] == expected
+    answer_passage(body)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # the family name the question shares was cut off as its echo: 金山, 皮埃尔
+    ("耶律乞奴被谁所杀？", "耶律金山"),
+    ("总理贾斯汀·特鲁多的父亲是谁？", "皮埃尔·特鲁多"),
+])
+def test_a_relative_s_whole_name_answers(relatives_url, question, expected):
+    body = httpx.post(f"{relatives_url}/ask", json={"question": question}, timeout=60).json()
     answer = body["answer"]
     assert answer and answer["text"] == expected
     answer_passage(body)

@@ -7,7 +7,7 @@ from conftest import ROOT
 from qa.reader.candidates import (extract_candidates, named_in_slot, posts_before_names, question_words,
                                   sentence_candidates)
 from qa.reader.patterns import (ORG_TAGS, PLACE_TAGS, REASON_MARKER, causes_before, entities, enumerations,
-                                identities, marked_clauses, periods, quantities, ratios, times)
+                                identities, marked_clauses, name_parts, periods, quantities, ratios, times)
 from qa.reader.questions import analyze_question
 from qa.reader.slot import names_the_attribute, slot
 from qa.reader.spans import clause_bounds, quoted_ranges, trim
@@ -664,3 +664,16 @@ def test_a_question_asking_for_one_end_of_a_range_of_time_is_not_answered_with_t
                                                                                          unwanted):
     found = [sentence[c.start:c.end] for c in extract_candidates(sentence, analyze_question(question))]
     assert wanted in found and unwanted not in found
+
+
+@pytest.mark.parametrize("name, parts", [
+    ("皮埃尔·特鲁多", ("皮埃尔", "特鲁多")),
+    ("路易-菲利普", ("路易", "菲利普")),
+    ("耶律金山", ("耶律",)),
+    ("欧阳修", ("欧阳",)),
+    ("爱新觉罗·溥仪", ("爱新觉罗", "溥仪", "爱新觉罗")),
+    ("张三", ()),
+    ("耶律", ()),  # the surname alone is all the name
+])
+def test_the_parts_of_a_name_relatives_share(name, parts):
+    assert name_parts(f"由{name}所杀", 1, 1 + len(name)) == parts

@@ -988,3 +988,31 @@ def test_a_count_of_the_things_asked_for_answers_no_question_asking_for_one():
     assert not counts_the_noun("二战", "战")  # a noun of one character is too short to tell
     assert not counts_the_noun("九一八事变", "事变")  # DRCD: digits naming no single number name an event
     assert not counts_the_noun("数位讯号", "讯号")  # DRCD: 数 is no numeral here
+
+
+@pytest.mark.parametrize("sentence, question, whole, cut", [
+    # CMRC trial sentences (CC BY-SA 4.0): a father shares his son's family name, a clansman his clan's ...
+    ("现任总理贾斯汀·特鲁多的父亲皮埃尔·特鲁多去世。", "总理贾斯汀·特鲁多的父亲是谁？", "皮埃尔·特鲁多", "皮埃尔"),
+    ("耶律乞奴战败，东渡鸭绿江，被耶律金山所杀。", "耶律乞奴被谁所杀？", "耶律金山", "金山"),
+    # ... and a compound surname of the 百家姓 leads a name as a whole
+    ("诸葛瑾之弟诸葛亮隐居隆中", "诸葛瑾的弟弟是谁？", "诸葛亮", "亮"),
+    # a title the question holds still goes (CMRC): only a whole part of the name is shared
+    ("1517年最后一个莫扎伊斯克王公瓦西里·谢苗诺维奇死后，此地被并入莫斯科公国。", "最后一个莫扎伊斯克王公是谁？",
+     "瓦西里·谢苗诺维奇", "王公瓦西里·谢苗诺维奇"),
+])
+def test_a_name_keeps_the_family_name_it_shares_with_the_person_asked_about(sentence, question, whole, cut):
+    assert best_candidate_text(sentence, question) == whole
+    assert cut not in ranked_texts(sentence, question)
+
+
+def test_a_name_s_part_the_question_holds_after_its_interrogative_stays_on_it():
+    # DRCD (CC BY-SA 3.0), folded: 洛厄尔 of 洛厄尔天文台 was cut off the founder's name as the question's echo
+    sentence = fold("它是由波士頓的望族洛厄爾家族的天文學家帕西瓦爾·洛厄爾建立的，現在受委託的管理人是威廉·洛厄爾·普特南。")
+    texts = ranked_texts(sentence, fold("目前哪一個人受委託擔任洛厄爾天文台的管理者?"))
+    assert {"帕西瓦尔·洛厄尔", "威廉·洛厄尔·普特南"} <= texts
+    assert not any(text.endswith("·") for text in texts)
+
+
+def test_the_person_asked_about_is_no_answer_even_in_part():
+    sentence = "现任总理贾斯汀·特鲁多的父亲皮埃尔·特鲁多去世。"
+    assert not ranked_texts(sentence, "总理贾斯汀·特鲁多的父亲是谁？") & {"贾斯汀", "贾斯汀·特鲁多", "特鲁多"}

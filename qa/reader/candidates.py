@@ -9,8 +9,8 @@ from functools import lru_cache
 
 from qa.reader.patterns import (MANNER_MARKER, NOUN_JOINERS, ORG_TAGS, PERIOD_NOUNS, PERSON_TAGS, PLACE_SUFFIXES,
                                 PLACE_TAGS, REASON_MARKER, aliases_given, causes_before, durations, entities,
-                                enumerations, headed_by, identities, marked_clauses, names_given, noun_chunks, periods,
-                                quantities, range_sides, ratios, siblings, time_ranges, times)
+                                enumerations, headed_by, identities, marked_clauses, name_parts, names_given,
+                                noun_chunks, periods, quantities, range_sides, ratios, siblings, time_ranges, times)
 from qa.reader.actions import predicates
 from qa.reader.boundaries import cut_echoed_predicate, drop_complement, refine, with_named_front
 from qa.reader.definitions import defined_term, definitions
@@ -139,7 +139,8 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
         edges = (drop - {noun} if kind == "headed" or place_named else
                  drop - set(PERIOD_NOUNS) if kind == "time" else drop)  # 冷战时期 asked as 哪一个时期 keeps 时期
         for start, end in spans:
-            trimmed, end = trim(folded, start, end, edges)
+            shared = set(name_parts(folded, start, end)) if kind == "person" else set()  # 特鲁多 of 皮埃尔·特鲁多
+            trimmed, end = trim(folded, start, end, edges - shared)
             keeps_front = kind in NAMED_FRONT_KINDS and not place_named  # 茂南区 of 茂南区城南街道: a level of its own
             front = with_named_front(folded, trimmed, drop, question.text) if keeps_front else trimmed
             start, end = refine(folded, front, end, kind)

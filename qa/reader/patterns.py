@@ -374,6 +374,8 @@ NAME_HEAD_TAGS = {"a", "n", "ng", "nr", "ns", "nz", "j"}
 in 羽|柴秀吉, 科 (n) in 科|龙港."""
 NAME_QUALIFIERS = ("原", "前", "旧", "新", "全", "老", "本", "该", "各", "大", "小")
 """Characters that qualify a name rather than start it (原大河坪乡: the former township; 全欧洲)."""
+KIN_TERMS = ("父", "母", "妻", "兄", "弟", "姐", "妹", "侄", "甥", "婿", "嫂", "媳")
+"""Characters naming a relative, which stand before a name rather than start it (之弟诸葛亮: his brother)."""
 NAME_TAIL_TAGS = {"j", "ng", "nr", "nrt", "rg", "x"}
 """Tags jieba gives a name's last character when it splits it off: 帝 (j) in 尼葛洛庞|帝, 纳 (nr) in 威斯|纳, 兹 (rg)
 in 霍尔|兹, and a character it does not know (x: 娅 in 弗拉维|娅; only a Chinese character counts)."""
@@ -423,6 +425,26 @@ def mend_name(folded: str, before: dict[int, tuple[int, str]], after: dict[int, 
         start = before[start][0]
     start, end = transliterated_head(folded, before, start, end), transliterated_tail(folded, after, start, end)
     return with_split_head(folded, before, start), split_tail(folded, after, end) or end
+
+
+COMPOUND_SURNAMES = (
+    "欧阳", "司马", "上官", "夏侯", "诸葛", "皇甫", "尉迟", "公孙", "轩辕", "令狐", "钟离", "宇文", "长孙", "慕容",
+    "鲜于", "闾丘", "司徒", "端木", "呼延", "独孤", "拓跋", "耶律", "完颜", "爱新觉罗", "叶赫那拉")
+"""Surnames of two characters or more (the 百家姓's common ones, and the Khitan, Jurchen, Xianbei and Manchu clan
+names of the histories): a name they lead is one name, not the surname and another."""
+
+
+def name_parts(folded: str, start: int, end: int) -> tuple[str, ...]:
+    """The parts of the person's name ``folded[start:end]`` that relatives and clans share: each part linked by · or
+    a hyphen (特鲁多 of 皮埃尔·特鲁多) and a compound surname leading it (:data:`COMPOUND_SURNAMES`: 耶律 of
+    耶律金山). A question about one of them (贾斯汀·特鲁多的父亲, 耶律乞奴被谁所杀) holds the part without it being
+    the question's echo in the other's name."""
+    links = [position for position in range(start, end) if linked(folded, position)]
+    bounds = [start - 1, *links, end]
+    parts = [folded[first + 1:last] for first, last in zip(bounds, bounds[1:])] if links else []
+    surname = next((name for name in COMPOUND_SURNAMES if folded.startswith(name, start)
+                    and end - start > len(name)), "")
+    return tuple(parts + [surname] if surname else parts)
 
 
 def linked_part_end(folded: str, start: int) -> int | None:
@@ -505,7 +527,7 @@ def named_by(before: dict[int, tuple[int, str]], start: int) -> int:
 
 def with_split_head(folded: str, before: dict[int, tuple[int, str]], start: int) -> int:
     """The start of a name widened over the lone character jieba split off its front (德|川家康, 羽|柴秀吉, 廖|内省,
-    科|龙港); not over a word that qualifies it (原|大河坪乡, 全|欧洲).
+    科|龙港); not over a word that qualifies it (原|大河坪乡, 全|欧洲) or names a relative (弟|诸葛亮).
 
     Args:
         folded: the sentence.
@@ -514,7 +536,7 @@ def with_split_head(folded: str, before: dict[int, tuple[int, str]], start: int)
     """
     head = before.get(start)
     if (head and start - head[0] == 1 and head[1] in NAME_HEAD_TAGS and CJK_CHAR.match(folded[head[0]])
-            and folded[head[0]] not in NAME_QUALIFIERS):
+            and folded[head[0]] not in NAME_QUALIFIERS + KIN_TERMS):
         return head[0]
     return start
 

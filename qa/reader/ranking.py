@@ -11,7 +11,7 @@ from qa.reader.candidates import (NAME_PHRASE_TAGS, NAMED_FRONT, PERSON_NOUNS, C
                                   question_words, strip_question_edges, widen_quantity)
 from qa.reader.numerals import arabic, chinese_value
 from qa.reader.patterns import (CALENDAR, DURATION_MEASURE, NAME_TAGS, PERIOD_NOUNS, PLACE_SUFFIXES, YEAR_NUMBER,
-                               dictionary_words, times)
+                               dictionary_words, name_parts, times)
 from qa.reader.places import fits_place_kind, place_kind_asked
 from qa.reader.questions import (CLASSIFIERS, HEAD_NOUNS, QuestionInfo, asks_alias, asks_ordinal, asks_post,
                                  asks_several, item_type)
@@ -431,13 +431,14 @@ def time_unit_asked(question: QuestionInfo) -> str:
 def cut_suffix_echo(candidate: Candidate, folded: str, question: QuestionInfo, noun: str) -> Candidate:
     """A candidate without a tail the question itself holds after its interrogative (有丝分裂尤其重要 asked as
     哪一种细胞分裂尤其重要): the longest such run of at least three characters after which a word ends what stays,
-    unless it is the phrase right after the interrogative or holds the noun asked for (什么临时党支部 keeps
-    临时党支部)."""
+    unless it is the phrase right after the interrogative, holds the noun asked for (什么临时党支部 keeps
+    临时党支部) or is a part of a person's name (洛厄尔 of 帕西瓦尔·洛厄尔, asked who founded 洛厄尔天文台)."""
     text = folded[candidate.start:candidate.end]
+    parts = name_parts(folded, candidate.start, candidate.end) if candidate.type == "person" else ()
     for length in range(len(text) - 2, 2, -1):
         tail = text[-length:]
         if tail in question.suffix:
-            if question.suffix.startswith(tail[:2]) or noun and (noun in tail or tail in noun):
+            if question.suffix.startswith(tail[:2]) or noun and (noun in tail or tail in noun) or tail in parts:
                 break
             end = candidate.end - length
             if any(stop == end for _, stop, _ in tagged(folded)):
