@@ -1016,3 +1016,24 @@ def test_a_name_s_part_the_question_holds_after_its_interrogative_stays_on_it():
 def test_the_person_asked_about_is_no_answer_even_in_part():
     sentence = "现任总理贾斯汀·特鲁多的父亲皮埃尔·特鲁多去世。"
     assert not ranked_texts(sentence, "总理贾斯汀·特鲁多的父亲是谁？") & {"贾斯汀", "贾斯汀·特鲁多", "特鲁多"}
+
+
+@pytest.mark.parametrize("sentence, question, expected, refused", [
+    # CMRC trial sentences (CC BY-SA 4.0): a region, and the places 包括 lists in it, answer a question asking for
+    # several places together; the region alone, or the list without it, says less
+    ("雷公藤主要分布于东亚地区，包括日本、朝鲜、台湾岛以及中国大陆的江苏、广西、湖北、安徽、福建、湖南、浙江等地，"
+     "生长于海拔200米至2,400米的地区。", "雷公藤主要分布在哪些地区？",
+     "东亚地区，包括日本、朝鲜、台湾岛以及中国大陆的江苏、广西、湖北、安徽、福建、湖南、浙江", "东亚地区"),
+    # the phrase widened over is the noun phrase before 包括, not the clause that holds it (本鱼分布于…)
+    ("本鱼分布于西太平洋区，包括菲律宾、印尼、琉球群岛、台湾、中国沿海等海域。", "黄鳍紫鱼主要分布在哪些地区？",
+     "西太平洋区，包括菲律宾、印尼、琉球群岛、台湾、中国沿海", "太平洋区"),
+])
+def test_an_enumeration_introduced_by_including_answers_with_what_it_details(sentence, question, expected, refused):
+    folded = fold(sentence)
+    assert best_candidate_text(folded, question) == fold(expected)
+    assert refused not in ranked_texts(folded, question)
+
+
+def test_an_enumeration_with_nothing_it_details_stays_as_it_is():
+    sentence = fold("分布于越南、老挝、缅甸以及中国大陆的四川、浙江等地")  # CMRC trial: no 包括, nothing to widen over
+    assert best_candidate_text(sentence, "五月艾分布在哪些地区？") == "越南、老挝、缅甸以及中国大陆的四川、浙江"

@@ -104,6 +104,12 @@ ORDINAL = re.compile(rf"^第[\d{CHINESE_DIGITS}]+(?P<measure>.)")
 only by one with the same measure."""
 SHORT_YEARS = re.compile(r"\d{1,2}年")
 """One or two digits before 年: a number of years (实施了4年), no calendar year unless an era names it (民国39年)."""
+DETAILING = re.compile(r"[,，(（](?:其中)?(?:包括|包含|例如|比如|诸如|如)[:：]?$")
+"""What introduces an enumeration of the parts or instances of the noun phrase before it (，包括 in
+印度太平洋区，包括东非、马达加斯加)."""
+NOT_DETAILED = ("list", "slot", "clause", "evidence")
+"""Kinds of candidate that are no noun phrase an enumeration after :data:`DETAILING` details (本鱼分布于西太平洋区 is
+a clause; 西太平洋区 is the phrase)."""
 ENUMERATED_ITEMS = 2
 """Items of the asked type an enumeration must hold to answer a question asking for several (分布在哪些地区)."""
 NOMINAL_STARTS = ("n", "j", "eng", "vn", "an", "b")
@@ -608,7 +614,9 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
     positions = word_positions(question, folded)
     several = asks_several(question)
     accepted = ACCEPTS[question.type] + (("list",) if several else ())
-    wholes = typed_enumerations(found.candidates, item_type(question)) if several else []
+    detailed = with_what_they_detail(typed_enumerations(found.candidates, item_type(question)) if several else [],
+                                     found.candidates, folded)
+    wholes = list(detailed.values())
     aligned = found.slot
     names_asked = PROPER_NAME_ASKED.search(question.text) is not None and question.type in ("other", "identity")
     alias = asks_alias(question)
@@ -625,6 +633,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
     for candidate in found.candidates:
         if candidate.type not in accepted + ANY_TYPE:
             continue
+        candidate = detailed.get(candidate, candidate)
         whole = candidate in wholes
         if not whole and any(inside(candidate, enumeration) for enumeration in wholes):
             continue
@@ -722,6 +731,25 @@ def restates_the_subject(candidate: Candidate, folded: str, question: QuestionIn
 def inside(candidate: Candidate, enclosing: Candidate) -> bool:
     """Whether a candidate lies within another (the same span included)."""
     return enclosing.start <= candidate.start and candidate.end <= enclosing.end
+
+
+def with_what_they_detail(enumerations: list[Candidate], candidates: list[Candidate], folded: str
+                          ) -> dict[Candidate, Candidate]:
+    """Each enumeration, widened back over the candidate it details when a word such as 包括 introduces it
+    (印度太平洋区，包括东非、马达加斯加…: the region and the places it takes in answer 分布在哪些地区 together, and the
+    region alone no longer does).
+
+    Returns:
+        Each enumeration's answer by the enumeration.
+    """
+    widened = {}
+    for enumeration in enumerations:
+        marker = DETAILING.search(folded, 0, enumeration.start)
+        detailed = [candidate for candidate in candidates if marker and candidate.end == marker.start()
+                    and candidate.type not in NOT_DETAILED]
+        start = min((candidate.start for candidate in detailed), default=enumeration.start)
+        widened[enumeration] = Candidate(start, enumeration.end, enumeration.type, enumeration.origin)
+    return widened
 
 
 def typed_enumerations(candidates: list[Candidate], answer_type: str) -> list[Candidate]:
