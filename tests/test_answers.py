@@ -278,3 +278,12 @@ def test_a_relative_s_whole_name_and_a_region_with_its_places_answer(relatives_u
     answer = body["answer"]
     assert answer and answer["text"] == expected
     answer_passage(body)
+
+
+def test_no_dynasty_answers_a_question_asking_for_a_regime(traditional_url):
+    # 元朝 (a dynasty, read as a date) answered the question, though the sentence names the regime it asks for
+    body = httpx.post(f"{traditional_url}/ask", json={"question": "哪一個政權在1289年奪取了新疆南部塔里木盆地地區?"},
+                      timeout=60).json()
+    answer = body["answer"]
+    assert answer and answer["text"] == "窩闊台汗國"
+    answer_passage(body)

@@ -1037,3 +1037,16 @@ def test_an_enumeration_introduced_by_including_answers_with_what_it_details(sen
 def test_an_enumeration_with_nothing_it_details_stays_as_it_is():
     sentence = fold("分布于越南、老挝、缅甸以及中国大陆的四川、浙江等地")  # CMRC trial: no 包括, nothing to widen over
     assert best_candidate_text(sentence, "五月艾分布在哪些地区？") == "越南、老挝、缅甸以及中国大陆的四川、浙江"
+
+
+def test_no_date_answers_a_question_asking_for_a_thing_of_another_kind():
+    # DRCD (CC BY-SA 3.0), folded: a dynasty answered a question asking which regime (元朝, not 窝阔台汗国)
+    sentence = fold("1289年，窩闊台汗國奪取元朝控制下的新疆南部塔里木盆地大部分地區，元朝只控制塔里木盆地東部的且末、焉耆等地區。")
+    question = fold("哪一個政權在1289年奪取了新疆南部塔里木盆地地區?")
+    texts = ranked_texts(sentence, question)
+    assert "元朝" not in texts and "1289年" not in texts and "窝阔台汗国" in texts
+
+
+def test_a_date_still_answers_a_question_asking_for_a_noun_of_time():
+    sentence = fold("1915年春季，英法聯軍趁德軍主力集中在東方戰線，發動香巴尼和阿杜瓦兩輪攻勢。")  # DRCD
+    assert "1915年" in ranked_texts(sentence, fold("英法聯軍在哪一個年份發動了攻勢?"))

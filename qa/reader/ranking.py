@@ -89,6 +89,10 @@ THING_TYPES = ("other", "place", "person", "organisation")
 """Question types that ask for a thing, a place, a person or a body: answered by a noun phrase."""
 NAMED_ASKED = ("place", "person", "organisation")
 """Question types no date or time answers (哪一个国家 is not answered by 1913年6月1日)."""
+TIME_NOUN_ENDINGS = ("阶段", "时", "代", "期", "季", "节", "日", "年", "月", "纪", "天", "间", "刻")
+"""How the nouns end whose instances may be times (哪一个阶段, 哪个节日, 什么时代): a question asking for any other
+noun (哪一个政权, 哪一个疾病) is answered by no date or dynasty, as a question asking for a place or person is not
+(:data:`NAMED_ASKED`)."""
 LEADING_MARKS = "(（)）」』”’》〉】"
 """Marks no answer starts with: an opening bracket (a parenthetical is no answer) or anything that closes."""
 DAY_ASKED = re.compile(r"[日号天]")
@@ -624,7 +628,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
     naming = NAMING.search(question.text) is not None
     noun = asked_noun(question)
     post = asks_post(question.prefix, question.suffix)
-    time_spans = times(folded) if question.type in NAMED_ASKED else []
+    thing_asked = question.type == "other" and noun and not noun.endswith(TIME_NOUN_ENDINGS)
+    time_spans = times(folded) if question.type in NAMED_ASKED or thing_asked else []
     noun_asked = question.type in NAMED_ASKED or bool(noun) and question.type in THING_TYPES
     place_tail = question.type == "place" and not asks_a_place_level(question, noun)
     place_kind = place_kind_asked(question, noun)
@@ -669,7 +674,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             continue
         if (question.type in ("place", "organisation") and text in KIND_NOUNS
                 or counts_the_noun(text, noun) or addresses_a_name(folded, candidate)
-                or question.type in NAMED_ASKED and within_a_time(candidate, time_spans)):
+                or within_a_time(candidate, time_spans)):
             continue
         if names_asked and candidate.type != "quote" and candidate.origin != "name" and (
                 quoted or starts_predicate(folded, candidate)):
