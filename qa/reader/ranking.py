@@ -628,7 +628,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
     naming = NAMING.search(question.text) is not None
     noun = asked_noun(question)
     post = asks_post(question.prefix, question.suffix)
-    thing_asked = question.type == "other" and noun and not noun.endswith(TIME_NOUN_ENDINGS)
+    thing_asked = question.type == "other" and bool(noun) and not noun.endswith(TIME_NOUN_ENDINGS)
     time_spans = times(folded) if question.type in NAMED_ASKED or thing_asked else []
     noun_asked = question.type in NAMED_ASKED or bool(noun) and question.type in THING_TYPES
     place_tail = question.type == "place" and not asks_a_place_level(question, noun)
@@ -743,6 +743,11 @@ def with_what_they_detail(enumerations: list[Candidate], candidates: list[Candid
     """Each enumeration, widened back over the candidate it details when a word such as 包括 introduces it
     (印度太平洋区，包括东非、马达加斯加…: the region and the places it takes in answer 分布在哪些地区 together, and the
     region alone no longer does).
+
+    Args:
+        enumerations: the enumerations that answer a question asking for several (:func:`typed_enumerations`).
+        candidates: all candidates of the sentence, among them the noun phrase an enumeration may detail.
+        folded: the sentence.
 
     Returns:
         Each enumeration's answer by the enumeration.
