@@ -6,7 +6,7 @@ import pytest
 from conftest import ROOT
 from qa.reader.candidates import (extract_candidates, named_in_slot, posts_before_names, question_words,
                                   sentence_candidates)
-from qa.reader.patterns import (ORG_TAGS, PLACE_TAGS, REASON_MARKER, causes_before, entities, enumerations,
+from qa.reader.patterns import (ORG_TAGS, PERSON_TAGS, PLACE_TAGS, REASON_MARKER, causes_before, entities, enumerations,
                                 identities, marked_clauses, name_parts, periods, quantities, ratios, times)
 from qa.reader.questions import analyze_question
 from qa.reader.slot import names_the_attribute, slot
@@ -677,3 +677,16 @@ def test_a_question_asking_for_one_end_of_a_range_of_time_is_not_answered_with_t
 ])
 def test_the_parts_of_a_name_relatives_share(name, parts):
     assert name_parts(f"由{name}所杀", 1, 1 + len(name)) == parts
+
+
+@pytest.mark.parametrize("sentence, names", [
+    # CMRC trial sentences (CC BY-SA 4.0), folded: jieba splits a name's rare last character off it (袁丽|嫦, 黄华|麒,
+    # 蒋家|旻), tagging it a noun or a character of its own ...
+    ("同名主题曲《鳄鱼泪》,由袁丽嫦原唱", ["袁丽嫦"]),
+    ("黄华麒早年就读圣保罗书院", ["黄华麒", "圣保罗"]),
+    ("蒋家旻生于广东深圳", ["蒋家旻"]),
+    # ... but a verb after a name is no part of it, however rare (DRCD, CC BY-SA 3.0: 贝克诉卡尔案)
+    ("1964年贝克诉卡尔案下令", ["贝克", "卡尔"]),
+])
+def test_a_name_keeps_a_rare_last_character_jieba_split_off(sentence, names):
+    assert spans_text(sentence, entities(sentence, PERSON_TAGS)) == names

@@ -376,6 +376,10 @@ NAME_QUALIFIERS = ("原", "前", "旧", "新", "全", "老", "本", "该", "各"
 """Characters that qualify a name rather than start it (原大河坪乡: the former township; 全欧洲)."""
 KIN_TERMS = ("父", "母", "妻", "兄", "弟", "姐", "妹", "侄", "甥", "婿", "嫂", "媳")
 """Characters naming a relative, which stand before a name rather than start it (之弟诸葛亮: his brother)."""
+RARE_TAIL_FREQUENCY = 500
+"""A lone character after a name that jieba's dictionary counts less often than this as a word is the name's last
+character, split off it (袁丽|嫦 41, 黄华|麒 281, 慕容|皝 150, 蒋家|旻 52), not a word after it (家 41022, 军
+27200, 氏 2573)."""
 NAME_TAIL_TAGS = {"j", "ng", "nr", "nrt", "rg", "x"}
 """Tags jieba gives a name's last character when it splits it off: 帝 (j) in 尼葛洛庞|帝, 纳 (nr) in 威斯|纳, 兹 (rg)
 in 霍尔|兹, and a character it does not know (x: 娅 in 弗拉维|娅; only a Chinese character counts)."""
@@ -505,12 +509,22 @@ def name_piece(word: str, flag: str) -> bool:
 
 
 def split_tail(folded: str, after: dict[int, tuple[int, str]], end: int) -> int | None:
-    """Where a name ending at ``end`` ends with the lone character jieba split off it (:data:`NAME_TAIL_TAGS`), if
-    it split one off."""
+    """Where a name ending at ``end`` ends with the lone character jieba split off it (:data:`NAME_TAIL_TAGS`, or a
+    character jieba's dictionary seldom counts as a word of its own and not as a verb: :data:`RARE_TAIL_FREQUENCY`),
+    if it split one off."""
     tail = after.get(end)
-    if tail and tail[0] - end == 1 and tail[1] in NAME_TAIL_TAGS and CJK_CHAR.match(folded[end]):
+    if tail and tail[0] - end == 1 and CJK_CHAR.match(folded[end]) and (
+            tail[1] in NAME_TAIL_TAGS or not tail[1].startswith("v") and rare_word(folded[end])):
         return tail[0]
     return None
+
+
+def rare_word(word: str) -> bool:
+    """Whether jieba's dictionary counts ``word`` as a word of its own less often than :data:`RARE_TAIL_FREQUENCY`."""
+    import jieba
+
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ.get(word, 0) < RARE_TAIL_FREQUENCY
 
 
 def named_by(before: dict[int, tuple[int, str]], start: int) -> int:
