@@ -175,10 +175,11 @@ def encyclopaedia_url(tmp_path_factory, settings, embedder):
 
 @pytest.fixture(scope="module")
 def relatives_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of eight CMRC 2018 trial articles: a dynasty's clansmen (后辽), a list of
-    prime ministers and their fathers (加拿大总理列表), three plants' and three fishes' ranges."""
-    chosen = cmrc_articles("TRIAL_928", "TRIAL_819", "TRIAL_196", "TRIAL_188", "TRIAL_199", "TRIAL_205", "TRIAL_155",
-                           "TRIAL_210")
+    """A real server over a real-model index of nine CMRC 2018 trial articles: a dynasty's clansmen (后辽), a list of
+    prime ministers and their fathers (加拿大总理列表), a television series and its singers (鳄鱼泪), three plants'
+    and three fishes' ranges."""
+    chosen = cmrc_articles("TRIAL_928", "TRIAL_819", "TRIAL_355", "TRIAL_196", "TRIAL_188", "TRIAL_199", "TRIAL_205",
+                           "TRIAL_155", "TRIAL_210")
     yield from served_corpus(tmp_path_factory.mktemp("relatives"), chosen, settings, embedder)
 
 
@@ -270,6 +271,8 @@ def test_a_place_of_the_kind_asked_and_an_item_not_their_count_answer(traditiona
     # the family name the question shares was cut off as its echo: 金山, 皮埃尔
     ("耶律乞奴被谁所杀？", "耶律金山"),
     ("总理贾斯汀·特鲁多的父亲是谁？", "皮埃尔·特鲁多"),
+    # the rare last character jieba split off the name was left out: 袁丽
+    ("《鳄鱼泪》同名主题曲的原唱是谁？", "袁丽嫦"),
     # the region alone answered: 东亚地区
     ("雷公藤主要分布在哪些地区？", "东亚地区，包括日本、朝鲜、台湾岛以及中国大陆的江苏、广西、湖北、安徽、福建、湖南、浙江"),
 ])
