@@ -994,7 +994,8 @@ def test_a_count_of_the_things_asked_for_answers_no_question_asking_for_one():
     # CMRC trial sentences (CC BY-SA 4.0): a father shares his son's family name, a clansman his clan's ...
     ("现任总理贾斯汀·特鲁多的父亲皮埃尔·特鲁多去世。", "总理贾斯汀·特鲁多的父亲是谁？", "皮埃尔·特鲁多", "皮埃尔"),
     ("耶律乞奴战败，东渡鸭绿江，被耶律金山所杀。", "耶律乞奴被谁所杀？", "耶律金山", "金山"),
-    # ... and a compound surname of the 百家姓 leads a name as a whole
+    # ... and a compound surname of the 百家姓 leads a name as a whole, a brother's title before it no part of it (a
+    # sentence written for this test)
     ("诸葛瑾之弟诸葛亮隐居隆中", "诸葛瑾的弟弟是谁？", "诸葛亮", "亮"),
     # a title the question holds still goes (CMRC): only a whole part of the name is shared
     ("1517年最后一个莫扎伊斯克王公瓦西里·谢苗诺维奇死后，此地被并入莫斯科公国。", "最后一个莫扎伊斯克王公是谁？",

@@ -448,7 +448,7 @@ def name_parts(folded: str, start: int, end: int) -> tuple[str, ...]:
     parts = [folded[first + 1:last] for first, last in zip(bounds, bounds[1:])] if links else []
     surname = next((name for name in COMPOUND_SURNAMES if folded.startswith(name, start)
                     and end - start > len(name)), "")
-    return tuple(parts + [surname] if surname else parts)
+    return tuple(dict.fromkeys(parts + [surname] if surname else parts))
 
 
 def linked_part_end(folded: str, start: int) -> int | None:
