@@ -502,10 +502,7 @@ def name_piece(word: str, flag: str) -> bool:
         return False
     if len(word) == 1:
         return flag in TRANSLITERATION_TAIL_TAGS
-    import jieba
-
-    jieba.dt.check_initialized()
-    return flag in PERSON_TAGS or flag in ("ns", "nz", "n") and jieba.dt.FREQ.get(word, 0) < RARE_PIECE_FREQUENCY
+    return flag in PERSON_TAGS or flag in ("ns", "nz", "n") and dictionary_count(word) < RARE_PIECE_FREQUENCY
 
 
 def split_tail(folded: str, after: dict[int, tuple[int, str]], end: int) -> int | None:
@@ -514,17 +511,18 @@ def split_tail(folded: str, after: dict[int, tuple[int, str]], end: int) -> int 
     if it split one off."""
     tail = after.get(end)
     if tail and tail[0] - end == 1 and CJK_CHAR.match(folded[end]) and (
-            tail[1] in NAME_TAIL_TAGS or not tail[1].startswith("v") and rare_word(folded[end])):
+            tail[1] in NAME_TAIL_TAGS
+            or not tail[1].startswith("v") and dictionary_count(folded[end]) < RARE_TAIL_FREQUENCY):
         return tail[0]
     return None
 
 
-def rare_word(word: str) -> bool:
-    """Whether jieba's dictionary counts ``word`` as a word of its own less often than :data:`RARE_TAIL_FREQUENCY`."""
+def dictionary_count(word: str) -> int:
+    """How often jieba's dictionary counts ``word`` as a word of its own (0 where it does not list it)."""
     import jieba
 
     jieba.dt.check_initialized()
-    return jieba.dt.FREQ.get(word, 0) < RARE_TAIL_FREQUENCY
+    return jieba.dt.FREQ.get(word, 0)
 
 
 def named_by(before: dict[int, tuple[int, str]], start: int) -> int:
