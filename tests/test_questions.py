@@ -1,6 +1,7 @@
 import pytest
 
-from qa.reader.questions import analyze_question, asks_alias, asks_name, asks_several, item_type, range_side_asked
+from qa.reader.questions import (analyze_question, asks_alias, asks_name, asks_several, item_type, range_side_asked,
+                                 unglued)
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -259,3 +260,25 @@ def test_a_question_asking_for_another_name(question, alias):
 ])
 def test_a_time_question_may_ask_for_one_end_of_a_range(question, side):
     assert range_side_asked(analyze_question(question)) == side
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("陈诚于", "陈诚"),  # DRCD: 陳誠於1925年時改任
+    ("刘七是", "刘七"),  # CMRC: 刘七是怎么死的
+    ("杨昊现", "杨昊"),  # CMRC: 杨昊现效力于哪里
+    ("时由爱思", "爱思"),  # DRCD: 在哪一年時由愛思唯爾出版社
+    ("以兆康苑", "兆康苑"),  # CMRC
+    ("于是", "于是"),  # words jieba's dictionary lists stay whole
+    ("以为", "以为"),
+    ("时间", "时间"),
+    ("于敏", "于敏"),  # 于 before a name is a surname as often as a preposition
+    ("是", "是"),
+])
+def test_a_question_word_loses_the_function_characters_jieba_glued_onto_it(word, expected):
+    assert unglued(word) == expected
+
+
+def test_a_question_names_what_it_asks_about_as_a_passage_names_it():
+    assert analyze_question("陳誠於1925年時改任哪一個職位?").words[0] == "陈诚"  # DRCD: not 陈诚于
+    assert "杨昊" in analyze_question("杨昊现效力于哪里？").words  # CMRC
+    assert "卡" in analyze_question("阿夸弗雷斯卡是哪个国家运动员？").words  # CMRC: the name's last character, not 卡是

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from qa.reader.questions import ALIAS_NOUNS, QuestionInfo
 from qa.reader.spans import (CHINESE_DIGITS, CURRENCIES, DATE_UNITS, LATIN_MEASURE, clause_bounds, clauses,
-                             is_numeral, quoted_ranges, tagged)
+                             dictionary_count, is_numeral, quoted_ranges, tagged)
 
 ONE_NUMERAL = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{CHINESE_DIGITS}]*(?:十几|几十|几百|几千|几万)[{CHINESE_DIGITS}]*|[{CHINESE_DIGITS}]+|半)"
 NUMERAL = rf"(?:{ONE_NUMERAL}(?:[-~—至到]{ONE_NUMERAL})?)"
@@ -515,14 +515,6 @@ def split_tail(folded: str, after: dict[int, tuple[int, str]], end: int) -> int 
             or not tail[1].startswith("v") and dictionary_count(folded[end]) < RARE_TAIL_FREQUENCY):
         return tail[0]
     return None
-
-
-def dictionary_count(word: str) -> int:
-    """How often jieba's dictionary counts ``word`` as a word of its own (0 where it does not list it)."""
-    import jieba
-
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ.get(word, 0)
 
 
 def named_by(before: dict[int, tuple[int, str]], start: int) -> int:

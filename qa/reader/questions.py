@@ -9,10 +9,10 @@ import re
 from dataclasses import dataclass, field
 
 from qa.reader.descriptions import asked_attribute
-from qa.reader.spans import LATIN_MEASURE, tagged
+from qa.reader.spans import LATIN_MEASURE, dictionary_count, tagged
 from qa.schema import AnswerType
 from qa.text.normalize import fold
-from qa.text.tokenize import tokenize
+from qa.text.tokenize import stopwords, tokenize
 
 # Ordered: the first pattern that matches decides. Each has the interrogative as group "wh". A demonstrative
 # before 几 makes it no question (核酸检测那几天天气怎么样 asks how, not how long), and neither does 许 / 众 / 很 / 诸
@@ -48,6 +48,10 @@ ENGLISH_PATTERNS: list[tuple[AnswerType, str]] = [
     ("other", r"^(?P<wh>what|which)\b"),
 ]
 
+GLUED_AFTER = "于是有为时在现来以把被将"
+GLUED_BEFORE = "时以在由被把将和与"
+"""Function characters jieba's guess at an unknown word glues onto a name or noun, after it (陈诚|于, 刘七|是, 杨昊|现
+效力) or before it (年|时|由|爱思唯尔, 以|京大): no part of the word a passage names it by; not 于, a surname too (于敏)."""
 POST_ASKED = re.compile("职务|职位|官职|头衔|职称")
 """Nouns with which a question asks for someone's post: what is asked, not a word the answer's sentence holds."""
 DESCRIBED_TYPES = ("list", "other", "identity")
@@ -132,6 +136,19 @@ class QuestionInfo:
     english: bool = False
 
 
+def unglued(word: str) -> str:
+    """``word`` without the function characters jieba glued onto it (:data:`GLUED_AFTER`, :data:`GLUED_BEFORE`)
+    where its dictionary does not list it as a word (陈诚于 → 陈诚, 时由爱思 → 爱思; 于是, 以为 and 时间 stay)."""
+    while len(word) > 1 and not dictionary_count(word):
+        if word[-1] in GLUED_AFTER:
+            word = word[:-1]
+        elif word[0] in GLUED_BEFORE:
+            word = word[1:]
+        else:
+            break
+    return word
+
+
 def longest_first(pattern: str) -> str:
     """Reorder the alternatives of the ``wh`` group longest first, so 多长时间 wins over 多长."""
     head, _, rest = pattern.partition("(?P<wh>")
@@ -165,7 +182,7 @@ def analyze_question(question: str) -> QuestionInfo:
     with_particles = written(fold(question.strip()))
     text = TRAILING.sub("", with_particles)
     english = is_english(text)
-    words = tokenize(text)
+    words = [word for word in map(unglued, tokenize(text)) if word not in stopwords()]
     patterns = ENGLISH_PATTERNS if english else CHINESE_PATTERNS
     for answer_type, pattern in patterns:
         match = re.search(longest_first(pattern), text)

@@ -42,6 +42,14 @@ def tagged(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(spans)
 
 
+def dictionary_count(word: str) -> int:
+    """How often jieba's dictionary counts ``word`` as a word of its own (0 where it does not list it)."""
+    import jieba
+
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ.get(word, 0)
+
+
 def word_at(spans: tuple[tuple[int, int, str], ...], position: int) -> tuple[int, int, str] | None:
     """The tagged word that holds ``position``."""
     return next((span for span in spans if span[0] <= position < span[1]), None)
