@@ -242,6 +242,12 @@ def test_which_ones_is_not_how_many_and_its_items_are_typed_by_their_noun(questi
     ("南宁二中是什么的简称？", False),  # the full name, asked from the short one
     ("国乐是韩国哪一种音乐的别称？", False),  # what the alias names
     ("蓍有什么作用？", False),
+    ("凉茶舖又叫什么？", True),  # a naming verb after 又 or 也
+    ("内台航路也叫什么？", True),
+    ("阿閦佛又称之为什么？", True),
+    ("草木或动物改变成为的精怪又被称为?", True),  # DRCD, folded
+    ("盖卤王叫什么？", False),  # its name, not another one
+    ("这种生殖称为什么？", False),
 ])
 def test_a_question_asking_for_another_name(question, alias):
     info = analyze_question(question)

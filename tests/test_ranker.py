@@ -14,7 +14,7 @@ from qa.reader.questions import analyze_question
 from qa.reader.slot import asked_noun, named_items
 from qa.reader.ranking import (FEATURES, FRAMED, before_trailing_function_words, candidate_features, counts_the_noun,
                                cut_suffix_echo, cut_to_unit_asked, echo_share, ends_in_predicate, fits_size_asked,
-                               fits_unit_asked, framed_slot_first, from_the_title_start, is_lone_function_word,
+                               fits_unit_asked, framed_slot_first, from_the_title_start, given_name_first, is_lone_function_word,
                                is_lone_predicate, is_well_formed, modifies_a_noun, names_a_body, noun_agreement,
                                past_leading_predicate, past_possessive, referring_word, whole_name_first,
                                with_ordinal_noun, with_place_tail, within_a_time)
@@ -726,6 +726,9 @@ def test_a_question_asking_for_a_noun_is_answered_past_the_predicate(sentence, q
     ("蓍（学名：，拼音：shì是），又名欧蓍、千叶蓍、锯草，是菊科蓍属的多年生草本植物。", ["欧蓍、千叶蓍、锯草"]),
     ("马来穿山甲（学名：'），又名爪哇穿山甲或爪哇鲮鲤，是东南亚的一种穿山甲", ["爪哇穿山甲或爪哇鲮鲤"]),
     ("那须盐原车站原名东那须野", ["东那须野"]),
+    ("凉茶舖，又名凉茶店，是售卖凉茶的商店", ["凉茶店"]),
+    ("内台航路，或称内台航线，是台湾日治时期连结日本内地与台湾的海运航线", ["内台航线"]),
+    ("盖卤王（）亦作近盖娄王。", ["近盖娄王"]),
     ("该树是一种锦葵科的大型落叶乔木", []),
 ])
 def test_the_other_names_a_sentence_gives(sentence, names):
@@ -736,6 +739,40 @@ def test_a_question_asking_for_another_name_is_answered_by_it_not_by_what_the_th
     sentence = "马来穿山甲（学名：'），又名爪哇穿山甲或爪哇鲮鲤，是东南亚的一种穿山甲，分布在泰国、印尼的森林。"  # CMRC trial
     assert best_candidate_text(sentence, "马来穿山甲的别称是什么？") == "爪哇穿山甲或爪哇鲮鲤"
     assert best_candidate_text(sentence, "马来穿山甲是什么？") != "爪哇穿山甲或爪哇鲮鲤"
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    # CMRC 2018 trial (CC BY-SA 4.0): another name shares the words of what it names, and the sentence giving it wins
+    ("凉茶舖，又名凉茶店，是售卖凉茶的商店，有些设有座位。", "凉茶舖又叫什么？", "凉茶店"),
+    ("天门冬是天门冬科天门冬属的植物，又称丝冬、天棘、天文冬。", "天门冬又称之为什么？", "丝冬、天棘、天文冬"),  # every one
+    ("内台航路，或称内台航线，是台湾日治时期连结日本内地与台湾的海运航线。", "内台航路也叫什么？", "内台航线"),
+])
+def test_another_name_that_shares_the_named_thing_s_words_answers_a_question_asking_for_one(sentence, question,
+                                                                                              expected):
+    info = analyze_question(question)
+    scored = ScoredSentence(hit=None, start=0, end=len(sentence), text=sentence, dense=0.5, coverage=0.5, score=0.5)
+    rows = ranked_rows(sentence, question)
+    values = LinearRanker.hand_set(ReaderWeights()).score(np.array([row for row, _ in rows]))
+    ranked = sorted(((float(v), candidate, scored) for v, (_, candidate) in zip(values, rows)), key=lambda x: -x[0])
+    _, best, _ = given_name_first(ranked, info)[0]
+    assert sentence[best.start:best.end] == expected
+
+
+def test_the_name_a_sentence_gives_goes_first_for_a_question_asking_for_another_name():
+    def scored(sentence: str, coverage: float) -> ScoredSentence:
+        return ScoredSentence(hit=None, start=0, end=len(sentence), text=sentence, dense=0.5, coverage=coverage,
+                              score=0.5)
+
+    # CMRC 2018 trial (CC BY-SA 4.0)
+    given = scored("内台航路，或称内台航线，是台湾日治时期连结日本内地与台湾的海运航线", 1.0)
+    ships = scored("联络船即航行于内台航路的船舶", 1.0)
+    boat, alias = Candidate(12, 14, "slot", "slot"), Candidate(7, 11, "identity", "name")
+    info = analyze_question("内台航路也叫什么？")
+    ranked = [(1.37, boat, ships), (1.31, alias, given)]
+    assert given_name_first(ranked, info) == [(1.37, alias, given), (1.37, boat, ships)]
+    assert given_name_first([(1.37, boat, ships), (1.31, alias, scored(given.text, 0.5))], info)[0][1] == boat
+    assert given_name_first(ranked, analyze_question("内台航路是什么？")) == ranked  # no other name asked
+    assert given_name_first([], info) == []
 
 
 @pytest.mark.parametrize("sentence, place, widened", [
@@ -914,7 +951,7 @@ def test_a_bare_count_answers_only_a_question_asking_how_many(text, question, fo
 @pytest.mark.parametrize("sentence, question, expected", [
     # CMRC trial (CC BY-SA 4.0): 属 of 天门冬属 starts no answer once the question's 天门冬 is cut off
     ("天门冬（学名：）是天门冬科天门冬属的植物，又称丝冬、天棘、天文冬、万藏籐、大当门根、天冬、明天冬。", "天门冬又称之为什么？",
-     "又称丝冬、天棘、天文冬、万藏籐、大当门根、天冬、明天冬"),
+     "丝冬、天棘、天文冬、万藏籐、大当门根、天冬、明天冬"),
     ("长柄艾纳香是菊科艾纳香属的植物，总苞圆柱形。", "长柄艾纳香的总苞是什么形状的？", "圆柱形"),
     ("天门冬为天门冬科多年生攀援草本植物。根稍肉质，分枝具棱或狭翅。", "天门冬分布在哪些地区？", None),  # CMRC: not 科多年生…
     # adapted from DRCD (CC BY-SA 3.0), folded: 属 as a verb, 科 as a name's first character

@@ -149,7 +149,8 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
                 end = trim(folded, start, cut, edges)[1]
             if end > start and not (kind == "time" and folded[start:end] in PERIOD_NOUNS):  # 实施期间 less 实施
                 found.append(Candidate(start, end, kind, NAMED_FRONT if start == front < trimmed else "pattern"))
-    named = names_given(folded) + (aliases_given(folded) if asks_alias(question) else [])
+    given = names_given(folded) + (aliases_given(folded) if asks_alias(question) else [])
+    named = [(start, end) for start, end in given if not any(start == other and end < stop for other, stop in given)]
     for start, end in named if asks_name(question) else []:
         start, end = trim(folded, start, end)  # a name may hold the question's words (DNA连接酶 for 酶)
         if end > start:

@@ -71,7 +71,7 @@ COLLECTIVE_TAIL = re.compile(r"(?<=[^、和及与])各[^、和及与]$")
 NAME_GIVEN = re.compile(r"(?:称之为|称为|称作|称做|叫做|叫作|简称|俗称|又称|通称|统称|名为|史称)[「“\"《]?"
                         r"(?P<name>[^,，。；;、:：（()」”\"》]{2,20})")
 """The name a sentence gives something after a naming verb (…的酶称为DNA连接酶, 史称「牛车水事件」)."""
-ALIAS_GIVEN = re.compile(rf"(?:{ALIAS_NOUNS}|亦称|亦名|英文全称|英语)(?:为|是|叫|叫做|作)?[:：]?"
+ALIAS_GIVEN = re.compile(rf"(?:{ALIAS_NOUNS}|(?:亦|也|或|又|一)(?:称|名|叫|作)|英文全称|英语)(?:为|是|叫|叫做|作)?[:：]?"
                          r"(?P<name>[^,，。；;:：()（）'\s][^,，。；;:：]{1,59})")
 """Another name a sentence gives something, to the clause's end, several of them if listed (别称黄莺、小黄蝉); a
 bracket or quote mark left by a name stripped from the text (学名：'）) is none."""

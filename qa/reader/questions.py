@@ -73,7 +73,9 @@ NAMING_VERB = re.compile("(?:名叫|叫做|叫|称作|称为)$")
 (站南社区), so it is not a word the answer's sentence must hold."""
 ALIAS_NOUNS = "别名|别称|又名|又称|原名|本名|旧称|俗称|学名|英文名称|英文名|英语名称|英语名|外号|绰号|昵称"
 """Nouns for another name of something (猴面包树的别名是什么, 刺角瓜又名什么)."""
-ALIAS_BEFORE = re.compile(rf"(?:{ALIAS_NOUNS})(?:是|为|叫|叫做)?$")
+ALSO_CALLED = r"(?:又|也|亦|或)被?"
+"""What turns a naming verb into one asking for another name (凉茶舖又叫什么, 又被称为什么)."""
+ALIAS_BEFORE = re.compile(rf"(?:{ALIAS_NOUNS})(?:是|为|叫|叫做)?$|{ALSO_CALLED}(?:叫做|叫作|叫|称之为|称为|称作|称)$")
 ALIAS_AFTER = re.compile(rf"^(?:{ALIAS_NOUNS})(?:是|为)?$")
 NAME_ASKED = ("称为什么", "被称为", "叫做什么")
 """Interrogatives that ask what something is called (这种生殖称为什么, 他管理的区域被称为)."""
@@ -336,9 +338,11 @@ def asks_name(question: QuestionInfo) -> bool:
 
 def asks_alias(question: QuestionInfo) -> bool:
     """Whether a question asks for another name of something: an alias noun right before the interrogative and
-    nothing after it (盾柱木的别名是什么, 刺角瓜又名什么), or the noun alone after it (又有哪一个俗称)."""
+    nothing after it (盾柱木的别名是什么, 刺角瓜又名什么), the noun alone after it (又有哪一个俗称), or a naming verb
+    made one by 又, 也, 亦 or 或 (内台航路也叫什么, 阿閦佛又称之为什么, 又被称为)."""
     return (bool(ALIAS_BEFORE.search(question.prefix)) and not question.suffix.strip("?？")
-            or bool(ALIAS_AFTER.match(question.suffix.rstrip("?？"))))
+            or bool(ALIAS_AFTER.match(question.suffix.rstrip("?？")))
+            or question.wh in NAME_ASKED and re.search(f"{ALSO_CALLED}$", question.prefix) is not None)
 
 
 RATIO_ASKED = re.compile(r"比例|比率|比值|比分|比数")

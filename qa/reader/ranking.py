@@ -668,7 +668,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             continue
         text = folded[candidate.start:candidate.end]
         named = candidate.origin == NAMED_FRONT
-        echo = echo_share(text, question, noun, named) if candidate.type != "evidence" else 0.0
+        renamed = alias and candidate.origin == "name"  # another name shares the named thing's words: 内台航线
+        echo = echo_share(text, question, noun, named) if candidate.type != "evidence" and not renamed else 0.0
         if (not is_well_formed(text, question, echo) or not fits_unit_asked(text, question)
                 or not fits_place_kind(text, place_kind) or place_kind and names_no_place(folded, candidate)):
             continue
@@ -684,7 +685,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         if alias and candidate.type == "identity" and candidate.origin != "name":
             continue
         agreement = 1.0 if candidate.type == "post" else noun_agreement(text, noun, weights.asked_noun_chars)
-        exact = of_asked_type(candidate, question, noun, whole) and not names_another_level(text, noun) and (
+        exact = renamed or of_asked_type(candidate, question, noun, whole) and not names_another_level(text, noun) and (
             agreement > 0 or not restates_the_subject(candidate, folded, question, aligned, weights))
         distance = gap(as_found.start, as_found.end, positions)
         measured = quantity_terms(candidate, text, folded, question, weights)
@@ -810,6 +811,28 @@ def whole_name_first(ranked: list[tuple[float, Candidate, ScoredSentence]]
                 and leads_a_name(folded, candidate.start, best.start)):
             chosen = index
     return [ranked[chosen], *ranked[:chosen], *ranked[chosen + 1:]]
+
+
+def given_name_first(ranked: list[tuple[float, Candidate, ScoredSentence]], question: QuestionInfo
+                     ) -> list[tuple[float, Candidate, ScoredSentence]]:
+    """Ranked candidates of a question asking for another name of something with the best name a sentence gives
+    after an alias word or naming verb (又名凉茶店, 或称内台航线) put first, at the best score, when its sentence
+    holds as much of the question's words as the best candidate's: the text answers in so many words.
+
+    Args:
+        ranked: ``(score, candidate, sentence)``, best first.
+        question: the analysed question.
+
+    Returns:
+        The same items, the given name moved to the front with the best candidate's score.
+    """
+    if not ranked or not asks_alias(question):
+        return ranked
+    value, _, best_sentence = ranked[0]
+    for index, (_, candidate, sentence) in enumerate(ranked):
+        if candidate.origin == "name" and sentence.coverage >= best_sentence.coverage:
+            return [(value, candidate, sentence), *ranked[:index], *ranked[index + 1:]]
+    return ranked
 
 
 def framed_slot_first(ranked: list[tuple[float, Candidate, ScoredSentence]],
