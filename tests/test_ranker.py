@@ -303,6 +303,12 @@ def test_a_duration_or_time_answers_only_on_the_scale_asked_for(question, text, 
     ("大火之後稱區被國王命名為什麼?", ""),  # DRCD: 命名为什么 asks for a name
     ("1962年生產當時世界最大的液貨船為哪個公司?", ""),  # DRCD: the interrogative names the noun (公司)
     ("这篇报道的作者是谁？", ""),  # a person question asks for a name, not an 作者
+    ("哪一場革命於1917年在俄羅斯爆發?", "革命"),  # DRCD: a verbal noun after its classifier
+    ("德川幕府不爽哪一外來宗教？", "宗教"),  # DRCD: past the word that only qualifies it
+    ("哪一節日暨是泰國的主要節日且是與稻米相關的？", "节日"),  # DRCD: a noun of time
+    ("哪一本書規範了梵語的正確語法？", "书"),  # DRCD: jieba guessed 本书 a pronoun
+    ("中國第一所舉辦百年校慶的大學是哪一所?", "大学"),  # DRCD: a classifier alone after 哪一; the noun equated before
+    ("他们在哪一天访问北京？", ""),  # a time question
 ])
 def test_the_noun_a_question_asks_for(question, noun):
     assert asked_noun(analyze_question(question)) == noun

@@ -147,7 +147,7 @@ def asked_noun(question: QuestionInfo) -> str:
     if question.type not in NOUN_TYPES or question.type in ("person", "place") and question.suffix.startswith("的"):
         return ""
     asked = asked_part(question)
-    if question.wh and asked:
+    if question.wh and asked and not re.fullmatch(f"[{CLASSIFIERS}]", asked):
         noun = named_noun(question)
     elif question.wh and question.type == "place":
         noun = equated_place(question.prefix)
@@ -178,20 +178,33 @@ def equated_place(prefix: str) -> str:
     return noun if noun in PLACE_SUFFIXES else ""
 
 
+NOUN_TAGS = ("n", "t")
+"""jieba's tags of a noun a question may ask for, nouns of time among them (哪一节日); after a classifier a verbal
+noun too (哪一场革命)."""
+NOUN_MODIFIER_TAGS = ("f", "b")
+"""Tags of a word that only qualifies the noun after it (外来 of 哪一外来宗教, 主要 of 哪一主要城市)."""
+
+
 def named_noun(question: QuestionInfo) -> str:
     """The noun word right after a question's interrogative and any classifier (语言 in 哪一门语言, 帝国 in 哪一个帝国,
-    纸张 in 什么纸张, 肉 in 哪一种肉 where jieba guessed 种肉 a word, 文章 in 哪一篇文章 where its dictionary has
-    篇文章; a lone character keeps the question's own tag: jieba's dictionary tags 村 zg), or ""."""
+    纸张 in 什么纸张, 革命 in 哪一场革命, 肉 in 哪一种肉 where jieba guessed 种肉 a word, 书 in 哪一本书 where it guessed
+    本书 a pronoun, 文章 in 哪一篇文章 where its dictionary has 篇文章; a lone character keeps the question's own tag:
+    jieba's dictionary tags 村 zg) past a word only qualifying it (宗教 in 哪一外来宗教), or ""."""
     suffix = re.sub(f"^一[{CLASSIFIERS}]?", "", asked_part(question))
     words = [(suffix[start:end], flag) for start, end, flag in tagged(suffix)]
     if words and len(words[0][0]) > 1:
         words = dictionary_words(words[0][0]) + words[1:]
-    if len(words) > 1 and words[0][0] in CLASSIFIERS:
+    classified = len(words) > 1 and words[0][0] in CLASSIFIERS
+    if classified:
+        words = words[1:]
+    while len(words) > 1 and words[0][1] in NOUN_MODIFIER_TAGS and words[1][1].startswith(NOUN_TAGS):
         words = words[1:]
     word, flag = words[0] if words else ("", "")
-    if len(word) > 2 and word[0] in CLASSIFIERS:
+    if len(word) > 1 and word[0] in CLASSIFIERS and not flag.startswith(NOUN_TAGS):
+        word, flag, classified = word[1:], (tagged(word[1:]) or ((0, 0, ""),))[0][2], True
+    elif len(word) > 2 and word[0] in CLASSIFIERS:
         word = word[1:]
-    return word if flag.startswith("n") and flag != "nr" else ""
+    return word if flag.startswith(NOUN_TAGS) and flag != "nr" or classified and flag == "vn" else ""
 
 
 def before_another(text: str) -> str:
