@@ -189,6 +189,15 @@ def relatives_url(tmp_path_factory, settings, embedder):
 
 
 @pytest.fixture(scope="module")
+def other_names_url(tmp_path_factory, settings, embedder):
+    """A real server over a real-model index of seven CMRC 2018 trial articles: a footballer (杨昊), a rising
+    (刘六刘七起义), a district (冷湖行政区), a tea house (凉茶舖), a shipping route (内台航路), a merchant (潘仕成) and
+    an official (楚昭辅)."""
+    chosen = cmrc_articles("TRIAL_979", "TRIAL_277", "TRIAL_160", "TRIAL_880", "TRIAL_843", "TRIAL_150", "TRIAL_58")
+    yield from served_corpus(tmp_path_factory.mktemp("other_names"), chosen, settings, embedder)
+
+
+@pytest.fixture(scope="module")
 def traditional_url(tmp_path_factory, settings, embedder):
     """A real server over a real-model index of six DRCD test articles in Traditional script (tests/data,
     CC BY-SA 3.0): the three asked about and the three of the subset, whose words weigh the question's as a larger
@@ -284,6 +293,29 @@ def test_a_relative_s_whole_name_and_a_region_with_its_places_answer(relatives_u
     body = ask_live(relatives_url, question)
     answer = body["answer"]
     assert answer and answer["text"] == expected
+    answer_passage(body)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # jieba glued the verb after the name onto it (杨昊现, 冷湖市是): no passage held the word, and these were declined
+    ("杨昊现效力于哪里？", "中乙球队陕西长安竞技"),
+    ("冷湖市是何时设立的？", "1959年"),
+    # another name, asked with 又 or 也: a slot (地方, 船舶) answered, or nothing
+    ("凉茶舖又叫什么？", "凉茶店"),
+    ("内台航路也叫什么？", "内台航线"),
+])
+def test_a_name_jieba_glued_a_verb_onto_and_another_name_answer(other_names_url, question, expected):
+    body = ask_live(other_names_url, question)
+    answer = body["answer"]
+    assert answer and answer["text"] == expected
+    answer_passage(body)
+
+
+def test_a_thing_of_the_kind_a_verbal_noun_asks_for_answers(traditional_url):
+    # 哪一場革命 named no noun jieba tags one (革命 is a verbal noun), and a clause about the empire answered
+    body = ask_live(traditional_url, "哪一場革命於1917年在俄羅斯爆發?")
+    answer = body["answer"]
+    assert answer and answer["text"] == "十月革命"
     answer_passage(body)
 
 
