@@ -288,3 +288,16 @@ def test_a_question_names_what_it_asks_about_as_a_passage_names_it():
     assert analyze_question("陳誠於1925年時改任哪一個職位?").words[0] == "陈诚"  # DRCD: not 陈诚于
     assert "杨昊" in analyze_question("杨昊现效力于哪里？").words  # CMRC
     assert "卡" in analyze_question("阿夸弗雷斯卡是哪个国家运动员？").words  # CMRC: the name's last character, not 卡是
+
+
+@pytest.mark.parametrize("question, left_out, kept", [
+    # DRCD test (CC BY-SA 3.0): the 一 and classifier after the interrogative are its part, no word to find
+    ("達爾文的理論在之後結合了哪一種概念?", "一种", "概念"),
+    ("占城稻最初是在哪一位皇帝在位時推行的?", "一位", "皇帝"),
+    ("哪一本小說有「中國謀略全書」之美稱?", "一本", "小说"),
+    ("安托內利尖塔在哪一年的時候開始動工?", "时候", "动工"),  # a word that only frames the question
+    ("欧洲越橘含有什么成分？", "", "含有"),  # a word ending where the interrogative starts is no part of it
+])
+def test_a_question_s_words_leave_out_the_interrogative_s_parts(question, left_out, kept):
+    words = analyze_question(question).words
+    assert left_out not in words and kept in words

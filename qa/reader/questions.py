@@ -52,6 +52,8 @@ GLUED_AFTER = "于是有为时在现来以把被将"
 GLUED_BEFORE = "时以在由被把将和与"
 """Function characters jieba's guess at an unknown word glues onto a name or noun, after it (陈诚|于, 刘七|是, 杨昊|现
 效力) or before it (年|时|由|爱思唯尔, 以|京大): no part of the word a passage names it by; not 于, a surname too (于敏)."""
+FRAMING = ("时候", "文中")
+"""Words that only frame a question (在哪一年的时候, 文中提及): no passage's sentence need hold them."""
 POST_ASKED = re.compile("职务|职位|官职|头衔|职称")
 """Nouns with which a question asks for someone's post: what is asked, not a word the answer's sentence holds."""
 DESCRIBED_TYPES = ("list", "other", "identity")
@@ -151,6 +153,12 @@ def unglued(word: str) -> str:
     return word
 
 
+def starts_within(text: str, word: str, start: int, end: int) -> bool:
+    """Whether ``word`` stands in ``text`` starting within ``[start, end)``, the interrogative with the 一 and
+    classifier after it: part of it (一种 of 哪一种, 一位 of 在哪一位; not 含有 of 含有什么)."""
+    return any(start <= match.start() < end for match in re.finditer(re.escape(word), text))
+
+
 def longest_first(pattern: str) -> str:
     """Reorder the alternatives of the ``wh`` group longest first, so 多长时间 wins over 多长."""
     head, _, rest = pattern.partition("(?P<wh>")
@@ -226,7 +234,10 @@ def analyze_question(question: str) -> QuestionInfo:
                 words = [w for w in words if w != attribute]
             if answer_type in ("other", "identity") and asks_post(prefix, suffix):
                 words = [w for w in words if not POST_ASKED.fullmatch(w) and not POST_VERBS.fullmatch(w)]
-            words = [w for w in words if w not in wh and wh not in w and not (wh.endswith("几") and w.startswith("几"))]
+            which = re.match(f"一?[{CLASSIFIERS}]?", suffix).group() if wh.endswith(("哪", "一")) else ""
+            words = [w for w in words if w not in wh and wh not in w and not (wh.endswith("几") and w.startswith("几"))
+                     and not starts_within(text, w, match.start("wh"), match.end("wh") + len(which))
+                     and w not in FRAMING]
             return QuestionInfo(text, answer_type, wh, prefix, suffix, measure, words, english)
     if not english and YES_NO.search(with_particles):
         return QuestionInfo(text, "yesno", prefix=text, words=[w for w in words if not YES_NO.fullmatch(w)])
