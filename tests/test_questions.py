@@ -301,3 +301,16 @@ def test_a_question_names_what_it_asks_about_as_a_passage_names_it():
 def test_a_question_s_words_leave_out_the_interrogative_s_parts(question, left_out, kept):
     words = analyze_question(question).words
     assert left_out not in words and kept in words
+
+
+@pytest.mark.parametrize("question, answer_type, wh", [
+    # DRCD test (CC BY-SA 3.0), folded: 几何 (geometry) and 几近 (almost) ask nothing
+    ("「一团混乱。运作开销庞大，生产动机和效率却几近于零」此句话形容的是哪一经济改革?", "other", "哪一"),
+    ("角是两条有公共端点的射线组成的几何对象是在什么学说中的认知?", "other", "什么"),
+    ("文中提及，也可以定义角的几何学为哪一个?", "other", "哪一个"),
+    ("云潭全镇有几个党组织？", "quantity", "几"),
+])
+def test_geometry_and_almost_are_no_interrogatives(question, answer_type, wh):
+    info = analyze_question(question)
+    assert (info.type, info.wh) == (answer_type, wh)
+

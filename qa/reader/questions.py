@@ -16,14 +16,14 @@ from qa.text.tokenize import stopwords, tokenize
 
 # Ordered: the first pattern that matches decides. Each has the interrogative as group "wh". A demonstrative
 # before 几 makes it no question (核酸检测那几天天气怎么样 asks how, not how long), and neither does 许 / 众 / 很 / 诸
-# before 多 (许多高明的决定, 众多大型舰船: many, not how).
+# before 多 (许多高明的决定, 众多大型舰船: many, not how) nor 乎 / 何 / 近 after 几 (几乎, 几何学, 几近: almost, geometry).
 CHINESE_PATTERNS: list[tuple[AnswerType, str]] = [
     ("reason", r"(?P<wh>(?<!命名)为什么|因为什么|由于什么|为何|为啥|什么原因|何故|因何|怎么会|原因是什么|原因是)"),
     ("time", r"(?P<wh>什么时候|什么时间|何时|哪天|哪一天|哪日|几月几日|几月几号|几月份|几月|几号|几点|哪年|哪一年|几几年|哪个月|哪月|何年|"
              r"什么日子|哪个时期|什么年代|哪个年代|哪个朝代|什么朝代|几时|几世纪|哪个世纪|哪一个世纪|(?<=[西公纪]元)几年)"),
     ("duration", r"(?<![第这那這])(?P<wh>多久|多长时间|多少时间|多长的时间|几天|几个月|几个小时|几小时|几年|几周|几个星期|几分钟|"
                  r"多少天|多少年|多少个月|多少小时|多少个小时|多少分钟|多少周|几昼夜)"),
-    ("quantity", r"(?<![许众很诸])(?P<wh>多少|(?<![哪这那這])几(?!乎)|多大|多长|多高|多远|多重|多久|多深|多宽|多厚|多快|多老|多少钱|"
+    ("quantity", r"(?<![许众很诸])(?P<wh>多少|(?<![哪这那這])几(?![乎何近])|多大|多长|多高|多远|多重|多久|多深|多宽|多厚|多快|多老|多少钱|"
                  r"多长时间|百分之几|第几|哪一?(?=代(?![人表价言理])))"),
     ("person", r"(?P<wh>谁|哪位|哪个人|什么人|叫什么名字|名字是什么|姓什么|何人)"),
     ("place", r"(?P<wh>哪里|哪儿|在哪|何处|何地|什么地方|哪个地方|哪个国家|哪国|哪座城市|哪个城市|哪个省|哪个地区|去哪|位于哪|什么位置)"),
@@ -32,7 +32,7 @@ CHINESE_PATTERNS: list[tuple[AnswerType, str]] = [
     ("list", r"(?P<wh>哪些|有什么|包括什么|包含什么|有哪几|哪几)"),
     ("manner", r"(?P<wh>怎样|如何|怎么|怎么样|什么方式|什么方法|什么形式|什么途径|什么手段)"),
     ("identity", r"(?P<wh>什么身份|是什么|是指什么|指什么|什么是|叫做什么|称为什么|被称为|什么意思|何为|何谓)"),
-    ("other", r"(?P<wh>什么样(?!式)|什么|哪个|哪一个|哪种|哪一|哪|何)"),
+    ("other", r"(?P<wh>什么样(?!式)|什么|哪个|哪一个|哪种|哪一|哪|(?<!几)何)"),
 ]
 
 ENGLISH_PATTERNS: list[tuple[AnswerType, str]] = [
