@@ -190,10 +190,11 @@ def relatives_url(tmp_path_factory, settings, embedder):
 
 @pytest.fixture(scope="module")
 def other_names_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of seven CMRC 2018 trial articles: a footballer (杨昊), a rising
-    (刘六刘七起义), a district (冷湖行政区), a tea house (凉茶舖), a shipping route (内台航路), a merchant (潘仕成) and
-    an official (楚昭辅)."""
-    chosen = cmrc_articles("TRIAL_979", "TRIAL_277", "TRIAL_160", "TRIAL_880", "TRIAL_843", "TRIAL_150", "TRIAL_58")
+    """A real server over a real-model index of eight CMRC 2018 trial articles: a footballer (杨昊), a rising
+    (刘六刘七起义), a district (冷湖行政区), a tea house (凉茶舖), a shipping route (内台航路), a merchant (潘仕成), an
+    official (楚昭辅) and a hotelier (严长寿)."""
+    chosen = cmrc_articles("TRIAL_979", "TRIAL_277", "TRIAL_160", "TRIAL_880", "TRIAL_843", "TRIAL_150", "TRIAL_58",
+                           "TRIAL_53")
     yield from served_corpus(tmp_path_factory.mktemp("other_names"), chosen, settings, embedder)
 
 
@@ -303,8 +304,10 @@ def test_a_relative_s_whole_name_and_a_region_with_its_places_answer(relatives_u
     # another name, asked with 又 or 也: a slot (地方, 船舶) answered, or nothing
     ("凉茶舖又叫什么？", "凉茶店"),
     ("内台航路也叫什么？", "内台航线"),
+    # 出生地: the passage says 出生于上海市, and the question was declined
+    ("严长寿的出生地在哪里？", "上海市"),
 ])
-def test_a_name_jieba_glued_a_verb_onto_and_another_name_answer(other_names_url, question, expected):
+def test_glued_names_other_names_and_places_of_acts_answer(other_names_url, question, expected):
     body = ask_live(other_names_url, question)
     answer = body["answer"]
     assert answer and answer["text"] == expected

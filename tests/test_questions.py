@@ -1,7 +1,7 @@
 import pytest
 
 from qa.reader.questions import (analyze_question, asks_alias, asks_name, asks_several, item_type, range_side_asked,
-                                 unglued)
+                                 unglued, without_place_suffix)
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -314,3 +314,13 @@ def test_geometry_and_almost_are_no_interrogatives(question, answer_type, wh):
     info = analyze_question(question)
     assert (info.type, info.wh) == (answer_type, wh)
 
+
+@pytest.mark.parametrize("words, expected", [
+    # CMRC trial (CC BY-SA 4.0): the passage says 出生于上海市, 原产于台湾
+    (["严", "长寿", "出生", "生地", "出生地"], ["严", "长寿", "出生", "出生"]),
+    (["玉山", "箭竹", "原产", "产地", "原产地"], ["玉山", "箭竹", "原产", "原产"]),
+    (["山地", "猩猩"], ["山地", "猩猩"]),  # a noun of two characters stays
+    (["基地"], ["基地"]),
+])
+def test_the_place_of_an_act_is_asked_as_the_act(words, expected):
+    assert without_place_suffix(words) == expected

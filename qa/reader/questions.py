@@ -159,6 +159,15 @@ def starts_within(text: str, word: str, start: int, end: int) -> bool:
     return any(start <= match.start() < end for match in re.finditer(re.escape(word), text))
 
 
+def without_place_suffix(words: list[str]) -> list[str]:
+    """Words naming the place of an act (出生地, 原产地, 发源地) as the act (出生, 原产), which a passage says with 于
+    or 在 after it (出生于上海市, 原产于台湾) as often as with the noun; the noun's tail that jieba also gives (生地,
+    产地) goes with it."""
+    acts = {word: word[:-1] for word in words if len(word) >= 3 and word.endswith("地") and dictionary_count(word[:-1])}
+    return [acts.get(word, word) for word in words
+            if not any(len(word) < len(place) and place.endswith(word) for place in acts)]
+
+
 def longest_first(pattern: str) -> str:
     """Reorder the alternatives of the ``wh`` group longest first, so 多长时间 wins over 多长."""
     head, _, rest = pattern.partition("(?P<wh>")
@@ -192,7 +201,7 @@ def analyze_question(question: str) -> QuestionInfo:
     with_particles = written(fold(question.strip()))
     text = TRAILING.sub("", with_particles)
     english = is_english(text)
-    words = [word for word in map(unglued, tokenize(text)) if word not in stopwords()]
+    words = without_place_suffix([word for word in map(unglued, tokenize(text)) if word not in stopwords()])
     patterns = ENGLISH_PATTERNS if english else CHINESE_PATTERNS
     for answer_type, pattern in patterns:
         match = re.search(longest_first(pattern), text)
