@@ -150,7 +150,8 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
             if end > start and not (kind == "time" and folded[start:end] in PERIOD_NOUNS):  # 实施期间 less 实施
                 found.append(Candidate(start, end, kind, NAMED_FRONT if start == front < trimmed else "pattern"))
     given = names_given(folded) + (aliases_given(folded) if asks_alias(question) else [])
-    named = [(start, end) for start, end in given if not any(start == other and end < stop for other, stop in given)]
+    named = [(start, end) for start, end in given  # the longest of the names given at one place: 丝冬、天棘… not 丝冬
+             if not any(start == other and end < stop for other, stop in given)]
     for start, end in named if asks_name(question) else []:
         start, end = trim(folded, start, end)  # a name may hold the question's words (DNA连接酶 for 酶)
         if end > start:

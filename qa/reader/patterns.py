@@ -73,8 +73,9 @@ NAME_GIVEN = re.compile(r"(?:称之为|称为|称作|称做|叫做|叫作|简称
 """The name a sentence gives something after a naming verb (…的酶称为DNA连接酶, 史称「牛车水事件」)."""
 ALIAS_GIVEN = re.compile(rf"(?:{ALIAS_NOUNS}|(?:亦|也|或|又|一)(?:称|名|叫|作)|英文全称|英语)(?:为|是|叫|叫做|作)?[:：]?"
                          r"(?P<name>[^,，。；;:：()（）'\s][^,，。；;:：]{1,59})")
-"""Another name a sentence gives something, to the clause's end, several of them if listed (别称黄莺、小黄蝉); a
-bracket or quote mark left by a name stripped from the text (学名：'）) is none."""
+"""Another name a sentence gives something after an alias noun or 亦, 也, 或, 又 or 一 with 称, 名, 叫 or 作 (或称内台航线,
+亦作近盖娄王), to the clause's end, several of them if listed (别称黄莺、小黄蝉); a bracket or quote mark left by a
+name stripped from the text (学名：'）) is none."""
 IDENTITY = re.compile(r"(?:作为|身为|担任|出任)(?P<span>[^,，。；;!！?？]{2,30})|是(?P<tail>[^,，。；;!！?？]{2,30})")
 CLOSED_BY_ER = re.compile(r"(?P<reason>因(?![为此而])[^,，。;；]{1,40}?)而")
 """因 … 而: the reason ends where 而 leads on to what it caused (因俄国发生十月革命并退出战争而结束 → 因俄国发生十月革命并退出战争)."""
