@@ -18,6 +18,14 @@ def ask_live(url: str, question: str) -> dict:
     return httpx.post(f"{url}/ask", json={"question": question}, timeout=60).json()
 
 
+def live_answer(url: str, question: str) -> dict:
+    """The answer a live server at ``url`` gives ``question``, checked to be there and to stand at its offsets."""
+    body = ask_live(url, question)
+    assert body["answer"]
+    answer_passage(body)
+    return body["answer"]
+
+
 def answer_passage(body: dict) -> dict:
     """The passage an ``/ask`` body's answer stands in, checked to hold the answer's text at its offsets."""
     answer = body["answer"]
@@ -209,10 +217,8 @@ def traditional_url(tmp_path_factory, settings, embedder):
 
 
 def test_an_answer_starts_past_the_date_the_question_gives(encyclopaedia_url):
-    body = ask_live(encyclopaedia_url, "1998年6月至2000年4月，蒋巨峰担任什么职务？")
-    answer = body["answer"]
-    assert answer and answer["text"] == "中共温州市委书记"  # was 年4月任中共温州市委书记
-    answer_passage(body)
+    answer = live_answer(encyclopaedia_url, "1998年6月至2000年4月，蒋巨峰担任什么职务？")
+    assert answer["text"] == "中共温州市委书记"  # was 年4月任中共温州市委书记
 
 
 @pytest.mark.parametrize("question", ["天门冬又称之为什么？", "天门冬分布在哪些地区？", "长柄艾纳香的总苞是什么形状的？"])
@@ -225,10 +231,8 @@ def test_no_answer_is_the_rank_cut_off_a_taxon_s_name(encyclopaedia_url, questio
 def test_the_article_s_title_supports_a_sentence_that_does_not_name_its_subject(encyclopaedia_url, question, held):
     # The sentence that answers (治疗滋肾、虚劳…; 浆果红色…) does not name 天门冬, the article's title: both were
     # declined for lack of support.
-    body = ask_live(encyclopaedia_url, question)
-    answer = body["answer"]
-    assert answer and held in answer["text"]
-    answer_passage(body)
+    answer = live_answer(encyclopaedia_url, question)
+    assert held in answer["text"]
 
 
 @pytest.mark.parametrize("question", ["斯氏腔吻鳕的生活环境是怎样的？", "斯氏腔吻鳕主要以什么为食？"])
@@ -240,18 +244,14 @@ def test_no_answer_starts_inside_the_article_s_title(encyclopaedia_url, question
 
 def test_a_why_question_is_answered_by_the_cause_before_its_consequence(encyclopaedia_url):
     # 他在五人之中最早开悟，得证阿罗汉，因此被称为阿若: 因此 started a "reason" that answered 因此被
-    body = ask_live(encyclopaedia_url, "阿若憍陈如为什么被称为阿若？")
-    answer = body["answer"]
-    assert answer and answer["text"] == "他在五人之中最早开悟，得证阿罗汉"
-    answer_passage(body)
+    answer = live_answer(encyclopaedia_url, "阿若憍陈如为什么被称为阿若？")
+    assert answer["text"] == "他在五人之中最早开悟，得证阿罗汉"
 
 
 def test_a_time_question_is_answered_by_a_named_period(encyclopaedia_url):
     # 自在奥义书是13部主要奥义书中成书最晚的之一，可能晚至孔雀王朝时期: no date in it, so the question was declined
-    body = ask_live(encyclopaedia_url, "自在奥义书的成书时间是什么时候？")
-    answer = body["answer"]
-    assert answer and answer["text"] == "孔雀王朝时期" and answer["type"] == "time"
-    answer_passage(body)
+    answer = live_answer(encyclopaedia_url, "自在奥义书的成书时间是什么时候？")
+    assert answer["text"] == "孔雀王朝时期" and answer["type"] == "time"
 
 
 @pytest.mark.parametrize(("question", "expected", "answer_type"), [
@@ -261,10 +261,8 @@ def test_a_time_question_is_answered_by_a_named_period(encyclopaedia_url):
     ("香港在DVD分区属于第几区？", "第三区", "quantity"),
 ])
 def test_a_split_name_and_an_ordinal_are_answered_whole(encyclopaedia_url, question, expected, answer_type):
-    body = ask_live(encyclopaedia_url, question)
-    answer = body["answer"]
-    assert answer and answer["text"] == expected and answer["type"] == answer_type
-    answer_passage(body)
+    answer = live_answer(encyclopaedia_url, question)
+    assert answer["text"] == expected and answer["type"] == answer_type
 
 
 @pytest.mark.parametrize(("question", "expected"), [
@@ -275,10 +273,8 @@ def test_a_split_name_and_an_ordinal_are_answered_whole(encyclopaedia_url, quest
     ("狄托的改革內容包括外交、內政以及哪一個方面?", "經濟"),
 ])
 def test_a_place_of_the_kind_asked_and_an_item_not_their_count_answer(traditional_url, question, expected):
-    body = ask_live(traditional_url, question)
-    answer = body["answer"]
-    assert answer and answer["text"] == expected
-    answer_passage(body)
+    answer = live_answer(traditional_url, question)
+    assert answer["text"] == expected
 
 
 @pytest.mark.parametrize(("question", "expected"), [
@@ -291,10 +287,8 @@ def test_a_place_of_the_kind_asked_and_an_item_not_their_count_answer(traditiona
     ("雷公藤主要分布在哪些地区？", "东亚地区，包括日本、朝鲜、台湾岛以及中国大陆的江苏、广西、湖北、安徽、福建、湖南、浙江"),
 ])
 def test_a_relative_s_whole_name_and_a_region_with_its_places_answer(relatives_url, question, expected):
-    body = ask_live(relatives_url, question)
-    answer = body["answer"]
-    assert answer and answer["text"] == expected
-    answer_passage(body)
+    answer = live_answer(relatives_url, question)
+    assert answer["text"] == expected
 
 
 @pytest.mark.parametrize(("question", "expected"), [
@@ -308,23 +302,17 @@ def test_a_relative_s_whole_name_and_a_region_with_its_places_answer(relatives_u
     ("严长寿的出生地在哪里？", "上海市"),
 ])
 def test_glued_names_other_names_and_places_of_acts_answer(other_names_url, question, expected):
-    body = ask_live(other_names_url, question)
-    answer = body["answer"]
-    assert answer and answer["text"] == expected
-    answer_passage(body)
+    answer = live_answer(other_names_url, question)
+    assert answer["text"] == expected
 
 
 def test_a_thing_of_the_kind_a_verbal_noun_asks_for_answers(traditional_url):
     # 哪一場革命 named no noun jieba tags one (革命 is a verbal noun), and a clause about the empire answered
-    body = ask_live(traditional_url, "哪一場革命於1917年在俄羅斯爆發?")
-    answer = body["answer"]
-    assert answer and answer["text"] == "十月革命"
-    answer_passage(body)
+    answer = live_answer(traditional_url, "哪一場革命於1917年在俄羅斯爆發?")
+    assert answer["text"] == "十月革命"
 
 
 def test_no_dynasty_answers_a_question_asking_for_a_regime(traditional_url):
     # 元朝 (a dynasty, read as a date) answered the question, though the sentence names the regime it asks for
-    body = ask_live(traditional_url, "哪一個政權在1289年奪取了新疆南部塔里木盆地地區?")
-    answer = body["answer"]
-    assert answer and answer["text"] == "窩闊台汗國"
-    answer_passage(body)
+    answer = live_answer(traditional_url, "哪一個政權在1289年奪取了新疆南部塔里木盆地地區?")
+    assert answer["text"] == "窩闊台汗國"
