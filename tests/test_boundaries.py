@@ -3,7 +3,8 @@
 import pytest
 
 from qa.reader.boundaries import (cut_echoed_predicate, cut_prepositional_tail, drop_complement, drop_leading_predicate,
-                                  drop_leading_verb, drop_particle_before_name, refine, with_named_front)
+                                  drop_leading_verb, drop_particle_before_name, past_posting_verb, refine,
+                                  with_named_front)
 from qa.reader.questions import analyze_question
 from qa.reader.slot import slot
 from qa.reader.candidates import question_words, sentence_candidates
@@ -252,6 +253,27 @@ def test_a_what_question_keeps_the_asked_noun_that_follows_the_slot():
     sentence = fold("云潭镇党委政府坚持“人民至上 生命至上”的施政理念,迅速行动。")
     start, end, _ = slot(sentence, analyze_question("云潭镇党委政府坚持什么施政理念？"))
     assert sentence[start:end] == "“人民至上 生命至上”"
+
+
+def test_a_noun_the_interrogative_owns_stays_out_of_the_slot():
+    # DRCD test (CC BY-SA 3.0), folded: 什么的迅速普及 asks whose spread, so the spread is no part of the answer
+    sentence = fold("隨著當代郵資機的應用與電子郵件的迅速普及，郵票的使用量在不斷減少。")
+    start, end, _ = slot(sentence, analyze_question("隨著當代郵資機的應用與什麼的迅速普及，郵票的使用量在不斷減少?"))
+    assert sentence[start:end] == "电子邮件"
+    sentence = fold("这是一辆红色的车,停在门口。")  # 什么样的 asks for a kind of the noun after it, which stays
+    start, end, _ = slot(sentence, analyze_question("这是一辆什么样的车？"))
+    assert sentence[start:end].endswith("的车")
+
+
+@pytest.mark.parametrize("sentence, span, expected", [
+    # CMRC 2018 trial (CC BY-SA 4.0): the question's 担任 as the sentence writes it
+    ("1992年4月,任中共天津市大港区委副书记、代区长", "任中共天津市大港区委副书记、代区长", "中共天津市大港区委副书记、代区长"),
+    ("1969年9月至1970年4月升任陆军团司令部作训股参谋", "升任陆军团司令部作训股参谋", "陆军团司令部作训股参谋"),
+    ("1982年任天堂推出新机", "任天堂", "任天堂"),  # no verb: jieba reads 任天堂 as one word
+])
+def test_a_post_loses_the_verb_of_taking_it(sentence, span, expected):
+    start = sentence.index(span)
+    assert sentence[past_posting_verb(sentence, start, start + len(span)):start + len(span)] == expected
 
 
 @pytest.mark.parametrize("sentence, span, expected", [

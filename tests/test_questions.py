@@ -104,6 +104,7 @@ def test_question_types(question, expected):
     ("党委书记叫啥名字", "党委书记叫什么名字"),
     ("上海站為甚麼進行大規模整修翻新?", "上海站为什么进行大规模整修翻新?"),  # DRCD: a variant, not spoken
     ("分秧器會在手工插秧時在哪邊裝上並操作？", "分秧器会在手工插秧时在哪里装上并操作？"),  # DRCD: Taiwan's 哪边
+    ("新丸都城在什麼時後又再次被夷為平地？", "新丸都城在什么时候又再次被夷为平地？"),  # DRCD: the slip 时后 for 时候
 ])
 def test_spoken_interrogatives_are_read_as_written_ones(spoken, written):
     assert analyze_question(spoken) == analyze_question(written)
@@ -240,6 +241,8 @@ def test_which_ones_is_not_how_many_and_its_items_are_typed_by_their_noun(questi
     ("明成祖的本名是?", True),
     ("玉泉北路又有哪一个俗称?", True),
     ("南宁二中是什么的简称？", False),  # the full name, asked from the short one
+    ("桃园市立大溪高级中学的简称是什么？", True),  # a short form is another name
+    ("首钢集团的全称是什么？", True),
     ("国乐是韩国哪一种音乐的别称？", False),  # what the alias names
     ("蓍有什么作用？", False),
     ("凉茶舖又叫什么？", True),  # a naming verb after 又 or 也

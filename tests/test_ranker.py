@@ -7,17 +7,17 @@ import numpy as np
 import pytest
 
 from conftest import load_script
-from qa.reader.patterns import aliases_given, headed_by, names_given, noun_chunks, siblings, times
+from qa.reader.patterns import aliases_given, full_names, headed_by, names_given, noun_chunks, siblings, times
 from qa.reader.ranker import LinearRanker
 from qa.reader.candidates import Candidate, people_in_slot, sentence_candidates
-from qa.reader.questions import analyze_question
+from qa.reader.questions import analyze_question, short_form_asked
 from qa.reader.slot import asked_noun, named_items
 from qa.reader.ranking import (FEATURES, FRAMED, before_trailing_function_words, candidate_features, counts_the_noun,
                                cut_suffix_echo, cut_to_unit_asked, echo_share, ends_in_predicate, fits_size_asked,
                                fits_unit_asked, framed_slot_first, from_the_title_start, given_name_first,
                                is_lone_function_word, is_lone_predicate, is_well_formed, modifies_a_noun, names_a_body,
-                               noun_agreement, past_leading_predicate, past_possessive, referring_word, whole_name_first,
-                               with_ordinal_noun, with_place_tail, within_a_time)
+                               noun_agreement, past_leading_predicate, past_possessive, post_given_first,
+                               referring_word, whole_name_first, with_ordinal_noun, with_place_tail, within_a_time)
 from qa.reader.sentences import ScoredSentence
 from qa.text.normalize import fold
 from qa.reader.weights import ReaderWeights
@@ -741,6 +741,39 @@ def test_the_other_names_a_sentence_gives(sentence, names):
     assert [sentence[a:b] for a, b in aliases_given(sentence)] == names
 
 
+@pytest.mark.parametrize("sentence, short, names", [
+    # CMRC 2018 trial (CC BY-SA 4.0): the full name before 简称 and the short form the question names
+    ("首钢集团有限公司,简称首钢,是中华人民共和国北京市市属国有独资公司", "首钢", ["首钢集团有限公司"]),
+    ("宏都阿里山国际开发股份有限公司,简称宏都阿里山公司,是台湾一间以旅游为主要业务的公司", "宏都阿里山公司",
+     ["宏都阿里山国际开发股份有限公司"]),
+    ("易颉输入法(简称易颉)是一种中文输入法", "易颉", ["易颉输入法"]),
+    ("台北的首钢大楼(简称首钢)", "首钢", ["首钢大楼"]),  # past the last 的
+    ("首钢集团有限公司,简称首钢集团", "首钢", []),  # another short form
+    ("他在首钢工作", "首钢", []),
+])
+def test_the_full_name_a_sentence_gives_before_a_short_form(sentence, short, names):
+    assert [sentence[a:b] for a, b in full_names(sentence, short)] == names
+
+
+@pytest.mark.parametrize("question, short", [
+    ("首钢是什么的简称？", "首钢"), ("DQ是哪个公司的缩写？", "dq"), ("首钢是什么？", ""), ("首钢的简称是什么？", ""),
+])
+def test_a_question_asking_what_a_short_form_stands_for(question, short):
+    assert short_form_asked(analyze_question(question)) == short
+
+
+def test_a_short_form_is_answered_by_the_full_name_not_by_what_the_thing_is():
+    sentence = "首钢集团有限公司,简称首钢,是中华人民共和国北京市市属国有独资公司。"  # CMRC 2018 trial (CC BY-SA 4.0)
+    info = analyze_question("首钢是什么的简称？")
+    scored = ScoredSentence(hit=None, start=0, end=len(sentence), text=sentence, dense=0.5, coverage=0.5, score=0.5)
+    rows = ranked_rows(sentence, "首钢是什么的简称？")
+    values = LinearRanker.hand_set(ReaderWeights()).score(np.array([row for row, _ in rows]))
+    ranked = sorted(((float(v), candidate, scored) for v, (_, candidate) in zip(values, rows)), key=lambda x: -x[0])
+    _, best, _ = given_name_first(ranked, info)[0]
+    assert sentence[best.start:best.end] == "首钢集团有限公司"
+    assert best_candidate_text(sentence, "首钢是什么？") != "首钢集团有限公司"
+
+
 def test_a_question_asking_for_another_name_is_answered_by_it_not_by_what_the_thing_is():
     sentence = "马来穿山甲（学名：'），又名爪哇穿山甲或爪哇鲮鲤，是东南亚的一种穿山甲，分布在泰国、印尼的森林。"  # CMRC trial
     assert best_candidate_text(sentence, "马来穿山甲的别称是什么？") == "爪哇穿山甲或爪哇鲮鲤"
@@ -779,6 +812,30 @@ def test_the_name_a_sentence_gives_goes_first_for_a_question_asking_for_another_
     assert given_name_first([(1.37, boat, ships), (1.31, alias, scored(given.text, 0.5))], info)[0][1] == boat
     assert given_name_first(ranked, analyze_question("内台航路是什么？")) == ranked  # no other name asked
     assert given_name_first([], info) == []
+
+
+def test_a_post_given_goes_first_for_a_question_asking_for_someone_s_post():
+    def scored(sentence: str, coverage: float) -> ScoredSentence:
+        return ScoredSentence(hit=None, start=0, end=len(sentence), text=sentence, dense=0.5, coverage=coverage,
+                              score=0.5)
+
+    # CMRC 2018 trial (CC BY-SA 4.0): a party joined and a post left answer no question asking for a post
+    joined = scored("1970年6月参加工作,1973年10月加入中国共产党", 1.0)
+    posted = scored("1973年10月,任长春市邮局国际联邮员", 1.0)
+    left = scored("2017年4月1日,卸任中共海南省委书记", 1.0)
+    party, post, former = (Candidate(22, 27, "slot", "slot"), Candidate(10, 20, "chunk", "pattern"),
+                           Candidate(12, 20, "slot", "slot"))
+    info = analyze_question("1973年10月，王家瑞担任什么职务？")
+    assert post_given_first([(1.08, party, joined), (0.85, post, posted)], info) == [
+        (1.08, post, posted), (1.08, party, joined)]
+    assert post_given_first([(1.08, former, left), (0.85, post, posted)], info)[0][1] == post
+    assert post_given_first([(1.08, party, joined), (0.85, post, scored(posted.text, 0.8))], info)[0][1] == party
+    assert post_given_first([(1.08, party, joined)], info) == [(1.08, party, joined)]  # no post given
+    both = scored("2013年9月2日蒋巨峰任省委、省政府决策咨询委员会名誉主任", 1.0)  # a post given before the best one
+    named, first = Candidate(16, 30, "chunk", "pattern"), Candidate(13, 15, "chunk", "pattern")
+    assert post_given_first([(0.76, named, both), (0.72, first, both)], info)[0][1] == named
+    unasked = [(1.08, party, joined), (0.85, post, posted)]
+    assert post_given_first(unasked, analyze_question("1973年10月，王家瑞加入了什么？")) == unasked
 
 
 @pytest.mark.parametrize("sentence, place, widened", [

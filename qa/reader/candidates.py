@@ -9,14 +9,15 @@ from functools import lru_cache
 
 from qa.reader.patterns import (MANNER_MARKER, NOUN_JOINERS, ORG_TAGS, PERIOD_NOUNS, PERSON_TAGS, PLACE_SUFFIXES,
                                 PLACE_TAGS, REASON_MARKER, aliases_given, causes_before, durations, entities,
-                                enumerations, headed_by, identities, marked_clauses, name_parts, names_given,
-                                noun_chunks, periods, quantities, range_sides, ratios, siblings, time_ranges, times)
+                                enumerations, full_names, headed_by, identities, marked_clauses, name_parts,
+                                names_given, noun_chunks, periods, quantities, range_sides, ratios, siblings,
+                                time_ranges, times)
 from qa.reader.actions import predicates
 from qa.reader.boundaries import cut_echoed_predicate, drop_complement, refine, with_named_front
 from qa.reader.definitions import defined_term, definitions
 from qa.reader.descriptions import descriptions, subject_words
 from qa.reader.questions import (HEAD_NOUNS, QuestionInfo, asks_alias, asks_name, asks_post, asks_point_of_time,
-                                 asks_ratio, range_side_asked)
+                                 asks_ratio, range_side_asked, short_form_asked)
 from qa.reader.sentences import weighted_coverage
 from qa.reader.slot import asked_noun, asks_a_place_level, named_items, names_the_attribute, slot
 from qa.reader.spans import CHINESE_DIGITS, clauses, is_numeral, quoted_ranges, tagged, trim, words_within
@@ -152,7 +153,8 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
     given = names_given(folded) + (aliases_given(folded) if asks_alias(question) else [])
     named = [(start, end) for start, end in given  # the longest of the names given at one place: 丝冬、天棘… not 丝冬
              if not any(start == other and end < stop for other, stop in given)]
-    for start, end in named if asks_name(question) else []:
+    short = short_form_asked(question)
+    for start, end in (named if asks_name(question) else []) + (full_names(folded, short) if short else []):
         start, end = trim(folded, start, end)  # a name may hold the question's words (DNA连接酶 for 酶)
         if end > start:
             found.append(Candidate(start, end, "identity", "name"))

@@ -71,6 +71,9 @@ COLLECTIVE_TAIL = re.compile(r"(?<=[^、和及与])各[^、和及与]$")
 NAME_GIVEN = re.compile(r"(?:称之为|称为|称作|称做|叫做|叫作|简称|俗称|又称|通称|统称|名为|史称)[「“\"《]?"
                         r"(?P<name>[^,，。；;、:：（()」”\"》]{2,20})")
 """The name a sentence gives something after a naming verb (…的酶称为DNA连接酶, 史称「牛车水事件」)."""
+SHORTENED = r"(?:简称|简写|缩写|略称)(?:为|是)?[:：]?[「“\"]?"
+"""Words that give the short form of the name before them (首钢集团有限公司，简称首钢)."""
+CLAUSE_MARKS = ",，。;；:：(（"
 ALIAS_GIVEN = re.compile(rf"(?:{ALIAS_NOUNS}|(?:亦|也|或|又|一)(?:称|名|叫|作)|英文全称|英语)(?:为|是|叫|叫做|作)?[:：]?"
                          r"(?P<name>[^,，。；;:：()（）'\s][^,，。；;:：]{1,59})")
 """Another name a sentence gives something after an alias noun or 亦, 也, 或, 又 or 一 with 称, 名, 叫 or 作 (或称内台航线,
@@ -261,6 +264,24 @@ def names_given(folded: str) -> list[tuple[int, int]]:
     """The names a sentence gives after a naming verb (:data:`NAME_GIVEN`), for a question asking what something is
     called."""
     return [match.span("name") for match in NAME_GIVEN.finditer(folded)]
+
+
+def full_names(folded: str, short: str) -> list[tuple[int, int]]:
+    """The full names a sentence gives right before a short form of them (首钢集团有限公司，简称首钢; 易颉输入法（简称易颉）),
+    for a question asking what the short form stands for: from the clause's start, or past the last 的 in it, to the
+    comma or bracket before 简称.
+
+    Args:
+        folded: the sentence.
+        short: the short form the question names.
+    """
+    spans = []
+    for match in re.finditer(rf"[,，(（]?{SHORTENED}{re.escape(short)}(?=$|[,，。;；)）」”\"、])", folded):
+        clause = max(folded.rfind(mark, 0, match.start()) for mark in CLAUSE_MARKS) + 1
+        start = max(clause, folded.rfind("的", clause, match.start()) + 1)
+        if match.start() - start >= 2:
+            spans.append((start, match.start()))
+    return spans
 
 
 def aliases_given(folded: str) -> list[tuple[int, int]]:

@@ -73,17 +73,25 @@ RANGE_END_ASKED = re.compile(r"^(?:时|年)?(?:结束|截止|终止|为止|止)"
 NAMING_VERB = re.compile("(?:名叫|叫做|叫|称作|称为)$")
 """A verb that only ties a thing to the name asked for (所在的社区叫什么): the text names it without the verb
 (站南社区), so it is not a word the answer's sentence must hold."""
-ALIAS_NOUNS = "别名|别称|又名|又称|原名|本名|旧称|俗称|学名|英文名称|英文名|英语名称|英语名|外号|绰号|昵称"
-"""Nouns for another name of something (猴面包树的别名是什么, 刺角瓜又名什么)."""
+ALIAS_NOUNS = "别名|别称|又名|又称|原名|本名|旧称|俗称|学名|简称|缩写|全称|全名|英文名称|英文名|英语名称|英语名|外号|绰号|昵称"
+"""Nouns for another name of something (猴面包树的别名是什么, 刺角瓜又名什么, 大溪高级中学的简称是什么)."""
 ALSO_CALLED = r"(?:又|也|亦|或)被?"
 """What turns a naming verb into one asking for another name (凉茶舖又叫什么, 又被称为什么)."""
 ALIAS_BEFORE = re.compile(rf"(?:{ALIAS_NOUNS})(?:是|为|叫|叫做)?$|{ALSO_CALLED}(?:叫做|叫作|叫|称之为|称为|称作|称)$")
 ALIAS_AFTER = re.compile(rf"^(?:{ALIAS_NOUNS})(?:是|为)?$")
+SHORT_FORM_ASKED = re.compile(r"^(?:的|之)?(?:简称|缩写|简写|略称)$")
+"""What follows the interrogative of a question asking what a short form stands for (首钢是什么的简称)."""
 NAME_ASKED = ("称为什么", "被称为", "叫做什么")
 """Interrogatives that ask what something is called (这种生殖称为什么, 他管理的区域被称为)."""
 POST_VERBS = re.compile("担任|出任|任职|现任|时任|身任|任")
 """Verbs that only tie a person to the post asked for: a text states the post by putting it before the name
 (综合行政执法办公室主任蓝家宇), so the verb is not a word the answer's sentence must hold either."""
+POSTING_VERBS = "担任|出任|升任|调任|改任|转任|兼任|现任|时任|接任|继任|历任|任"
+"""Verbs that put a person in the post that follows them (1973年10月，任长春市邮局国际联邮员)."""
+POSTING = re.compile(rf"(?<![卸离辞解免撤去主责信放胜])(?:{POSTING_VERBS})")
+"""A verb giving someone a post (not 卸任, 离任: a post left; not 主任 or 信任)."""
+POSTED_BEFORE = re.compile(rf"{POSTING.pattern}$")
+"""The end of a sentence's text right before a post given to someone."""
 IMPLICIT_WHAT = re.compile(r"(?:为|是|于|在|叫|叫做|称|称为|包括|有|到|成)$")
 """A question with no interrogative that ends where one would stand (最早发展都市计划的文明为？) asks what."""
 KIND_WORDS = 2
@@ -99,11 +107,11 @@ words (连续三天, 为期三天), so the verb is not a word the answer's sente
 DURATION_UNIT_IN_WH = re.compile(r"^(?:几|多少|多久|多长的?时间|多少时间)个?")
 ACTION_TAIL = re.compile(r"(?:事|事情|工作|举措|行动)?的?")
 """What may follow 做了什么 in a question about what someone did (做了哪些工作, 用来做什么的); 做什么菜 asks for a thing."""
-COLLOQUIAL = (("甚么", "什么"), ("哪边", "哪里"), ("为啥", "为什么"), ("干啥", "做什么"), ("干嘛", "做什么"),
-              ("干吗", "做什么"), ("啥", "什么"), ("咋样", "怎样"), ("咋", "怎么"), ("多会儿", "什么时候"))
+COLLOQUIAL = (("甚么", "什么"), ("什么时后", "什么时候"), ("哪边", "哪里"), ("为啥", "为什么"), ("干啥", "做什么"),
+              ("干嘛", "做什么"), ("干吗", "做什么"), ("啥", "什么"), ("咋样", "怎样"), ("咋", "怎么"), ("多会儿", "什么时候"))
 """Spoken or variant interrogatives and the written ones they stand for (啥时候 → 什么时候, 咋回答 → 怎么回答; 甚么, as
-Traditional text writes 甚麼, → 什么; 在哪边举行 → 在哪里举行, not 哪一边), in the order they are replaced (为啥 before
-啥)."""
+Traditional text writes 甚麼, → 什么; the slip 什么时后 → 什么时候; 在哪边举行 → 在哪里举行, not 哪一边), in the order they
+are replaced (为啥 before 啥)."""
 YES_NO = re.compile(r"(?:吗|嘛)[\s?？!！。.]*$|是否|是不是|有没有|能不能|会不会|可不可以|对不对")
 """How a question that has no interrogative asks whether something is so (丙烯颜料有毒吗, 是否连续三天)."""
 TRAILING = re.compile(r"[\s?？!！。.,，;；:：呢吗啊呀]+$")
@@ -363,6 +371,13 @@ def asks_alias(question: QuestionInfo) -> bool:
     return (bool(ALIAS_BEFORE.search(question.prefix)) and not question.suffix.strip("?？")
             or bool(ALIAS_AFTER.match(question.suffix.rstrip("?？")))
             or question.wh in NAME_ASKED and re.search(f"{ALSO_CALLED}$", question.prefix) is not None)
+
+
+def short_form_asked(question: QuestionInfo) -> str:
+    """The short form whose full name the question asks for (首钢 of 首钢是什么的简称, dq of DQ是哪个公司的缩写), or ""."""
+    if not SHORT_FORM_ASKED.match(question.suffix):
+        return ""
+    return re.sub(r"(?:是|为)$", "", question.prefix)
 
 
 RATIO_ASKED = re.compile(r"比例|比率|比值|比分|比数")

@@ -6,15 +6,15 @@ from __future__ import annotations
 import math
 import re
 
-from qa.reader.boundaries import ORGANISATION_NOUNS
+from qa.reader.boundaries import ORGANISATION_NOUNS, past_posting_verb
 from qa.reader.candidates import (NAME_PHRASE_TAGS, NAMED_FRONT, PERSON_NOUNS, Candidate, SentenceCandidates,
                                   question_words, strip_question_edges, widen_quantity)
 from qa.reader.numerals import arabic, chinese_value
 from qa.reader.patterns import (CALENDAR, DURATION_MEASURE, NAME_TAGS, PERIOD_NOUNS, PLACE_SUFFIXES, YEAR_NUMBER,
                                dictionary_words, name_parts, times)
 from qa.reader.places import fits_place_kind, place_kind_asked
-from qa.reader.questions import (CLASSIFIERS, HEAD_NOUNS, QuestionInfo, asks_alias, asks_ordinal, asks_post,
-                                 asks_several, item_type)
+from qa.reader.questions import (CLASSIFIERS, HEAD_NOUNS, POSTED_BEFORE, POSTING, QuestionInfo, asks_alias,
+                                 asks_ordinal, asks_post, asks_several, item_type, short_form_asked)
 from qa.reader.sentences import ScoredSentence
 from qa.reader.slot import NOUN_KEPT, asked_noun, asks_a_place_level, nominal_head
 from qa.reader.spans import (CHINESE_DIGITS, CLAUSE_BREAK, CURRENCIES, HONORIFICS, end_closing_quote, quoted_ranges,
@@ -623,7 +623,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
     wholes = list(detailed.values())
     aligned = found.slot
     names_asked = PROPER_NAME_ASKED.search(question.text) is not None and question.type in ("other", "identity")
-    alias = asks_alias(question)
+    alias = asks_alias(question) or bool(short_form_asked(question))
     quoted = any(candidate.type == "quote" for candidate in found.candidates)
     naming = NAMING.search(question.text) is not None
     noun = asked_noun(question)
@@ -652,6 +652,9 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             if referring_word(folded, candidate) is not None or is_lone_function_word(folded, candidate) or (
                     (question.type != "other" or noun) and is_lone_predicate(folded, candidate)):
                 continue
+        if post:
+            candidate = Candidate(past_posting_verb(folded, candidate.start, candidate.end), candidate.end,
+                                  candidate.type, candidate.origin)
         if post and candidate.type == "slot" and holds_verb(folded, candidate):
             continue
         if candidate.type != "quote":
@@ -668,7 +671,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             continue
         text = folded[candidate.start:candidate.end]
         named = candidate.origin == NAMED_FRONT
-        renamed = alias and candidate.origin == "name"  # another name shares the named thing's words: 内台航线
+        renamed = alias and candidate.origin == "name"  # another name shares the named thing's words: 内台航线, 首钢集团
         echo = echo_share(text, question, noun, named) if candidate.type != "evidence" and not renamed else 0.0
         if (not is_well_formed(text, question, echo) or not fits_unit_asked(text, question)
                 or not fits_place_kind(text, place_kind) or place_kind and names_no_place(folded, candidate)):
@@ -816,8 +819,9 @@ def whole_name_first(ranked: list[tuple[float, Candidate, ScoredSentence]]
 def given_name_first(ranked: list[tuple[float, Candidate, ScoredSentence]], question: QuestionInfo
                      ) -> list[tuple[float, Candidate, ScoredSentence]]:
     """Ranked candidates of a question asking for another name of something with the best name a sentence gives
-    after an alias word or naming verb (又名凉茶店, 或称内台航线) put first, at the best score, when its sentence
-    holds as much of the question's words as the best candidate's: the text answers in so many words.
+    after an alias word or naming verb (又名凉茶店, 或称内台航线), or of one asking what a short form stands for with the
+    full name given before it (首钢集团有限公司，简称首钢), put first, at the best score, when its sentence holds as much of
+    the question's words as the best candidate's: the text answers in so many words.
 
     Args:
         ranked: ``(score, candidate, sentence)``, best first.
@@ -826,11 +830,37 @@ def given_name_first(ranked: list[tuple[float, Candidate, ScoredSentence]], ques
     Returns:
         The same items, the given name moved to the front with the best candidate's score.
     """
-    if not ranked or not asks_alias(question):
+    if not ranked or not asks_alias(question) and not short_form_asked(question):
         return ranked
     value, _, best_sentence = ranked[0]
     for index, (_, candidate, sentence) in enumerate(ranked):
         if candidate.origin == "name" and sentence.coverage >= best_sentence.coverage:
+            return [(value, candidate, sentence), *ranked[:index], *ranked[index + 1:]]
+    return ranked
+
+
+def post_given_first(ranked: list[tuple[float, Candidate, ScoredSentence]], question: QuestionInfo
+                     ) -> list[tuple[float, Candidate, ScoredSentence]]:
+    """Ranked candidates of a question asking for someone's post with the best one that its sentence gives right
+    after a verb of taking it (:data:`~qa.reader.questions.POSTED_BEFORE`: 1973年10月，任长春市邮局国际联邮员) put
+    first, at the best score, when its sentence holds as much of the question's words as the best candidate's: a
+    post its sentence says was joined (加入中国共产党) or left (卸任中共海南省委书记) answers no such question. Where a
+    verb gives a post before the best candidate, that candidate stands (任省委、省政府决策咨询委员会名誉主任).
+
+    Args:
+        ranked: ``(score, candidate, sentence)``, best first.
+        question: the analysed question.
+
+    Returns:
+        The same items, the post given moved to the front with the best candidate's score.
+    """
+    if not ranked or question.type not in ("other", "identity") or not asks_post(question.prefix, question.suffix):
+        return ranked
+    value, best, best_sentence = ranked[0]
+    if POSTING.search(best_sentence.text, 0, best.start):
+        return ranked
+    for index, (_, candidate, sentence) in enumerate(ranked[1:], 1):
+        if sentence.coverage >= best_sentence.coverage and POSTED_BEFORE.search(sentence.text, 0, candidate.start):
             return [(value, candidate, sentence), *ranked[:index], *ranked[index + 1:]]
     return ranked
 

@@ -138,6 +138,13 @@ def asked_part(question: QuestionInfo) -> str:
     return re.sub(r"^(?:的|是|了)", "", question.suffix)
 
 
+def owns_what_follows(question: QuestionInfo) -> bool:
+    """Whether the question's interrogative owns what follows it (与什么的迅速普及, 哪一个国家的首都): the noun after
+    的 is no head of the answer and stays out of it (电子邮件, not 电子邮件的迅速普及); 什么样的 asks for a kind of
+    that noun."""
+    return question.suffix.startswith("的") and not question.wh.endswith("样")
+
+
 def asked_noun(question: QuestionInfo) -> str:
     """The noun word a question of one of the :data:`NOUN_TYPES` asks for: :func:`named_noun` after its
     interrogative; with nothing after it, for a place :func:`equated_place`, for a bare 哪 (哪一个, 哪种) that does
@@ -430,7 +437,7 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
         reach = suffix.find(head) + len(head)
         if folded[right[0]:right[0] + reach] == suffix[:reach]:
             end = right[0] + reach
-    elif (right and question.type in NOUN_KEPT and right[0] == end
+    elif (right and question.type in NOUN_KEPT and right[0] == end and not owns_what_follows(question)
           and (question.type == "other" or folded[end - 1] != "的")):
         noun = nominal_head(suffix) or (first_word(suffix) if end - start == 1 else "")
         end += len(noun) if folded.startswith(noun, end) and (question.type != "place" or noun in PLACE_SUFFIXES) else 0
