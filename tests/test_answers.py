@@ -207,6 +207,14 @@ def other_names_url(tmp_path_factory, settings, embedder):
 
 
 @pytest.fixture(scope="module")
+def posts_url(tmp_path_factory, settings, embedder):
+    """A real server over a real-model index of four CMRC 2018 trial articles: two officials' careers, year by year
+    (罗保铭, 王家瑞), and two companies known by a short form (首钢集团, 宏都阿里山公司)."""
+    chosen = cmrc_articles("TRIAL_71", "TRIAL_83", "TRIAL_645", "TRIAL_743")
+    yield from served_corpus(tmp_path_factory.mktemp("posts"), chosen, settings, embedder)
+
+
+@pytest.fixture(scope="module")
 def traditional_url(tmp_path_factory, settings, embedder):
     """A real server over a real-model index of six DRCD test articles in Traditional script (tests/data,
     CC BY-SA 3.0): the three asked about and the three of the subset, whose words weigh the question's as a larger
@@ -303,6 +311,21 @@ def test_a_relative_s_whole_name_and_a_region_with_its_places_answer(relatives_u
 ])
 def test_glued_names_other_names_and_places_of_acts_answer(other_names_url, question, expected):
     answer = live_answer(other_names_url, question)
+    assert answer["text"] == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # the month's other sentence answered: a post left (卸任中共海南省委书记), a party joined (加入中国共产党)
+    ("2017年4月，罗保铭担任什么职务？", "全国人民代表大会华侨委员会副主任委员"),
+    ("1973年10月，王家瑞担任什么职务？", "长春市邮局国际联邮员"),
+    # the verb of the question's 担任 led the answer (任中共山东省青岛市委常委)
+    ("1995年8月，王家瑞担任什么职务？", "中共山东省青岛市委常委"),
+    # what the company is answered, not the full name before 简称
+    ("首钢是什么的简称？", "首钢集团有限公司"),
+    ("宏都阿里山公司是什么的简称？", "宏都阿里山国际开发股份有限公司"),
+])
+def test_posts_given_and_full_names_answer(posts_url, question, expected):
+    answer = live_answer(posts_url, question)
     assert answer["text"] == expected
 
 
