@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from qa.reader.patterns import CALENDAR, ITEM_SEPARATORS, NAME_TAGS, YEAR_NUMBER
-from qa.reader.questions import HEAD_NOUNS, POSTING_VERBS
+from qa.reader.questions import HEAD_NOUNS, POSTING
 from qa.reader.spans import quoted_ranges, tagged, word_at, words_within
 
 COMPLEMENTS = {"好", "到", "完", "成", "上", "出", "给"}
@@ -27,7 +27,6 @@ ECHOED_SHARE = 0.6
 COUNTED_YEAR = re.compile(rf"{YEAR_NUMBER}年")
 """A year by its number alone (28年, 四十三年): the calendar the sentence writes before it belongs to it."""
 CALENDAR_BEFORE = re.compile(rf"{CALENDAR}$")
-POSTING_AT = re.compile(POSTING_VERBS)
 TRAILING_COUNT = re.compile(r"等?[0-9零一二三四五六七八九十百两几]+[位名个人家所项种座间件条部首]$")
 """A count that sums up the enumeration before it (张伟、李娜和王芳三位): no part of the enumeration."""
 
@@ -157,7 +156,7 @@ def with_named_front(folded: str, start: int, echoed: frozenset[str], question: 
 def past_posting_verb(folded: str, start: int, end: int) -> int:
     """The start of a post question's answer past the verb of taking the post that opens it (任中共天津市大港区委副书记
     → 中共天津市大港区委副书记): the question's own 担任, as the sentence writes it, when jieba reads it as a word."""
-    found = POSTING_AT.match(folded, start, end)
+    found = POSTING.match(folded, start, end)
     word = word_at(tagged(folded), start) if found else None
     return found.end() if word and word[1] == found.end() and end - found.end() >= 2 else start
 
