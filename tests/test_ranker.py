@@ -17,7 +17,8 @@ from qa.reader.ranking import (FEATURES, FRAMED, before_trailing_function_words,
                                fits_unit_asked, framed_slot_first, from_the_title_start, given_name_first,
                                is_lone_function_word, is_lone_predicate, is_well_formed, modifies_a_noun, names_a_body,
                                noun_agreement, past_leading_predicate, past_possessive, post_given_first,
-                               referring_word, whole_name_first, with_ordinal_noun, with_place_tail, within_a_time)
+                               referring_word, runs_on_to_a_place, whole_name_first, with_ordinal_noun, with_place_tail,
+                               within_a_time)
 from qa.reader.sentences import ScoredSentence
 from qa.text.normalize import fold
 from qa.reader.weights import ReaderWeights
@@ -888,6 +889,23 @@ def ranked_with_framed_slot(sentence: str, question: str) -> str:
 ])
 def test_a_where_question_is_answered_by_the_framed_slot_that_runs_on_past_the_place(sentence, question, expected):
     assert ranked_with_framed_slot(sentence, question) == expected
+
+
+@pytest.mark.parametrize("sentence, slot_text, question, overlap, runs_on", [
+    # CMRC 2018 trial (CC BY-SA 4.0): where questions that name no kind of place, and slots ending in places
+    ("尤金袋鼠分布在澳洲南部岛屿及西岸地区", "澳洲南部岛屿及西岸地区", "尤金袋鼠分布在哪些地区？", 0.75, True),
+    ("原产于台湾、菲律宾、中国的云南及西藏", "台湾、菲律宾、中国的云南及西藏", "玉山箭竹的原产地在哪里？", 0.5, True),
+    ("原产于台湾、菲律宾、中国的云南及西藏", "台湾、菲律宾、中国的云南及西藏", "玉山箭竹的原产地在哪里？", 0.4, False),
+    # DRCD test (CC BY-SA 3.0), folded: a slot ending in no place, and a question naming the kind of place
+    ("世界上的第一枚邮票是英国的黑便士", "英国的黑便士", "世界上的第一枚邮票是在哪里发行的?", 0.6, False),
+    ("芝加哥大学位于伊利诺州芝加哥", "伊利诺州芝加哥", "芝加哥大学位于美国的哪一个州?", 0.6, False),
+    ("芝加哥大学位于伊利诺州芝加哥", "伊利诺州芝加哥", "芝加哥大学位于美国的哪里?", 0.6, True),
+])
+def test_a_slot_framed_in_part_runs_on_to_a_place(sentence, slot_text, question, overlap, runs_on):
+    scored = ScoredSentence(hit=None, start=0, end=len(sentence), text=sentence, dense=0.5, coverage=0.5, score=0.5)
+    start = sentence.index(slot_text)
+    candidate = Candidate(start, start + len(slot_text), "slot", "slot")
+    assert runs_on_to_a_place(overlap, candidate, scored, analyze_question(question), ReaderWeights()) is runs_on
 
 
 def test_a_framed_slot_is_put_first_only_when_it_starts_with_the_best_candidate():

@@ -10,8 +10,8 @@ from qa.reader.boundaries import ORGANISATION_NOUNS, past_posting_verb
 from qa.reader.candidates import (NAME_PHRASE_TAGS, NAMED_FRONT, PERSON_NOUNS, Candidate, SentenceCandidates,
                                   question_words, strip_question_edges, widen_quantity)
 from qa.reader.numerals import arabic, chinese_value
-from qa.reader.patterns import (CALENDAR, DURATION_MEASURE, NAME_TAGS, PERIOD_NOUNS, PLACE_SUFFIXES, YEAR_NUMBER,
-                               dictionary_words, name_parts, times)
+from qa.reader.patterns import (CALENDAR, DURATION_MEASURE, NAME_TAGS, PERIOD_NOUNS, PLACE_SUFFIXES, PLACE_TAGS,
+                               YEAR_NUMBER, dictionary_words, name_parts, times)
 from qa.reader.places import fits_place_kind, place_kind_asked
 from qa.reader.questions import (CLASSIFIERS, HEAD_NOUNS, POSTED_BEFORE, POSTING, QuestionInfo, asks_alias,
                                  asks_ordinal, asks_post, asks_several, item_type, short_form_asked)
@@ -863,6 +863,30 @@ def post_given_first(ranked: list[tuple[float, Candidate, ScoredSentence]], ques
         if sentence.coverage >= best_sentence.coverage and POSTED_BEFORE.search(sentence.text, 0, candidate.start):
             return [(value, candidate, sentence), *ranked[:index], *ranked[index + 1:]]
     return ranked
+
+
+def runs_on_to_a_place(overlap: float, candidate: Candidate, sentence: ScoredSentence, question: QuestionInfo,
+                       weights: ReaderWeights) -> bool:
+    """Whether a slot the question's words frame only in part may still run on past the best candidate
+    (:func:`framed_slot_first`): for a where question that names no kind of place (分布在哪些地区, 原产地在哪里, not 哪一个国家
+    or 哪个州), when the slot ends in a place (澳洲南部岛屿及西岸地区, 台湾、菲律宾、中国的云南及西藏; not 英国的黑便士).
+
+    Args:
+        overlap: the slot overlap of the candidate (:data:`FEATURES`).
+        candidate: the candidate.
+        sentence: its sentence.
+        question: the analysed question.
+        weights: the reader's weights (:attr:`ReaderWeights.place_slot_overlap`).
+    """
+    if question.type != "place" or candidate.type != "slot" or overlap < weights.place_slot_overlap:
+        return False
+    noun = asked_noun(question)
+    if place_kind_asked(question, noun) or asks_a_place_level(question, noun):
+        return False
+    folded = fold(sentence.text)
+    last = words_within(tagged(folded), candidate.start, candidate.end)[-1:]
+    return bool(last) and last[0][1] == candidate.end and (
+        last[0][2] in PLACE_TAGS or folded[candidate.start:candidate.end].endswith(PLACE_SUFFIXES))
 
 
 def framed_slot_first(ranked: list[tuple[float, Candidate, ScoredSentence]],

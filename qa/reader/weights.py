@@ -25,6 +25,9 @@ class ReaderWeights:
         slot_overlap: bonus by overlap with the question's aligned slot, times the slot's anchoring strength.
         firm_slot: a slot framed at least this firmly (its strength) outranks, as a candidate of the asked type,
             any name that stands before it qualifying one of the question's own words (茂南区 of 茂南区城南街道).
+        place_slot_overlap: a slot of a where question that names no kind of place, overlapping the question's
+            aligned slot at least this much and ending in a place, may replace the best candidate it starts with
+            (澳洲 → 澳洲南部岛屿及西岸地区), as a wholly framed slot does for any place.
         naming_quote: bonus of a quoted phrase when the question asks for a name, slogan or motto.
         proximity: bonus of closeness to the question's words: ``proximity / (1 + distance / proximity_scale)``.
         proximity_scale: characters over which the proximity bonus halves.
@@ -59,6 +62,7 @@ class ReaderWeights:
     question_words_penalty: float = 0.3
     slot_overlap: float = 0.2
     firm_slot: float = 0.8
+    place_slot_overlap: float = 0.5
     naming_quote: float = 0.2
     proximity: float = 0.15
     proximity_scale: float = 4.0
