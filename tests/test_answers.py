@@ -215,6 +215,14 @@ def posts_url(tmp_path_factory, settings, embedder):
 
 
 @pytest.fixture(scope="module")
+def ranges_url(tmp_path_factory, settings, embedder):
+    """A real server over a real-model index of three CMRC 2018 trial articles on where a plant or an animal lives
+    (尤金袋鼠, 盾柱木, 玉山箭竹)."""
+    chosen = cmrc_articles("TRIAL_154", "TRIAL_177", "TRIAL_125")
+    yield from served_corpus(tmp_path_factory.mktemp("ranges"), chosen, settings, embedder)
+
+
+@pytest.fixture(scope="module")
 def traditional_url(tmp_path_factory, settings, embedder):
     """A real server over a real-model index of six DRCD test articles in Traditional script (tests/data,
     CC BY-SA 3.0): the three asked about and the three of the subset, whose words weigh the question's as a larger
@@ -326,6 +334,17 @@ def test_glued_names_other_names_and_places_of_acts_answer(other_names_url, ques
 ])
 def test_posts_given_and_full_names_answer(posts_url, question, expected):
     answer = live_answer(posts_url, question)
+    assert answer["text"] == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # the first place of the slot answered alone (澳洲, 台湾, 中国海南岛)
+    ("尤金袋鼠分布在哪些地区？", "澳洲南部岛屿及西岸地区"),
+    ("玉山箭竹的原产地在哪里？", "台湾、菲律宾、中国的云南及西藏"),
+    ("盾柱木的原产地在哪里？", "中国海南岛、越南、马来西亚、澳洲及美洲"),
+])
+def test_a_where_question_is_answered_by_every_place_its_slot_names(ranges_url, question, expected):
+    answer = live_answer(ranges_url, question)
     assert answer["text"] == expected
 
 
