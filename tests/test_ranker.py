@@ -302,7 +302,9 @@ def test_a_duration_or_time_answers_only_on_the_scale_asked_for(question, text, 
     ("中國國內最大油田是哪一個?", "油田"),  # DRCD: nothing after 哪一个; the noun equated before it
     ("認為自殺不能逃脫罪孽和痛苦的宗教為哪一個?", "宗教"),  # DRCD
     ("大火之後稱區被國王命名為什麼?", ""),  # DRCD: 命名为什么 asks for a name
-    ("1962年生產當時世界最大的液貨船為哪個公司?", ""),  # DRCD: the interrogative names the noun (公司)
+    ("1962年生產當時世界最大的液貨船為哪個公司?", "公司"),  # DRCD: the interrogative names the noun, not 液货船
+    ("網易是由於網易與哪個公司達成協議?", "公司"),  # DRCD: not 达成协议, what follows
+    ("他毕业于哪所学校?", "学校"),
     ("这篇报道的作者是谁？", ""),  # a person question asks for a name, not an 作者
     ("哪一場革命於1917年在俄羅斯爆發?", "革命"),  # DRCD: a verbal noun after its classifier
     ("德川幕府不爽哪一外來宗教？", "宗教"),  # DRCD: past the word that only qualifies it

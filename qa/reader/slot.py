@@ -57,6 +57,8 @@ OWNED_MIN_CHARS = 3
 """The fewest characters of a question's owned part (的十世孙, 的 included) that frame a slot where a sentence has them."""
 TIME_CLAUSE_WORDS = ("时", "时候", "后", "之后", "以后", "前", "之前", "以前", "期间")
 """Words that end a clause setting the time of the next (画直棱柱时, 人取桥之战后; not the 后 of 皇后)."""
+WH_NOUN = re.compile(r"(?<=[个家所支])[^个家所支]{2,}$")
+"""The noun an organisation's interrogative holds after its classifier (公司 of 哪个公司, 机构 of 哪个机构)."""
 PREFIX_PARTICLES = {"是", "为", "叫", "叫做", "有", "在", "了", "的", "着", "过", "将", "被"}
 
 
@@ -146,13 +148,16 @@ def owns_what_follows(question: QuestionInfo) -> bool:
 
 
 def asked_noun(question: QuestionInfo) -> str:
-    """The noun word a question of one of the :data:`NOUN_TYPES` asks for: :func:`named_noun` after its
+    """The noun word a question of one of the :data:`NOUN_TYPES` asks for: the noun its interrogative holds
+    (公司 of 哪个公司达成协议, not 达成协议); :func:`named_noun` after its
     interrogative; with nothing after it, for a place :func:`equated_place`, for a bare 哪 (哪一个, 哪种) that does
     not ask for a person :func:`equated_noun`, as with no interrogative (最大油田是哪一个; not 命名为什么 nor
     作者是谁); failing all, :func:`sibling_head`; else "" (and for 谁的 or 哪里的 + noun, which asks for the noun's
     owner or place: 以谁的名义 is answered by 党委, not 党委名义)."""
     if question.type not in NOUN_TYPES or question.type in ("person", "place") and question.suffix.startswith("的"):
         return ""
+    if question.type == "organisation" and (named := WH_NOUN.search(question.wh)):
+        return named.group()
     asked = asked_part(question)
     if question.wh and asked and not re.fullmatch(f"[{CLASSIFIERS}]", asked):
         noun = named_noun(question)
