@@ -6,7 +6,7 @@ from dataclasses import replace
 import pytest
 
 from qa.reader.questions import analyze_question
-from qa.reader.sentences import score_sentences, weighted_coverage
+from qa.reader.sentences import longest_part_held, score_sentences, weighted_coverage, with_parts_held
 from qa.reader.weights import ReaderWeights
 from qa.schema import Hit
 
@@ -16,6 +16,28 @@ def test_words_in_the_sentence_count_whole_and_around_it_in_part():
     assert weighted_coverage(weights, "核酸检测") == pytest.approx(0.75)
     assert weighted_coverage(weights, "核酸检测", "云潭镇开展核酸检测", 0.5) == pytest.approx(0.875)
     assert weighted_coverage({}, "核酸") == 0.0
+
+
+@pytest.mark.parametrize("word, texts, part", [
+    # CMRC 2018 trial (CC BY-SA 4.0) and DRCD test (CC BY-SA 3.0, folded): jieba glued a character onto a name
+    ("杜普洛因", ["琴娜·杜普洛(jenna dupreau)是美国作家"], "杜普洛"),
+    ("魏舒史", ["魏舒,即魏献子"], "魏舒"),
+    ("阶和鼓阶中", ["前庭阶和鼓阶在蜗顶处通连"], "阶和鼓阶"),
+    ("出自于", ["此书出自他的手"], "出自"),
+    ("核酸检测车", ["全员核酸检测"], "核酸检测"),
+    ("核酸检测车", ["检测人员"], "核酸检测车"),  # no part of half its length or more is held: 检测 is two of five
+    ("设计者", ["他的作品"], "设计者"),
+])
+def test_the_longest_part_of_a_word_that_a_passage_holds(word, texts, part):
+    assert longest_part_held(word, texts) == part
+
+
+def test_a_word_no_passage_holds_gives_way_to_its_part_at_the_share_of_its_length():
+    texts = ["琴娜·杜普洛(jenna dupreau)是美国作家,因其“ember书籍”系列儿童小说而著名"]
+    assert with_parts_held({"琴娜": 5.0, "杜普洛因": 8.0, "著名": 2.0}, texts) == {"琴娜": 5.0, "杜普洛": 6.0,
+                                                                                   "著名": 2.0}
+    assert with_parts_held({"满州": 4.0}, ["满洲"]) == {"满州": 4.0}  # two characters: kept as asked
+    assert with_parts_held({"出自": 3.0, "出自于": 3.0}, ["出自他的手"]) == {"出自": 3.0}  # the heavier of the two
 
 
 def test_words_of_the_title_count_whole_as_if_in_the_sentence():

@@ -26,7 +26,7 @@ from qa.reader.ranker import LinearRanker
 from qa.reader.ranking import (FEATURES, FRAMED, candidate_features, framed_slot_first, given_name_first,
                                post_given_first, runs_on_to_a_place, whole_name_first)
 from qa.reader.restatement import Restatement
-from qa.reader.sentences import ScoredSentence, highlight, score_sentences, word_weights
+from qa.reader.sentences import ScoredSentence, highlight, score_sentences, with_parts_held, word_weights
 from qa.reader.speech import speaker_answer, speech_answer
 from qa.reader.weights import ReaderWeights
 from qa.schema import Answer, AnswerType, Hit, Span
@@ -100,7 +100,8 @@ class Reader:
             index: the index (sentence vectors, word statistics).
             query_vector: the question's embedding (``None`` in lexical mode: word coverage alone scores sentences).
         """
-        weights = word_weights(info, index)
+        read = [fold(hit.passage.text) + "\n" + fold(hit.passage.title) for hit in hits[:self.passages]]
+        weights = with_parts_held(word_weights(info, index), read)
         scored = score_sentences(info, weights, query_vector, hits, index, self.passages, self.weights)
         reading = Reading(None, info.type, highlight(scored, self.weights))
         table: list[tuple[list[float], Candidate, ScoredSentence]] = []

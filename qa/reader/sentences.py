@@ -47,6 +47,33 @@ def word_weights(question: QuestionInfo, index: Index) -> dict[str, float]:
     return {word: index.backend.idf(word) for word in dict.fromkeys(question.words)}
 
 
+def with_parts_held(weights: dict[str, float], texts: list[str]) -> dict[str, float]:
+    """The question's word weights where a word of three characters or more that none of ``texts`` holds (jieba's
+    guess at a word only the question writes: 出自于, 秋明州州, 至茂宜岛) gives way to its longest part, at least half
+    its length, that one of them holds (出自, 秋明州, 茂宜岛), weighing the share of it that part's length is: the
+    passages name the thing without the characters the question glued to it. A word with no such part stays.
+
+    Args:
+        weights: the question's word weights (:func:`word_weights`).
+        texts: the folded text and title of each passage read.
+    """
+    held: dict[str, float] = {}
+    for word, weight in weights.items():
+        part = word if len(word) < 3 or any(word in text for text in texts) else longest_part_held(word, texts)
+        held[part] = max(held.get(part, 0.0), weight * len(part) / len(word))
+    return held
+
+
+def longest_part_held(word: str, texts: list[str]) -> str:
+    """The longest part of ``word``, at least half its length and two characters, that one of ``texts`` holds
+    (the first of equal length), else ``word`` itself."""
+    for length in range(len(word) - 1, max(2, (len(word) + 1) // 2) - 1, -1):
+        for start in range(len(word) - length + 1):
+            if any(word[start:start + length] in text for text in texts):
+                return word[start:start + length]
+    return word
+
+
 def score_sentences(question: QuestionInfo, weights: dict[str, float], query_vector: np.ndarray | None,
                     hits: list[Hit], index: Index, passages: int, reader: ReaderWeights) -> list[ScoredSentence]:
     """Score every sentence of the top ``passages`` hits, best first."""
