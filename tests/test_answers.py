@@ -223,6 +223,14 @@ def ranges_url(tmp_path_factory, settings, embedder):
 
 
 @pytest.fixture(scope="module")
+def glued_url(tmp_path_factory, settings, embedder):
+    """A real server over a real-model index of three CMRC 2018 trial articles whose questions jieba reads with a
+    character glued onto a name (琴娜·杜普洛, 魏舒, 阵内智则)."""
+    chosen = cmrc_articles("TRIAL_229", "TRIAL_845", "TRIAL_741")
+    yield from served_corpus(tmp_path_factory.mktemp("glued"), chosen, settings, embedder)
+
+
+@pytest.fixture(scope="module")
 def traditional_url(tmp_path_factory, settings, embedder):
     """A real server over a real-model index of six DRCD test articles in Traditional script (tests/data,
     CC BY-SA 3.0): the three asked about and the three of the subset, whose words weigh the question's as a larger
@@ -345,6 +353,17 @@ def test_posts_given_and_full_names_answer(posts_url, question, expected):
 ])
 def test_a_where_question_is_answered_by_every_place_its_slot_names(ranges_url, question, expected):
     answer = live_answer(ranges_url, question)
+    assert answer["text"] == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # 杜普洛因, 魏舒史 and 名演员 are in no passage, and these were declined for too little of the question covered
+    ("琴娜·杜普洛因什么而著名？", "其\"Ember书籍\"系列儿童小说"),
+    ("魏舒史称什么？", "魏献子"),
+    ("阵内智则是哪个国家的著名演员？", "日本"),
+])
+def test_a_question_word_no_passage_holds_counts_by_its_part_that_one_does(glued_url, question, expected):
+    answer = live_answer(glued_url, question)
     assert answer["text"] == expected
 
 
