@@ -243,6 +243,7 @@ def test_which_ones_is_not_how_many_and_its_items_are_typed_by_their_noun(questi
     ("南宁二中是什么的简称？", False),  # the full name, asked from the short one
     ("桃园市立大溪高级中学的简称是什么？", True),  # a short form is another name
     ("首钢集团的全称是什么？", True),
+    ("德国环境与自然保护联盟的英文是什么？", True),  # CMRC: the English name
     ("国乐是韩国哪一种音乐的别称？", False),  # what the alias names
     ("蓍有什么作用？", False),
     ("凉茶舖又叫什么？", True),  # a naming verb after 又 or 也

@@ -738,6 +738,10 @@ def test_a_question_asking_for_a_noun_is_answered_past_the_predicate(sentence, q
     ("凉茶舖，又名凉茶店，是售卖凉茶的商店", ["凉茶店"]),
     ("内台航路，或称内台航线，是台湾日治时期连结日本内地与台湾的海运航线", ["内台航线"]),
     ("盖卤王（）亦作近盖娄王。", ["近盖娄王"]),
+    # the English name, and the full one before 英文 alone: not 全称 (folded)
+    ("德国环境与自然保护联盟(德文:bund für umwelt)；(英文:league for the environment, germany)",
+     ["league for the environment"]),
+    ("越南投资发展银行(英文全称:bank for investment and development of vietnam", ["bank for investment and development of vietnam"]),
     ("该树是一种锦葵科的大型落叶乔木", []),
 ])
 def test_the_other_names_a_sentence_gives(sentence, names):

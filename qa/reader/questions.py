@@ -73,8 +73,10 @@ RANGE_END_ASKED = re.compile(r"^(?:时|年)?(?:结束|截止|终止|为止|止)"
 NAMING_VERB = re.compile("(?:名叫|叫做|叫|称作|称为)$")
 """A verb that only ties a thing to the name asked for (所在的社区叫什么): the text names it without the verb
 (站南社区), so it is not a word the answer's sentence must hold."""
-ALIAS_NOUNS = "别名|别称|又名|又称|原名|本名|旧称|俗称|学名|简称|缩写|全称|全名|英文名称|英文名|英语名称|英语名|外号|绰号|昵称"
-"""Nouns for another name of something (猴面包树的别名是什么, 刺角瓜又名什么, 大溪高级中学的简称是什么)."""
+ALIAS_NOUNS = ("别名|别称|又名|又称|原名|本名|旧称|俗称|学名|简称|缩写|全称|全名|英文全称|英文简称|英文名称|英文名|英语名称"
+               "|英语名|英文|英语|外号|绰号|昵称")
+"""Nouns for another name of something (猴面包树的别名是什么, 刺角瓜又名什么, 大溪高级中学的简称是什么, 联盟的英文是什么),
+the longer first (英文全称 before 英文)."""
 ALSO_CALLED = r"(?:又|也|亦|或)被?"
 """What turns a naming verb into one asking for another name (凉茶舖又叫什么, 又被称为什么)."""
 ALIAS_BEFORE = re.compile(rf"(?:{ALIAS_NOUNS})(?:是|为|叫|叫做)?$|{ALSO_CALLED}(?:叫做|叫作|叫|称之为|称为|称作|称)$")
