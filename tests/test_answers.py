@@ -208,9 +208,10 @@ def other_names_url(tmp_path_factory, settings, embedder):
 
 @pytest.fixture(scope="module")
 def posts_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of four CMRC 2018 trial articles: two officials' careers, year by year
-    (罗保铭, 王家瑞), and two companies known by a short form (首钢集团, 宏都阿里山公司)."""
-    chosen = cmrc_articles("TRIAL_71", "TRIAL_83", "TRIAL_645", "TRIAL_743")
+    """A real server over a real-model index of five CMRC 2018 trial articles: two officials' careers, year by year
+    (罗保铭, 王家瑞), two companies known by a short form (首钢集团, 宏都阿里山公司) and a federation by its English
+    name (德国环境与自然保护联盟)."""
+    chosen = cmrc_articles("TRIAL_71", "TRIAL_83", "TRIAL_645", "TRIAL_743", "TRIAL_12")
     yield from served_corpus(tmp_path_factory.mktemp("posts"), chosen, settings, embedder)
 
 
@@ -339,6 +340,8 @@ def test_glued_names_other_names_and_places_of_acts_answer(other_names_url, ques
     # what the company is answered, not the full name before 简称
     ("首钢是什么的简称？", "首钢集团有限公司"),
     ("宏都阿里山公司是什么的简称？", "宏都阿里山国际开发股份有限公司"),
+    # the English name given after 英文: (德文：…) had answered
+    ("德国环境与自然保护联盟的英文是什么？", "League for the environment and nature conservation"),
 ])
 def test_posts_given_and_full_names_answer(posts_url, question, expected):
     answer = live_answer(posts_url, question)
