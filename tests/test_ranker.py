@@ -741,7 +741,7 @@ def test_a_question_asking_for_a_noun_is_answered_past_the_predicate(sentence, q
     # the English name, and the full one before 英文 alone: not 全称 (folded)
     ("德国环境与自然保护联盟(德文:bund für umwelt)；(英文:league for the environment, germany)",
      ["league for the environment"]),
-    ("越南投资发展银行(英文全称:bank for investment and development of vietnam", ["bank for investment and development of vietnam"]),
+    ("越南投资发展银行(英文全称:bank for investment of vietnam", ["bank for investment of vietnam"]),
     ("该树是一种锦葵科的大型落叶乔木", []),
 ])
 def test_the_other_names_a_sentence_gives(sentence, names):
