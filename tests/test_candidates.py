@@ -4,8 +4,8 @@ import sys
 import pytest
 
 from conftest import ROOT
-from qa.reader.candidates import (extract_candidates, named_in_slot, posts_before_names, question_words,
-                                  sentence_candidates)
+from qa.reader.candidates import (extract_candidates, heads_of_items, named_in_slot, posts_before_names,
+                                  question_words, sentence_candidates)
 from qa.reader.patterns import (ORG_TAGS, PERSON_TAGS, PLACE_TAGS, REASON_MARKER, causes_before, entities, enumerations,
                                 identities, marked_clauses, name_parts, periods, quantities, ratios, times)
 from qa.reader.questions import analyze_question
@@ -690,3 +690,13 @@ def test_the_parts_of_a_name_relatives_share(name, parts):
 ])
 def test_a_name_keeps_a_rare_last_character_jieba_split_off(sentence, names):
     assert spans_text(sentence, entities(sentence, PERSON_TAGS)) == names
+
+
+@pytest.mark.parametrize("enumeration, words, heads", [
+    # CMRC 2018 trial (CC BY-SA 4.0): the items' shared head, which the last item keeps
+    ("物理探究性实验室、物理创新数字化信息实验室、生物数码互动实验室、文科地理实验室", {"实验室", "水平"}, {"实验室"}),
+    ("拉丁文、希腊文以及希伯来文", {"希伯来文", "文"}, {"文"}),
+    ("苹果和香蕉", {"水果"}, set()),
+])
+def test_the_head_the_items_of_an_enumeration_share(enumeration, words, heads):
+    assert heads_of_items(enumeration, words) == heads

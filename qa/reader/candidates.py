@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa.reader.patterns import (MANNER_MARKER, NOUN_JOINERS, ORG_TAGS, PERIOD_NOUNS, PERSON_TAGS, PLACE_SUFFIXES,
-                                PLACE_TAGS, REASON_MARKER, aliases_given, causes_before, durations, entities,
-                                enumerations, full_names, headed_by, identities, marked_clauses, name_parts,
+from qa.reader.patterns import (ITEM_SEPARATORS, MANNER_MARKER, NOUN_JOINERS, ORG_TAGS, PERIOD_NOUNS, PERSON_TAGS,
+                                PLACE_SUFFIXES, PLACE_TAGS, REASON_MARKER, aliases_given, causes_before, durations,
+                                entities, enumerations, full_names, headed_by, identities, marked_clauses, name_parts,
                                 names_given, noun_chunks, periods, quantities, range_sides, ratios, siblings,
                                 time_ranges, times)
 from qa.reader.actions import predicates
@@ -141,7 +141,10 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
                  drop - set(PERIOD_NOUNS) if kind == "time" else drop)  # 冷战时期 asked as 哪一个时期 keeps 时期
         for start, end in spans:
             shared = set(name_parts(folded, start, end)) if kind == "person" else set()  # 特鲁多 of 皮埃尔·特鲁多
+            heads = heads_of_items(folded[start:end], edges) if kind == "list" else set()
+            headed_end = trim(folded, start, end, edges - heads)[1] if heads else 0
             trimmed, end = trim(folded, start, end, edges - shared)
+            end = max(end, headed_end)  # the last item keeps the head its items share (文科地理实验室)
             keeps_front = kind in NAMED_FRONT_KINDS and not place_named  # 茂南区 of 茂南区城南街道: a level of its own
             front = with_named_front(folded, trimmed, drop, question.text) if keeps_front else trimmed
             start, end = refine(folded, front, end, kind)
@@ -210,6 +213,13 @@ def names_one_level(folded: str, span: tuple[int, int], words: tuple[tuple[int, 
     if any(folded[start:end].endswith(PLACE_SUFFIXES) for start, end, _ in inner[:-1]):
         return False
     return len(inner) > 1 or bool(inner) and inner[0][2] in PLACE_TAGS
+
+
+def heads_of_items(enumeration: str, words: frozenset[str] | set[str]) -> set[str]:
+    """The question's ``words`` that end an item of ``enumeration`` before its last (实验室 of 物理探究性实验室、…、
+    文科地理实验室): the items' shared head noun, which the last item keeps too (文科地理实验室, not 文科地理)."""
+    items = re.split("|".join(sorted(ITEM_SEPARATORS, key=len, reverse=True)), enumeration)[:-1]
+    return {word for word in words if any(item.endswith(word) for item in items)}
 
 
 def posts_before_names(folded: str, question: QuestionInfo) -> list[tuple[int, int]]:
