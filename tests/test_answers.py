@@ -232,6 +232,13 @@ def glued_url(tmp_path_factory, settings, embedder):
 
 
 @pytest.fixture(scope="module")
+def school_url(tmp_path_factory, settings, embedder):
+    """A real server over a real-model index of the CMRC 2018 trial article on a school and its campuses
+    (南宁市第二中学)."""
+    yield from served_corpus(tmp_path_factory.mktemp("school"), cmrc_articles("TRIAL_600"), settings, embedder)
+
+
+@pytest.fixture(scope="module")
 def traditional_url(tmp_path_factory, settings, embedder):
     """A real server over a real-model index of six DRCD test articles in Traditional script (tests/data,
     CC BY-SA 3.0): the three asked about and the three of the subset, whose words weigh the question's as a larger
@@ -368,6 +375,12 @@ def test_a_where_question_is_answered_by_every_place_its_slot_names(ranges_url, 
 def test_a_question_word_no_passage_holds_counts_by_its_part_that_one_does(glued_url, question, expected):
     answer = live_answer(glued_url, question)
     assert answer["text"] == expected
+
+
+def test_the_last_item_of_an_enumeration_keeps_the_head_its_items_share(school_url):
+    # 实验室, a word of the question, was trimmed from the last item alone: …、文科地理
+    answer = live_answer(school_url, "凤岭校区的高水平实验室有哪几座？")
+    assert answer["text"] == "物理探究性实验室、物理创新数字化信息实验室、生物数码互动实验室、文科地理实验室"
 
 
 def test_a_thing_of_the_kind_a_verbal_noun_asks_for_answers(traditional_url):
