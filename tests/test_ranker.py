@@ -769,15 +769,24 @@ def test_a_question_asking_what_a_short_form_stands_for(question, short):
     assert short_form_asked(analyze_question(question)) == short
 
 
-def test_a_short_form_is_answered_by_the_full_name_not_by_what_the_thing_is():
-    sentence = "首钢集团有限公司,简称首钢,是中华人民共和国北京市市属国有独资公司。"  # CMRC 2018 trial (CC BY-SA 4.0)
-    info = analyze_question("首钢是什么的简称？")
-    scored = ScoredSentence(hit=None, start=0, end=len(sentence), text=sentence, dense=0.5, coverage=0.5, score=0.5)
-    rows = ranked_rows(sentence, "首钢是什么的简称？")
+def scored_sentence(sentence: str, coverage: float = 0.5) -> ScoredSentence:
+    """``sentence`` as the reader scores it, alone in its passage."""
+    return ScoredSentence(hit=None, start=0, end=len(sentence), text=sentence, dense=0.5, coverage=coverage, score=0.5)
+
+
+def given_name_text(sentence: str, question: str) -> str:
+    """The best candidate of ``sentence`` for ``question`` by the hand-set ranker, after :func:`given_name_first`."""
+    scored = scored_sentence(sentence)
+    rows = ranked_rows(sentence, question)
     values = LinearRanker.hand_set(ReaderWeights()).score(np.array([row for row, _ in rows]))
     ranked = sorted(((float(v), candidate, scored) for v, (_, candidate) in zip(values, rows)), key=lambda x: -x[0])
-    _, best, _ = given_name_first(ranked, info)[0]
-    assert sentence[best.start:best.end] == "首钢集团有限公司"
+    _, best, _ = given_name_first(ranked, analyze_question(question))[0]
+    return sentence[best.start:best.end]
+
+
+def test_a_short_form_is_answered_by_the_full_name_not_by_what_the_thing_is():
+    sentence = "首钢集团有限公司,简称首钢,是中华人民共和国北京市市属国有独资公司。"  # CMRC 2018 trial (CC BY-SA 4.0)
+    assert given_name_text(sentence, "首钢是什么的简称？") == "首钢集团有限公司"
     assert best_candidate_text(sentence, "首钢是什么？") != "首钢集团有限公司"
 
 
@@ -795,50 +804,37 @@ def test_a_question_asking_for_another_name_is_answered_by_it_not_by_what_the_th
 ])
 def test_another_name_that_shares_the_named_thing_s_words_answers_a_question_asking_for_one(sentence, question,
                                                                                               expected):
-    info = analyze_question(question)
-    scored = ScoredSentence(hit=None, start=0, end=len(sentence), text=sentence, dense=0.5, coverage=0.5, score=0.5)
-    rows = ranked_rows(sentence, question)
-    values = LinearRanker.hand_set(ReaderWeights()).score(np.array([row for row, _ in rows]))
-    ranked = sorted(((float(v), candidate, scored) for v, (_, candidate) in zip(values, rows)), key=lambda x: -x[0])
-    _, best, _ = given_name_first(ranked, info)[0]
-    assert sentence[best.start:best.end] == expected
+    assert given_name_text(sentence, question) == expected
 
 
 def test_the_name_a_sentence_gives_goes_first_for_a_question_asking_for_another_name():
-    def scored(sentence: str, coverage: float) -> ScoredSentence:
-        return ScoredSentence(hit=None, start=0, end=len(sentence), text=sentence, dense=0.5, coverage=coverage,
-                              score=0.5)
-
     # CMRC 2018 trial (CC BY-SA 4.0)
-    given = scored("内台航路，或称内台航线，是台湾日治时期连结日本内地与台湾的海运航线", 1.0)
-    ships = scored("联络船即航行于内台航路的船舶", 1.0)
+    given = scored_sentence("内台航路，或称内台航线，是台湾日治时期连结日本内地与台湾的海运航线", 1.0)
+    ships = scored_sentence("联络船即航行于内台航路的船舶", 1.0)
     boat, alias = Candidate(12, 14, "slot", "slot"), Candidate(7, 11, "identity", "name")
     info = analyze_question("内台航路也叫什么？")
     ranked = [(1.37, boat, ships), (1.31, alias, given)]
     assert given_name_first(ranked, info) == [(1.37, alias, given), (1.37, boat, ships)]
-    assert given_name_first([(1.37, boat, ships), (1.31, alias, scored(given.text, 0.5))], info)[0][1] == boat
+    assert given_name_first([(1.37, boat, ships), (1.31, alias, scored_sentence(given.text, 0.5))], info)[0][1] == boat
     assert given_name_first(ranked, analyze_question("内台航路是什么？")) == ranked  # no other name asked
     assert given_name_first([], info) == []
 
 
 def test_a_post_given_goes_first_for_a_question_asking_for_someone_s_post():
-    def scored(sentence: str, coverage: float) -> ScoredSentence:
-        return ScoredSentence(hit=None, start=0, end=len(sentence), text=sentence, dense=0.5, coverage=coverage,
-                              score=0.5)
-
     # CMRC 2018 trial (CC BY-SA 4.0): a party joined and a post left answer no question asking for a post
-    joined = scored("1970年6月参加工作,1973年10月加入中国共产党", 1.0)
-    posted = scored("1973年10月,任长春市邮局国际联邮员", 1.0)
-    left = scored("2017年4月1日,卸任中共海南省委书记", 1.0)
+    joined = scored_sentence("1970年6月参加工作,1973年10月加入中国共产党", 1.0)
+    posted = scored_sentence("1973年10月,任长春市邮局国际联邮员", 1.0)
+    left = scored_sentence("2017年4月1日,卸任中共海南省委书记", 1.0)
     party, post, former = (Candidate(22, 27, "slot", "slot"), Candidate(10, 20, "chunk", "pattern"),
                            Candidate(12, 20, "slot", "slot"))
     info = analyze_question("1973年10月，王家瑞担任什么职务？")
     assert post_given_first([(1.08, party, joined), (0.85, post, posted)], info) == [
         (1.08, post, posted), (1.08, party, joined)]
     assert post_given_first([(1.08, former, left), (0.85, post, posted)], info)[0][1] == post
-    assert post_given_first([(1.08, party, joined), (0.85, post, scored(posted.text, 0.8))], info)[0][1] == party
+    covering_less = scored_sentence(posted.text, 0.8)
+    assert post_given_first([(1.08, party, joined), (0.85, post, covering_less)], info)[0][1] == party
     assert post_given_first([(1.08, party, joined)], info) == [(1.08, party, joined)]  # no post given
-    both = scored("2013年9月2日蒋巨峰任省委、省政府决策咨询委员会名誉主任", 1.0)  # a post given before the best one
+    both = scored_sentence("2013年9月2日蒋巨峰任省委、省政府决策咨询委员会名誉主任", 1.0)  # a post given before the best one
     named, first = Candidate(16, 30, "chunk", "pattern"), Candidate(13, 15, "chunk", "pattern")
     assert post_given_first([(0.76, named, both), (0.72, first, both)], info)[0][1] == named
     unasked = [(1.08, party, joined), (0.85, post, posted)]
@@ -908,7 +904,7 @@ def test_a_where_question_is_answered_by_the_framed_slot_that_runs_on_past_the_p
     ("芝加哥大学位于伊利诺州芝加哥", "伊利诺州芝加哥", "芝加哥大学位于美国的哪里?", 0.6, True),
 ])
 def test_a_slot_framed_in_part_runs_on_to_a_place(sentence, slot_text, question, overlap, runs_on):
-    scored = ScoredSentence(hit=None, start=0, end=len(sentence), text=sentence, dense=0.5, coverage=0.5, score=0.5)
+    scored = scored_sentence(sentence)
     start = sentence.index(slot_text)
     candidate = Candidate(start, start + len(slot_text), "slot", "slot")
     assert runs_on_to_a_place(overlap, candidate, scored, analyze_question(question), ReaderWeights()) is runs_on
