@@ -74,7 +74,7 @@ NAME_GIVEN = re.compile(r"(?:称之为|称为|称作|称做|叫做|叫作|简称
 SHORTENED = r"(?:简称|简写|缩写|略称)(?:为|是)?[:：]?[「“\"]?"
 """Words that give the short form of the name before them (首钢集团有限公司，简称首钢)."""
 CLAUSE_MARKS = ",，。;；:：(（"
-ALIAS_GIVEN = re.compile(rf"(?:{ALIAS_NOUNS}|(?:亦|也|或|又|一)(?:称|名|叫|作)|英文全称|英语)(?:为|是|叫|叫做|作)?[:：]?"
+ALIAS_GIVEN = re.compile(rf"(?:{ALIAS_NOUNS}|(?:亦|也|或|又|一)(?:称|名|叫|作))(?:为|是|叫|叫做|作)?[:：]?"
                          r"(?P<name>[^,，。；;:：()（）'\s][^,，。；;:：]{1,59})")
 """Another name a sentence gives something after an alias noun or 亦, 也, 或, 又 or 一 with 称, 名, 叫 or 作 (或称内台航线,
 亦作近盖娄王), to the clause's end, several of them if listed (别称黄莺、小黄蝉); a bracket or quote mark left by a

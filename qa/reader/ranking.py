@@ -832,10 +832,10 @@ def given_name_first(ranked: list[tuple[float, Candidate, ScoredSentence]], ques
     """
     if not ranked or not asks_alias(question) and not short_form_asked(question):
         return ranked
-    value, _, best_sentence = ranked[0]
+    best_sentence = ranked[0][2]
     for index, (_, candidate, sentence) in enumerate(ranked):
         if candidate.origin == "name" and sentence.coverage >= best_sentence.coverage:
-            return [(value, candidate, sentence), *ranked[:index], *ranked[index + 1:]]
+            return first_at_best_score(ranked, index)
     return ranked
 
 
@@ -856,12 +856,12 @@ def post_given_first(ranked: list[tuple[float, Candidate, ScoredSentence]], ques
     """
     if not ranked or question.type not in ("other", "identity") or not asks_post(question.prefix, question.suffix):
         return ranked
-    value, best, best_sentence = ranked[0]
+    _, best, best_sentence = ranked[0]
     if POSTING.search(best_sentence.text, 0, best.start):
         return ranked
     for index, (_, candidate, sentence) in enumerate(ranked[1:], 1):
         if sentence.coverage >= best_sentence.coverage and POSTED_BEFORE.search(sentence.text, 0, candidate.start):
-            return [(value, candidate, sentence), *ranked[:index], *ranked[index + 1:]]
+            return first_at_best_score(ranked, index)
     return ranked
 
 
@@ -906,12 +906,19 @@ def framed_slot_first(ranked: list[tuple[float, Candidate, ScoredSentence]],
     """
     if not ranked or question.type not in SLOT_RUNS_ON:
         return ranked
-    value, best, sentence = ranked[0]
+    _, best, sentence = ranked[0]
     for index, (_, candidate, other) in enumerate(ranked[1:], 1):
         if (other is sentence and candidate.start == best.start and candidate.end > best.end
                 and any(candidate == slot and other is where for slot, where in framed)):
-            return [(value, candidate, other), *ranked[:index], *ranked[index + 1:]]
+            return first_at_best_score(ranked, index)
     return ranked
+
+
+def first_at_best_score(ranked: list[tuple[float, Candidate, ScoredSentence]], index: int
+                        ) -> list[tuple[float, Candidate, ScoredSentence]]:
+    """``ranked`` with its item at ``index`` moved to the front at the best score (the others keep their order)."""
+    _, candidate, sentence = ranked[index]
+    return [(ranked[0][0], candidate, sentence), *ranked[:index], *ranked[index + 1:]]
 
 
 def leads_a_name(folded: str, start: int, end: int) -> bool:
