@@ -6,8 +6,8 @@ import pytest
 from conftest import ROOT
 from qa.reader.candidates import (extract_candidates, heads_of_items, named_in_slot, posts_before_names,
                                   question_words, sentence_candidates)
-from qa.reader.patterns import (ORG_TAGS, PERSON_TAGS, PLACE_TAGS, REASON_MARKER, causes_before, entities, enumerations,
-                                identities, marked_clauses, name_parts, periods, quantities, ratios, times)
+from qa.reader.patterns import (NAME_SOURCE, ORG_TAGS, PERSON_TAGS, PLACE_TAGS, REASON_MARKER, causes_before, entities,
+                                enumerations, identities, marked_clauses, name_parts, periods, quantities, ratios, times)
 from qa.reader.questions import analyze_question
 from qa.reader.slot import names_the_attribute, slot
 from qa.reader.spans import clause_bounds, quoted_ranges, trim
@@ -310,6 +310,28 @@ def test_the_clauses_before_a_consequence_that_restates_the_question_are_its_cau
 ])
 def test_no_cause_is_read_without_a_consequence_that_restates_the_question(sentence, question):
     assert causes_before(sentence, analyze_question(question)) == []
+
+
+@pytest.mark.parametrize(("sentence", "question", "expected"), [
+    ("乌石礁为立于乌石港中之乌礁石,乌石港之名由此而来。", "乌石渔港的名称怎么来的？", ["乌石礁为立于乌石港中之乌礁石"]),  # CMRC
+    ("安史之乱时,随史思明攻打河阳,趁夜率五百人投降李光弼,唐肃宗召至京师,赐名李忠臣,赐良马、甲第。",
+     "李忠臣的名字是怎么来的？", ["随史思明攻打河阳,趁夜率五百人投降李光弼,唐肃宗召至京师"]),  # CMRC
+    ("1948年8月,蒋中正在院内的一块巨石上题刻“美庐”二字,这幢别墅由此得名。", "美庐别墅是怎么得名的？",
+     ["1948年8月,蒋中正在院内的一块巨石上题刻“美庐”二字"]),  # CMRC
+])
+def test_a_name_given_after_what_went_before_is_its_consequence(sentence, question, expected):
+    assert spans_text(sentence, causes_before(sentence, analyze_question(question))) == expected
+
+
+def test_a_name_given_is_a_consequence_only_for_a_question_after_the_name_s_origin():
+    assert causes_before("唐肃宗召至京师,赐名李忠臣", analyze_question("李忠臣为什么投降？")) == []
+
+
+def test_what_a_name_came_from_is_read_after_its_verb():
+    sentence = "首府位于吉斯伯恩市。地名来源于早期殖民地的一位秘书的名字 - 威廉姆·吉斯伯恩。"
+    question = analyze_question("吉斯伯恩大区的名字的来源是什么？")
+    found = spans_text(sentence, marked_clauses(sentence, NAME_SOURCE, question))
+    assert found and found[0].startswith("来源于早期殖民地的一位秘书的名字")
 
 
 def test_gu_starts_a_consequence_only_where_it_is_no_word_s_first_character():

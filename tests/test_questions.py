@@ -1,7 +1,7 @@
 import pytest
 
-from qa.reader.questions import (analyze_question, asks_alias, asks_name, asks_several, item_type, range_side_asked,
-                                 unglued, without_place_suffix)
+from qa.reader.questions import (analyze_question, asks_alias, asks_name, asks_name_origin, asks_several, item_type,
+                                 range_side_asked, unglued, without_place_suffix)
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -177,6 +177,30 @@ def test_a_verb_that_only_ties_a_thing_to_its_name_is_not_a_content_word(questio
     """The text names the thing without the verb (站南社区)."""
     words = analyze_question(question).words
     assert dropped not in words and set(kept) <= set(words)
+
+
+@pytest.mark.parametrize("question, kept", [
+    ("硬枝黄蝉的名称是怎么来的？", ["硬枝", "黄蝉"]),  # CMRC: 怎么 asks why it is so called, not how
+    ("四加亭名字的由来是什么？", ["四加亭"]),  # CMRC: 是什么 too
+    ("吉斯伯恩大区的名字的来源是什么？", ["大区"]),
+    ("美庐别墅是怎么得名的？", ["美庐", "别墅"]),
+    ("百老汇剧院是因何得名的？", ["百老汇", "剧院"]),
+])
+def test_a_question_asking_where_a_name_came_from_asks_why(question, kept):
+    """The passage gives the reason in its own words (乌石港之名由此而来, 赐名李忠臣), so the words that ask after the
+    name (名称, 名字, 由来, 得名) are no content words."""
+    info = analyze_question(question)
+    assert info.type == "reason" and asks_name_origin(info)
+    assert set(kept) <= set(info.words) and not {"名称", "名字", "由来", "来源", "得名"} & set(info.words)
+
+
+@pytest.mark.parametrize("question", [
+    "大部分人將什麼視為高句麗的國名來源？",  # DRCD: 什么 before it asks for the thing taken as the source
+    "阵内智则是哪个国家的著名演员？",
+    "为什么称猴面包树为笨蛋水果？",  # a why question, but not after a name's origin
+])
+def test_a_question_is_no_name_origin_question_unless_it_asks_after_the_name(question):
+    assert not asks_name_origin(analyze_question(question))
 
 
 def test_a_naming_verb_stays_a_content_word_before_a_noun_asked_for():

@@ -7,17 +7,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa.reader.patterns import (ITEM_SEPARATORS, MANNER_MARKER, NOUN_JOINERS, ORG_TAGS, PERIOD_NOUNS, PERSON_TAGS,
-                                PLACE_SUFFIXES, PLACE_TAGS, REASON_MARKER, aliases_given, causes_before, durations,
-                                entities, enumerations, full_names, headed_by, identities, marked_clauses, name_parts,
-                                names_given, noun_chunks, periods, quantities, range_sides, ratios, siblings,
+from qa.reader.patterns import (ITEM_SEPARATORS, MANNER_MARKER, NAME_SOURCE, NOUN_JOINERS, ORG_TAGS, PERIOD_NOUNS,
+                                PERSON_TAGS, PLACE_SUFFIXES, PLACE_TAGS, REASON_MARKER, aliases_given, causes_before,
+                                durations, entities, enumerations, full_names, headed_by, identities, marked_clauses,
+                                name_parts, names_given, noun_chunks, periods, quantities, range_sides, ratios, siblings,
                                 time_ranges, times)
 from qa.reader.actions import predicates
 from qa.reader.boundaries import cut_echoed_predicate, drop_complement, refine, with_named_front
 from qa.reader.definitions import defined_term, definitions
 from qa.reader.descriptions import descriptions, subject_words
-from qa.reader.questions import (HEAD_NOUNS, QuestionInfo, asks_alias, asks_name, asks_post, asks_point_of_time,
-                                 asks_ratio, range_side_asked, short_form_asked)
+from qa.reader.questions import (HEAD_NOUNS, QuestionInfo, asks_alias, asks_name, asks_name_origin, asks_post,
+                                 asks_point_of_time, asks_ratio, range_side_asked, short_form_asked)
 from qa.reader.sentences import weighted_coverage
 from qa.reader.slot import asked_noun, asks_a_place_level, named_items, names_the_attribute, slot
 from qa.reader.spans import CHINESE_DIGITS, clauses, is_numeral, quoted_ranges, tagged, trim, words_within
@@ -121,7 +121,8 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
         "organisation": entities(folded, ORG_TAGS),
         "list": enumerations(folded),
         "reason": marked_clauses(folded, REASON_MARKER, question) + (
-            causes_before(folded, question) if question.type == "reason" else []),
+            causes_before(folded, question) if question.type == "reason" else []) + (
+            marked_clauses(folded, NAME_SOURCE, question) if asks_name_origin(question) else []),
         "manner": marked_clauses(folded, MANNER_MARKER, question),
         "action": predicates(folded, question) if question.type == "action" else [],
         "quote": quoted_ranges(folded),

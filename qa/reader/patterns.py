@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from qa.reader.questions import ALIAS_NOUNS, QuestionInfo
+from qa.reader.questions import ALIAS_NOUNS, QuestionInfo, asks_name_origin
 from qa.reader.spans import (CHINESE_DIGITS, CURRENCIES, DATE_UNITS, LATIN_MEASURE, clause_bounds, clauses,
                              dictionary_count, is_numeral, quoted_ranges, tagged)
 
@@ -597,6 +597,11 @@ def marked_clauses(folded: str, marker: re.Pattern, question: QuestionInfo) -> l
 CONSEQUENCE_MARKER = re.compile(r"因此|所以|因而|故而|以致|从而|于是|致使|(?:^|(?<=[,，;；]))故(?![宫乡事意居址都人])")
 """Words that start a consequence: the clauses before one are its cause (…，得证阿罗汉，因此被称为阿若); 故 only
 at a clause's start, and not as the first character of a word (故宫, 故乡)."""
+NAMING_CONSEQUENCE = re.compile(r"由此|之名|[得赐命取定改]名")
+"""For a question asking where a name came from, also words that state the name as the outcome of what went
+before (乌石礁为立于乌石港中之乌礁石，乌石港之名由此而来; …，唐肃宗召至京师，赐名李忠臣)."""
+NAME_SOURCE = re.compile(r"来源于|源于|源自|得名于|得名自|取自|取名于|取名自|追溯到|追溯至")
+"""Words after which a passage says what a name came from (地名来源于早期殖民地的一位秘书的名字)."""
 MAX_CAUSE_CLAUSES = 3
 """How many clauses back a cause read before its consequence may reach."""
 RESTATED_SHARE = 0.5
@@ -609,9 +614,11 @@ def causes_before(folded: str, question: QuestionInfo) -> list[tuple[int, int]]:
     sentence's start."""
     bounds = clauses(folded)
     words = [word for word in question.words if len(word) > 1]
+    naming = asks_name_origin(question)
     spans = []
     for index, (start, end) in enumerate(bounds[1:], 1):
-        marker = CONSEQUENCE_MARKER.search(folded, start, end)
+        marker = CONSEQUENCE_MARKER.search(folded, start, end) or (
+            NAMING_CONSEQUENCE.search(folded, start, end) if naming else None)
         if not marker:
             continue
         alone = folded[marker.end():end] == "" and index + 1 < len(bounds)  # 因此，畜牧业发达

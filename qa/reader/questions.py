@@ -100,6 +100,13 @@ KIND_WORDS = 2
 """At most this many nouns after 为什么 ending the question make it ask which one (:func:`names_a_kind`)."""
 REASON_NOUNS = ("原因", "理由", "缘故", "缘由", "目的", "用意", "动机", "起因")
 """Nouns after which a closing 为何 still asks why (原因为何)."""
+NAME_ORIGIN = re.compile(r"[名称][字称号呼]?的?(?:由来|来源|来历|起源)|[名称][字称号呼]?是?(?:怎么|如何|怎样)(?:得来|而来|来)"
+                         r"|(?:怎么|如何|怎样|为何|因何|为什么)而?得名")
+"""How a question asks where a name came from (名字的由来是什么, 名称是怎么来的, 是怎么得名的): it asks why the thing
+is so called, whatever its interrogative, unless one stands before it and asks for a thing (将什么视为国名来源)."""
+NAME_ORIGIN_WORDS = re.compile(r".*[名称][字号呼]?|由来|来源|来历|起源")
+"""Words of such a question that only ask after the name (名称, 名字, 得名, 由来): a passage gives the reason in its
+own words (乌石港之名由此而来, 赐名李忠臣)."""
 WHY_LEAD_INS = ("是", "这", "那", "但", "却", "又", "还", "到底", "究竟")
 """Words after which a closing 为何 / 为什么 still asks why (这是为什么, 却又为何)."""
 DURATION_PREDICATE = re.compile(r"(?P<verb>持续|历时|为期|用时|耗时|花费|花了|用了|延续|经历|经过|长达)"
@@ -244,6 +251,10 @@ def analyze_question(question: str) -> QuestionInfo:
             if answer_type == "identity" and suffix.startswith("身份"):
                 suffix = suffix[2:]
                 words = [w for w in words if w != "身份"]
+            origin = NAME_ORIGIN.search(text) if not english else None
+            if origin and match.start("wh") >= origin.start():
+                answer_type = "reason"
+                words = [w for w in words if not NAME_ORIGIN_WORDS.fullmatch(w)]
             naming = naming_verb(wh, prefix, suffix)
             if naming:
                 words = [w for w in words if w != naming]
@@ -357,6 +368,12 @@ def naming_verb(wh: str, prefix: str, suffix: str) -> str:
     """The naming verb (:data:`NAMING_VERB`) right before a closing 什么 (叫 of 所在的社区叫什么), or ""."""
     found = NAMING_VERB.search(prefix) if wh == "什么" and not suffix else None
     return found.group() if found else ""
+
+
+def asks_name_origin(question: QuestionInfo) -> bool:
+    """Whether a question asks where a name came from (:data:`NAME_ORIGIN`)."""
+    origin = NAME_ORIGIN.search(question.text)
+    return question.type == "reason" and bool(origin) and origin.start() <= len(question.prefix)
 
 
 def asks_name(question: QuestionInfo) -> bool:
