@@ -239,6 +239,14 @@ def school_url(tmp_path_factory, settings, embedder):
 
 
 @pytest.fixture(scope="module")
+def name_origins_url(tmp_path_factory, settings, embedder):
+    """A real server over a real-model index of three CMRC 2018 trial articles that tell where a name came from (黄蝉,
+    美庐别墅, 吉斯伯恩大区)."""
+    chosen = cmrc_articles("TRIAL_352", "TRIAL_491", "TRIAL_327")
+    yield from served_corpus(tmp_path_factory.mktemp("name_origins"), chosen, settings, embedder)
+
+
+@pytest.fixture(scope="module")
 def traditional_url(tmp_path_factory, settings, embedder):
     """A real server over a real-model index of six DRCD test articles in Traditional script (tests/data,
     CC BY-SA 3.0): the three asked about and the three of the subset, whose words weigh the question's as a larger
@@ -381,6 +389,18 @@ def test_the_last_item_of_an_enumeration_keeps_the_head_its_items_share(school_u
     # 实验室, a word of the question, was trimmed from the last item alone: …、文科地理
     answer = live_answer(school_url, "凤岭校区的高水平实验室有哪几座？")
     assert answer["text"] == "物理探究性实验室、物理创新数字化信息实验室、生物数码互动实验室、文科地理实验室"
+
+
+@pytest.mark.parametrize("question, expected", [
+    # typed manner, a noun near the name answered (黄兰蝉); the cause before 故而得名 is why it is so called
+    ("硬枝黄蝉的名称是怎么来的？", "因花蕾的形状及颜色貌似即将羽化的蝉蛹"),
+    # the villa's setting answered; 由此得名 closes what went before as the cause, with no 因此 or 所以
+    ("美庐别墅是怎么得名的？", "1948年8月，蒋中正在院内的一块巨石上题刻“美庐”二字"),
+    # typed identity, and the district's description answered; the source stands after 来源于
+    ("吉斯伯恩大区的名字的来源是什么？", "来源于早期殖民地的一位秘书的名字 - 威廉姆"),
+])
+def test_a_question_after_a_name_s_origin_is_answered_with_why_it_is_so_called(name_origins_url, question, expected):
+    assert live_answer(name_origins_url, question)["text"] == expected
 
 
 def test_a_thing_of_the_kind_a_verbal_noun_asks_for_answers(traditional_url):
