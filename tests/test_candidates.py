@@ -26,6 +26,15 @@ def test_quantities_with_approximations_and_measures():
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("成立时最初的注册资本为30亿越南盾", "30亿越南盾"),  # CMRC: not 30亿
+    ("初始资本为5000万加元", "5000万加元"),  # CMRC
+    ("耗资500万瑞士法郎", "500万瑞士法郎"),  # the longer currency first, not 500万瑞士
+])
+def test_a_sum_keeps_its_currency(text, expected):
+    assert expected in spans_text(text, quantities(text))
+
+
+@pytest.mark.parametrize("text, expected", [
     ("德国失去了65,000平方公里的国土", ["65,000平方公里"]),  # DRCD: the thousands separator is part of the number
     ("热带雨林的年平均雨量高于2,000公厘", ["2,000公厘"]),  # DRCD
     ("分为5,6两级", ["5", "6", "两级"]),  # a comma between single digits separates two numbers

@@ -9,7 +9,8 @@ from functools import lru_cache
 LATIN_MEASURE = r"(?:\s?(?:[kcm]?m[23]?|kg|mg|[kmg]w|[kmg]?hz|ppm|°c|℃|°f)(?![a-z0-9]))"
 """A unit written in Latin letters or symbols, as folded text has it (1750.33km2 for km², 2.4ghz, 25℃)."""
 CURRENCIES = ("美元", "港元", "欧元", "日元", "日圆", "美金", "港币", "英镑", "韩元", "卢布", "新台币", "台币", "人民币",
-              "法郎", "卢比")
+              "瑞士法郎", "法郎", "卢比", "越南盾", "泰铢", "林吉特", "令吉", "新加坡元", "新元", "澳元", "澳币", "加元", "加币",
+              "澳门元", "澳门币", "比索", "披索", "里拉", "兰特", "克朗")
 """Currencies a quantity may be counted in (5亿日圆, 10.2亿美金): measure words of an amount of money."""
 QUOTED = re.compile(r"“[^“”]{1,30}”|「[^「」]{1,30}」|《[^《》]{1,60}》|\"[^\"]{1,30}\"")
 PARENTHETICAL = re.compile(r"[(（][^()（）]{1,40}[)）]")
