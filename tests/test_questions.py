@@ -89,6 +89,9 @@ from qa.reader.questions import (analyze_question, asks_alias, asks_name, asks_n
     ("霰彈槍為甚麼可以發射催淚彈?", "reason"),  # DRCD: Traditional text writes 甚麼 for 什么
     ("匹茲堡在哪一個戰爭之後進行了城市改造?", "other"),  # DRCD: 在哪一个 + a noun that is no place
     ("英屬維京群島在哪一個國家的東部地區?", "place"),  # DRCD: … and one that is
+    ("察必皇后的丈夫是?", "person"),  # DRCD: a kinship noun asks for a person
+    ("哪一個設計師設計了明治神宮內外苑?", "person"),  # DRCD: and so does a trade's
+    ("元皇后的儿子叫什么？", "person"),  # CMRC
 ])
 def test_question_types(question, expected):
     assert analyze_question(question).type == expected
