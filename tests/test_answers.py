@@ -240,9 +240,9 @@ def school_url(tmp_path_factory, settings, embedder):
 
 @pytest.fixture(scope="module")
 def name_origins_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of three CMRC 2018 trial articles that tell where a name came from (黄蝉,
-    美庐别墅, 吉斯伯恩大区)."""
-    chosen = cmrc_articles("TRIAL_352", "TRIAL_491", "TRIAL_327")
+    """A real server over a real-model index of four CMRC 2018 trial articles: three that tell where a name came from
+    (黄蝉, 美庐别墅, 吉斯伯恩大区) and a Vietnamese bank's (西贡商信银行)."""
+    chosen = cmrc_articles("TRIAL_352", "TRIAL_491", "TRIAL_327", "TRIAL_345")
     yield from served_corpus(tmp_path_factory.mktemp("name_origins"), chosen, settings, embedder)
 
 
@@ -401,6 +401,11 @@ def test_the_last_item_of_an_enumeration_keeps_the_head_its_items_share(school_u
 ])
 def test_a_question_after_a_name_s_origin_is_answered_with_why_it_is_so_called(name_origins_url, question, expected):
     assert live_answer(name_origins_url, question)["text"] == expected
+
+
+def test_a_sum_keeps_its_currency(name_origins_url):
+    # the dong was no currency the reader knew: 30亿
+    assert live_answer(name_origins_url, "西贡商信银行成立初时的注册资本是多少？")["text"] == "30亿越南盾"
 
 
 def test_a_thing_of_the_kind_a_verbal_noun_asks_for_answers(traditional_url):
