@@ -465,6 +465,12 @@ def test_another_item_answers_a_question_that_names_one():
     ("孙铭武创作的《血盟救国军军歌》", "歌曲", set()),  # DRCD: a word inside quotes is left to the quote
     ("他们吃面包", "肉", set()),
     ("语文阅读理解题中一篇材料文章《一种美味》", "文章", {"语文", "材料文章"}),  # DRCD: not 一篇 or 中
+    # DRCD: jieba splits a name it does not know (瓦伦本|哥, 阿布海|儿|汗); no phrase starts at a character split off,
+    # and the phrase runs on to the name it was split from, past two words
+    ("在瓦伦本哥国家公园中有赛丁泉天文台", "公园", {"国家公园", "瓦伦本哥国家公园"}),
+    ("阿布海儿汗时代", "时代", {"阿布海儿汗时代"}),
+    ("作为云潭镇新农村第二党支部的一名预备党员", "村", {"农村", "新农村", "云潭镇新农村"}),  # seed: a town's name is whole
+    ("该市政府", "政府", {"市政府"}),  # 该 is no nominal word: 市 starts the phrase
 ])
 def test_words_headed_by_the_noun_asked_for_are_candidates(sentence, noun, found):
     assert {sentence[start:end] for start, end in headed_by(sentence, noun, 2)} == found

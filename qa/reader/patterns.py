@@ -711,7 +711,8 @@ def headed_by(folded: str, noun: str, most_words: int) -> list[tuple[int, int]]:
     伊斯兰教 for 宗教 (inside 伊斯兰教苏菲派), 羊肉 for 肉, 里海 for 海. A maximal noun chunk (:func:`noun_chunks`)
     often runs past such a word or starts well before it. Words inside quotes are left to the quote
     (《血盟救国军军歌》, not 军歌). The asked noun alone is no answer, but the words before it are kept with it
-    (站南社区 for 社区)."""
+    (站南社区 for 社区). No phrase starts at a character split off the name before it (:func:`split_off`): it runs
+    on to that name, even past ``most_words`` (瓦伦本哥国家公园, not 哥国家公园)."""
     words = tagged(folded)
     quoted = quoted_ranges(folded)
     spans: list[tuple[int, int]] = []
@@ -721,12 +722,25 @@ def headed_by(folded: str, noun: str, most_words: int) -> list[tuple[int, int]]:
             continue
         first = last
         while True:
-            if first < last or folded[start:end] != noun:
+            split = first < last and split_off(folded, words, first)
+            if (first < last or folded[start:end] != noun) and not split:
                 spans.append((words[first][0], end))
-            if first == 0 or last - first >= most_words or not joins_head(words[first - 1][2]):
+            if first == 0 or last - first >= most_words and not split or not joins_head(words[first - 1][2]):
                 break
             first -= 1
     return spans
+
+
+def split_off(folded: str, words: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether word ``index`` is a single character split off the word before it, a name jieba does not know cut
+    up (哥 of 瓦伦本|哥|国家公园, 儿 and 汗 of 阿布海|儿|汗|时代): a noun phrase does not start there. A name that ends
+    in a place's suffix is whole (新 of 云潭镇|新|农村 starts the village's name)."""
+    start, end, _ = words[index]
+    if end - start > 1 or index == 0:
+        return False
+    before, stop, flag = words[index - 1]
+    return stop - before == 1 and joins_head(flag) or flag in NAME_TAGS and not folded[before:stop].endswith(
+        PLACE_SUFFIXES)
 
 
 def joins_head(flag: str) -> bool:
