@@ -26,6 +26,7 @@ FRESH_GOLD = DATA / "gold_fresh.jsonl"
 CMRC_CORPUS = DATA / "cmrc2018-trial" / "corpus.jsonl"
 DRCD_SUBSET = DATA / "drcd-test-subset"
 DRCD_ANSWERS = DATA / "drcd-test-answers" / "corpus.jsonl"
+DRCD_NAMES = DATA / "drcd-test-names" / "corpus.jsonl"
 REAL_MODEL_FIXTURES = {"settings", "embedder", "seed_index_dir", "service", "client", "live_url"}
 
 

@@ -5,8 +5,8 @@ import json
 import httpx
 import pytest
 
-from conftest import (CMRC_CORPUS, DRCD_ANSWERS, DRCD_SUBSET, FRESH_GOLD, GOLD as GOLD_FILE, ROOT, live_server,
-                      warm_service)
+from conftest import (CMRC_CORPUS, DRCD_ANSWERS, DRCD_NAMES, DRCD_SUBSET, FRESH_GOLD, GOLD as GOLD_FILE, ROOT,
+                      live_server, warm_service)
 from qa.evaluate import load_gold
 from qa.evaluate.metrics import exact_match
 
@@ -254,6 +254,23 @@ def traditional_url(tmp_path_factory, settings, embedder):
     lines = [line for path in (DRCD_ANSWERS, DRCD_SUBSET / "corpus.jsonl")
              for line in path.read_text(encoding="utf-8").splitlines()]
     yield from served_corpus(tmp_path_factory.mktemp("traditional"), lines, settings, embedder)
+
+
+@pytest.fixture(scope="module")
+def split_names_url(tmp_path_factory, settings, embedder):
+    """A real server over a real-model index of two DRCD test articles whose names jieba cuts up (賽丁泉天文台,
+    乌孜别克族; tests/data, CC BY-SA 3.0) beside the three of the subset."""
+    lines = [line for path in (DRCD_NAMES, DRCD_SUBSET / "corpus.jsonl")
+             for line in path.read_text(encoding="utf-8").splitlines()]
+    yield from served_corpus(tmp_path_factory.mktemp("split_names"), lines, settings, embedder)
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("在哪一座公園中可以看到賽丁泉天文台？", "瓦倫本哥國家公園"),  # was 哥國家公園: jieba splits 瓦倫本|哥
+    ("烏孜別克汗國是在哪一個時代時被建立的?", "阿布海兒汗時代"),  # was 汗時代: 阿布海|兒|汗
+])
+def test_a_noun_phrase_does_not_start_inside_a_name_jieba_cut_up(split_names_url, question, expected):
+    assert live_answer(split_names_url, question)["text"] == expected
 
 
 def test_an_answer_starts_past_the_date_the_question_gives(encyclopaedia_url):
