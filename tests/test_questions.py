@@ -1,7 +1,7 @@
 import pytest
 
-from qa.reader.questions import (analyze_question, asks_alias, asks_name, asks_name_origin, asks_several, item_type,
-                                 range_side_asked, unglued, without_place_suffix)
+from qa.reader.questions import (analyze_question, asks_alias, asks_name, asks_name_origin, asks_occupation,
+                                 asks_several, item_type, range_side_asked, unglued, without_place_suffix)
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -204,6 +204,20 @@ def test_a_question_asking_where_a_name_came_from_asks_why(question, kept):
 ])
 def test_a_question_is_no_name_origin_question_unless_it_asks_after_the_name(question):
     assert not asks_name_origin(analyze_question(question))
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("杨昊的职业是什么？", True),  # CMRC
+    ("他从事什么职业？", True),
+    ("保羅•狄拉克的父親的職業是什麼?", True),  # DRCD
+    ("公理高中书院的两年制职业教育及培训课程有哪些？", False),  # CMRC: 职业 modifies another noun
+    ("美國職業體育史上最常連勝紀錄是由哪隊創下?", False),  # DRCD
+])
+def test_a_question_asking_someone_s_trade(question, asked):
+    """The text names the trade without the word 职业, so it is no content word."""
+    info = analyze_question(question)
+    assert asks_occupation(info.prefix, info.suffix) == asked
+    assert ("职业" not in info.words) == asked
 
 
 def test_a_naming_verb_stays_a_content_word_before_a_noun_asked_for():

@@ -7,17 +7,18 @@ import numpy as np
 import pytest
 
 from conftest import load_script
-from qa.reader.patterns import aliases_given, full_names, headed_by, names_given, noun_chunks, siblings, times
+from qa.reader.patterns import (aliases_given, full_names, headed_by, names_given, noun_chunks, occupations, siblings,
+                                times)
 from qa.reader.ranker import LinearRanker
-from qa.reader.candidates import Candidate, people_in_slot, sentence_candidates
+from qa.reader.candidates import OCCUPATION, Candidate, people_in_slot, sentence_candidates
 from qa.reader.questions import analyze_question, short_form_asked
 from qa.reader.slot import asked_noun, named_items
 from qa.reader.ranking import (FEATURES, FRAMED, before_trailing_function_words, candidate_features, counts_the_noun,
                                cut_suffix_echo, cut_to_unit_asked, echo_share, ends_in_predicate, fits_size_asked,
                                fits_unit_asked, framed_slot_first, from_the_title_start, given_name_first,
                                is_lone_function_word, is_lone_predicate, is_well_formed, modifies_a_noun, names_a_body,
-                               noun_agreement, past_leading_predicate, past_possessive, post_given_first,
-                               referring_word, runs_on_to_a_place, whole_name_first, with_ordinal_noun, with_place_tail,
+                               noun_agreement, occupation_first, past_leading_predicate, past_possessive,
+                               post_given_first, referring_word, runs_on_to_a_place, whole_name_first, with_ordinal_noun, with_place_tail,
                                within_a_time)
 from qa.reader.sentences import ScoredSentence
 from qa.text.normalize import fold
@@ -845,6 +846,35 @@ def test_a_post_given_goes_first_for_a_question_asking_for_someone_s_post():
     assert post_given_first([(0.76, named, both), (0.72, first, both)], info)[0][1] == named
     unasked = [(1.08, party, joined), (0.85, post, posted)]
     assert post_given_first(unasked, analyze_question("1973年10月，王家瑞加入了什么？")) == unasked
+
+
+@pytest.mark.parametrize("sentence, names, expected", [
+    ("杨昊（），中国足球运动员，司职中场，现效力于中乙球队陕西长安竞技。", ["杨昊"], ["足球运动员"]),  # CMRC trial: the place goes
+    ("潘嘉丽（英文名：，），新加坡人，新加坡及台湾歌手。", ["潘嘉丽"], ["台湾歌手"]),  # CMRC: jieba's one word 台湾歌手
+    ("牛佬，香港漫画家，原名文启明", ["牛佬"], ["漫画家"]),  # CMRC
+    ("邓铭东是一名歌手", ["邓铭东"], ["歌手"]),  # a copula and a count may stand between
+    ("潘嘉丽过去曾是新航空姐，读书时期也因为擅长模仿孙燕姿", ["潘嘉丽"], []),  # CMRC: told with a verb between
+    ("黄钧岳亦是牛佬入行的启蒙老师", ["牛佬"], []),  # CMRC: the teacher is someone else
+    ("随后的几年，杨昊由于自身的伤病以及国安队中场人员的冗余", ["杨昊"], []),  # CMRC
+    ("中国足球运动员", ["杨昊"], []),  # no name given before it
+])
+def test_a_trade_is_read_where_it_is_set_beside_the_name(sentence, names, expected):
+    assert [sentence[start:end] for start, end in occupations(sentence, names)] == expected
+
+
+def test_a_trade_goes_first_for_a_question_asking_someone_s_trade():
+    # CMRC 2018 trial (CC BY-SA 4.0): what the sentence says he is (a player the club trained) is no trade
+    trained = scored_sentence("杨昊是北京国安青训系统培养的球员", 1.0)
+    lead = scored_sentence("杨昊（），中国足球运动员，司职中场", 1.0)
+    player, trade = Candidate(3, 16, "identity", "pattern"), Candidate(7, 12, "identity", OCCUPATION)
+    info = analyze_question("杨昊的职业是什么？")
+    assert occupation_first([(1.38, player, trained), (1.12, trade, lead)], info) == [
+        (1.38, trade, lead), (1.38, player, trained)]
+    covering_less = scored_sentence(lead.text, 0.5)
+    assert occupation_first([(1.38, player, trained), (1.12, trade, covering_less)], info)[0][1] == player
+    assert occupation_first([(1.38, player, trained)], info) == [(1.38, player, trained)]  # no trade read
+    unasked = [(1.38, player, trained), (1.12, trade, lead)]
+    assert occupation_first(unasked, analyze_question("杨昊是谁培养的球员？")) == unasked
 
 
 @pytest.mark.parametrize("sentence, place, widened", [

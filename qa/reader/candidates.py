@@ -10,14 +10,14 @@ from functools import lru_cache
 from qa.reader.patterns import (ITEM_SEPARATORS, MANNER_MARKER, NAME_SOURCE, NOUN_JOINERS, ORG_TAGS, PERIOD_NOUNS,
                                 PERSON_TAGS, PLACE_SUFFIXES, PLACE_TAGS, REASON_MARKER, aliases_given, causes_before,
                                 durations, entities, enumerations, full_names, headed_by, identities, marked_clauses,
-                                name_parts, names_given, noun_chunks, periods, quantities, range_sides, ratios, siblings,
-                                time_ranges, times)
+                                name_parts, names_given, noun_chunks, occupations, periods, quantities, range_sides,
+                                ratios, siblings, time_ranges, times)
 from qa.reader.actions import predicates
 from qa.reader.boundaries import cut_echoed_predicate, drop_complement, refine, with_named_front
 from qa.reader.definitions import defined_term, definitions
 from qa.reader.descriptions import descriptions, subject_words
-from qa.reader.questions import (HEAD_NOUNS, QuestionInfo, asks_alias, asks_name, asks_name_origin, asks_post,
-                                 asks_point_of_time, asks_ratio, range_side_asked, short_form_asked)
+from qa.reader.questions import (HEAD_NOUNS, QuestionInfo, asks_alias, asks_name, asks_name_origin, asks_occupation,
+                                 asks_post, asks_point_of_time, asks_ratio, range_side_asked, short_form_asked)
 from qa.reader.sentences import weighted_coverage
 from qa.reader.slot import asked_noun, asks_a_place_level, named_items, names_the_attribute, slot
 from qa.reader.spans import CHINESE_DIGITS, clauses, is_numeral, quoted_ranges, tagged, trim, words_within
@@ -30,6 +30,9 @@ NAMED_FRONT_KINDS = ("organisation", "headed", "sibling")
 """Kinds of candidate that are names, which keep the question's word that names which one (:func:`with_named_front`)."""
 NAMED_FRONT = "front"
 """The origin of a candidate widened back over such a word: the word is no echo of the question."""
+OCCUPATION = "occupation"
+"""The origin of a candidate that names a trade, for a question asking someone's
+(:func:`~qa.reader.patterns.occupations`)."""
 PEOPLE_ENDINGS = ("人", "者", "员", "众", "民", "妇", "士", "师", "们", "属", "友", "工", "兵", "官", "小组")
 """How nouns naming people by role or group end (孕妇, 全镇人民群众, “三人小组”): a 谁 question's slot may hold one
 instead of a name."""
@@ -162,6 +165,8 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
         start, end = trim(folded, start, end)  # a name may hold the question's words (DNA连接酶 for 酶)
         if end > start:
             found.append(Candidate(start, end, "identity", "name"))
+    if question.type in ("other", "identity") and asks_occupation(question.prefix, question.suffix):
+        found += [Candidate(start, end, "identity", OCCUPATION) for start, end in occupations(folded, question.words)]
     term = defined_term(question)
     for start, end in definitions(folded, term) if term else []:
         start, end = trim(folded, start, end)

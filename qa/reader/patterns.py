@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from qa.reader.questions import ALIAS_NOUNS, QuestionInfo, asks_name_origin
 from qa.reader.spans import (CHINESE_DIGITS, CURRENCIES, DATE_UNITS, LATIN_MEASURE, clause_bounds, clauses,
-                             dictionary_count, is_numeral, quoted_ranges, tagged)
+                             dictionary_count, is_numeral, quoted_ranges, tagged, words_within)
 
 ONE_NUMERAL = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{CHINESE_DIGITS}]*(?:十几|几十|几百|几千|几万)[{CHINESE_DIGITS}]*|[{CHINESE_DIGITS}]+|半)"
 NUMERAL = rf"(?:{ONE_NUMERAL}(?:[-~—至到]{ONE_NUMERAL})?)"
@@ -703,6 +703,38 @@ def siblings(folded: str, named: tuple[str, ...]) -> list[tuple[int, int]]:
                 end = next((a for a, _, flag in inner[1:] if flag in ITEM_END_TAGS), end)
             found.append((start, end))
     return found
+
+
+OCCUPATION_ENDINGS = ("家", "员", "手", "师", "者", "星", "匠", "官", "生", "姐")
+"""Last characters of nouns that name a trade (漫画家, 运动员, 歌手, 律师, 记者, 歌星, 外交官, 医生, 空姐)."""
+APPOSED = re.compile(r"[^\w]+|是|为|及|和|与|、")
+"""What may stand between a name and the trade set beside it besides nominal words and counts: punctuation and
+brackets, a copula, a conjunction (潘嘉丽（英文名：，），新加坡人，新加坡及台湾歌手)."""
+APPOSED_TAGS = ("n", "m", "q", "eng")
+"""Tags of the words that may stand there too (新加坡人, 一名)."""
+
+
+def occupations(folded: str, names: list[str]) -> list[tuple[int, int]]:
+    """Noun phrases that name a trade (:data:`OCCUPATION_ENDINGS`, a word of two characters or more) set beside a
+    name the question gives (:data:`APPOSED`: 杨昊（），中国足球运动员; 牛佬，香港漫画家; 他是一名歌手), without the
+    places and counts before them (足球运动员, 漫画家, 歌手). A trade told with a verb between (过去曾是新航空姐, 牛佬入行的启蒙老师) is
+    not what the named one does."""
+    words = tagged(folded)
+    spans = []
+    for start, end in noun_chunks(folded):
+        inner = words_within(words, start, end)
+        if not inner or inner[-1][1] != end or inner[-1][1] - inner[-1][0] < 2 or not folded[:end].endswith(
+                OCCUPATION_ENDINGS):
+            continue
+        while len(inner) > 1 and (inner[0][2] in PLACE_TAGS | {"m", "q", "mq"}
+                                  or folded[inner[0][0]:inner[0][1]] in NOUN_JOINERS):
+            inner = inner[1:]
+        before = max((folded.rfind(name, 0, start) + len(name) for name in names if name in folded[:start]),
+                     default=-1)
+        if before >= 0 and all(APPOSED.match(folded[a:b]) or flag.startswith(APPOSED_TAGS)
+                               for a, b, flag in words_within(words, before, inner[0][0])):
+            spans.append((inner[0][0], end))
+    return spans
 
 
 def headed_by(folded: str, noun: str, most_words: int) -> list[tuple[int, int]]:

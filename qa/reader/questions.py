@@ -56,6 +56,9 @@ FRAMING = ("时候", "文中")
 """Words that only frame a question (在哪一年的时候, 文中提及): no passage's sentence need hold them."""
 POST_ASKED = re.compile("职务|职位|官职|头衔|职称")
 """Nouns with which a question asks for someone's post: what is asked, not a word the answer's sentence holds."""
+OCCUPATION_ASKED = "职业"
+"""The noun with which a question asks what someone does for a living: not a word the answer's sentence holds
+(杨昊，中国足球运动员)."""
 DESCRIBED_TYPES = ("list", "other", "identity")
 """Types of a question that asks what something is like or does when its noun is an attribute (有什么特点, 有何作用,
 的用途是什么: :func:`~qa.reader.descriptions.asked_attribute`)."""
@@ -262,6 +265,8 @@ def analyze_question(question: str) -> QuestionInfo:
             if attribute:
                 answer_type = "description"
                 words = [w for w in words if w != attribute]
+            if answer_type in ("other", "identity") and asks_occupation(prefix, suffix):
+                words = [w for w in words if w != OCCUPATION_ASKED]
             if answer_type in ("other", "identity") and asks_post(prefix, suffix):
                 words = [w for w in words if not POST_ASKED.fullmatch(w) and not POST_VERBS.fullmatch(w)]
             which = re.match(f"一?[{CLASSIFIERS}]?", suffix).group() if wh.endswith(("哪", "一")) else ""
@@ -440,6 +445,11 @@ def range_side_asked(question: QuestionInfo) -> str:
 def asks_post(prefix: str, suffix: str) -> bool:
     """Whether the interrogative asks for a post (担任什么职务, 陈永滔的职务是什么)."""
     return bool(POST_ASKED.match(suffix) or POST_ASKED.search(prefix.rstrip("的是为")[-2:]))
+
+
+def asks_occupation(prefix: str, suffix: str) -> bool:
+    """Whether the interrogative asks what someone does for a living (杨昊的职业是什么, 从事什么职业)."""
+    return suffix.startswith(OCCUPATION_ASKED) or prefix.rstrip("的是为").endswith(OCCUPATION_ASKED)
 
 
 def organisation_head(suffix: str) -> str:

@@ -7,14 +7,14 @@ import math
 import re
 
 from qa.reader.boundaries import ORGANISATION_NOUNS, past_posting_verb
-from qa.reader.candidates import (NAME_PHRASE_TAGS, NAMED_FRONT, PERSON_NOUNS, Candidate, SentenceCandidates,
-                                  question_words, strip_question_edges, widen_quantity)
+from qa.reader.candidates import (NAME_PHRASE_TAGS, NAMED_FRONT, OCCUPATION, PERSON_NOUNS, Candidate,
+                                  SentenceCandidates, question_words, strip_question_edges, widen_quantity)
 from qa.reader.numerals import arabic, chinese_value
 from qa.reader.patterns import (CALENDAR, DURATION_MEASURE, NAME_TAGS, PERIOD_NOUNS, PLACE_SUFFIXES, PLACE_TAGS,
                                YEAR_NUMBER, dictionary_words, name_parts, times)
 from qa.reader.places import fits_place_kind, place_kind_asked
 from qa.reader.questions import (CLASSIFIERS, HEAD_NOUNS, POSTED_BEFORE, POSTING, QuestionInfo, asks_alias,
-                                 asks_ordinal, asks_post, asks_several, item_type, short_form_asked)
+                                 asks_occupation, asks_ordinal, asks_post, asks_several, item_type, short_form_asked)
 from qa.reader.sentences import ScoredSentence
 from qa.reader.slot import NOUN_KEPT, asked_noun, asks_a_place_level, nominal_head
 from qa.reader.spans import (CHINESE_DIGITS, CLAUSE_BREAK, CURRENCIES, HONORIFICS, end_closing_quote, quoted_ranges,
@@ -862,6 +862,29 @@ def post_given_first(ranked: list[tuple[float, Candidate, ScoredSentence]], ques
     for index, (_, candidate, sentence) in enumerate(ranked[1:], 1):
         if sentence.coverage >= best_sentence.coverage and POSTED_BEFORE.search(sentence.text, 0, candidate.start):
             return first_at_best_score(ranked, index)
+    return ranked
+
+
+def occupation_first(ranked: list[tuple[float, Candidate, ScoredSentence]], question: QuestionInfo
+                     ) -> list[tuple[float, Candidate, ScoredSentence]]:
+    """Ranked candidates of a question asking someone's trade (杨昊的职业是什么) with the best one that names a trade
+    (:data:`~qa.reader.candidates.OCCUPATION`: 足球运动员) put first, at the best score, when its sentence holds as
+    much of the question's words as the best candidate's: what a sentence says someone is (北京国安青训系统培养的球员,
+    新航空姐 of 过去曾是新航空姐) is not always a trade.
+
+    Args:
+        ranked: ``(score, candidate, sentence)``, best first.
+        question: the analysed question.
+
+    Returns:
+        The same items, the trade moved to the front with the best candidate's score.
+    """
+    if not ranked or question.type not in ("other", "identity") or not asks_occupation(question.prefix,
+                                                                                         question.suffix):
+        return ranked
+    for index, (_, candidate, sentence) in enumerate(ranked):
+        if candidate.origin == OCCUPATION:
+            return first_at_best_score(ranked, index) if sentence.coverage >= ranked[0][2].coverage else ranked
     return ranked
 
 

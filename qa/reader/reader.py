@@ -24,7 +24,7 @@ from qa.reader.policy import DeclinePolicy, Support
 from qa.reader.questions import QuestionInfo, analyze_question
 from qa.reader.ranker import LinearRanker
 from qa.reader.ranking import (FEATURES, FRAMED, candidate_features, framed_slot_first, given_name_first,
-                               post_given_first, runs_on_to_a_place, whole_name_first)
+                               occupation_first, post_given_first, runs_on_to_a_place, whole_name_first)
 from qa.reader.restatement import Restatement
 from qa.reader.sentences import ScoredSentence, highlight, score_sentences, with_parts_held, word_weights
 from qa.reader.speech import speaker_answer, speech_answer
@@ -135,7 +135,7 @@ class Reader:
         framed = [(c, s) for row, c, s in table
                   if row[slot] >= FRAMED or runs_on_to_a_place(row[slot], c, s, info, self.weights)]
         final = framed_slot_first(final, framed, info)
-        final = post_given_first(given_name_first(final, info), info)
+        final = occupation_first(post_given_first(given_name_first(final, info), info), info)
         if self.restatement is not None:
             final = self.restatement.rerank(info, final, index.sentences.rows_of)
         reading.candidates = list(dict.fromkeys(s.text[c.start:c.end] for _, c, s in final))
