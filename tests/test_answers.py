@@ -420,6 +420,11 @@ def test_a_question_after_a_name_s_origin_is_answered_with_why_it_is_so_called(n
     assert live_answer(name_origins_url, question)["text"] == expected
 
 
+def test_a_question_asking_someone_s_trade_is_answered_with_the_trade_set_beside_the_name(other_names_url):
+    # declined: 职业 was a word the sentence had to hold, and what 杨昊是… says (北京国安青训系统培养的球员) is no trade
+    assert live_answer(other_names_url, "杨昊的职业是什么？")["text"] == "足球运动员"
+
+
 def test_a_sum_keeps_its_currency(name_origins_url):
     # the dong was no currency the reader knew: 30亿
     assert live_answer(name_origins_url, "西贡商信银行成立初时的注册资本是多少？")["text"] == "30亿越南盾"
