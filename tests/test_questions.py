@@ -1,7 +1,8 @@
 import pytest
 
-from qa.reader.questions import (analyze_question, asks_alias, asks_name, asks_name_origin, asks_occupation,
-                                 asks_several, item_type, range_side_asked, unglued, without_place_suffix)
+from qa.reader.questions import (analyze_question, asks_alias, asks_epithet, asks_name, asks_name_origin,
+                                 asks_occupation, asks_several, item_type, range_side_asked, unglued,
+                                 without_place_suffix)
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -218,6 +219,24 @@ def test_a_question_asking_someone_s_trade(question, asked):
     info = analyze_question(question)
     assert asks_occupation(info.prefix, info.suffix) == asked
     assert ("职业" not in info.words) == asked
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("明世宗嘉靖帝擔任鍾祥地區的藩王時有什麼稱號?", True),  # DRCD
+    ("王爱爱有什么美誉？", True),  # CMRC
+    ("松嫩平原腹地有何稱號?", True),  # DRCD
+    ("他的外号是什么？", True),
+    ("学校什么时候获“中国百强中学”称号？", False),  # CMRC: asks when, the title is given
+    ("有「太白天聲」的稱號的地方由什麼東西組成？", False),  # DRCD: the title names the place asked about
+])
+def test_a_question_asking_for_a_title_earned_asks_for_another_name(question, asked):
+    info = analyze_question(question)
+    assert asks_epithet(info.prefix, info.suffix) == asked
+    assert asks_alias(info) == asked
+
+
+def test_a_title_earned_asked_with_you_shenme_is_one_name_not_a_list():
+    assert analyze_question("王爱爱有什么美誉？").type == "identity"
 
 
 def test_a_naming_verb_stays_a_content_word_before_a_noun_asked_for():

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from conftest import load_script
-from qa.reader.patterns import (aliases_given, full_names, headed_by, names_given, noun_chunks, occupations, siblings,
-                                times)
+from qa.reader.patterns import (aliases_given, epithets_given, full_names, headed_by, names_given, noun_chunks,
+                                occupations, siblings, times)
 from qa.reader.ranker import LinearRanker
 from qa.reader.candidates import OCCUPATION, Candidate, people_in_slot, sentence_candidates
 from qa.reader.questions import analyze_question, short_form_asked
@@ -860,6 +860,17 @@ def test_a_post_given_goes_first_for_a_question_asking_for_someone_s_post():
 ])
 def test_a_trade_is_read_where_it_is_set_beside_the_name(sentence, names, expected):
     assert [sentence[start:end] for start, end in occupations(sentence, names)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("这也使它获得了「义大利汽车之都」的暱称", ["义大利汽车之都"]),  # DRCD, folded: quoted before 的暱称
+    ("因为这些严苛的条件,克莱蒙梭也得到了老虎的绰号", ["老虎"]),  # DRCD: after a verb of earning it
+    ("哪一本小说有「中国谋略全书」之美称", ["中国谋略全书"]),  # DRCD: 之美称
+    ("1950年代被誉为晋剧皇后", ["晋剧皇后"]),  # CMRC: after 誉为
+    ("该校获得全国文明单位称号", []),  # no 的 or 之: a title's noun phrase, left to the noun chunks
+])
+def test_the_title_a_sentence_says_was_earned(sentence, expected):
+    assert [sentence[start:end] for start, end in epithets_given(sentence)] == expected
 
 
 def test_a_trade_goes_first_for_a_question_asking_someone_s_trade():

@@ -9,15 +9,16 @@ from functools import lru_cache
 
 from qa.reader.patterns import (ITEM_SEPARATORS, MANNER_MARKER, NAME_SOURCE, NOUN_JOINERS, ORG_TAGS, PERIOD_NOUNS,
                                 PERSON_TAGS, PLACE_SUFFIXES, PLACE_TAGS, REASON_MARKER, aliases_given, causes_before,
-                                durations, entities, enumerations, full_names, headed_by, identities, marked_clauses,
-                                name_parts, names_given, noun_chunks, occupations, periods, quantities, range_sides,
-                                ratios, siblings, time_ranges, times)
+                                durations, entities, enumerations, epithets_given, full_names, headed_by, identities,
+                                marked_clauses, name_parts, names_given, noun_chunks, occupations, periods, quantities,
+                                range_sides, ratios, siblings, time_ranges, times)
 from qa.reader.actions import predicates
 from qa.reader.boundaries import cut_echoed_predicate, drop_complement, refine, with_named_front
 from qa.reader.definitions import defined_term, definitions
 from qa.reader.descriptions import descriptions, subject_words
-from qa.reader.questions import (HEAD_NOUNS, QuestionInfo, asks_alias, asks_name, asks_name_origin, asks_occupation,
-                                 asks_post, asks_point_of_time, asks_ratio, range_side_asked, short_form_asked)
+from qa.reader.questions import (HEAD_NOUNS, QuestionInfo, asks_alias, asks_epithet, asks_name, asks_name_origin,
+                                 asks_occupation, asks_post, asks_point_of_time, asks_ratio, range_side_asked,
+                                 short_form_asked)
 from qa.reader.sentences import weighted_coverage
 from qa.reader.slot import asked_noun, asks_a_place_level, named_items, names_the_attribute, slot
 from qa.reader.spans import CHINESE_DIGITS, clauses, is_numeral, quoted_ranges, tagged, trim, words_within
@@ -157,7 +158,8 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
                 end = trim(folded, start, cut, edges)[1]
             if end > start and not (kind == "time" and folded[start:end] in PERIOD_NOUNS):  # 实施期间 less 实施
                 found.append(Candidate(start, end, kind, NAMED_FRONT if start == front < trimmed else "pattern"))
-    given = names_given(folded) + (aliases_given(folded) if asks_alias(question) else [])
+    given = names_given(folded) + (aliases_given(folded) if asks_alias(question) else []) + (
+        epithets_given(folded) if asks_epithet(question.prefix, question.suffix) else [])
     named = [(start, end) for start, end in given  # the longest of the names given at one place: 丝冬、天棘… not 丝冬
              if not any(start == other and end < stop for other, stop in given)]
     short = short_form_asked(question)

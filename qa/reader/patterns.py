@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from qa.reader.questions import ALIAS_NOUNS, QuestionInfo, asks_name_origin
+from qa.reader.questions import ALIAS_NOUNS, EPITHET_NOUNS, QuestionInfo, asks_name_origin
 from qa.reader.spans import (CHINESE_DIGITS, CURRENCIES, DATE_UNITS, LATIN_MEASURE, clause_bounds, clauses,
                              dictionary_count, is_numeral, quoted_ranges, tagged, words_within)
 
@@ -71,6 +71,12 @@ COLLECTIVE_TAIL = re.compile(r"(?<=[^、和及与])各[^、和及与]$")
 NAME_GIVEN = re.compile(r"(?:称之为|称为|称作|称做|叫做|叫作|简称|俗称|又称|通称|统称|名为|史称)[「“\"《]?"
                         r"(?P<name>[^,，。；;、:：（()」”\"》]{2,20})")
 """The name a sentence gives something after a naming verb (…的酶称为DNA连接酶, 史称「牛车水事件」)."""
+EPITHET_GIVEN = re.compile(
+    rf"[「“\"](?P<quoted>[^「」“”\"]{{2,20}})[」”\"](?:的|之)(?:{EPITHET_NOUNS})"
+    rf"|(?:获得|得到|享有|素有|拥有|赢得|荣获|有)了?(?P<plain>[^,，。；;:：、的之「“\"]{{2,12}})(?:的|之)(?:{EPITHET_NOUNS})"
+    r"|(?:誉为|号称|人称|尊称为|美称为)[「“\"《]?(?P<after>[^,，。；;、:：（()」”\"》]{2,20})")
+"""The name of praise or nickname a sentence gives: quoted before 的称号 and its like (获得了「义大利汽车之都」的昵称),
+after a verb of earning it (得到了老虎的绰号), or after 誉为, 号称 or 人称 (被誉为晋剧皇后)."""
 SHORTENED = r"(?:简称|简写|缩写|略称)(?:为|是)?[:：]?[「“\"]?"
 """Words that give the short form of the name before them (首钢集团有限公司，简称首钢)."""
 CLAUSE_MARKS = ",，。;；:：(（"
@@ -264,6 +270,12 @@ def names_given(folded: str) -> list[tuple[int, int]]:
     """The names a sentence gives after a naming verb (:data:`NAME_GIVEN`), for a question asking what something is
     called."""
     return [match.span("name") for match in NAME_GIVEN.finditer(folded)]
+
+
+def epithets_given(folded: str) -> list[tuple[int, int]]:
+    """The names of praise or nicknames a sentence gives (:data:`EPITHET_GIVEN`), for a question asking for one."""
+    return [next(match.span(group) for group in ("quoted", "plain", "after") if match.group(group))
+            for match in EPITHET_GIVEN.finditer(folded)]
 
 
 def full_names(folded: str, short: str) -> list[tuple[int, int]]:

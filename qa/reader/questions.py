@@ -80,6 +80,11 @@ ALIAS_NOUNS = ("别名|别称|又名|又称|原名|本名|旧称|俗称|学名|�
                "|英语名|英文|英语|外号|绰号|昵称")
 """Nouns for another name of something (猴面包树的别名是什么, 刺角瓜又名什么, 大溪高级中学的简称是什么, 联盟的英文是什么),
 the longer first (英文全称 before 英文)."""
+EPITHET_NOUNS = "称号|美誉|美称|雅号|尊称|封号|别号|称呼|外号|绰号|昵称|暱称"
+"""Nouns for a name of praise or a nickname someone or something earned (王爱爱有什么美誉, 杜林获得什么称号; 暱称, as
+Traditional text writes it, too)."""
+EPITHET_ASKED = re.compile(rf"(?:{EPITHET_NOUNS})(?:是|为)?$")
+"""The end of a question's part before its interrogative that asks for such a name (他的外号是什么)."""
 ALSO_CALLED = r"(?:又|也|亦|或)被?"
 """What turns a naming verb into one asking for another name (凉茶舖又叫什么, 又被称为什么)."""
 ALIAS_BEFORE = re.compile(rf"(?:{ALIAS_NOUNS})(?:是|为|叫|叫做)?$|{ALSO_CALLED}(?:叫做|叫作|叫|称之为|称为|称作|称)$")
@@ -265,6 +270,8 @@ def analyze_question(question: str) -> QuestionInfo:
             if attribute:
                 answer_type = "description"
                 words = [w for w in words if w != attribute]
+            if answer_type == "list" and asks_epithet(prefix, suffix):
+                answer_type = "identity"  # 有什么美誉 asks for one name
             if answer_type in ("other", "identity") and asks_occupation(prefix, suffix):
                 words = [w for w in words if w != OCCUPATION_ASKED]
             if answer_type in ("other", "identity") and asks_post(prefix, suffix):
@@ -394,11 +401,21 @@ def asks_name(question: QuestionInfo) -> bool:
 
 def asks_alias(question: QuestionInfo) -> bool:
     """Whether a question asks for another name of something: an alias noun right before the interrogative and
-    nothing after it (盾柱木的别名是什么, 刺角瓜又名什么), the noun alone after it (又有哪一个俗称), or a naming verb
-    made one by 又, 也, 亦 or 或 (内台航路也叫什么, 阿閦佛又称之为什么, 又被称为)."""
+    nothing after it (盾柱木的别名是什么, 刺角瓜又名什么), the noun alone after it (又有哪一个俗称), a naming verb
+    made one by 又, 也, 亦 or 或 (内台航路也叫什么, 阿閦佛又称之为什么, 又被称为), or a name earned
+    (:func:`asks_epithet`)."""
     return (bool(ALIAS_BEFORE.search(question.prefix)) and not question.suffix.strip("?？")
             or bool(ALIAS_AFTER.match(question.suffix.rstrip("?？")))
-            or question.wh in NAME_ASKED and re.search(f"{ALSO_CALLED}$", question.prefix) is not None)
+            or question.wh in NAME_ASKED and re.search(f"{ALSO_CALLED}$", question.prefix) is not None
+            or asks_epithet(question.prefix, question.suffix))
+
+
+def asks_epithet(prefix: str, suffix: str) -> bool:
+    """Whether the interrogative asks for a name of praise or a nickname (王爱爱有什么美誉, 杜林获得什么称号,
+    松嫩平原腹地有何称号, 他的外号是什么): a noun of :data:`EPITHET_NOUNS` alone after it, or right before it with
+    nothing after."""
+    return (re.fullmatch(rf"(?:的|之)?(?:{EPITHET_NOUNS})", suffix.rstrip("?？")) is not None
+            or bool(EPITHET_ASKED.search(prefix)) and not suffix.strip("?？"))
 
 
 def short_form_asked(question: QuestionInfo) -> str:
