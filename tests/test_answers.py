@@ -258,8 +258,8 @@ def traditional_url(tmp_path_factory, settings, embedder):
 
 @pytest.fixture(scope="module")
 def split_names_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of two DRCD test articles whose names jieba cuts up (賽丁泉天文台,
-    乌孜别克族; tests/data, CC BY-SA 3.0) beside the three of the subset."""
+    """A real server over a real-model index of three DRCD test articles (tests/data, CC BY-SA 3.0): two whose
+    names jieba cuts up (賽丁泉天文台, 乌孜别克族) and a city's (钟祥市), beside the three of the subset."""
     lines = [line for path in (DRCD_NAMES, DRCD_SUBSET / "corpus.jsonl")
              for line in path.read_text(encoding="utf-8").splitlines()]
     yield from served_corpus(tmp_path_factory.mktemp("split_names"), lines, settings, embedder)
@@ -271,6 +271,11 @@ def split_names_url(tmp_path_factory, settings, embedder):
 ])
 def test_a_noun_phrase_does_not_start_inside_a_name_jieba_cut_up(split_names_url, question, expected):
     assert live_answer(split_names_url, question)["text"] == expected
+
+
+def test_a_question_asking_for_a_title_earned_is_answered_with_the_name_given(split_names_url):
+    # declined: 有什么称号 asked for a thing like any 什么 question, and the name given after 称为 was no candidate
+    assert live_answer(split_names_url, "明世宗嘉靖帝擔任鍾祥地區的藩王時有什麼稱號?")["text"] == "興王"
 
 
 def test_an_answer_starts_past_the_date_the_question_gives(encyclopaedia_url):
