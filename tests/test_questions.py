@@ -239,6 +239,16 @@ def test_a_title_earned_asked_with_you_shenme_is_one_name_not_a_list():
     assert analyze_question("王爱爱有什么美誉？").type == "identity"
 
 
+@pytest.mark.parametrize("question, answer_type, wh", [
+    ("韓國鐵路中那一種比複線長約四百公里以上？", "other", "哪一"),  # DRCD: 那 written for 哪
+    ("腓力四世於1302年時所召開的國務會議是在那裡進行的?", "place", "在哪"),  # DRCD
+    ("他在那一年做了什么？", "action", "做了什么"),  # an interrogative stands: 那一年 is that year
+])
+def test_na_written_for_which_is_read_so_where_no_interrogative_stands(question, answer_type, wh):
+    info = analyze_question(question)
+    assert (info.type, info.wh) == (answer_type, wh)
+
+
 def test_a_naming_verb_stays_a_content_word_before_a_noun_asked_for():
     assert "叫" in analyze_question("他叫什么人来帮忙？").words
 

@@ -129,6 +129,9 @@ COLLOQUIAL = (("甚么", "什么"), ("什么时后", "什么时候"), ("哪边",
 """Spoken or variant interrogatives and the written ones they stand for (啥时候 → 什么时候, 咋回答 → 怎么回答; 甚么, as
 Traditional text writes 甚麼, → 什么; the slip 什么时后 → 什么时候; 在哪边举行 → 在哪里举行, not 哪一边), in the order they
 are replaced (为啥 before 啥)."""
+THAT_FOR_WHICH = re.compile(r"那(?=[一个里裡些位种種儿兒边邊])")
+"""那 written for 哪 (韩国铁路中那一种…, 是在那里进行的?, as Taiwan's text often writes it): read so in a question that
+has no interrogative; 那一年 in one that has stays that year."""
 YES_NO = re.compile(r"(?:吗|嘛)[\s?？!！。.]*$|是否|是不是|有没有|能不能|会不会|可不可以|对不对")
 """How a question that has no interrogative asks whether something is so (丙烯颜料有毒吗, 是否连续三天)."""
 TRAILING = re.compile(r"[\s?？!！。.,，;；:：呢吗啊呀]+$")
@@ -281,6 +284,8 @@ def analyze_question(question: str) -> QuestionInfo:
                      and not starts_within(text, w, match.start("wh"), match.end("wh") + len(which))
                      and w not in FRAMING]
             return QuestionInfo(text, answer_type, wh, prefix, suffix, measure, words, english)
+    if not english and THAT_FOR_WHICH.search(text):
+        return analyze_question(THAT_FOR_WHICH.sub("哪", question))
     if not english and YES_NO.search(with_particles):
         return QuestionInfo(text, "yesno", prefix=text, words=[w for w in words if not YES_NO.fullmatch(w)])
     if not english and IMPLICIT_WHAT.search(text):
