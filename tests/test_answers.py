@@ -258,8 +258,9 @@ def traditional_url(tmp_path_factory, settings, embedder):
 
 @pytest.fixture(scope="module")
 def split_names_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of three DRCD test articles (tests/data, CC BY-SA 3.0): two whose
-    names jieba cuts up (賽丁泉天文台, 乌孜别克族) and a city's (钟祥市), beside the three of the subset."""
+    """A real server over a real-model index of three DRCD test articles and a paragraph of a fourth (tests/data,
+    CC BY-SA 3.0): two whose names jieba cuts up (賽丁泉天文台, 乌孜别克族), a city's (钟祥市) and South Korea's
+    railways, beside the three of the subset."""
     lines = [line for path in (DRCD_NAMES, DRCD_SUBSET / "corpus.jsonl")
              for line in path.read_text(encoding="utf-8").splitlines()]
     yield from served_corpus(tmp_path_factory.mktemp("split_names"), lines, settings, embedder)
@@ -271,6 +272,11 @@ def split_names_url(tmp_path_factory, settings, embedder):
 ])
 def test_a_noun_phrase_does_not_start_inside_a_name_jieba_cut_up(split_names_url, question, expected):
     assert live_answer(split_names_url, question)["text"] == expected
+
+
+def test_na_written_for_which_is_read_as_an_interrogative(split_names_url):
+    # no interrogative was found (那一國家), and the sentence's list of countries answered
+    assert live_answer(split_names_url, "世界上那一國家在擁有高鐵時已經有四個國家擁有了？")["text"] == "韓國"
 
 
 def test_a_question_asking_for_a_title_earned_is_answered_with_the_name_given(split_names_url):
