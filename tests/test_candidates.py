@@ -4,8 +4,8 @@ import sys
 import pytest
 
 from conftest import ROOT
-from qa.reader.candidates import (extract_candidates, heads_of_items, named_in_slot, posts_before_names,
-                                  question_words, sentence_candidates)
+from qa.reader.candidates import (extract_candidates, heads_of_items, joined_people, named_in_slot,
+                                  posts_before_names, question_words, sentence_candidates)
 from qa.reader.patterns import (NAME_SOURCE, ORG_TAGS, PERSON_TAGS, PLACE_TAGS, REASON_MARKER, causes_before, entities,
                                 enumerations, identities, marked_clauses, name_parts, periods, quantities, ratios, times)
 from qa.reader.questions import analyze_question
@@ -341,6 +341,18 @@ def test_what_a_name_came_from_is_read_after_its_verb():
     question = analyze_question("吉斯伯恩大区的名字的来源是什么？")
     found = spans_text(sentence, marked_clauses(sentence, NAME_SOURCE, question))
     assert found and found[0].startswith("来源于早期殖民地的一位秘书的名字")
+
+
+@pytest.mark.parametrize("sentence, drop, expected", [
+    # CMRC: both did it
+    ("在广东巡抚任内,他配合两广总督邓廷桢和林则徐开展禁烟运动", frozenset(), ["邓廷桢和林则徐"]),
+    ("艾伦以及比尔盖茨独占了电脑", frozenset({"艾伦"}), []),  # a name the question gives joins no answer
+    ("邓廷桢,林则徐", frozenset(), []),  # a comma joins no names
+])
+def test_names_a_conjunction_joins_answer_together(sentence, drop, expected):
+    names = entities(sentence, PERSON_TAGS)
+    joined = [sentence[a:b] for a, b in joined_people(sentence, names, drop)]
+    assert joined[:len(names)] == [sentence[a:b] for a, b in names] and joined[len(names):] == expected
 
 
 def test_gu_starts_a_consequence_only_where_it_is_no_word_s_first_character():

@@ -92,6 +92,17 @@ def question_words(question: QuestionInfo) -> frozenset[str]:
     return frozenset(w for w in _question_words(question.text) if w not in question.wh and question.wh not in w)
 
 
+def joined_people(folded: str, names: list[tuple[int, int]], drop: frozenset[str]) -> list[tuple[int, int]]:
+    """People's names, and the names a conjunction joins with the one before them (韩简子和原寿过, 周恩来与金日成,
+    邓廷桢和林则徐): both did what the sentence says, so both answer who did it. Names the question gives are
+    left out of a join (艾伦以及谁: 艾伦 is no part of the answer)."""
+    joined = list(names)
+    for (start, end), (after, stop) in zip(names, names[1:]):
+        if folded[end:after] in ITEM_SEPARATORS and not {folded[start:end], folded[after:stop]} & drop:
+            joined.append((start, stop))
+    return joined
+
+
 def ratio_or_quantities(folded: str, question: QuestionInfo) -> list[tuple[int, int]]:
     """The quantities of a sentence; for a question asking for a ratio or score, its ratios (:func:`ratios`) in place
     of the numbers they set against each other (1:7, not 1 or 7)."""
@@ -120,7 +131,7 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
         "quantity": ratio_or_quantities(folded, question),
         "time": (times(folded) if asks_point_of_time(question) else time_ranges(folded)) + periods(folded),
         "duration": durations(folded),
-        "person": entities(folded, PERSON_TAGS),
+        "person": joined_people(folded, entities(folded, PERSON_TAGS), drop),
         "place": entities(folded, PLACE_TAGS),
         "organisation": entities(folded, ORG_TAGS),
         "list": enumerations(folded),
