@@ -247,6 +247,12 @@ def name_origins_url(tmp_path_factory, settings, embedder):
 
 
 @pytest.fixture(scope="module")
+def official_url(tmp_path_factory, settings, embedder):
+    """A real server over a real-model index of the CMRC 2018 trial article on a Qing official (怡良)."""
+    yield from served_corpus(tmp_path_factory.mktemp("official"), cmrc_articles("TRIAL_519"), settings, embedder)
+
+
+@pytest.fixture(scope="module")
 def traditional_url(tmp_path_factory, settings, embedder):
     """A real server over a real-model index of six DRCD test articles in Traditional script (tests/data,
     CC BY-SA 3.0): the three asked about and the three of the subset, whose words weigh the question's as a larger
@@ -434,6 +440,11 @@ def test_a_question_after_a_name_s_origin_is_answered_with_why_it_is_so_called(n
 def test_a_question_asking_someone_s_trade_is_answered_with_the_trade_set_beside_the_name(other_names_url):
     # declined: 职业 was a word the sentence had to hold, and what 杨昊是… says (北京国安青训系统培养的球员) is no trade
     assert live_answer(other_names_url, "杨昊的职业是什么？")["text"] == "足球运动员"
+
+
+def test_who_did_something_is_answered_with_everyone_the_sentence_joins(official_url):
+    # 林则徐 alone: the governor-general named first with him (邓廷桢和林则徐) was left out
+    assert live_answer(official_url, "在广东巡抚任内，怡良配合谁开展禁烟运动？")["text"] == "邓廷桢和林则徐"
 
 
 def test_a_sum_keeps_its_currency(name_origins_url):
