@@ -262,8 +262,7 @@ def analyze_question(question: str) -> QuestionInfo:
             if answer_type == "identity" and suffix.startswith("身份"):
                 suffix = suffix[2:]
                 words = [w for w in words if w != "身份"]
-            origin = NAME_ORIGIN.search(text) if not english else None
-            if origin and match.start("wh") >= origin.start():
+            if not english and origin_asked(text, match.start("wh")):
                 answer_type = "reason"
                 words = [w for w in words if not NAME_ORIGIN_WORDS.fullmatch(w)]
             naming = naming_verb(wh, prefix, suffix)
@@ -393,8 +392,14 @@ def naming_verb(wh: str, prefix: str, suffix: str) -> str:
 
 def asks_name_origin(question: QuestionInfo) -> bool:
     """Whether a question asks where a name came from (:data:`NAME_ORIGIN`)."""
-    origin = NAME_ORIGIN.search(question.text)
-    return question.type == "reason" and bool(origin) and origin.start() <= len(question.prefix)
+    return question.type == "reason" and origin_asked(question.text, len(question.prefix))
+
+
+def origin_asked(text: str, wh_start: int) -> bool:
+    """Whether ``text`` asks where a name came from with its interrogative, which starts at ``wh_start``, at or after
+    the words that ask it (名称是怎么来的; not 将什么视为国名来源)."""
+    origin = NAME_ORIGIN.search(text)
+    return origin is not None and origin.start() <= wh_start
 
 
 def asks_name(question: QuestionInfo) -> bool:
