@@ -4,7 +4,7 @@ import pytest
 
 from qa.reader.candidates import extract_candidates
 from qa.reader.numerals import arabic, chinese_value
-from qa.reader.patterns import durations, quantities
+from qa.reader.patterns import durations, quantities, times
 from qa.reader.questions import analyze_question
 
 
@@ -17,6 +17,20 @@ def test_chinese_numerals_have_their_values(numeral, value):
 @pytest.mark.parametrize("numeral", ["两三", "三四十", "十十"])
 def test_runs_that_name_no_single_number_are_not_read(numeral):
     assert chinese_value(numeral) is None
+
+
+@pytest.mark.parametrize("numeral, value", [("廿八", 28), ("廿", 20), ("卅", 30), ("卅五", 35), ("卌", 40)])
+def test_single_characters_for_twenty_thirty_and_forty_are_tens(numeral, value):
+    assert chinese_value(numeral) == value
+
+
+def test_a_count_or_a_day_written_with_nian_is_read():
+    # DRCD (CC BY-SA 3.0), folded: the age and the day, not 八岁 and 五月 alone
+    text = "宋朝福建湄洲的孝女林默娘廿八岁时"
+    assert [text[start:end] for start, end in quantities(text)] == ["廿八岁"]
+    assert arabic("林默娘廿八岁时") == "林默娘28岁时"
+    sentence = "永乐六年五月廿四日,薨于昌德宫"
+    assert "五月廿四日" in [sentence[start:end] for start, end in times(sentence)]
 
 
 def test_arabic_rewrites_numbers_for_matching_only():

@@ -7,15 +7,17 @@ import re
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 UNITS = {"十": 10, "百": 100, "千": 1000}
 LARGE = {"万": 10_000, "亿": 100_000_000}
-CHINESE_NUMBER = re.compile(r"(?<![零〇一二两三四五六七八九十百千万亿几])[零〇一二两三四五六七八九十百千万亿]+"
-                            r"(?![零〇一二两三四五六七八九十百千万亿几])")
+TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}
+"""Single characters for twenty, thirty and forty (廿八岁, 民国廿二年, 五月廿四日)."""
+CHINESE_NUMBER = re.compile(r"(?<![零〇一二两三四五六七八九十百千万亿廿卅卌几])[零〇一二两三四五六七八九十百千万亿廿卅卌]+"
+                            r"(?![零〇一二两三四五六七八九十百千万亿廿卅卌几])")
 
 
 def chinese_value(text: str) -> int | None:
-    """The value of a Chinese numeral (三 → 3, 十二 → 12, 两百零五 → 205, 三万五千 → 35000), or ``None`` when it
-    is not one number (两三, a run of digits that names no single value)."""
+    """The value of a Chinese numeral (三 → 3, 十二 → 12, 两百零五 → 205, 三万五千 → 35000, 廿八 → 28), or ``None``
+    when it is not one number (两三, a run of digits that names no single value)."""
     total, section, digit, last_unit = 0, 0, None, None
-    for char in text:
+    for char in "".join(TENS.get(char, char) for char in text):
         if char in "零〇" and digit is None and last_unit is not None:
             continue
         if char in DIGITS:

@@ -33,7 +33,7 @@ DAY_PART = r"(?:凌晨|清晨|早上|早晨|上午|中午|下午|傍晚|晚上|�
 CLOCK = (rf"(?:{DAY_PART}|晚)?(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[时点](?:\d{{1,2}}分|半|许)?"
          rf"|(?:[01]?\d|2[0-4]):[0-5]\d(?::[0-5]\d)?(?![\d:]))|{DAY_PART}")
 """A time of day: 凌晨2时, 晚上8点半, 上午11:00 (the hour and minutes of a clock, not a ratio such as 1:100)."""
-DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]"
+DAY = r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})[日号]"
 MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3}|正)月(?:份)?"
 CALENDAR = r"(?:(?:公元|西元)前?|(?:中华)?民国)"
 """The calendar a year may be counted in: 公元前, 西元 (Taiwan's word), 民国 (the Republic's years)."""

@@ -26,7 +26,7 @@ TRAILING_WORDS = {"的", "了", "是", "等", "之", "以来", "而", "和", "�
                   "至", "到", "-", "~", "—", "–"}
 """Words no span ends with: particles, and a conjunction or range word whose second half was left out (甜品而,
 以柴油和, 1998年- when the question gave the range's end)."""
-CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万亿廿卅卌"
 DATE_UNITS = ("年", "月", "日", "号")
 """Units of a date: a number the question gives, cut from a span's start, takes its unit with it."""
 
