@@ -264,9 +264,9 @@ def traditional_url(tmp_path_factory, settings, embedder):
 
 @pytest.fixture(scope="module")
 def split_names_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of four DRCD test articles and a paragraph of a fifth (tests/data,
-    CC BY-SA 3.0): two whose names jieba cuts up (賽丁泉天文台, 乌孜别克族), a city's (钟祥市), a palace's (凡尔赛宫)
-    and South Korea's railways, beside the three of the subset."""
+    """A real server over a real-model index of four DRCD test articles and a paragraph each of two more
+    (tests/data, CC BY-SA 3.0): two whose names jieba cuts up (賽丁泉天文台, 乌孜别克族), a city's (钟祥市), a
+    palace's (凡尔赛宫), South Korea's railways and the name of 馬祖列島, beside the three of the subset."""
     lines = [line for path in (DRCD_NAMES, DRCD_SUBSET / "corpus.jsonl")
              for line in path.read_text(encoding="utf-8").splitlines()]
     yield from served_corpus(tmp_path_factory.mktemp("split_names"), lines, settings, embedder)
@@ -284,6 +284,11 @@ def test_a_question_asking_which_designer_asks_for_a_person(split_names_url):
     # typed other, 設計師 naming no kind of person the reader knew: 建築家路易·勒沃, with the profession before
     answer = live_answer(split_names_url, "財政大臣富凱的沃子爵府邸主要是由安德烈·勒諾特爾以及哪個設計師所設計的?")
     assert answer["text"] == "路易·勒沃"
+
+
+def test_twenty_written_nian_is_part_of_the_number(split_names_url):
+    # 八歲: 廿 was no numeral the reader knew
+    assert live_answer(split_names_url, "林默娘得年多少？")["text"] == "廿八歲"
 
 
 def test_na_written_for_which_is_read_as_an_interrogative(split_names_url):
