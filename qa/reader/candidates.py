@@ -93,9 +93,9 @@ def question_words(question: QuestionInfo) -> frozenset[str]:
 
 
 def joined_people(folded: str, names: list[tuple[int, int]], drop: frozenset[str]) -> list[tuple[int, int]]:
-    """People's names, and the names a conjunction joins with the one before them (韩简子和原寿过, 周恩来与金日成,
-    邓廷桢和林则徐): both did what the sentence says, so both answer who did it. Names the question gives are
-    left out of a join (艾伦以及谁: 艾伦 is no part of the answer)."""
+    """People's names, and the names a conjunction joins with the one before them (邓廷桢和林则徐, 杜江及霍思燕):
+    both did what the sentence says, so both answer who did it. Names the question gives are left out of a join
+    (艾伦以及谁: 艾伦 is no part of the answer)."""
     joined = list(names)
     for (start, end), (after, stop) in zip(names, names[1:]):
         if folded[end:after] in ITEM_SEPARATORS and not {folded[start:end], folded[after:stop]} & drop:

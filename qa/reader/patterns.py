@@ -741,7 +741,7 @@ def occupations(folded: str, names: list[str]) -> list[tuple[int, int]]:
         while len(inner) > 1 and (inner[0][2] in PLACE_TAGS | {"m", "q", "mq"}
                                   or folded[inner[0][0]:inner[0][1]] in NOUN_JOINERS):
             inner = inner[1:]
-        before = max((folded.rfind(name, 0, start) + len(name) for name in names if name in folded[:start]),
+        before = max((found + len(name) for name in names if (found := folded.rfind(name, 0, start)) >= 0),
                      default=-1)
         if before >= 0 and all(APPOSED.match(folded[a:b]) or flag.startswith(APPOSED_TAGS)
                                for a, b, flag in words_within(words, before, inner[0][0])):
