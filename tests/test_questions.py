@@ -76,6 +76,12 @@ from qa.reader.questions import (analyze_question, asks_alias, asks_epithet, ask
     ("南宋的庄园经济重心为什么行业?", "other"),  # DRCD: 为 + 什么行业 asks which, not why
     ("《中华人民共和国集会游行示威法》的诞生是因为什么事件?", "other"),
     ("拿破仑三世为什么流亡英国?", "reason"),
+    ("可汗最早的记录出现于3世纪，当时为什么部落的官称?", "other"),  # DRCD: 为 + 什么部落 + 的 + what it owns
+    ("太阳在赤道的自转速度最多为什么星的112.8385分之一倍？", "other"),  # DRCD
+    ("为什么人们的收入下降?", "reason"),  # what 的 owns runs on into a verb: a clause, asked why
+    ("国民政府改组为什么，首都则续设于南京?", "other"),  # DRCD: 为什么 closing its clause after a verb
+    ("这是为什么，他问?", "reason"),
+    ("印第安纳大学中大部分早期的建筑为什么时候修建的?", "time"),  # DRCD: 为 + 什么时候
     ("How many party members volunteered?", "quantity"),
     ("When was the area locked down?", "time"),
     ("Who is the Party secretary of Yuntan town?", "person"),

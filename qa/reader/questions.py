@@ -106,6 +106,9 @@ IMPLICIT_WHAT = re.compile(r"(?:为|是|于|在|叫|叫做|称|称为|包括|有
 """A question with no interrogative that ends where one would stand (最早发展都市计划的文明为？) asks what."""
 KIND_WORDS = 2
 """At most this many nouns after 为什么 ending the question make it ask which one (:func:`names_a_kind`)."""
+OWNED_BREAK_TAGS = ("v", "d", "p", "c", "a", "u", "r")
+"""Tags of words that make what follows 为什么 + noun + 的 a clause (为什么人们的收入下降): verbs, adverbs, prepositions,
+conjunctions, adjectives, particles and pronouns."""
 REASON_NOUNS = ("原因", "理由", "缘故", "缘由", "目的", "用意", "动机", "起因")
 """Nouns after which a closing 为何 still asks why (原因为何)."""
 NAME_ORIGIN = re.compile(r"[名称][字称号呼]?的?(?:由来|来源|来历|起源)|[名称][字称号呼]?是?(?:怎么|如何|怎样)(?:得来|而来|来)"
@@ -233,8 +236,9 @@ def analyze_question(question: str) -> QuestionInfo:
     patterns = ENGLISH_PATTERNS if english else CHINESE_PATTERNS
     for answer_type, pattern in patterns:
         match = re.search(longest_first(pattern), text)
-        if match and match.group("wh") == "为什么" and verb_before_what(text, match.start("wh")):
-            continue
+        if match and match.group("wh") == "为什么" and (verb_before_what(text, match.start("wh"))
+                                                    or text[match.end("wh"):].startswith("时候")):
+            continue  # 改为什么, 为什么时候: 为 + 什么 (a thing, a time)
         if match and answer_type == "reason" and match.group("wh").endswith("什么") and names_a_kind(
                 text[match.end("wh"):]):
             continue
@@ -307,10 +311,10 @@ def item_type(question: QuestionInfo) -> AnswerType:
 
 
 def asks_what_not_why(prefix: str, wh: str, suffix: str) -> bool:
-    """Whether a reason interrogative asks what, not why: 为何 or 为什么 closing a question after a noun or verb
-    (更名为何, 主张为何, 别称名为什么, 代表性的甜点为什么; not 原因为何, 这是为什么, nor after a comma), or 因为/由于什么
+    """Whether a reason interrogative asks what, not why: 为何 or 为什么 closing a question or its clause after a noun
+    or verb (更名为何, 主张为何, 别称名为什么, 改组为什么，首都…; not 原因为何, 这是为什么, nor after a comma), or 因为/由于什么
     followed by a noun or 的 (因为什么事件而灭绝, 因为什么的崩塌; not 因为什么原因)."""
-    if wh in ("为何", "为什么") and not suffix:
+    if wh in ("为何", "为什么") and (not suffix or suffix[0] in "，,"):
         return bool(prefix) and prefix[-1].isalnum() and not prefix.endswith(REASON_NOUNS + WHY_LEAD_INS)
     if wh in ("因为什么", "由于什么") and suffix and not suffix.startswith(REASON_NOUNS):
         flag = next((flag for _, _, flag in tagged(suffix)), "")
@@ -334,10 +338,14 @@ def verb_before_what(text: str, position: int) -> bool:
 
 
 def names_a_kind(rest: str) -> bool:
-    """Whether what follows a 为什么 / 因为什么 is nouns alone to the question's end (重心为什么行业, 因为什么事件): the
-    question asks which one, not why."""
-    words = [flag for start, end, flag in tagged(rest) if rest[start:end].strip()]
-    return 0 < len(words) <= KIND_WORDS and all(flag.startswith("n") for flag in words)
+    """Whether what follows a 为什么 / 因为什么 is nouns alone to the question's end (重心为什么行业, 因为什么事件), or
+    nouns and then 的 and what that owns, with no verb (当时为什么部落的官称, 为什么星的一半): the question asks which
+    one, not why (为什么人们的收入下降 asks why)."""
+    words = [(rest[start:end], flag) for start, end, flag in tagged(rest) if rest[start:end].strip()]
+    owner = next((index for index, (word, _) in enumerate(words) if word == "的"), len(words))
+    owned = words[owner + 1:]
+    return (0 < owner <= KIND_WORDS and all(flag.startswith("n") for _, flag in words[:owner])
+            and (owner == len(words) or bool(owned) and not any(flag.startswith(OWNED_BREAK_TAGS) for _, flag in owned)))
 
 
 CLASSIFIERS = "门种个位家所项类部本条座支只件样款间篇首幅届场张"
