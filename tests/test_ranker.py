@@ -430,6 +430,12 @@ def test_a_thing_is_not_answered_by_a_phrase_referring_back_to_it():
     ("德国于1949年时分裂为德意志民主共和国以及?", ("德意志民主共和国",)),  # 和 inside a word splits nothing
     ("世界上最大的两家半导体制造商是日本电气还有哪一家公司?", ("日本电气",)),
     ("他和谁一起去的?", ()),
+    ("昆明的主要公路包括320国道、324国道、广昆高速、京昆高速和哪一条道路?",  # DRCD: the whole enumeration, not its last
+     ("320国道", "324国道", "广昆高速", "京昆高速")),
+    ("忧郁症、躁郁症、人格障碍、物质滥用以及什么为自杀风险因素?", ("忧郁症", "躁郁症", "人格障碍", "物质滥用")),  # DRCD
+    ("《圣经》武加大译本是由希腊文以及哪一种语言来进行翻译的?", ("希腊文",)),  # DRCD: not 由希腊文
+    ("在东北亚与刘宋有密切进贡关系的国家包括百济以及哪一国?", ("百济",)),  # DRCD: 与 a preposition joins nothing
+    ("对于哪两个方面贡献极大,一个是劳动阶级的利益,另一个是?", ("劳动阶级的利益",)),  # DRCD: the whole phrase
 ])
 def test_the_items_a_question_names_beside_the_one_it_asks_for(question, named):
     assert named_items(analyze_question(question).text) == named
@@ -442,9 +448,27 @@ def test_the_items_a_question_names_beside_the_one_it_asks_for(question, named):
     ("高加索山脉夹在黑海和里海之间", ("黑海",), ["里海"]),
     ("岩石圈、水圈、生物圈和大气圈", ("水圈",), ["岩石圈", "生物圈", "大气圈"]),
     ("台湾目前的两大产业为服务业和高科技产业", ("农业",), []),  # the named item is not listed here
+    ("包括：慢性疼痛、创伤性脑损伤、癌症、爱滋病毒、系统性红斑狼疮等等", ("癌症", "系统性红斑狼疮"),  # DRCD: 爱滋病|毒
+     ["慢性疼痛", "创伤性脑损伤", "爱滋病毒"]),
+    ("包括忧郁症、躁郁症、思觉失调症、人格障碍或是物质滥用在内的心理疾病", ("躁郁症", "人格障碍", "物质滥用"),  # DRCD
+     ["思觉失调症"]),  # 物质 of 物质滥用 is named, 或是 joins it
+    ("由320国道、324国道、沪昆高速公路、广昆高速、京昆高速以及多条高速公路", ("320国道", "广昆高速", "京昆高速"),
+     ["324国道", "沪昆高速公路", "多条高速公路"]),  # DRCD: 广昆|高速 is one item
+    ("他完成了研究和写作", ("研究",), []),  # a verb after the last noun ends no item
+    ("小高加索山脉和亚美尼亚高原构成了外高加索高地。", ("亚美尼亚高原",), ["小高加索山脉"]),  # DRCD: 小 names which
+    ("塞尔维亚反对党一些成员与前奥匈帝国政党联合", ("前奥匈帝国政党",), ["塞尔维亚反对党"]),  # DRCD: no count in it
+    ("乌孜别克人其实是由粟特与公元前后进入中亚的突厥语部落融合而成", ("粟特",), []),  # DRCD: no time alone
+    ("托尔金住在佩洛特的傻瓜塔和维多利亚时期的艾吉巴斯顿水塔附近", ("艾吉巴斯顿水塔",), ["傻瓜塔"]),  # DRCD: past 的
 ])
 def test_the_other_items_of_an_enumeration_holding_a_named_one(sentence, named, found):
     assert [sentence[a:b] for a, b in siblings(sentence, named)] == found
+
+
+def test_a_question_asking_for_another_reason_gets_no_noun_beside_the_one_it_names():
+    question = analyze_question("蒙古宗室不承认忽必烈汗位的原因有二,其中一项是因为忽必烈崇尚汉法,另一个原因是?")  # DRCD
+    sentence = "由于汗位取得不合法、忽必烈崇尚汉法,使得蒙古宗室不承认其汗位。"
+    found = sentence_candidates(sentence, question, {word: 1.0 for word in question.words}).candidates
+    assert not [candidate for candidate in found if candidate.type == "sibling"]  # 合法 is no reason
 
 
 def test_another_item_answers_a_question_that_names_one():

@@ -27,6 +27,8 @@ from qa.text.normalize import fold
 PRONOUNS = re.compile(r"^(?:他|她|他们|她们|其|该人|此人)$")
 PERSON_NOUNS = tuple(dict(HEAD_NOUNS)["person"])
 STRICT_TYPES = ("quantity", "time", "duration", "person")
+CLAUSE_ANSWERED = ("reason", "manner")
+"""Question types whose answer is a clause: another item beside one they name is no noun phrase (另一个原因是)."""
 NAMED_FRONT_KINDS = ("organisation", "headed", "sibling")
 """Kinds of candidate that are names, which keep the question's word that names which one (:func:`with_named_front`)."""
 NAMED_FRONT = "front"
@@ -145,7 +147,8 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
         "chunk": noun_chunks(folded),
         "headed": noun_headed(folded, question, noun),
         "post": posts_before_names(folded, question),
-        "sibling": siblings(folded, named) if (named := named_items(question.text)) else [],
+        "sibling": (siblings(folded, named) if question.type not in CLAUSE_ANSWERED
+                    and (named := named_items(question.text)) else []),
         "description": (descriptions(folded, subject_words(question), question.words)
                         if question.type == "description" else []),
     }
@@ -153,7 +156,7 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
     if place_named:
         kinds["place"] = place_levels(folded, kinds["place"])
     for kind, spans in kinds.items():
-        edges = (drop - {noun} if kind == "headed" or place_named else
+        edges = (drop - {noun} if kind in ("headed", "sibling") or place_named else
                  drop - set(PERIOD_NOUNS) if kind == "time" else drop)  # 冷战时期 asked as 哪一个时期 keeps 时期
         for start, end in spans:
             shared = set(name_parts(folded, start, end)) if kind == "person" else set()  # 特鲁多 of 皮埃尔·特鲁多

@@ -681,7 +681,7 @@ ITEM_END_TAGS = ("m", "mq", "q", "f")
 """Tags of words that end an enumeration's last item: a count or a locality word (希伯来文|三种语言, 里海|之间)."""
 NOUN_JOINERS = ("和", "与", "及", "以及", "、")
 """Words that join nouns into one phrase (医护人员和志愿者, 生活物资和防疫物资)."""
-ITEM_SEPARATORS = ("、", "和", "及", "与", "以及", "或", "或者")
+ITEM_SEPARATORS = ("、", "和", "及", "与", "以及", "或", "或者", "或是")
 """What joins the items of an enumeration (拉丁文、希腊文和希伯来文)."""
 
 
@@ -692,17 +692,19 @@ def siblings(folded: str, named: tuple[str, ...]) -> list[tuple[int, int]]:
     the last ends before a count or a locality word (希伯来文, not 希伯来文三种语言; 里海, not 里海之间)."""
     chunks = noun_chunks(folded)
     chunks = [c for c in chunks if not any(o != c and o[0] <= c[0] and c[1] <= o[1] for o in chunks)]
+    words = tagged(folded)
     chains: list[list[tuple[int, int]]] = []
     for chunk in chunks:
-        if chains and folded[chains[-1][-1][1]:chunk[0]] in ITEM_SEPARATORS:
+        tail = item_tail(folded, words, chains[-1][-1][1], chunk[0]) if chains else None
+        if tail is not None:
+            chains[-1][-1] = (chains[-1][-1][0], tail)
             chains[-1].append(chunk)
         else:
             chains.append([chunk])
     most_words = max((len(tagged(item)) for item in named), default=0)
-    words = tagged(folded)
     found = []
     for chain in chains:
-        holds = [any(item in folded[a:b] for item in named) for a, b in chain]
+        holds = [any(item in folded[a:b] or item.startswith(folded[a:b]) for item in named) for a, b in chain]
         if len(chain) < 2 or not any(holds):
             continue
         for index, ((start, end), held) in enumerate(zip(chain, holds)):
@@ -710,11 +712,45 @@ def siblings(folded: str, named: tuple[str, ...]) -> list[tuple[int, int]]:
             if held or not inner:
                 continue
             if index == 0 and len(inner) > most_words:
-                start = inner[-most_words][0]
+                kept = len(inner) - most_words
+                while kept > 0 and inner[kept - 1][2] in ITEM_MODIFIER_TAGS:  # 小|高加索山脉 for 亚美尼亚高原
+                    kept -= 1
+                start = inner[kept][0]
+            if index == 0 and not any("的" in item for item in named):  # 佩洛特的|傻瓜塔 beside 艾吉巴斯顿水塔
+                start = next((b for a, b, _ in reversed(inner) if folded[a:b] == "的" and b < end), start)
+            if index == 0:
+                end = next((a for a, _, flag in inner[1:] if flag in ("m", "mq") and a > start), end)  # 反对党|一些成员
             elif index == len(chain) - 1:
                 end = next((a for a, _, flag in inner[1:] if flag in ITEM_END_TAGS), end)
-            found.append((start, end))
+            if not all(flag in ("t", "m") for _, _, flag in words_within(words, start, end)):
+                found.append((start, end))  # not a time or number alone (公元前 of 粟特与公元前后进入中亚的…)
     return found
+
+
+ITEM_MODIFIER_TAGS = ("a", "b")
+"""Tags of the words a first item keeps before as many words as a named item has: adjectives and distinguishing
+words that name which one (小高加索山脉 beside 亚美尼亚高原)."""
+
+
+ITEM_TAIL_CHARS = 2
+"""The most characters an enumeration's item may run on past its noun phrase to the separator (爱滋病|毒、, 广昆|高速、)."""
+ITEM_TAIL_BREAK_TAGS = ("v", "u", "c", "p", "x")
+"""Tags of words no such tail holds: verbs, particles, conjunctions, prepositions and punctuation."""
+
+
+def item_tail(folded: str, words: tuple[tuple[int, int, str], ...], end: int, next_start: int) -> int | None:
+    """Where an enumeration's item ending its noun phrase at ``end`` ends, when only :data:`ITEM_SEPARATORS` (after
+    at most :data:`ITEM_TAIL_CHARS` characters of the item jieba tagged otherwise: 爱滋病|毒 with 毒 a morpheme) stand
+    before the next noun phrase at ``next_start``; ``None`` when something else does."""
+    gap = folded[end:next_start]
+    for separator in sorted(ITEM_SEPARATORS, key=len, reverse=True):
+        if gap.endswith(separator) and len(gap) - len(separator) <= ITEM_TAIL_CHARS:
+            tail = end + len(gap) - len(separator)
+            inner = words_within(words, end, tail)
+            if sum(b - a for a, b, _ in inner) == tail - end and not any(
+                    flag.startswith(ITEM_TAIL_BREAK_TAGS) for _, _, flag in inner):
+                return tail
+    return None
 
 
 OCCUPATION_ENDINGS = ("家", "员", "手", "师", "者", "星", "匠", "官", "生", "姐")

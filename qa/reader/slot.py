@@ -245,16 +245,33 @@ def named_items(text: str) -> tuple[str, ...]:
     elif before := before_another(text):
         clause = re.split(r"[,，]", before)[-1]
         named = re.split(r"是|为", clause)[-1]
-        chunks = noun_chunks(named)
-        named = named[chunks[-1][0]:chunks[-1][1]] if chunks and named == clause else named
     else:
         return ()
     items, position = [], 0
-    for start, end, _ in tagged(named):
-        if named[start:end] in ITEM_SEPARATORS + ("，", ","):
+    for start, end, flag in tagged(named):
+        if named[start:end] in ITEM_SEPARATORS + ("，", ",") and flag != "p":  # 与 joining, not 与刘宋有关系
             items.append(named[position:start])
             position = end
-    return tuple(item for item in items + [named[position:]] if len(item) >= 2)
+    items.append(named[position:])
+    if not excepted:  # the first item without what its clause says before it (包括320国道, 由希腊文, 利用电动机)
+        items[0] = last_noun_phrase(items[0]) if named == clause else without_leading_verb(items[0])
+    return tuple(item for item in items if len(item) >= 2)
+
+
+def last_noun_phrase(text: str) -> str:
+    """The longest noun phrase that ends ``text`` (劳动阶级的利益, not 利益), else its last one, else ``text``."""
+    chunks = noun_chunks(text)
+    ending = [start for start, end in chunks if end == len(text)]
+    if ending:
+        return text[min(ending):]
+    return text[chunks[-1][0]:chunks[-1][1]] if chunks else text
+
+
+def without_leading_verb(text: str) -> str:
+    """``text`` without the verbs and prepositions that lead it (由希腊文 → 希腊文, 利用电动机 → 电动机)."""
+    words = tagged(text)
+    lead = next((index for index, (_, _, flag) in enumerate(words) if not flag.startswith(("v", "p"))), len(words))
+    return text[words[lead][0]:] if 0 < lead < len(words) else text
 
 
 def equated_noun(prefix: str) -> str:
