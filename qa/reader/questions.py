@@ -344,8 +344,9 @@ def names_a_kind(rest: str) -> bool:
     words = [(rest[start:end], flag) for start, end, flag in tagged(rest) if rest[start:end].strip()]
     owner = next((index for index, (word, _) in enumerate(words) if word == "的"), len(words))
     owned = words[owner + 1:]
+    clause = any(flag.startswith(OWNED_BREAK_TAGS) for _, flag in owned)
     return (0 < owner <= KIND_WORDS and all(flag.startswith("n") for _, flag in words[:owner])
-            and (owner == len(words) or bool(owned) and not any(flag.startswith(OWNED_BREAK_TAGS) for _, flag in owned)))
+            and (owner == len(words) or bool(owned) and not clause))
 
 
 CLASSIFIERS = "门种个位家所项类部本条座支只件样款间篇首幅届场张"
