@@ -264,9 +264,10 @@ def traditional_url(tmp_path_factory, settings, embedder):
 
 @pytest.fixture(scope="module")
 def split_names_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of four DRCD test articles and a paragraph each of two more
+    """A real server over a real-model index of four DRCD test articles and a paragraph each of five more
     (tests/data, CC BY-SA 3.0): two whose names jieba cuts up (賽丁泉天文台, 乌孜别克族), a city's (钟祥市), a
-    palace's (凡尔赛宫), South Korea's railways and the name of 馬祖列島, beside the three of the subset."""
+    palace's (凡尔赛宫), South Korea's railways, the name of 馬祖列島, the title 可汗, the 高加索山脉 and a Bible
+    translation (武加大译本), beside the three of the subset."""
     lines = [line for path in (DRCD_NAMES, DRCD_SUBSET / "corpus.jsonl")
              for line in path.read_text(encoding="utf-8").splitlines()]
     yield from served_corpus(tmp_path_factory.mktemp("split_names"), lines, settings, embedder)
@@ -299,6 +300,20 @@ def test_na_written_for_which_is_read_as_an_interrogative(split_names_url):
 def test_a_question_asking_for_a_title_earned_is_answered_with_the_name_given(split_names_url):
     # declined: 有什么称号 asked for a thing like any 什么 question, and the name given after 称为 was no candidate
     assert live_answer(split_names_url, "明世宗嘉靖帝擔任鍾祥地區的藩王時有什麼稱號?")["text"] == "興王"
+
+
+def test_a_what_question_written_with_wei_shenme_is_not_asked_why(split_names_url):
+    # 為 + 什麼部落 was read as 為什麼, asking why: the reason reader answered 或大汗
+    answer = live_answer(split_names_url, "可汗最早的記錄出現於3世紀，當時為什麼部落的官稱?")
+    assert answer["type"] != "reason" and "鮮卑" in answer["text"]
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("高加索山脈是由大高加索山脈以及哪一個山脈所組成的?", "小高加索山脈"),  # the item beside the one named
+    ("《〈聖經〉武加大譯本》是由希臘文以及哪一種語言來進行翻譯的?", "希伯來文"),  # 希伯來文和希臘文: past 由
+])
+def test_another_item_beside_the_one_a_question_names_answers_it(split_names_url, question, expected):
+    assert live_answer(split_names_url, question)["text"] == expected
 
 
 def test_an_answer_starts_past_the_date_the_question_gives(encyclopaedia_url):
