@@ -436,6 +436,7 @@ def test_a_thing_is_not_answered_by_a_phrase_referring_back_to_it():
     ("《圣经》武加大译本是由希腊文以及哪一种语言来进行翻译的?", ("希腊文",)),  # DRCD: not 由希腊文
     ("在东北亚与刘宋有密切进贡关系的国家包括百济以及哪一国?", ("百济",)),  # DRCD: 与 a preposition joins nothing
     ("对于哪两个方面贡献极大,一个是劳动阶级的利益,另一个是?", ("劳动阶级的利益",)),  # DRCD: the whole phrase
+    ("心理学包含两个领域,其中一个是应用心理学,另一个领域是?", ("应用心理学",)),  # DRCD: 应用, a verb, is part of it
 ])
 def test_the_items_a_question_names_beside_the_one_it_asks_for(question, named):
     assert named_items(analyze_question(question).text) == named
@@ -459,6 +460,10 @@ def test_the_items_a_question_names_beside_the_one_it_asks_for(question, named):
     ("塞尔维亚反对党一些成员与前奥匈帝国政党联合", ("前奥匈帝国政党",), ["塞尔维亚反对党"]),  # DRCD: no count in it
     ("乌孜别克人其实是由粟特与公元前后进入中亚的突厥语部落融合而成", ("粟特",), []),  # DRCD: no time alone
     ("托尔金住在佩洛特的傻瓜塔和维多利亚时期的艾吉巴斯顿水塔附近", ("艾吉巴斯顿水塔",), ["傻瓜塔"]),  # DRCD: past 的
+    ("《南极条约》及《马德里议定书》的缔约国政府通过订立国内法来执行", ("《南极条约》",), ["《马德里议定书》"]),  # DRCD
+    ("过去的企业经营都强调「资产负债表」与「损益表」两大表", ("损益表",), ["「资产负债表」"]),  # DRCD: quoted names
+    ("他写了《论语》和《孟子》的注释", ("《大学》",), []),  # no quoted name the question names
+    ("企业都强调「资产负债表」和利润表两大表", ("资产负债表",), ["利润表"]),  # quote marks around one item
 ])
 def test_the_other_items_of_an_enumeration_holding_a_named_one(sentence, named, found):
     assert [sentence[a:b] for a, b in siblings(sentence, named)] == found

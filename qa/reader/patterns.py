@@ -690,6 +690,7 @@ def siblings(folded: str, named: tuple[str, ...]) -> list[tuple[int, int]]:
     question naming 希腊文): noun phrases joined by :data:`ITEM_SEPARATORS`. The outer edges the separators do not
     mark are guessed: the first item keeps as many words as the longest named item has (拉丁文, not 头上方以拉丁文),
     the last ends before a count or a locality word (希伯来文, not 希伯来文三种语言; 里海, not 里海之间)."""
+    named = tuple(item.strip(QUOTE_MARKS) for item in named)
     chunks = noun_chunks(folded)
     chunks = [c for c in chunks if not any(o != c and o[0] <= c[0] and c[1] <= o[1] for o in chunks)]
     words = tagged(folded)
@@ -724,6 +725,34 @@ def siblings(folded: str, named: tuple[str, ...]) -> list[tuple[int, int]]:
                 end = next((a for a, _, flag in inner[1:] if flag in ITEM_END_TAGS), end)
             if not all(flag in ("t", "m") for _, _, flag in words_within(words, start, end)):
                 found.append((start, end))  # not a time or number alone (公元前 of 粟特与公元前后进入中亚的…)
+    quotes = quoted_ranges(folded)  # a quoted item is whole in quoted_siblings, not a noun phrase inside it
+    return [(start, end) for start, end in found if not any(a < start and end < b for a, b in quotes)] + \
+        quoted_siblings(folded, named)
+
+
+QUOTE_MARKS = "“”「」《》\"『』"
+"""The marks a quoted name or title stands between."""
+
+
+def quoted_siblings(folded: str, named: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The other quoted names of an enumeration of them that quotes one a question names (《马德里议定书》 beside
+    《南极条约》 in 《南极条约》及《马德里议定书》, 「资产负债表」 beside 「损益表」), quotes included.
+
+    Args:
+        folded: the sentence.
+        named: the items the question names, without their quote marks.
+    """
+    chains: list[list[tuple[int, int]]] = []
+    for start, end in quoted_ranges(folded):
+        if chains and folded[chains[-1][-1][1]:start] in ITEM_SEPARATORS:
+            chains[-1].append((start, end))
+        else:
+            chains.append([(start, end)])
+    found = []
+    for chain in chains:
+        held = [folded[start + 1:end - 1] in named for start, end in chain]
+        if len(chain) > 1 and any(held):
+            found += [quoted for quoted, is_named in zip(chain, held) if not is_named]
     return found
 
 
@@ -740,9 +769,11 @@ ITEM_TAIL_BREAK_TAGS = ("v", "u", "c", "p", "x")
 
 def item_tail(folded: str, words: tuple[tuple[int, int, str], ...], end: int, next_start: int) -> int | None:
     """Where an enumeration's item ending its noun phrase at ``end`` ends, when only :data:`ITEM_SEPARATORS` (after
-    at most :data:`ITEM_TAIL_CHARS` characters of the item jieba tagged otherwise: 爱滋病|毒 with 毒 a morpheme) stand
-    before the next noun phrase at ``next_start``; ``None`` when something else does."""
+    at most :data:`ITEM_TAIL_CHARS` characters of the item jieba tagged otherwise: 爱滋病|毒 with 毒 a morpheme, or
+    between quote marks) stand before the next noun phrase at ``next_start``; ``None`` when something else does."""
     gap = folded[end:next_start]
+    if gap.strip(QUOTE_MARKS) in ITEM_SEPARATORS:  # 「自然状态」和国家起源说: quotes around an item
+        return end
     for separator in sorted(ITEM_SEPARATORS, key=len, reverse=True):
         if gap.endswith(separator) and len(gap) - len(separator) <= ITEM_TAIL_CHARS:
             tail = end + len(gap) - len(separator)

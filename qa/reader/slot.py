@@ -253,8 +253,8 @@ def named_items(text: str) -> tuple[str, ...]:
             items.append(named[position:start])
             position = end
     items.append(named[position:])
-    if not excepted:  # the first item without what its clause says before it (包括320国道, 由希腊文, 利用电动机)
-        items[0] = last_noun_phrase(items[0]) if named == clause else without_leading_verb(items[0])
+    if not excepted:  # the first item without what its clause says before it (包括320国道, 由希腊文)
+        items[0] = last_noun_phrase(items[0]) if named == clause else without_leading_preposition(items[0])
     return tuple(item for item in items if len(item) >= 2)
 
 
@@ -267,10 +267,10 @@ def last_noun_phrase(text: str) -> str:
     return text[chunks[-1][0]:chunks[-1][1]] if chunks else text
 
 
-def without_leading_verb(text: str) -> str:
-    """``text`` without the verbs and prepositions that lead it (由希腊文 → 希腊文, 利用电动机 → 电动机)."""
+def without_leading_preposition(text: str) -> str:
+    """``text`` without the prepositions that lead it (由希腊文 → 希腊文; a verb stays: 应用心理学)."""
     words = tagged(text)
-    lead = next((index for index, (_, _, flag) in enumerate(words) if not flag.startswith(("v", "p"))), len(words))
+    lead = next((index for index, (_, _, flag) in enumerate(words) if not flag.startswith("p")), len(words))
     return text[words[lead][0]:] if 0 < lead < len(words) else text
 
 
