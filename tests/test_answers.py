@@ -264,10 +264,10 @@ def traditional_url(tmp_path_factory, settings, embedder):
 
 @pytest.fixture(scope="module")
 def split_names_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of four DRCD test articles and a paragraph each of five more
+    """A real server over a real-model index of four DRCD test articles and a paragraph each of six more
     (tests/data, CC BY-SA 3.0): two whose names jieba cuts up (賽丁泉天文台, 乌孜别克族), a city's (钟祥市), a
-    palace's (凡尔赛宫), South Korea's railways, the name of 馬祖列島, the title 可汗, the 高加索山脉 and a Bible
-    translation (武加大译本), beside the three of the subset."""
+    palace's (凡尔赛宫), South Korea's railways, the name of 馬祖列島, the title 可汗, the 高加索山脉, a Bible
+    translation (武加大译本) and the novels of the Yuan (元代), beside the three of the subset."""
     lines = [line for path in (DRCD_NAMES, DRCD_SUBSET / "corpus.jsonl")
              for line in path.read_text(encoding="utf-8").splitlines()]
     yield from served_corpus(tmp_path_factory.mktemp("split_names"), lines, settings, embedder)
@@ -311,6 +311,7 @@ def test_a_what_question_written_with_wei_shenme_is_not_asked_why(split_names_ur
 @pytest.mark.parametrize("question, expected", [
     ("高加索山脈是由大高加索山脈以及哪一個山脈所組成的?", "小高加索山脈"),  # the item beside the one named
     ("《〈聖經〉武加大譯本》是由希臘文以及哪一種語言來進行翻譯的?", "希伯來文"),  # 希伯來文和希臘文: past 由
+    ("中國古典四大文學名著指的是《西遊記》、《三國演義》、《水滸傳》，還有哪一部小說?", "《紅樓夢》"),  # quoted names
 ])
 def test_another_item_beside_the_one_a_question_names_answers_it(split_names_url, question, expected):
     assert live_answer(split_names_url, question)["text"] == expected
