@@ -685,11 +685,24 @@ ITEM_SEPARATORS = ("、", "和", "及", "与", "以及", "或", "或者", "或�
 """What joins the items of an enumeration (拉丁文、希腊文和希伯来文)."""
 
 
+ITEM_MODIFIER_TAGS = ("a", "b")
+"""Tags of the words a first item keeps before as many words as a named item has: adjectives and distinguishing
+words that name which one (小高加索山脉 beside 亚美尼亚高原)."""
+ITEM_TAIL_CHARS = 2
+"""The most characters an enumeration's item may run on past its noun phrase to the separator (爱滋病|毒、, 广昆|高速、)."""
+ITEM_TAIL_BREAK_TAGS = ("v", "u", "c", "p", "x")
+"""Tags of words no such tail holds: verbs, particles, conjunctions, prepositions and punctuation."""
+QUOTE_MARKS = "“”「」《》\"『』"
+"""The marks a quoted name or title stands between."""
+
+
 def siblings(folded: str, named: tuple[str, ...]) -> list[tuple[int, int]]:
     """The other items of an enumeration that holds an item a question names (拉丁文 in 拉丁文、希腊文、希伯来文 for a
-    question naming 希腊文): noun phrases joined by :data:`ITEM_SEPARATORS`. The outer edges the separators do not
-    mark are guessed: the first item keeps as many words as the longest named item has (拉丁文, not 头上方以拉丁文),
-    the last ends before a count or a locality word (希伯来文, not 希伯来文三种语言; 里海, not 里海之间)."""
+    question naming 希腊文): noun phrases joined by :data:`ITEM_SEPARATORS` (:func:`item_tail`), and
+    :func:`quoted_siblings`. The outer edges the separators do not mark are guessed: the first item keeps as many
+    words as the longest named item has (拉丁文, not 头上方以拉丁文) and any adjective before them, starts past its last
+    的 and ends before a count; the last ends before a count or a locality word (希伯来文, not 希伯来文三种语言; 里海,
+    not 里海之间). A time or number alone is no item."""
     named = tuple(item.strip(QUOTE_MARKS) for item in named)
     chunks = noun_chunks(folded)
     chunks = [c for c in chunks if not any(o != c and o[0] <= c[0] and c[1] <= o[1] for o in chunks)]
@@ -712,14 +725,13 @@ def siblings(folded: str, named: tuple[str, ...]) -> list[tuple[int, int]]:
             inner = [(a, b, flag) for a, b, flag in words if start <= a and b <= end]
             if held or not inner:
                 continue
-            if index == 0 and len(inner) > most_words:
-                kept = len(inner) - most_words
+            if index == 0:
+                kept = max(0, len(inner) - most_words)
                 while kept > 0 and inner[kept - 1][2] in ITEM_MODIFIER_TAGS:  # 小|高加索山脉 for 亚美尼亚高原
                     kept -= 1
                 start = inner[kept][0]
-            if index == 0 and not any("的" in item for item in named):  # 佩洛特的|傻瓜塔 beside 艾吉巴斯顿水塔
-                start = next((b for a, b, _ in reversed(inner) if folded[a:b] == "的" and b < end), start)
-            if index == 0:
+                if not any("的" in item for item in named):  # 佩洛特的|傻瓜塔 beside 艾吉巴斯顿水塔
+                    start = next((b for a, b, _ in reversed(inner) if folded[a:b] == "的" and b < end), start)
                 end = next((a for a, _, flag in inner[1:] if flag in ("m", "mq") and a > start), end)  # 反对党|一些成员
             elif index == len(chain) - 1:
                 end = next((a for a, _, flag in inner[1:] if flag in ITEM_END_TAGS), end)
@@ -728,10 +740,6 @@ def siblings(folded: str, named: tuple[str, ...]) -> list[tuple[int, int]]:
     quotes = quoted_ranges(folded)  # a quoted item is whole in quoted_siblings, not a noun phrase inside it
     return [(start, end) for start, end in found if not any(a < start and end < b for a, b in quotes)] + \
         quoted_siblings(folded, named)
-
-
-QUOTE_MARKS = "“”「」《》\"『』"
-"""The marks a quoted name or title stands between."""
 
 
 def quoted_siblings(folded: str, named: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -754,17 +762,6 @@ def quoted_siblings(folded: str, named: tuple[str, ...]) -> list[tuple[int, int]
         if len(chain) > 1 and any(held):
             found += [quoted for quoted, is_named in zip(chain, held) if not is_named]
     return found
-
-
-ITEM_MODIFIER_TAGS = ("a", "b")
-"""Tags of the words a first item keeps before as many words as a named item has: adjectives and distinguishing
-words that name which one (小高加索山脉 beside 亚美尼亚高原)."""
-
-
-ITEM_TAIL_CHARS = 2
-"""The most characters an enumeration's item may run on past its noun phrase to the separator (爱滋病|毒、, 广昆|高速、)."""
-ITEM_TAIL_BREAK_TAGS = ("v", "u", "c", "p", "x")
-"""Tags of words no such tail holds: verbs, particles, conjunctions, prepositions and punctuation."""
 
 
 def item_tail(folded: str, words: tuple[tuple[int, int, str], ...], end: int, next_start: int) -> int | None:
