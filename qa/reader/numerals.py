@@ -9,8 +9,9 @@ UNITS = {"十": 10, "百": 100, "千": 1000}
 LARGE = {"万": 10_000, "亿": 100_000_000}
 TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}
 """Single characters for twenty, thirty and forty (廿八岁, 民国廿二年, 五月廿四日)."""
-CHINESE_NUMBER = re.compile(r"(?<![零〇一二两三四五六七八九十百千万亿廿卅卌几])[零〇一二两三四五六七八九十百千万亿廿卅卌]+"
-                            r"(?![零〇一二两三四五六七八九十百千万亿廿卅卌几])")
+NUMERAL_CHARS = "".join([*DIGITS, *UNITS, *LARGE, *TENS])
+"""Every character a Chinese numeral is written with."""
+CHINESE_NUMBER = re.compile(f"(?<![{NUMERAL_CHARS}几])[{NUMERAL_CHARS}]+(?![{NUMERAL_CHARS}几])")
 
 
 def chinese_value(text: str) -> int | None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from qa.reader.numerals import NUMERAL_CHARS
+
 LATIN_MEASURE = r"(?:\s?(?:[kcm]?m[23]?|kg|mg|[kmg]w|[kmg]?hz|ppm|°c|℃|°f)(?![a-z0-9]))"
 """A unit written in Latin letters or symbols, as folded text has it (1750.33km2 for km², 2.4ghz, 25℃)."""
 CURRENCIES = ("美元", "港元", "欧元", "日元", "日圆", "美金", "港币", "英镑", "韩元", "卢布", "新台币", "台币", "人民币",
@@ -26,7 +28,7 @@ TRAILING_WORDS = {"的", "了", "是", "等", "之", "以来", "而", "和", "�
                   "至", "到", "-", "~", "—", "–"}
 """Words no span ends with: particles, and a conjunction or range word whose second half was left out (甜品而,
 以柴油和, 1998年- when the question gave the range's end)."""
-CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万亿廿卅卌"
+CHINESE_DIGITS = NUMERAL_CHARS
 DATE_UNITS = ("年", "月", "日", "号")
 """Units of a date: a number the question gives, cut from a span's start, takes its unit with it."""
 
