@@ -707,14 +707,7 @@ def siblings(folded: str, named: tuple[str, ...]) -> list[tuple[int, int]]:
     chunks = noun_chunks(folded)
     chunks = [c for c in chunks if not any(o != c and o[0] <= c[0] and c[1] <= o[1] for o in chunks)]
     words = tagged(folded)
-    chains: list[list[tuple[int, int]]] = []
-    for chunk in chunks:
-        tail = item_tail(folded, words, chains[-1][-1][1], chunk[0]) if chains else None
-        if tail is not None:
-            chains[-1][-1] = (chains[-1][-1][0], tail)
-            chains[-1].append(chunk)
-        else:
-            chains.append([chunk])
+    chains = chained(chunks, lambda end, next_start: item_tail(folded, words, end, next_start))
     most_words = max((len(tagged(item)) for item in named), default=0)
     found = []
     for chain in chains:
@@ -722,7 +715,7 @@ def siblings(folded: str, named: tuple[str, ...]) -> list[tuple[int, int]]:
         if len(chain) < 2 or not any(holds):
             continue
         for index, ((start, end), held) in enumerate(zip(chain, holds)):
-            inner = [(a, b, flag) for a, b, flag in words if start <= a and b <= end]
+            inner = words_within(words, start, end)
             if held or not inner:
                 continue
             if index == 0:
@@ -750,18 +743,28 @@ def quoted_siblings(folded: str, named: tuple[str, ...]) -> list[tuple[int, int]
         folded: the sentence.
         named: the items the question names, without their quote marks.
     """
-    chains: list[list[tuple[int, int]]] = []
-    for start, end in quoted_ranges(folded):
-        if chains and folded[chains[-1][-1][1]:start] in ITEM_SEPARATORS:
-            chains[-1].append((start, end))
-        else:
-            chains.append([(start, end)])
+    joined = chained(quoted_ranges(folded),
+                     lambda end, next_start: end if folded[end:next_start] in ITEM_SEPARATORS else None)
     found = []
-    for chain in chains:
+    for chain in joined:
         held = [folded[start + 1:end - 1] in named for start, end in chain]
         if len(chain) > 1 and any(held):
             found += [quoted for quoted, is_named in zip(chain, held) if not is_named]
     return found
+
+
+def chained(spans: list[tuple[int, int]], link: Callable[[int, int], int | None]) -> list[list[tuple[int, int]]]:
+    """``spans`` in runs of an enumeration's items: ``link(end, next_start)`` gives where an item ending at ``end``
+    ends when the span at ``next_start`` is the next item (:func:`item_tail`), ``None`` when it starts another run."""
+    chains: list[list[tuple[int, int]]] = []
+    for start, end in spans:
+        last = link(chains[-1][-1][1], start) if chains else None
+        if last is not None:
+            chains[-1][-1] = (chains[-1][-1][0], last)
+            chains[-1].append((start, end))
+        else:
+            chains.append([(start, end)])
+    return chains
 
 
 def item_tail(folded: str, words: tuple[tuple[int, int, str], ...], end: int, next_start: int) -> int | None:
