@@ -17,8 +17,8 @@ from qa.reader.boundaries import cut_echoed_predicate, drop_complement, refine, 
 from qa.reader.definitions import defined_term, definitions
 from qa.reader.descriptions import descriptions, subject_words
 from qa.reader.questions import (HEAD_NOUNS, QuestionInfo, asks_alias, asks_epithet, asks_name, asks_name_origin,
-                                 asks_occupation, asks_post, asks_point_of_time, asks_ratio, range_side_asked,
-                                 short_form_asked)
+                                 asks_post, asks_point_of_time, asks_ratio, range_side_asked, short_form_asked,
+                                 trade_asked)
 from qa.reader.sentences import weighted_coverage
 from qa.reader.slot import asked_noun, asks_a_place_level, named_items, names_the_attribute, slot
 from qa.reader.spans import CHINESE_DIGITS, clauses, is_numeral, quoted_ranges, tagged, trim, words_within
@@ -181,7 +181,7 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
         start, end = trim(folded, start, end)  # a name may hold the question's words (DNA连接酶 for 酶)
         if end > start:
             found.append(Candidate(start, end, "identity", "name"))
-    if question.type in ("other", "identity") and asks_occupation(question.prefix, question.suffix):
+    if trade_asked(question):
         found += [Candidate(start, end, "identity", OCCUPATION) for start, end in occupations(folded, question.words)]
     term = defined_term(question)
     for start, end in definitions(folded, term) if term else []:

@@ -59,6 +59,8 @@ POST_ASKED = re.compile("职务|职位|官职|头衔|职称")
 OCCUPATION_ASKED = "职业"
 """The noun with which a question asks what someone does for a living: not a word the answer's sentence holds
 (杨昊，中国足球运动员)."""
+OCCUPATION_TYPES = ("other", "identity")
+"""The question types a question asking someone's trade may have (杨昊的职业是什么: identity)."""
 DESCRIBED_TYPES = ("list", "other", "identity")
 """Types of a question that asks what something is like or does when its noun is an attribute (有什么特点, 有何作用,
 的用途是什么: :func:`~qa.reader.descriptions.asked_attribute`)."""
@@ -278,7 +280,7 @@ def analyze_question(question: str) -> QuestionInfo:
                 words = [w for w in words if w != attribute]
             if answer_type == "list" and asks_epithet(prefix, suffix):
                 answer_type = "identity"  # 有什么美誉 asks for one name
-            if answer_type in ("other", "identity") and asks_occupation(prefix, suffix):
+            if answer_type in OCCUPATION_TYPES and asks_occupation(prefix, suffix):
                 words = [w for w in words if w != OCCUPATION_ASKED]
             if answer_type in ("other", "identity") and asks_post(prefix, suffix):
                 words = [w for w in words if not POST_ASKED.fullmatch(w) and not POST_VERBS.fullmatch(w)]
@@ -486,6 +488,11 @@ def asks_post(prefix: str, suffix: str) -> bool:
 def asks_occupation(prefix: str, suffix: str) -> bool:
     """Whether the interrogative asks what someone does for a living (杨昊的职业是什么, 从事什么职业)."""
     return suffix.startswith(OCCUPATION_ASKED) or prefix.rstrip("的是为").endswith(OCCUPATION_ASKED)
+
+
+def trade_asked(question: QuestionInfo) -> bool:
+    """Whether an analysed question of a thing asks someone's trade (:func:`asks_occupation`)."""
+    return question.type in OCCUPATION_TYPES and asks_occupation(question.prefix, question.suffix)
 
 
 def organisation_head(suffix: str) -> str:

@@ -14,7 +14,7 @@ from qa.reader.patterns import (CALENDAR, DURATION_MEASURE, NAME_TAGS, PERIOD_NO
                                YEAR_NUMBER, dictionary_words, name_parts, times)
 from qa.reader.places import fits_place_kind, place_kind_asked
 from qa.reader.questions import (CLASSIFIERS, HEAD_NOUNS, POSTED_BEFORE, POSTING, QuestionInfo, asks_alias,
-                                 asks_occupation, asks_ordinal, asks_post, asks_several, item_type, short_form_asked)
+                                 asks_ordinal, asks_post, asks_several, item_type, short_form_asked, trade_asked)
 from qa.reader.sentences import ScoredSentence
 from qa.reader.slot import NOUN_KEPT, asked_noun, asks_a_place_level, nominal_head
 from qa.reader.spans import (CHINESE_DIGITS, CLAUSE_BREAK, CURRENCIES, HONORIFICS, end_closing_quote, quoted_ranges,
@@ -879,8 +879,7 @@ def occupation_first(ranked: list[tuple[float, Candidate, ScoredSentence]], ques
     Returns:
         The same items, the trade moved to the front with the best candidate's score.
     """
-    if not ranked or question.type not in ("other", "identity") or not asks_occupation(question.prefix,
-                                                                                         question.suffix):
+    if not ranked or not trade_asked(question):
         return ranked
     for index, (_, candidate, sentence) in enumerate(ranked):
         if candidate.origin == OCCUPATION:
