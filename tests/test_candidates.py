@@ -9,7 +9,7 @@ from qa.reader.candidates import (extract_candidates, heads_of_items, joined_peo
 from qa.reader.patterns import (NAME_SOURCE, ORG_TAGS, PERSON_TAGS, PLACE_TAGS, REASON_MARKER, causes_before, entities,
                                 enumerations, identities, marked_clauses, name_parts, periods, quantities, ratios, times)
 from qa.reader.questions import analyze_question
-from qa.reader.slot import names_the_attribute, slot
+from qa.reader.slot import directional_variant_in, names_the_attribute, slot
 from qa.reader.spans import clause_bounds, quoted_ranges, trim
 from qa.text.normalize import fold
 
@@ -422,6 +422,25 @@ def test_slot_stays_in_one_clause():
     sentence = fold("誓言进入疫情最严重区域,逐家逐户开展核酸筛查,保证完成任务。")
     start, end, _ = slot(sentence, analyze_question("宣誓的党员誓言进入哪里开展核酸筛查？"))
     assert sentence[start:end] == "疫情最严重区域"
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    ("民國二十六年12月，日軍攻襲杭州，省政府遷至金華。", "民國二十六年時浙江省政府由於日軍攻襲杭州而遷往何處?",
+     "金华"),  # DRCD test 5580-9
+    ("1933年1月，中共臨時中央由上海遷入蘇區，同年秋，李德受共產國際派遣也從上海到達瑞金，任軍事顧問。",
+     "中共臨時中央於1933年初時遷往何處?", "苏区"),  # DRCD test 5771-10
+    ("民國三十八年1月國府行政院及各單位開始遷往廣州，僅總統府仍留守南京，中華民國政府南遷廣州，後又遷重慶、成都，"
+     "最後遷抵臺北。", "在國共內戰期間，中華民國政府最後遷至哪裡?", "台北"),  # DRCD test, cut
+])
+def test_a_verb_of_motion_frames_the_slot_with_any_complement_of_direction(sentence, question, expected):
+    folded = fold(sentence)
+    found = slot(folded, analyze_question(question))
+    assert found and folded[found[0]:found[1]] == expected
+
+
+def test_a_complement_of_direction_is_no_verb_after_a_name_or_a_time():
+    assert directional_variant_in("石田三成向", "石田三成至大坂城") is None
+    assert directional_variant_in("凡尔赛宫自1682年到", "1682年至1789年") is None
 
 
 def test_a_pronoun_subject_leaves_the_verb_to_frame_the_slot():

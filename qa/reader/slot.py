@@ -61,6 +61,10 @@ WH_NOUN = re.compile(r"(?<=[个家所支])[^个家所支]{2,}$")
 """The noun an organisation's interrogative holds after its classifier (公司 of 哪个公司, 机构 of 哪个机构)."""
 PREFIX_PARTICLES = {"是", "为", "叫", "叫做", "有", "在", "了", "的", "着", "过", "将", "被"}
 
+DIRECTIONAL_COMPLEMENTS = "往至到入进去抵"
+"""Complements of direction a verb takes one for another (迁往, 迁至, 迁入, 迁抵; 追溯至, 追溯到): a passage answers
+迁往何处 with 迁至金华."""
+
 
 def longest_tail_in(needle: str, haystack: str, limit: int = 12) -> tuple[int, int] | None:
     """Where the longest tail (at least two characters) of ``needle`` occurs in ``haystack``."""
@@ -88,6 +92,19 @@ def longest_head_in(needle: str, haystack: str, start: int, limit: int = 12) -> 
         if position >= 0:
             return position, position + length
     return None
+
+
+def directional_variant_in(prefix: str, folded: str) -> tuple[int, int] | None:
+    """Where the verb that ends a question's prefix with a complement of direction (:data:`DIRECTIONAL_COMPLEMENTS`)
+    stands last in ``folded`` with that complement or another (迁往 of 遷往何處 against 省政府迁至金华)."""
+    words = tagged(prefix)
+    if not words:
+        return None
+    start, end, flag = words[-1]
+    if not flag.startswith("v") or end - start < 2 or prefix[end - 1] not in DIRECTIONAL_COMPLEMENTS:
+        return None
+    found = [*re.finditer(re.escape(prefix[start:end - 1]) + f"[{DIRECTIONAL_COMPLEMENTS}]", folded)]
+    return found[-1].span() if found else None
 
 
 def verb_in_interrogative(wh: str) -> str:
@@ -423,7 +440,8 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
     if question.measure:
         suffix = suffix[len(question.measure):]
     head = organisation_head(suffix) if question.type == "organisation" else ""
-    left = (longest_tail_in(prefix, folded) or last_word_in(prefix, question.words, folded)) if len(prefix) >= 2 else None
+    left = (longest_tail_in(prefix, folded) or directional_variant_in(prefix, folded)
+            or last_word_in(prefix, question.words, folded)) if len(prefix) >= 2 else None
     left = word_end_anchor(folded, left)
     if left and not prefix.endswith(folded[left[0]:left[1]]):
         left = past_the_rest(prefix, folded, left)
