@@ -264,10 +264,11 @@ def traditional_url(tmp_path_factory, settings, embedder):
 
 @pytest.fixture(scope="module")
 def split_names_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of four DRCD test articles and a paragraph each of six more
+    """A real server over a real-model index of four DRCD test articles and a paragraph each of seven more
     (tests/data, CC BY-SA 3.0): two whose names jieba cuts up (賽丁泉天文台, 乌孜别克族), a city's (钟祥市), a
     palace's (凡尔赛宫), South Korea's railways, the name of 馬祖列島, the title 可汗, the 高加索山脉, a Bible
-    translation (武加大译本) and the novels of the Yuan (元代), beside the three of the subset."""
+    translation (武加大译本), the novels of the Yuan (元代) and the seats of 浙江省's government, beside the three of
+    the subset."""
     lines = [line for path in (DRCD_NAMES, DRCD_SUBSET / "corpus.jsonl")
              for line in path.read_text(encoding="utf-8").splitlines()]
     yield from served_corpus(tmp_path_factory.mktemp("split_names"), lines, settings, embedder)
@@ -315,6 +316,15 @@ def test_a_what_question_written_with_wei_shenme_is_not_asked_why(split_names_ur
 ])
 def test_another_item_beside_the_one_a_question_names_answers_it(split_names_url, question, expected):
     assert live_answer(split_names_url, question)["text"] == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("民國二十六年時浙江省政府由於日軍攻襲杭州而遷往何處?", "金華"),
+    ("浙江省政府曾於民國三十年時遷往何處?", "松陽縣"),
+])
+def test_a_question_asking_where_something_moved_to_is_answered_with_any_complement_of_direction(
+        split_names_url, question, expected):
+    assert live_answer(split_names_url, question)["text"] == expected  # the passage writes 遷至; both were 臺灣
 
 
 def test_an_answer_starts_past_the_date_the_question_gives(encyclopaedia_url):
