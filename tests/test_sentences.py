@@ -40,6 +40,14 @@ def test_a_word_no_passage_holds_gives_way_to_its_part_at_the_share_of_its_lengt
     assert with_parts_held({"出自": 3.0, "出自于": 3.0}, ["出自他的手"]) == {"出自": 3.0}  # the heavier of the two
 
 
+def test_a_count_of_two_characters_no_passage_holds_weighs_nothing():
+    texts = ["在继任的冯国璋总统任期内,与冯国璋发生第二次府院之争"]  # DRCD test, folded
+    assert with_parts_held({"继任": 5.5, "总统": 3.3, "一职": 8.3}, texts) == {"继任": 5.5, "总统": 3.3}
+    assert with_parts_held({"人口": 2.0, "十万": 6.0}, ["人口超过100,000的城市"]) == {"人口": 2.0}  # written in digits
+    assert with_parts_held({"第一": 2.0, "一次": 3.0}, ["第一次世界大战"]) == {"第一": 2.0, "一次": 3.0}  # held: kept
+    assert with_parts_held({"三峡": 6.0, "大坝": 4.0}, ["大坝"]) == {"三峡": 6.0, "大坝": 4.0}  # a name, not a count
+
+
 def test_words_of_the_title_count_whole_as_if_in_the_sentence():
     weights = {"明仁": 3.0, "即位": 1.0}
     sentence = "1989年昭和天皇崩御后即位为天皇"

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.index import Index
+from qa.reader.numerals import NUMERAL_CHARS
 from qa.reader.questions import QuestionInfo
+from qa.reader.spans import tagged
 from qa.reader.weights import ReaderWeights
 from qa.schema import Hit, Span
 from qa.text.normalize import fold
@@ -51,7 +53,9 @@ def with_parts_held(weights: dict[str, float], texts: list[str]) -> dict[str, fl
     """The question's word weights where a word of three characters or more that none of ``texts`` holds (jieba's
     guess at a word only the question writes: 出自于, 秋明州州, 至茂宜岛) gives way to its longest part, at least half
     its length, that one of them holds (出自, 秋明州, 茂宜岛), weighing the share of it that part's length is: the
-    passages name the thing without the characters the question glued to it. A word with no such part stays.
+    passages name the thing without the characters the question glued to it. A word with no such part stays. A
+    count of two characters (:func:`is_a_count`) that none of them holds weighs nothing: it is how the question counts
+    or points (总统一职, 大于十万 against 100,000), not what the passage says.
 
     Args:
         weights: the question's word weights (:func:`word_weights`).
@@ -59,9 +63,16 @@ def with_parts_held(weights: dict[str, float], texts: list[str]) -> dict[str, fl
     """
     held: dict[str, float] = {}
     for word, weight in weights.items():
+        if is_a_count(word) and not any(word in text for text in texts):
+            continue
         part = word if len(word) < 3 or any(word in text for text in texts) else longest_part_held(word, texts)
         held[part] = max(held.get(part, 0.0), weight * len(part) / len(word))
     return held
+
+
+def is_a_count(word: str) -> bool:
+    """Whether a word of two characters is a numeral with what it counts (一职, 十万, 四成; not 三峡, 百姓)."""
+    return len(word) == 2 and word[0] in NUMERAL_CHARS and tagged(word)[0][2] == "m"
 
 
 def longest_part_held(word: str, texts: list[str]) -> str:
