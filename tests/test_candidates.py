@@ -285,6 +285,25 @@ def test_a_place_keeps_the_character_jieba_split_off_its_front(sentence, places)
     assert spans_text(sentence, entities(sentence, PLACE_TAGS)) == places
 
 
+@pytest.mark.parametrize("sentence, question, place", [
+    ("輾轉抵達彌次郎的家鄉－日本南部九州的鹿兒島", "彌次郎在哪邊出生？", "鹿兒島"),  # DRCD test 1165-11: 鹿儿岛 a name
+    ("世界最大的錫克神廟位於加州尤巴城", "世界最大的錫克神廟在哪裡?", "加州尤巴城"),  # DRCD test: 尤巴城 a name
+    ("托木斯克州北與秋明州相鄰", "托木斯克州的北部與什麼地方相比鄰?", "秋明州"),  # DRCD test, cut
+])
+def test_a_name_jieba_tags_as_a_persons_is_a_place_by_its_ending(sentence, question, place):
+    found = extract_candidates(sentence, analyze_question(question))
+    assert place in [sentence[c.start:c.end] for c in found if c.type == "place"]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("她却拥有超过二十座桥梁,对小镇的居民来说", "小镇"),  # CMRC trial: one character before 镇
+    ("孙中山先生在广州就任非常大总统", "孙中山"),  # 山 ends given names
+])
+def test_a_persons_name_or_a_common_noun_is_no_place_by_its_ending(sentence, name):
+    found = extract_candidates(sentence, analyze_question("这件事发生在哪里？"))
+    assert name not in [sentence[c.start:c.end] for c in found if c.type == "place"]
+
+
 def test_a_reason_clause_leaves_the_predicates_shi_out():
     question = analyze_question("美军为什么被解职?")
     sentence = "美军被解职是因为行为不检点"  # DRCD

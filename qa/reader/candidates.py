@@ -54,6 +54,10 @@ POST_ENDINGS = PERSON_NOUNS + ("长", "员", "官", "委员", "司令", "参谋"
 """How a post ends (办公室主任, 党委书记, 镇长, 委员)."""
 NOT_IN_A_POST = ("x", "p", "c", "u", "d", "r", "m", "q", "f", "t", "nr")
 """jieba tags of words a post does not run back over: punctuation, function words, numbers, times, names."""
+PLACE_NAME_ENDINGS = ("岛", "海峡", "港", "湾", "湖", "州", "市", "县", "省", "城", "镇", "村", "盆地", "平原", "高原")
+"""Endings that make a name jieba tags as a person's the name of a place (鹿儿岛, 麻六甲海峡), after two characters or
+more (not 小镇); not 山, 江 or 河, which end given names (孙中山)."""
+
 HEADED_WORDS = 2
 """How many nominal words before a noun-headed word a candidate may take in (:func:`headed_by`)."""
 MIN_NAME_CHARS, MAX_NAME_CHARS = 2, 8
@@ -133,8 +137,8 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
         "quantity": ratio_or_quantities(folded, question),
         "time": (times(folded) if asks_point_of_time(question) else time_ranges(folded)) + periods(folded),
         "duration": durations(folded),
-        "person": joined_people(folded, entities(folded, PERSON_TAGS), drop),
-        "place": entities(folded, PLACE_TAGS),
+        "person": joined_people(folded, people := entities(folded, PERSON_TAGS), drop),
+        "place": with_places_tagged_as_people(folded, entities(folded, PLACE_TAGS), people),
         "organisation": entities(folded, ORG_TAGS),
         "list": enumerations(folded),
         "reason": marked_clauses(folded, REASON_MARKER, question) + (
@@ -189,6 +193,22 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
         if end > start:
             found.append(Candidate(start, end, "identity", "definition"))
     return without_other_side(found, folded, question)
+
+
+def with_places_tagged_as_people(folded: str, places: list[tuple[int, int]], people: list[tuple[int, int]]
+                                 ) -> list[tuple[int, int]]:
+    """Places with the names jieba tags as a person's that end in a place's ending (:data:`PLACE_NAME_ENDINGS`:
+    鹿儿岛, 秋明州, 罗斯托克港), each joined to a place that ends where it starts (加州 + 尤巴城)."""
+    spans = sorted(places)
+    for start, end in people:
+        name = folded[start:end]
+        if not any(name.endswith(ending) and len(name) - len(ending) >= 2 for ending in PLACE_NAME_ENDINGS):
+            continue
+        before = next((span for span in spans if span[1] == start), None)
+        if before:
+            spans.remove(before)
+        spans.append((before[0] if before else start, end))
+    return sorted(spans)
 
 
 def without_other_side(found: list[Candidate], folded: str, question: QuestionInfo) -> list[Candidate]:
