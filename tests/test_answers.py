@@ -264,11 +264,11 @@ def traditional_url(tmp_path_factory, settings, embedder):
 
 @pytest.fixture(scope="module")
 def split_names_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of four DRCD test articles and a paragraph each of seven more
+    """A real server over a real-model index of four DRCD test articles and a paragraph each of nine more
     (tests/data, CC BY-SA 3.0): two whose names jieba cuts up (賽丁泉天文台, 乌孜别克族), a city's (钟祥市), a
     palace's (凡尔赛宫), South Korea's railways, the name of 馬祖列島, the title 可汗, the 高加索山脉, a Bible
-    translation (武加大译本), the novels of the Yuan (元代) and the seats of 浙江省's government, beside the three of
-    the subset."""
+    translation (武加大译本), the novels of the Yuan (元代), the seats of 浙江省's government, 东德's economy and
+    托木斯克州, beside the three of the subset."""
     lines = [line for path in (DRCD_NAMES, DRCD_SUBSET / "corpus.jsonl")
              for line in path.read_text(encoding="utf-8").splitlines()]
     yield from served_corpus(tmp_path_factory.mktemp("split_names"), lines, settings, embedder)
@@ -325,6 +325,14 @@ def test_another_item_beside_the_one_a_question_names_answers_it(split_names_url
 def test_a_question_asking_where_something_moved_to_is_answered_with_any_complement_of_direction(
         split_names_url, question, expected):
     assert live_answer(split_names_url, question)["text"] == expected  # the passage writes 遷至; both were 臺灣
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("托木斯克州的北部與什麼地方相比鄰?", "秋明州"),  # was 克麥羅沃州, of the clause after
+    ("蘇聯東歐最重要的貿易港口為？", "羅斯托克港"),  # was 波羅的海的羅斯托克區發展航運業
+])
+def test_a_place_jieba_tags_as_a_persons_name_answers_a_where_question(split_names_url, question, expected):
+    assert live_answer(split_names_url, question)["text"] == expected
 
 
 def test_an_answer_starts_past_the_date_the_question_gives(encyclopaedia_url):
