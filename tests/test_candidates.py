@@ -289,8 +289,10 @@ def test_a_place_keeps_the_character_jieba_split_off_its_front(sentence, places)
     ("輾轉抵達彌次郎的家鄉－日本南部九州的鹿兒島", "彌次郎在哪邊出生？", "鹿兒島"),  # DRCD test 1165-11: 鹿儿岛 a name
     ("世界最大的錫克神廟位於加州尤巴城", "世界最大的錫克神廟在哪裡?", "加州尤巴城"),  # DRCD test: 尤巴城 a name
     ("托木斯克州北與秋明州相鄰", "托木斯克州的北部與什麼地方相比鄰?", "秋明州"),  # DRCD test, cut
+    ("1964年4月26日，坦干伊加與尚吉巴合併，成立坦尚尼亞聯合共和國，首都為杜篤瑪", "哪裡為坦尚尼亞聯合共和國的首都?",
+     "杜篤瑪"),  # DRCD test: after 首都为
 ])
-def test_a_name_jieba_tags_as_a_persons_is_a_place_by_its_ending(sentence, question, place):
+def test_a_name_jieba_tags_as_a_persons_is_a_place_by_its_ending_or_the_word_before(sentence, question, place):
     found = extract_candidates(sentence, analyze_question(question))
     assert place in [sentence[c.start:c.end] for c in found if c.type == "place"]
 
@@ -298,6 +300,7 @@ def test_a_name_jieba_tags_as_a_persons_is_a_place_by_its_ending(sentence, quest
 @pytest.mark.parametrize("sentence, name", [
     ("她却拥有超过二十座桥梁,对小镇的居民来说", "小镇"),  # CMRC trial: one character before 镇
     ("孙中山先生在广州就任非常大总统", "孙中山"),  # 山 ends given names
+    ("方濟各·沙勿略在一位日本朋友彌次郎的引介之下", "彌次郎"),  # DRCD test 1165-11: 在 is no place's frame alone
 ])
 def test_a_persons_name_or_a_common_noun_is_no_place_by_its_ending(sentence, name):
     found = extract_candidates(sentence, analyze_question("这件事发生在哪里？"))

@@ -195,14 +195,21 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
     return without_other_side(found, folded, question)
 
 
+PLACE_FRAMES = ("位于", "设于", "设在", "坐落于", "地处", "生于", "迁至", "迁往", "迁到", "抵达", "到达", "前往", "首都为",
+                "首都是", "首府为", "首府是", "定都", "总部在", "总部设于")
+"""Words after which a name jieba tags as a person's is a place (首都为杜笃玛, 总部设于多伦多)."""
+
+
 def with_places_tagged_as_people(folded: str, places: list[tuple[int, int]], people: list[tuple[int, int]]
                                  ) -> list[tuple[int, int]]:
     """Places with the names jieba tags as a person's that end in a place's ending (:data:`PLACE_NAME_ENDINGS`:
-    鹿儿岛, 秋明州, 罗斯托克港), each joined to a place that ends where it starts (加州 + 尤巴城)."""
+    鹿儿岛, 秋明州, 罗斯托克港) or stand after a word that frames a place (:data:`PLACE_FRAMES`: 首都为杜笃玛), each
+    joined to a place that ends where it starts (加州 + 尤巴城)."""
     spans = sorted(places)
     for start, end in people:
         name = folded[start:end]
-        if not any(name.endswith(ending) and len(name) - len(ending) >= 2 for ending in PLACE_NAME_ENDINGS):
+        if not (any(name.endswith(ending) and len(name) - len(ending) >= 2 for ending in PLACE_NAME_ENDINGS)
+                or folded[:start].endswith(PLACE_FRAMES)):
             continue
         before = next((span for span in spans if span[1] == start), None)
         if before:
