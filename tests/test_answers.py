@@ -264,11 +264,11 @@ def traditional_url(tmp_path_factory, settings, embedder):
 
 @pytest.fixture(scope="module")
 def split_names_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of four DRCD test articles and a paragraph each of nine more
+    """A real server over a real-model index of four DRCD test articles and a paragraph each of ten more
     (tests/data, CC BY-SA 3.0): two whose names jieba cuts up (賽丁泉天文台, 乌孜别克族), a city's (钟祥市), a
     palace's (凡尔赛宫), South Korea's railways, the name of 馬祖列島, the title 可汗, the 高加索山脉, a Bible
-    translation (武加大译本), the novels of the Yuan (元代), the seats of 浙江省's government, 东德's economy and
-    托木斯克州, beside the three of the subset."""
+    translation (武加大译本), the novels of the Yuan (元代), the seats of 浙江省's government, 东德's economy,
+    托木斯克州 and 坦尚尼亞, beside the three of the subset."""
     lines = [line for path in (DRCD_NAMES, DRCD_SUBSET / "corpus.jsonl")
              for line in path.read_text(encoding="utf-8").splitlines()]
     yield from served_corpus(tmp_path_factory.mktemp("split_names"), lines, settings, embedder)
@@ -330,6 +330,7 @@ def test_a_question_asking_where_something_moved_to_is_answered_with_any_complem
 @pytest.mark.parametrize("question, expected", [
     ("托木斯克州的北部與什麼地方相比鄰?", "秋明州"),  # was 克麥羅沃州, of the clause after
     ("蘇聯東歐最重要的貿易港口為？", "羅斯托克港"),  # was 波羅的海的羅斯托克區發展航運業
+    ("哪裡為坦尚尼亞聯合共和國的首都?", "杜篤瑪"),  # after 首都為; was 三蘭港
 ])
 def test_a_place_jieba_tags_as_a_persons_name_answers_a_where_question(split_names_url, question, expected):
     assert live_answer(split_names_url, question)["text"] == expected
