@@ -307,6 +307,19 @@ def test_a_persons_name_or_a_common_noun_is_no_place_by_its_ending(sentence, nam
     assert name not in [sentence[c.start:c.end] for c in found if c.type == "place"]
 
 
+def test_a_name_jieba_tags_as_a_places_is_a_persons_after_a_role():
+    sentence = "法國航海家拉彼魯茲對黑龍江口和庫頁島進行了勘察"  # DRCD test: 拉彼鲁兹 tagged a place
+    found = extract_candidates(sentence, analyze_question("發現宗谷海峽的法國航海家為誰?"))
+    assert "拉彼魯茲" in [sentence[c.start:c.end] for c in found if c.type == "person"]
+
+
+def test_a_place_after_a_role_overlapping_a_persons_name_is_no_person_of_its_own():
+    sentence = "天文台的創辦人帕西瓦爾·洛厄爾於1894年建立了它"  # after DRCD test: 帕西 tagged a place
+    people = [sentence[c.start:c.end] for c in extract_candidates(sentence, analyze_question("天文台是由哪一個人所建立的?"))
+              if c.type == "person"]
+    assert "帕西瓦爾·洛厄爾" in people and "帕西" not in people
+
+
 def test_a_reason_clause_leaves_the_predicates_shi_out():
     question = analyze_question("美军为什么被解职?")
     sentence = "美军被解职是因为行为不检点"  # DRCD

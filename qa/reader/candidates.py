@@ -133,12 +133,13 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
     drop = question_words(question)
     noun = asked_noun(question)
     found: list[Candidate] = []
+    people, places = entities(folded, PERSON_TAGS), entities(folded, PLACE_TAGS)
     kinds = {
         "quantity": ratio_or_quantities(folded, question),
         "time": (times(folded) if asks_point_of_time(question) else time_ranges(folded)) + periods(folded),
         "duration": durations(folded),
-        "person": joined_people(folded, people := entities(folded, PERSON_TAGS), drop),
-        "place": with_places_tagged_as_people(folded, entities(folded, PLACE_TAGS), people),
+        "person": joined_people(folded, with_people_tagged_as_places(folded, people, places), drop),
+        "place": with_places_tagged_as_people(folded, places, people),
         "organisation": entities(folded, ORG_TAGS),
         "list": enumerations(folded),
         "reason": marked_clauses(folded, REASON_MARKER, question) + (
@@ -198,6 +199,21 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
 PLACE_FRAMES = ("位于", "设于", "设在", "坐落于", "地处", "生于", "迁至", "迁往", "迁到", "抵达", "到达", "前往", "首都为",
                 "首都是", "首府为", "首府是", "定都", "总部在", "总部设于")
 """Words after which a name jieba tags as a person's is a place (首都为杜笃玛, 总部设于多伦多)."""
+
+
+ROLE_ENDINGS = ("家", "者", "员", "长", "官", "师", "统", "王", "帝", "相", "督", "事", "人")
+"""Endings of a word naming someone's role, after which a name jieba tags as a place's is a person's (航海家拉彼鲁兹,
+知事中村)."""
+
+
+def with_people_tagged_as_places(folded: str, people: list[tuple[int, int]], places: list[tuple[int, int]]
+                                 ) -> list[tuple[int, int]]:
+    """People with the names jieba tags as a place's that follow a word of two characters or more naming a role
+    (:data:`ROLE_ENDINGS`: 法国航海家拉彼鲁兹), where no person's name overlaps them (not 帕西 of 帕西瓦尔·洛厄尔)."""
+    word_starts = {stop: start for start, stop, _ in tagged(folded)}
+    return sorted(set(people) | {(start, end) for start, end in places if start - word_starts.get(start, start) >= 2
+                                 and folded[word_starts[start]:start].endswith(ROLE_ENDINGS)
+                                 and not any(first < end and start < stop for first, stop in people)})
 
 
 def with_places_tagged_as_people(folded: str, places: list[tuple[int, int]], people: list[tuple[int, int]]
