@@ -264,11 +264,11 @@ def traditional_url(tmp_path_factory, settings, embedder):
 
 @pytest.fixture(scope="module")
 def split_names_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of four DRCD test articles and a paragraph each of ten more
+    """A real server over a real-model index of four DRCD test articles and a paragraph each of eleven more
     (tests/data, CC BY-SA 3.0): two whose names jieba cuts up (賽丁泉天文台, 乌孜别克族), a city's (钟祥市), a
     palace's (凡尔赛宫), South Korea's railways, the name of 馬祖列島, the title 可汗, the 高加索山脉, a Bible
     translation (武加大译本), the novels of the Yuan (元代), the seats of 浙江省's government, 东德's economy,
-    托木斯克州 and 坦尚尼亞, beside the three of the subset."""
+    托木斯克州, 坦尚尼亞 and the 南華早報, beside the three of the subset."""
     lines = [line for path in (DRCD_NAMES, DRCD_SUBSET / "corpus.jsonl")
              for line in path.read_text(encoding="utf-8").splitlines()]
     yield from served_corpus(tmp_path_factory.mktemp("split_names"), lines, settings, embedder)
@@ -334,6 +334,11 @@ def test_a_question_asking_where_something_moved_to_is_answered_with_any_complem
 ])
 def test_a_place_jieba_tags_as_a_persons_name_answers_a_where_question(split_names_url, question, expected):
     assert live_answer(split_names_url, question)["text"] == expected
+
+
+def test_a_name_jieba_tags_in_part_as_a_places_answers_a_who_question_whole(split_names_url):
+    # 美國總統巴拉克·歐巴馬: 巴拉克 is tagged a place after the role 總統; it was 歐巴馬的名字
+    assert live_answer(split_names_url, "2011年的時候，當時的美國總統是誰?")["text"] == "巴拉克·歐巴馬"
 
 
 def test_an_answer_starts_past_the_date_the_question_gives(encyclopaedia_url):
