@@ -48,6 +48,12 @@ def test_a_count_of_two_characters_no_passage_holds_weighs_nothing():
     assert with_parts_held({"三峡": 6.0, "大坝": 4.0}, ["大坝"]) == {"三峡": 6.0, "大坝": 4.0}  # a name, not a count
 
 
+def test_the_shi_a_question_glues_onto_a_date_weighs_nothing_where_no_passage_holds_it():
+    texts = ["1946年他获得了少尉军阶"]  # after DRCD test: 卡特曾於1946年時榮獲了哪一個軍階
+    assert with_parts_held({"卡特": 5.0, "年时": 6.0, "军阶": 4.0}, texts) == {"卡特": 5.0, "军阶": 4.0}
+    assert with_parts_held({"少年时": 5.0, "年时": 6.0}, ["他少年时在上海"]) == {"少年时": 5.0, "年时": 6.0}  # held
+
+
 def test_words_of_the_title_count_whole_as_if_in_the_sentence():
     weights = {"明仁": 3.0, "即位": 1.0}
     sentence = "1989年昭和天皇崩御后即位为天皇"

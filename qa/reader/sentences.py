@@ -49,13 +49,17 @@ def word_weights(question: QuestionInfo, index: Index) -> dict[str, float]:
     return {word: index.backend.idf(word) for word in dict.fromkeys(question.words)}
 
 
+DATE_UNITS = "年月日代纪"
+"""Units a date ends in, which a question may glue 时 onto (1946年时, 80年代时)."""
+
+
 def with_parts_held(weights: dict[str, float], texts: list[str]) -> dict[str, float]:
     """The question's word weights where a word of three characters or more that none of ``texts`` holds (jieba's
     guess at a word only the question writes: 出自于, 秋明州州, 至茂宜岛) gives way to its longest part, at least half
     its length, that one of them holds (出自, 秋明州, 茂宜岛), weighing the share of it that part's length is: the
-    passages name the thing without the characters the question glued to it. A word with no such part stays. A
-    count of two characters (:func:`is_a_count`) that none of them holds weighs nothing: it is how the question counts
-    or points (总统一职, 大于十万 against 100,000), not what the passage says.
+    passages name the thing without the characters the question glued to it. A word with no such part stays. A word
+    that only frames the question (:func:`only_frames`) and that none of them holds weighs nothing: it is how the
+    question counts, points or dates (总统一职, 大于十万 against 100,000, 于1946年时), not what the passage says.
 
     Args:
         weights: the question's word weights (:func:`word_weights`).
@@ -63,16 +67,19 @@ def with_parts_held(weights: dict[str, float], texts: list[str]) -> dict[str, fl
     """
     held: dict[str, float] = {}
     for word, weight in weights.items():
-        if is_a_count(word) and not any(word in text for text in texts):
+        if only_frames(word) and not any(word in text for text in texts):
             continue
         part = word if len(word) < 3 or any(word in text for text in texts) else longest_part_held(word, texts)
         held[part] = max(held.get(part, 0.0), weight * len(part) / len(word))
     return held
 
 
-def is_a_count(word: str) -> bool:
-    """Whether a word of two characters is a numeral with what it counts (一职, 十万, 四成; not 三峡, 百姓)."""
-    return len(word) == 2 and word[0] in NUMERAL_CHARS and tagged(word)[0][2] == "m"
+def only_frames(word: str) -> bool:
+    """Whether a word of two characters only frames the question: a numeral with what it counts (一职, 十万, 四成;
+    not 三峡, 百姓) or a date's unit with the 时 the question glues to it (1946年时 cut as 1946, 年时)."""
+    if len(word) != 2:
+        return False
+    return word[0] in NUMERAL_CHARS and tagged(word)[0][2] == "m" or word[0] in DATE_UNITS and word[1] == "时"
 
 
 def longest_part_held(word: str, texts: list[str]) -> str:
