@@ -57,6 +57,12 @@ NOT_IN_A_POST = ("x", "p", "c", "u", "d", "r", "m", "q", "f", "t", "nr")
 PLACE_NAME_ENDINGS = ("岛", "海峡", "港", "湾", "湖", "州", "市", "县", "省", "城", "镇", "村", "盆地", "平原", "高原")
 """Endings that make a name jieba tags as a person's the name of a place (鹿儿岛, 麻六甲海峡), after two characters or
 more (not 小镇); not 山, 江 or 河, which end given names (孙中山)."""
+PLACE_FRAMES = ("位于", "设于", "设在", "坐落于", "地处", "生于", "迁至", "迁往", "迁到", "抵达", "到达", "前往", "首都为",
+                "首都是", "首府为", "首府是", "定都", "总部在", "总部设于")
+"""Words after which a name jieba tags as a person's is a place (首都为杜笃玛, 总部设于多伦多)."""
+ROLE_ENDINGS = ("家", "者", "员", "长", "官", "师", "统", "王", "帝", "相", "督", "事", "人")
+"""Endings of a word naming someone's role, after which a name jieba tags as a place's is a person's (航海家拉彼鲁兹,
+知事中村)."""
 
 HEADED_WORDS = 2
 """How many nominal words before a noun-headed word a candidate may take in (:func:`headed_by`)."""
@@ -194,16 +200,6 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
         if end > start:
             found.append(Candidate(start, end, "identity", "definition"))
     return without_other_side(found, folded, question)
-
-
-PLACE_FRAMES = ("位于", "设于", "设在", "坐落于", "地处", "生于", "迁至", "迁往", "迁到", "抵达", "到达", "前往", "首都为",
-                "首都是", "首府为", "首府是", "定都", "总部在", "总部设于")
-"""Words after which a name jieba tags as a person's is a place (首都为杜笃玛, 总部设于多伦多)."""
-
-
-ROLE_ENDINGS = ("家", "者", "员", "长", "官", "师", "统", "王", "帝", "相", "督", "事", "人")
-"""Endings of a word naming someone's role, after which a name jieba tags as a place's is a person's (航海家拉彼鲁兹,
-知事中村)."""
 
 
 def with_people_tagged_as_places(folded: str, people: list[tuple[int, int]], places: list[tuple[int, int]]
