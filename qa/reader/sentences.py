@@ -49,8 +49,9 @@ def word_weights(question: QuestionInfo, index: Index) -> dict[str, float]:
     return {word: index.backend.idf(word) for word in dict.fromkeys(question.words)}
 
 
-DATE_UNITS = "年月日代纪"
-"""Units a date ends in, which a question may glue 时 onto (1946年时, 80年代时)."""
+SHI_GLUED_UNITS = "年月日代纪"
+"""Units a date or period ends in, which a question may glue 时 onto (1946年时, 80年代时); not
+:data:`~qa.reader.spans.DATE_UNITS`, the units a number cut from a span's start takes with it."""
 
 
 def with_parts_held(weights: dict[str, float], texts: list[str]) -> dict[str, float]:
@@ -67,9 +68,10 @@ def with_parts_held(weights: dict[str, float], texts: list[str]) -> dict[str, fl
     """
     held: dict[str, float] = {}
     for word, weight in weights.items():
-        if only_frames(word) and not any(word in text for text in texts):
+        whole = any(word in text for text in texts)
+        if only_frames(word) and not whole:
             continue
-        part = word if len(word) < 3 or any(word in text for text in texts) else longest_part_held(word, texts)
+        part = word if len(word) < 3 or whole else longest_part_held(word, texts)
         held[part] = max(held.get(part, 0.0), weight * len(part) / len(word))
     return held
 
@@ -79,7 +81,7 @@ def only_frames(word: str) -> bool:
     not 三峡, 百姓) or a date's unit with the 时 the question glues to it (1946年时 cut as 1946, 年时)."""
     if len(word) != 2:
         return False
-    return word[0] in NUMERAL_CHARS and tagged(word)[0][2] == "m" or word[0] in DATE_UNITS and word[1] == "时"
+    return word[0] in NUMERAL_CHARS and tagged(word)[0][2] == "m" or word[0] in SHI_GLUED_UNITS and word[1] == "时"
 
 
 def longest_part_held(word: str, texts: list[str]) -> str:
