@@ -400,8 +400,12 @@ def test_gu_starts_a_consequence_only_where_it_is_no_word_s_first_character():
      "冷湖行政区因境内呼通诺尔湖(维吾尔语:异常冰冷的湖泊)而得名"),  # CMRC: a colon inside an aside
     ("他曾任局长(1998年,2000年),后退休", "后退休", "后退休"),  # the aside closed, the comma after it breaks
     ("据“人民至上,生命至上”的理念,迅速行动", "理念", "据“人民至上,生命至上”的理念"),  # a quote, as before
+    ("南共自1929年的3,000名党员一度降至1932年的200名,受到打击", "党员",  # DRCD test (CC BY-SA 3.0), folded
+     "南共自1929年的3,000名党员一度降至1932年的200名"),  # a Latin comma between digits is part of a number
+    ("时间00:30:00在儒略日期中以2,456,293.520833来表示", "儒略", "时间00:30:00在儒略日期中以2,456,293.520833来表示"),
+    ("共有3, 4人", "4", " 4人"),  # but not before a space
 ])
-def test_a_clause_runs_over_the_breaks_inside_an_aside_or_a_quote(text, word, clause):
+def test_a_clause_runs_over_the_breaks_inside_an_aside_a_quote_or_a_number(text, word, clause):
     start, end = clause_bounds(text, text.index(word))
     assert text[start:end] == clause
 

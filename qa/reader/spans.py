@@ -19,7 +19,9 @@ PARENTHETICAL = re.compile(r"[(（][^()（）]{1,40}[)）]")
 """A short aside in brackets: its commas and colons break no clause."""
 HONORIFICS = ("同志", "先生", "女士", "小姐", "师傅", "老师", "阁下")
 """Forms of address that follow a name (邓铭东同志)."""
-CLAUSE_BREAK = re.compile(r"[,，;；:：。!！?？]")
+CLAUSE_BREAK = re.compile(r"[，;；：。!！?？]|(?<!\d)[,:]|[,:](?!\d)")
+"""A comma, semicolon, colon or sentence end; a Latin comma or colon between digits is part of a number (3,000名,
+10:30), not a break."""
 EDGE_PUNCTUATION = "，,、：:;；。!！?？·・ \u3000"
 LEADING_WORDS = {"的", "了", "是", "为", "在", "于", "将", "把", "被", "和", "与", "及", "并", "作为", "身为", "由",
                  "对", "向", "从", "又", "还", "也", "都", "就", "共", "共有", "有", "达", "即", "则", "给", "至", "到",
