@@ -16,7 +16,7 @@ from qa.reader.slot import asked_noun, named_items
 from qa.reader.ranking import (FEATURES, FRAMED, before_trailing_function_words, candidate_features, counts_the_noun,
                                cut_suffix_echo, cut_to_unit_asked, echo_share, ends_in_predicate, fits_size_asked,
                                fits_unit_asked, framed_slot_first, from_the_title_start, given_name_first,
-                               is_lone_function_word, is_lone_predicate, is_well_formed, modifies_a_noun, names_a_body,
+                               is_lone_function_word, is_lone_predicate, is_stray_character, is_well_formed, modifies_a_noun, names_a_body,
                                noun_agreement, occupation_first, past_leading_predicate, past_possessive,
                                post_given_first, referring_word, runs_on_to_a_place, whole_name_first, with_ordinal_noun, with_place_tail,
                                within_a_time)
@@ -1036,6 +1036,30 @@ def test_a_why_or_how_question_is_not_answered_by_a_word_or_two(text, question, 
 def test_a_lone_function_word_is_no_answer(sentence, word, lone):
     start = sentence.index(word)
     assert is_lone_function_word(sentence, Candidate(start, start + len(word), "chunk", "pattern")) is lone
+
+
+@pytest.mark.parametrize("sentence, char, stray", [
+    # DRCD test (CC BY-SA 3.0), folded
+    ("等到卢安达爱国阵线占领全国时,已有约200万胡图族人因担心受到报复而逃往邻国", "时", True),  # ends a clause of time
+    ("洛东江是韩国最大的河流,北起太白山脉流经大邱南至釜山", "北", True),  # a word of position, tagged as a place
+    ("国务院组成部门的设立由总理提出,经全国人民代表大会决定", "理", True),  # a piece of a word
+    ("中国铁路广州局集团有限公司也是中国铁路总公司下属公司", "也", True),  # a word of function
+    ("刘宋种植的农作物包括稻、麦、粟、麻、蔬菜以及桑等作物", "桑", False),  # a noun of one character
+    ("太阳的能量来自其核心的氢聚变为氦", "氦", False),
+    ("该队赢得了6座冠军奖杯", "6", False),  # a number
+])
+def test_a_stray_character_is_no_answer(sentence, char, stray):
+    start = sentence.index(char)
+    assert is_stray_character(sentence, Candidate(start, start + 1, "chunk", "pattern")) is stray
+    assert not is_stray_character(sentence, Candidate(start, start + 2, "chunk", "pattern"))
+
+
+def test_a_question_is_not_answered_by_the_time_clause_or_the_position_word_left_of_its_own_words():
+    # DRCD test (CC BY-SA 3.0) and CMRC 2018 trial (CC BY-SA 4.0), folded
+    sentence = "等到卢安达爱国阵线占领全国时,已有约200万胡图族人因担心受到报复而逃往邻国,其中又以萨伊最多。"
+    assert best_candidate_text(sentence, "胡图族人于卢安达爱国阵线占领卢安达全国后大多逃往哪一个邻国?") == "萨伊"  # not 时
+    sentence = "在此背景下,各家经纪商决定通过协商的方式制定公共管理条例,实现金融市场的自我规范。"
+    assert best_candidate_text(sentence, "决定协商制定公共管理条例的背景是什么？") != "下"
 
 
 def test_a_which_question_is_not_answered_by_a_function_word():

@@ -16,7 +16,7 @@ from qa.reader.places import fits_place_kind, place_kind_asked
 from qa.reader.questions import (CLASSIFIERS, HEAD_NOUNS, POSTED_BEFORE, POSTING, QuestionInfo, asks_alias,
                                  asks_ordinal, asks_post, asks_several, item_type, short_form_asked, trade_asked)
 from qa.reader.sentences import ScoredSentence
-from qa.reader.slot import NOUN_KEPT, asked_noun, asks_a_place_level, nominal_head
+from qa.reader.slot import NOUN_KEPT, TIME_CLAUSE_WORDS, asked_noun, asks_a_place_level, nominal_head
 from qa.reader.spans import (CHINESE_DIGITS, CLAUSE_BREAK, CURRENCIES, HONORIFICS, end_closing_quote, quoted_ranges,
                              tagged, word_at, words_within)
 from qa.reader.weights import ReaderWeights
@@ -82,6 +82,8 @@ COMPASS = "东南西北中"
 NOMINAL_EXCEPTIONS = ("vn", "an", "eng")
 """... but these tags, which start like them, are nominal: nouns made of verbs and adjectives, and a word in Latin
 letters (jieba's ``eng``, not the interjection ``e``: ateleia, Google)."""
+LONE_CHARACTER_TAGS = ("n", "m", "eng")
+"""Tags of a word of one character that may answer on its own: a noun (桑, 氦, 铁) or a number (6)."""
 NAMED_TYPES = ("place", "organisation")
 """Candidate kinds that name a place or a body, and so may qualify a noun of the question (茂南区 of 茂南区城南街道);
 a person's name before a word of the question is more often its subject (杜慧度 of 杜慧度派兵)."""
@@ -381,6 +383,17 @@ def lone_word_tag(folded: str, candidate: Candidate) -> str | None:
     return word[2] if word is not None and word[0] == candidate.start and word[1] == candidate.end else None
 
 
+def is_stray_character(folded: str, candidate: Candidate) -> bool:
+    """Whether the candidate is one character that names nothing on its own: a piece of a word (項 of 事項), a word
+    of function (的, 也, 暨), of position (北 of 北漢江, 中, 下) or the 时 that ends a clause of time (占领全国时). A
+    noun of one character (桑, 氦) or a number (6) may answer (:data:`LONE_CHARACTER_TAGS`)."""
+    if candidate.end - candidate.start != 1:
+        return False
+    flag = lone_word_tag(folded, candidate)
+    char = folded[candidate.start]
+    return flag is None or not flag.startswith(LONE_CHARACTER_TAGS) or char in COMPASS or char in TIME_CLAUSE_WORDS
+
+
 def is_lone_predicate(folded: str, candidate: Candidate) -> bool:
     """Whether the candidate is one word that no noun phrase is made of (是, 接壤: tagged as in
     :data:`NOT_NOMINAL_TAGS`). It names no place, person or body, nor the noun an ``other`` question asks for
@@ -668,6 +681,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             candidate = with_place_tail(candidate, folded)
         if (question.type == "place" and names_a_body(folded, candidate)
                 or starts_with_a_rank(folded, candidate, question)):
+            continue
+        if is_stray_character(folded, candidate):
             continue
         text = folded[candidate.start:candidate.end]
         named = candidate.origin == NAMED_FRONT
