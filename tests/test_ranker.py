@@ -16,10 +16,10 @@ from qa.reader.slot import asked_noun, named_items
 from qa.reader.ranking import (FEATURES, FRAMED, before_trailing_function_words, candidate_features, counts_the_noun,
                                cut_suffix_echo, cut_to_unit_asked, echo_share, ends_in_predicate, fits_size_asked,
                                fits_unit_asked, framed_slot_first, from_the_title_start, given_name_first,
-                               is_lone_function_word, is_lone_predicate, is_stray_character, is_well_formed, modifies_a_noun, names_a_body,
-                               noun_agreement, occupation_first, past_leading_predicate, past_possessive,
-                               post_given_first, referring_word, runs_on_to_a_place, whole_name_first, with_ordinal_noun, with_place_tail,
-                               within_a_time)
+                               is_lone_function_word, is_lone_predicate, is_stray_character, is_well_formed,
+                               modifies_a_noun, names_a_body, noun_agreement, occupation_first, past_leading_predicate,
+                               past_possessive, post_given_first, referring_word, runs_on_to_a_place, whole_name_first,
+                               with_ordinal_noun, with_place_tail, within_a_time)
 from qa.reader.sentences import ScoredSentence
 from qa.text.normalize import fold
 from qa.reader.weights import ReaderWeights
