@@ -291,6 +291,8 @@ def test_a_place_keeps_the_character_jieba_split_off_its_front(sentence, places)
     ("托木斯克州北與秋明州相鄰", "托木斯克州的北部與什麼地方相比鄰?", "秋明州"),  # DRCD test, cut
     ("1964年4月26日，坦干伊加與尚吉巴合併，成立坦尚尼亞聯合共和國，首都為杜篤瑪", "哪裡為坦尚尼亞聯合共和國的首都?",
      "杜篤瑪"),  # DRCD test: after 首都为
+    ("首次是與鄧穎超新婚之夜；第二次是在莫斯科，與蘇聯交涉日內瓦世界和平會議事宜前", "周恩來曾於何處醉倒?", "莫斯科"),  # DRCD
+    ("A-135反弹道导弹系统是部署在莫斯科附近区域的一套复合反弹道飞弹系统", "A-135部署在哪里？", "莫斯科"),  # CMRC trial
 ])
 def test_a_name_jieba_tags_as_a_persons_is_a_place_by_its_ending_or_the_word_before(sentence, question, place):
     found = extract_candidates(sentence, analyze_question(question))
@@ -301,8 +303,9 @@ def test_a_name_jieba_tags_as_a_persons_is_a_place_by_its_ending_or_the_word_bef
     ("她却拥有超过二十座桥梁,对小镇的居民来说", "小镇"),  # CMRC trial: one character before 镇
     ("孙中山先生在广州就任非常大总统", "孙中山"),  # 山 ends given names
     ("方濟各·沙勿略在一位日本朋友彌次郎的引介之下", "彌次郎"),  # DRCD test 1165-11: 在 is no place's frame alone
+    ("在张三的带领下", "张三"),  # nor where neither a break nor the surroundings follow
 ])
-def test_a_persons_name_or_a_common_noun_is_no_place_by_its_ending(sentence, name):
+def test_a_persons_name_or_a_common_noun_is_no_place_by_its_ending_or_a_preposition_alone(sentence, name):
     found = extract_candidates(sentence, analyze_question("这件事发生在哪里？"))
     assert name not in [sentence[c.start:c.end] for c in found if c.type == "place"]
 

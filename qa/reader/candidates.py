@@ -21,7 +21,7 @@ from qa.reader.questions import (HEAD_NOUNS, QuestionInfo, asks_alias, asks_epit
                                  trade_asked)
 from qa.reader.sentences import weighted_coverage
 from qa.reader.slot import asked_noun, asks_a_place_level, named_items, names_the_attribute, slot
-from qa.reader.spans import CHINESE_DIGITS, clauses, is_numeral, quoted_ranges, tagged, trim, words_within
+from qa.reader.spans import CHINESE_DIGITS, CLAUSE_BREAK, clauses, is_numeral, quoted_ranges, tagged, trim, words_within
 from qa.text.normalize import fold
 
 PRONOUNS = re.compile(r"^(?:他|她|他们|她们|其|该人|此人)$")
@@ -60,6 +60,12 @@ more (not 小镇); not 山, 江 or 河, which end given names (孙中山)."""
 PLACE_FRAMES = ("位于", "设于", "设在", "坐落于", "地处", "生于", "迁至", "迁往", "迁到", "抵达", "到达", "前往", "首都为",
                 "首都是", "首府为", "首府是", "定都", "总部在", "总部设于")
 """Words after which a name jieba tags as a person's is a place (首都为杜笃玛, 总部设于多伦多)."""
+PLACE_PREPOSITIONS = ("在", "于")
+"""Prepositions after which a name jieba tags as a person's is a place where the clause ends right after it or a
+word of its surroundings follows (:data:`SURROUNDINGS`: 第二次是在莫斯科, 部署在莫斯科附近; not 在张三的带领下)."""
+SURROUNDINGS = ("附近", "一带", "周边", "周围", "以北", "以南", "以东", "以西", "境内", "市内", "市区", "郊区", "郊外",
+                "近郊", "城外", "城内")
+"""Words that place something around a place named before them."""
 ROLE_ENDINGS = ("家", "者", "员", "长", "官", "师", "统", "王", "帝", "相", "督", "事", "人")
 """Endings of a word naming someone's role, after which a name jieba tags as a place's is a person's (航海家拉彼鲁兹,
 知事中村)."""
@@ -215,13 +221,16 @@ def with_people_tagged_as_places(folded: str, people: list[tuple[int, int]], pla
 def with_places_tagged_as_people(folded: str, places: list[tuple[int, int]], people: list[tuple[int, int]]
                                  ) -> list[tuple[int, int]]:
     """Places with the names jieba tags as a person's that end in a place's ending (:data:`PLACE_NAME_ENDINGS`:
-    鹿儿岛, 秋明州, 罗斯托克港) or stand after a word that frames a place (:data:`PLACE_FRAMES`: 首都为杜笃玛), each
-    joined to a place that ends where it starts (加州 + 尤巴城)."""
+    鹿儿岛, 秋明州, 罗斯托克港), stand after a word that frames a place (:data:`PLACE_FRAMES`: 首都为杜笃玛) or after
+    a preposition of place with nothing or the surroundings after them (:data:`PLACE_PREPOSITIONS`: 在莫斯科附近),
+    each joined to a place that ends where it starts (加州 + 尤巴城)."""
     spans = sorted(places)
     for start, end in people:
         name = folded[start:end]
+        placed = folded[:start].endswith(PLACE_PREPOSITIONS) and (
+            end == len(folded) or CLAUSE_BREAK.match(folded, end) is not None or folded.startswith(SURROUNDINGS, end))
         if not (any(name.endswith(ending) and len(name) - len(ending) >= 2 for ending in PLACE_NAME_ENDINGS)
-                or folded[:start].endswith(PLACE_FRAMES)):
+                or folded[:start].endswith(PLACE_FRAMES) or placed):
             continue
         before = next((span for span in spans if span[1] == start), None)
         if before:
