@@ -364,6 +364,18 @@ def test_a_question_word_loses_the_function_characters_jieba_glued_onto_it(word,
     assert unglued(word) == expected
 
 
+@pytest.mark.parametrize("question, suffix", [
+    ("段祺瑞在哪一年時畢業於李鴻章所創設的天津武備學堂?", "毕业于李鸿章所创设的天津武备学堂"),  # DRCD test (CC BY-SA 3.0)
+    ("卡特曾於哪一年時取得了潛艇艦長的資格?", "取得了潜艇舰长的资格"),  # DRCD test
+    ("他在什么时候出生？", "出生"),
+    ("这场战争发生在哪一年时期？", "时期"),  # 时期 is a word of its own, not the glued 时
+])
+def test_a_time_question_does_not_ask_the_sentence_for_the_shi_it_glues_onto_its_interrogative(question, suffix):
+    info = analyze_question(question)
+    assert info.type == "time" and info.suffix.rstrip("?？") == suffix
+    assert "时" not in info.words
+
+
 def test_a_question_names_what_it_asks_about_as_a_passage_names_it():
     assert analyze_question("陳誠於1925年時改任哪一個職位?").words[0] == "陈诚"  # DRCD: not 陈诚于
     assert "杨昊" in analyze_question("杨昊现效力于哪里？").words  # CMRC

@@ -222,6 +222,13 @@ def is_english(text: str) -> bool:
     return bool(letters) and sum(c.isascii() for c in letters) / len(letters) > 0.7
 
 
+def glues_shi(suffix: str) -> bool:
+    """Whether what follows a time interrogative starts with the 时 a question glues onto it (哪一年时毕业于, 何年时):
+    a word of its own (not the 时期 of 何时期), part of the interrogative and no word the sentence need hold."""
+    words = tagged(suffix)
+    return bool(words) and suffix[:words[0][1]] == "时"
+
+
 def analyze_question(question: str) -> QuestionInfo:
     """Classify a question and locate its interrogative slot.
 
@@ -265,6 +272,9 @@ def analyze_question(question: str) -> QuestionInfo:
                 answer_type = refine_other(prefix, suffix.removeprefix("一"))
             if answer_type == "action":
                 words = [w for w in words if w not in suffix]
+            if answer_type == "time" and glues_shi(suffix):
+                suffix = suffix[1:]
+                words = [w for w in words if w != "时"]
             if answer_type == "identity" and suffix.startswith("身份"):
                 suffix = suffix[2:]
                 words = [w for w in words if w != "身份"]
