@@ -264,11 +264,11 @@ def traditional_url(tmp_path_factory, settings, embedder):
 
 @pytest.fixture(scope="module")
 def split_names_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of four DRCD test articles and a paragraph each of eleven more
+    """A real server over a real-model index of four DRCD test articles and a paragraph each of thirteen more
     (tests/data, CC BY-SA 3.0): two whose names jieba cuts up (賽丁泉天文台, 乌孜别克族), a city's (钟祥市), a
     palace's (凡尔赛宫), South Korea's railways, the name of 馬祖列島, the title 可汗, the 高加索山脉, a Bible
     translation (武加大译本), the novels of the Yuan (元代), the seats of 浙江省's government, 东德's economy,
-    托木斯克州, 坦尚尼亞 and the 南華早報, beside the three of the subset."""
+    托木斯克州, 坦尚尼亞, the 南華早報, the 儒略日 and 周恩來's drinking, beside the three of the subset."""
     lines = [line for path in (DRCD_NAMES, DRCD_SUBSET / "corpus.jsonl")
              for line in path.read_text(encoding="utf-8").splitlines()]
     yield from served_corpus(tmp_path_factory.mktemp("split_names"), lines, settings, embedder)
@@ -331,9 +331,16 @@ def test_a_question_asking_where_something_moved_to_is_answered_with_any_complem
     ("托木斯克州的北部與什麼地方相比鄰?", "秋明州"),  # was 克麥羅沃州, of the clause after
     ("蘇聯東歐最重要的貿易港口為？", "羅斯托克港"),  # was 波羅的海的羅斯托克區發展航運業
     ("哪裡為坦尚尼亞聯合共和國的首都?", "杜篤瑪"),  # after 首都為; was 三蘭港
+    ("周恩來曾於何處與蘇聯交涉日內瓦世界和平會議事宜前醉倒?", "莫斯科"),  # 在莫斯科 ends a clause; was 第二次是在莫斯科
 ])
 def test_a_place_jieba_tags_as_a_persons_name_answers_a_where_question(split_names_url, question, expected):
     assert live_answer(split_names_url, question)["text"] == expected
+
+
+def test_a_number_written_with_thousands_separators_is_answered_whole(split_names_url):
+    # the Latin comma and colon between digits break no clause: it was 12, of 00:30:00
+    answer = live_answer(split_names_url, "一般日期中的時間00:30:00在儒略日期中以多少來表示？")
+    assert answer["text"] == "2,456,293.520833"
 
 
 def test_a_name_jieba_tags_in_part_as_a_places_answers_a_who_question_whole(split_names_url):
