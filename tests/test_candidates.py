@@ -316,6 +316,16 @@ def test_a_name_jieba_tags_as_a_places_is_a_persons_after_a_role():
     assert "拉彼魯茲" in [sentence[c.start:c.end] for c in found if c.type == "person"]
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("法國航海家拉彼魯茲對黑龍江口和庫頁島進行了勘察", "庫頁島"),  # DRCD test: 库页岛 tagged a person (nrt)
+    ("東晉元帝在江乘縣僑置南東海郡、南琅琊郡、南東平郡、南蘭陵郡", "東海郡"),  # DRCD test: 东海郡 tagged nr
+])
+def test_a_name_jieba_tags_as_a_persons_is_no_person_where_it_ends_like_a_place(sentence, name):
+    found = extract_candidates(sentence, analyze_question("這是由誰建立的?"))
+    assert name not in [sentence[c.start:c.end] for c in found if c.type == "person"]
+    assert name in [sentence[c.start:c.end] for c in found if c.type == "place"]
+
+
 def test_a_place_after_a_role_overlapping_a_persons_name_is_no_person_of_its_own():
     sentence = "天文台的創辦人帕西瓦爾·洛厄爾於1894年建立了它"  # after DRCD test: 帕西 tagged a place
     people = [sentence[c.start:c.end] for c in extract_candidates(sentence, analyze_question("天文台是由哪一個人所建立的?"))

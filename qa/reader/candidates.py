@@ -54,9 +54,10 @@ POST_ENDINGS = PERSON_NOUNS + ("长", "员", "官", "委员", "司令", "参谋"
 """How a post ends (办公室主任, 党委书记, 镇长, 委员)."""
 NOT_IN_A_POST = ("x", "p", "c", "u", "d", "r", "m", "q", "f", "t", "nr")
 """jieba tags of words a post does not run back over: punctuation, function words, numbers, times, names."""
-PLACE_NAME_ENDINGS = ("岛", "海峡", "港", "湾", "湖", "州", "市", "县", "省", "城", "镇", "村", "盆地", "平原", "高原")
-"""Endings that make a name jieba tags as a person's the name of a place (鹿儿岛, 麻六甲海峡), after two characters or
-more (not 小镇); not 山, 江 or 河, which end given names (孙中山)."""
+PLACE_NAME_ENDINGS = ("岛", "海峡", "港", "湾", "湖", "州", "市", "县", "郡", "省", "城", "镇", "村", "盆地", "平原",
+                      "高原")
+"""Endings that make a name jieba tags as a person's the name of a place, and no person's (鹿儿岛, 麻六甲海峡, 东海郡),
+after two characters or more (not 小镇); not 山, 江 or 河, which end given names (孙中山)."""
 PLACE_FRAMES = ("位于", "设于", "设在", "坐落于", "地处", "生于", "迁至", "迁往", "迁到", "抵达", "到达", "前往", "首都为",
                 "首都是", "首府为", "首府是", "定都", "总部在", "总部设于")
 """Words after which a name jieba tags as a person's is a place (首都为杜笃玛, 总部设于多伦多)."""
@@ -150,7 +151,8 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
         "quantity": ratio_or_quantities(folded, question),
         "time": (times(folded) if asks_point_of_time(question) else time_ranges(folded)) + periods(folded),
         "duration": durations(folded),
-        "person": joined_people(folded, with_people_tagged_as_places(folded, people, places), drop),
+        "person": joined_people(folded, with_people_tagged_as_places(
+            folded, [span for span in people if not ends_like_a_place(folded[span[0]:span[1]])], places), drop),
         "place": with_places_tagged_as_people(folded, places, people),
         "organisation": entities(folded, ORG_TAGS),
         "list": enumerations(folded),
@@ -218,6 +220,11 @@ def with_people_tagged_as_places(folded: str, people: list[tuple[int, int]], pla
                                  and not any(first < end and start < stop for first, stop in people)})
 
 
+def ends_like_a_place(name: str) -> bool:
+    """Whether a name ends in a place's ending after two characters or more (:data:`PLACE_NAME_ENDINGS`)."""
+    return any(name.endswith(ending) and len(name) - len(ending) >= 2 for ending in PLACE_NAME_ENDINGS)
+
+
 def with_places_tagged_as_people(folded: str, places: list[tuple[int, int]], people: list[tuple[int, int]]
                                  ) -> list[tuple[int, int]]:
     """Places with the names jieba tags as a person's that end in a place's ending (:data:`PLACE_NAME_ENDINGS`:
@@ -229,8 +236,7 @@ def with_places_tagged_as_people(folded: str, places: list[tuple[int, int]], peo
         name = folded[start:end]
         placed = folded[:start].endswith(PLACE_PREPOSITIONS) and (
             end == len(folded) or CLAUSE_BREAK.match(folded, end) is not None or folded.startswith(SURROUNDINGS, end))
-        if not (any(name.endswith(ending) and len(name) - len(ending) >= 2 for ending in PLACE_NAME_ENDINGS)
-                or folded[:start].endswith(PLACE_FRAMES) or placed):
+        if not (ends_like_a_place(name) or folded[:start].endswith(PLACE_FRAMES) or placed):
             continue
         before = next((span for span in spans if span[1] == start), None)
         if before:
