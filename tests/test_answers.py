@@ -264,11 +264,12 @@ def traditional_url(tmp_path_factory, settings, embedder):
 
 @pytest.fixture(scope="module")
 def split_names_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of four DRCD test articles and a paragraph each of thirteen more
+    """A real server over a real-model index of four DRCD test articles and a paragraph each of fifteen more
     (tests/data, CC BY-SA 3.0): two whose names jieba cuts up (賽丁泉天文台, 乌孜别克族), a city's (钟祥市), a
     palace's (凡尔赛宫), South Korea's railways, the name of 馬祖列島, the title 可汗, the 高加索山脉, a Bible
     translation (武加大译本), the novels of the Yuan (元代), the seats of 浙江省's government, 东德's economy,
-    托木斯克州, 坦尚尼亞, the 南華早報, the 儒略日 and 周恩來's drinking, beside the three of the subset."""
+    托木斯克州, 坦尚尼亞, the 南華早報, the 儒略日, 周恩來's drinking, 庫頁島 and the commanderies of 臨沂市, beside
+    the three of the subset."""
     lines = [line for path in (DRCD_NAMES, DRCD_SUBSET / "corpus.jsonl")
              for line in path.read_text(encoding="utf-8").splitlines()]
     yield from served_corpus(tmp_path_factory.mktemp("split_names"), lines, settings, embedder)
@@ -334,6 +335,14 @@ def test_a_question_asking_where_something_moved_to_is_answered_with_any_complem
     ("周恩來曾於何處與蘇聯交涉日內瓦世界和平會議事宜前醉倒?", "莫斯科"),  # 在莫斯科 ends a clause; was 第二次是在莫斯科
 ])
 def test_a_place_jieba_tags_as_a_persons_name_answers_a_where_question(split_names_url, question, expected):
+    assert live_answer(split_names_url, question)["text"] == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("發現宗谷海峽的法國航海家為誰?", "拉彼魯茲"),  # was 庫頁島, which jieba's dictionary tags as a person's name
+    ("南琅琊郡、南東平郡等地為誰所設置?", "東晉元帝"),  # was 東海郡
+])
+def test_a_name_ending_like_a_place_does_not_answer_a_who_question(split_names_url, question, expected):
     assert live_answer(split_names_url, question)["text"] == expected
 
 
