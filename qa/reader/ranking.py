@@ -384,8 +384,8 @@ def lone_word_tag(folded: str, candidate: Candidate) -> str | None:
 
 
 def is_stray_character(folded: str, candidate: Candidate) -> bool:
-    """Whether the candidate is one character that names nothing on its own: a piece of a word (項 of 事項), a word
-    of function (的, 也, 暨), of position (北 of 北漢江, 中, 下) or the 时 that ends a clause of time (占领全国时). A
+    """Whether the candidate is one character that names nothing on its own: a piece of a word (理 of 总理), a word
+    of function (的, 也, 暨), of position (北 of 北汉江, 中, 下) or the 时 that ends a clause of time (占领全国时). A
     noun of one character (桑, 氦) or a number (6) may answer (:data:`LONE_CHARACTER_TAGS`)."""
     if candidate.end - candidate.start != 1:
         return False
