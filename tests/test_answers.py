@@ -264,12 +264,12 @@ def traditional_url(tmp_path_factory, settings, embedder):
 
 @pytest.fixture(scope="module")
 def split_names_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of four DRCD test articles and a paragraph each of fifteen more
+    """A real server over a real-model index of four DRCD test articles and a paragraph each of sixteen more
     (tests/data, CC BY-SA 3.0): two whose names jieba cuts up (賽丁泉天文台, 乌孜别克族), a city's (钟祥市), a
     palace's (凡尔赛宫), South Korea's railways, the name of 馬祖列島, the title 可汗, the 高加索山脉, a Bible
     translation (武加大译本), the novels of the Yuan (元代), the seats of 浙江省's government, 东德's economy,
-    托木斯克州, 坦尚尼亞, the 南華早報, the 儒略日, 周恩來's drinking, 庫頁島 and the commanderies of 臨沂市, beside
-    the three of the subset."""
+    托木斯克州, 坦尚尼亞, the 南華早報, the 儒略日, 周恩來's drinking, 庫頁島, the commanderies of 臨沂市 and 段祺瑞,
+    beside the three of the subset."""
     lines = [line for path in (DRCD_NAMES, DRCD_SUBSET / "corpus.jsonl")
              for line in path.read_text(encoding="utf-8").splitlines()]
     yield from served_corpus(tmp_path_factory.mktemp("split_names"), lines, settings, embedder)
@@ -344,6 +344,11 @@ def test_a_place_jieba_tags_as_a_persons_name_answers_a_where_question(split_nam
 ])
 def test_a_name_ending_like_a_place_does_not_answer_a_who_question(split_names_url, question, expected):
     assert live_answer(split_names_url, question)["text"] == expected
+
+
+def test_the_shi_a_question_glues_onto_its_time_interrogative_frames_nothing(split_names_url):
+    # 1885年考入…天津武備學堂 and 1889年畢業時: the question's 時 had kept 畢業 out of the slot's frame
+    assert live_answer(split_names_url, "段祺瑞在哪一年時畢業於李鴻章所創設的天津武備學堂?")["text"] == "1889年"
 
 
 def test_a_number_written_with_thousands_separators_is_answered_whole(split_names_url):
