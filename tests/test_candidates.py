@@ -292,7 +292,7 @@ def test_a_place_keeps_the_character_jieba_split_off_its_front(sentence, places)
     ("1964年4月26日，坦干伊加與尚吉巴合併，成立坦尚尼亞聯合共和國，首都為杜篤瑪", "哪裡為坦尚尼亞聯合共和國的首都?",
      "杜篤瑪"),  # DRCD test: after 首都为
     ("首次是與鄧穎超新婚之夜；第二次是在莫斯科，與蘇聯交涉日內瓦世界和平會議事宜前", "周恩來曾於何處醉倒?", "莫斯科"),  # DRCD
-    ("A-135反弹道导弹系统是部署在莫斯科附近区域的一套复合反弹道飞弹系统", "A-135部署在哪里？", "莫斯科"),  # CMRC trial
+    ("A-135反弹道导弹系统是部署在莫斯科附近区域的一套复合反弹道飞弹系统", "A-135部署在哪里？", "莫斯科"),  # after CMRC
 ])
 def test_a_name_jieba_tags_as_a_persons_is_a_place_by_its_ending_or_the_word_before(sentence, question, place):
     found = extract_candidates(sentence, analyze_question(question))
@@ -413,7 +413,7 @@ def test_gu_starts_a_consequence_only_where_it_is_no_word_s_first_character():
      "冷湖行政区因境内呼通诺尔湖(维吾尔语:异常冰冷的湖泊)而得名"),  # CMRC: a colon inside an aside
     ("他曾任局长(1998年,2000年),后退休", "后退休", "后退休"),  # the aside closed, the comma after it breaks
     ("据“人民至上,生命至上”的理念,迅速行动", "理念", "据“人民至上,生命至上”的理念"),  # a quote, as before
-    ("南共自1929年的3,000名党员一度降至1932年的200名,受到打击", "党员",  # DRCD test (CC BY-SA 3.0), folded
+    ("南共自1929年的3,000名党员一度降至1932年的200名,受到打击", "党员",  # DRCD test (CC BY-SA 3.0), folded, cut
      "南共自1929年的3,000名党员一度降至1932年的200名"),  # a Latin comma between digits is part of a number
     ("时间00:30:00在儒略日期中以2,456,293.520833来表示", "儒略", "时间00:30:00在儒略日期中以2,456,293.520833来表示"),
     ("共有3, 4人", "4", " 4人"),  # but not before a space

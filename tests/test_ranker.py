@@ -1039,12 +1039,12 @@ def test_a_lone_function_word_is_no_answer(sentence, word, lone):
 
 
 @pytest.mark.parametrize("sentence, char, stray", [
-    # DRCD test (CC BY-SA 3.0), folded
-    ("等到卢安达爱国阵线占领全国时,已有约200万胡图族人因担心受到报复而逃往邻国", "时", True),  # ends a clause of time
-    ("洛东江是韩国最大的河流,北起太白山脉流经大邱南至釜山", "北", True),  # a word of position, tagged as a place
+    # the DRCD test sentences (CC BY-SA 3.0) folded and cut; the others written for the test
+    ("等到卢安达爱国阵线占领全国时,已有约200万胡图族人因担心受到报复而逃往邻国", "时", True),  # DRCD: a clause of time
+    ("洛东江是韩国最大的河流,北起太白山脉流经大邱南至釜山", "北", True),  # DRCD: position, tagged as a place
     ("国务院组成部门的设立由总理提出,经全国人民代表大会决定", "理", True),  # a piece of a word
     ("中国铁路广州局集团有限公司也是中国铁路总公司下属公司", "也", True),  # a word of function
-    ("刘宋种植的农作物包括稻、麦、粟、麻、蔬菜以及桑等作物", "桑", False),  # a noun of one character
+    ("刘宋种植的农作物包括稻、麦、粟、麻、蔬菜以及桑等作物", "桑", False),  # DRCD: a noun of one character
     ("太阳的能量来自其核心的氢聚变为氦", "氦", False),
     ("该队赢得了6座冠军奖杯", "6", False),  # a number
 ])
