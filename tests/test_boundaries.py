@@ -6,7 +6,7 @@ from qa.reader.boundaries import (cut_echoed_predicate, cut_prepositional_tail, 
                                   drop_leading_verb, drop_particle_before_name, past_posting_verb, refine,
                                   with_named_front)
 from qa.reader.questions import analyze_question
-from qa.reader.slot import slot
+from qa.reader.slot import names_a_kind, slot
 from qa.reader.candidates import question_words, sentence_candidates
 from qa.reader.patterns import enumerations, time_ranges, times
 from qa.reader.spans import end_closing_quote, quoted_ranges, trim
@@ -263,6 +263,34 @@ def test_a_noun_the_interrogative_owns_stays_out_of_the_slot():
     sentence = fold("这是一辆红色的车,停在门口。")  # 什么样的 asks for a kind of the noun after it, which stays
     start, end, _ = slot(sentence, analyze_question("这是一辆什么样的车？"))
     assert sentence[start:end].endswith("的车")
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    # DRCD test (CC BY-SA 3.0), folded, the first cut: 的 + the noun asked for after a modifier naming its kind
+    ("而不再以倫敦大學的名義頒發。", "倫大學院於2005年時不再需要以什麼名義來頒發包括證書在內的官方文件?", "以伦敦大学"),
+    ("它能使以這些植物為食的昆蟲麻痹因而達到殺蟲的效果。", "葉片和種子中的咖啡因可以使得以植物為食的昆蟲麻痹而達到什麼樣的效果?", "杀虫"),
+    # a clause keeps the noun: CMRC 2018 trial (CC BY-SA 4.0) and DRCD test, folded
+    ("2010年10月21日起，六浦－神武寺2.8公里的路段为京急线最长的站间距离。", "哪个路段是京急线最长的站间距离？",
+     "六浦-神武寺2.8公里的路段"),
+    ("一些人開始嘗試以漢字作為基礎，以創造新的文字來紀錄越南本民族語言。", "一些人開始嘗試以漢字作為基礎，越南發展出什麼文字?",
+     "以创造新的文字"),
+])
+def test_a_what_question_s_slot_drops_de_and_the_noun_after_a_modifier_naming_its_kind(sentence, question, expected):
+    folded = fold(sentence)
+    start, end, _ = slot(folded, analyze_question(fold(question)))
+    assert folded[start:end] == expected
+
+
+@pytest.mark.parametrize("modifier, expected", [
+    ("以唯泰主义", True),  # DRCD test, folded: 以唯泰主義的意識型態; the preposition is the slot's
+    ("杀虫", True),
+    ("「大朝鲜国」", True),
+    ("六浦-神武寺2.8公里", False),  # longer than a kind's name
+    ("只有私人土地上", False),  # CMRC 2018 trial: a conjunction opens a clause
+    ("以创造新", False),  # DRCD test: 創造 states an act
+])
+def test_a_modifier_names_a_kind_when_short_and_stating_no_act(modifier, expected):
+    assert names_a_kind(modifier) is expected
 
 
 @pytest.mark.parametrize("sentence, span, expected", [

@@ -16,9 +16,15 @@ JOINED_ITEM = "(?:" + "|".join(NOUN_JOINERS) + r")[^,，。;；、]{{0,8}}?{noun
 """Another item of the noun a list question asks for, joined on (和防疫物资 after 生活物资)."""
 NOUN_KEPT = ("other", "place", "list")
 """Question types whose slot keeps the noun asked for where the sentence has it right after (什么充值问题 → 天然气卡充值问题,
-哪个街道 → 城南街道, 哪些物资 → 生活物资和防疫物资); for places and lists not after 的, where the noun heads the items
-before it (接力赛的世界纪录 answers 哪些世界纪录 with 接力赛), and for places only a word that ends a place's name
+哪个街道 → 城南街道, 哪些物资 → 生活物资和防疫物资); not after 的, where the noun heads the items before it (接力赛的世界纪录
+answers 哪些世界纪录 with 接力赛) or, for other questions, a modifier that names the kind asked for (:func:`names_a_kind`:
+伦敦大学的名义 answers 以什么名义 with 伦敦大学); and for places only a word that ends a place's name
 (:data:`PLACE_SUFFIXES`: 哪个国家 is answered by 西班牙, not by …两个国家)."""
+KIND_MODIFIER_CHARS = 8
+"""The most characters of a modifier before 的 + the noun asked for that name the kind asked for; a longer one is a
+clause the noun stays with (六浦－神武寺2.8公里的路段 for 哪个路段)."""
+CLAUSE_OPENING_TAGS = ("c", "u")
+"""Tags of a first word that make what follows a clause, not a modifier naming a kind (只有私人土地上的纽西兰鸡毛松)."""
 EQUATED_NOUN = re.compile(r"(?:^|的)([^的]+?)(?:都|也|就|即|则)?(?:为|是)$")
 """What a question with no interrogative equates its answer with: the phrase before its closing 为 or 是."""
 PLACE_EQUATED = re.compile(r"(?:^|的)([^的]+?)(?:叫做|叫|是|为)$")
@@ -162,6 +168,18 @@ def owns_what_follows(question: QuestionInfo) -> bool:
     的 is no head of the answer and stays out of it (电子邮件, not 电子邮件的迅速普及); 什么样的 asks for a kind of
     that noun."""
     return question.suffix.startswith("的") and not question.wh.endswith("样")
+
+
+def names_a_kind(modifier: str) -> bool:
+    """Whether the words before 的 + a noun name a kind of it (唯泰主义 of 以唯泰主义的意识型态, 杀虫 of 杀虫的效果): past a
+    leading preposition, at most :data:`KIND_MODIFIER_CHARS` characters, not opening with a conjunction or particle
+    (只有私人土地上的) and stating no act (以创造新的文字)."""
+    words = [word for word in tagged(modifier) if word[2] != "x"]
+    while words and words[0][2].startswith("p"):
+        words.pop(0)
+    return (bool(words) and words[-1][1] - words[0][0] <= KIND_MODIFIER_CHARS
+            and not words[0][2].startswith(CLAUSE_OPENING_TAGS)
+            and not any(flag.startswith("v") and flag != "vn" for _, _, flag in words))
 
 
 def asked_noun(question: QuestionInfo) -> str:
@@ -478,7 +496,7 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
         if folded[right[0]:right[0] + reach] == suffix[:reach]:
             end = right[0] + reach
     elif (right and question.type in NOUN_KEPT and right[0] == end and not owns_what_follows(question)
-          and (question.type == "other" or folded[end - 1] != "的")):
+          and (folded[end - 1] != "的" or question.type == "other" and not names_a_kind(folded[start:end - 1]))):
         noun = nominal_head(suffix) or (first_word(suffix) if end - start == 1 else "")
         end += len(noun) if folded.startswith(noun, end) and (question.type != "place" or noun in PLACE_SUFFIXES) else 0
         while noun and question.type == "list" and (more := joined_item(folded, end, noun)):
