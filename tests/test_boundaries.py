@@ -327,6 +327,18 @@ def test_a_one_character_verb_or_preposition_before_a_name_is_dropped(text, expe
     assert text[drop_particle_before_name(text, 0, len(text)):] == expected
 
 
+@pytest.mark.parametrize("text, kind, expected", [
+    ("以共产党", "headed", "共产党"),  # DRCD test (CC BY-SA 3.0), folded: jieba tags this 以 a word of position
+    ("以铳炮作为主战", "identity", "铳炮作为主战"),  # DRCD test, folded: a noun jieba does not know as a name
+    ("以都阳、安定两土司", "list", "都阳、安定两土司"),  # DRCD test, folded
+    ("以色列的德籍", "place", "以色列的德籍"),  # 以 is part of the name
+    ("以和平方式抱住大树", "action", "以和平方式抱住大树"),  # DRCD test, folded: a preposition may open an act
+    ("在1947年6月", "time", "在1947年6月"),  # no noun follows
+])
+def test_a_noun_answer_loses_the_one_character_preposition_before_it(text, kind, expected):
+    assert text[slice(*refine(text, 0, len(text), kind))] == expected
+
+
 def test_an_enumeration_item_keeps_its_parenthetical():
     sentence = "7月13日上午,云潭镇又迅速组织全体镇干部职工、圩镇机关单位负责人、村(社区)书记召开疫情防控工作加温会。"  # seed
     assert any(sentence[start:end].endswith("村(社区)书记召开疫情防控工作加温会") for start, end in enumerations(sentence))

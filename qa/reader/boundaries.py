@@ -20,6 +20,8 @@ ORGANISATION_NOUNS = tuple(dict(HEAD_NOUNS)["organisation"])
 CUT_KINDS = ("slot", "identity")
 CLAUSE_KINDS = ("reason", "manner")
 """Kinds answered by a whole clause, verb and all."""
+PREDICATE_KINDS = ("action", "description")
+"""Kinds answered by what is done or said of something, which a preposition may open (以和平方式抱住大树)."""
 COUNTED_KINDS = ("time", "quantity", "duration")
 """Kinds whose closing word of position belongs to them (1949年后, 三天内)."""
 ECHOED_SHARE = 0.6
@@ -78,6 +80,17 @@ def drop_particle_before_name(folded: str, start: int, end: int) -> int:
     words = tagged(folded[start:end])
     if (len(words) >= 2 and words[0][1] == 1 and words[0][2] in ("v", "p") and words[1][2] in NAME_TAGS
             and words[1][1] - words[1][0] >= 2):
+        return start + 1
+    return start
+
+
+def drop_preposition_before_noun(folded: str, start: int, end: int) -> int:
+    """The start of a noun answer without the one-character preposition its sentence puts before it (``以共产党`` →
+    ``共产党``, ``以铳炮`` → ``铳炮``, ``在莫斯科`` → ``莫斯科``): jieba reads it as a word of its own, a preposition
+    (or, after 的, a word of position) of :data:`TAIL_PREPOSITIONS`, and a noun follows it."""
+    words = tagged(folded[start:end])
+    if (len(words) >= 2 and words[0][1] == 1 and folded[start] in TAIL_PREPOSITIONS and words[0][2] in ("p", "f")
+            and words[1][2].startswith("n")):
         return start + 1
     return start
 
@@ -172,6 +185,8 @@ def refine(folded: str, start: int, end: int, kind: str) -> tuple[int, int]:
     start = drop_complement(folded, start, end)
     if kind not in COUNTED_KINDS:
         end = drop_trailing_position(folded, start, end)
+    if kind not in CLAUSE_KINDS + COUNTED_KINDS + PREDICATE_KINDS:
+        start = drop_preposition_before_noun(folded, start, end)
     if kind in CUT_KINDS:
         start = drop_particle_before_name(folded, drop_leading_verb(folded, start, end), end)
         end = cut_prepositional_tail(folded, start, end)
