@@ -354,6 +354,11 @@ def test_a_what_answer_leaves_de_and_the_noun_asked_for_to_the_question(split_na
     assert live_answer(split_names_url, question)["text"] == expected
 
 
+def test_a_noun_answer_leaves_the_preposition_before_it_to_the_sentence(split_names_url):
+    # 中華人民共和國的以共產黨為權力核心: jieba reads 以共產黨 as a noun phrase, 以 as a word of position
+    assert live_answer(split_names_url, "中華人民共和國的以哪一政黨為權力核心建立無產階級專政?")["text"] == "共產黨"
+
+
 def test_the_shi_a_question_glues_onto_its_time_interrogative_frames_nothing(split_names_url):
     # 1885年考入…天津武備學堂 and 1889年畢業時: the question's 時 had kept 畢業 out of the slot's frame
     assert live_answer(split_names_url, "段祺瑞在哪一年時畢業於李鴻章所創設的天津武備學堂?")["text"] == "1889年"
