@@ -23,6 +23,10 @@ from qa.text.normalize import fold
     ("胜利广场中心是哪个国王的骑马雕像？", ""),  # a person
     ("哪一个洲为俄罗斯联邦区第16大的洲?", ""),  # not typed a place
     ("古代和中世紀歐洲歷史上最悠久的君主制國家是?", "country"),  # DRCD: no interrogative, the noun equated
+    ("鶴崗市與富錦市及佳木斯市之間相隔了哪一條河?", "feature"),  # DRCD
+    ("巴爾的摩位於哪一個河流的河口地區?", "feature"),  # DRCD
+    ("元日之間主要的交流是透過哪一個港口?", "feature"),  # DRCD
+    ("韓國的天然湖泊當中最大的位於哪一座山頂上?", ""),  # DRCD: a mountain's top names no feature
 ])
 def test_the_kind_of_place_is_read_from_the_word_after_the_interrogative(question: str, expected: str) -> None:
     info = analyze_question(fold(question))
@@ -57,6 +61,16 @@ def test_the_kind_of_place_is_read_from_the_word_after_the_interrogative(questio
     ("香港", "division", True),
     ("联合国", "country", False),  # 哪一國為前南斯拉夫的領土分裂出來 had got 聯合國
     ("欧洲", "", True),  # 分布在哪里 may be answered by a continent
+    ("中华人民共和国黑龙江省", "feature", False),  # DRCD, folded: 相隔了哪一條河 had got a province
+    ("马里兰州", "feature", False),  # DRCD, folded: 位於哪一個河流的河口地區
+    ("日本", "feature", False),  # DRCD: 透過哪一個港口
+    ("黑龙江", "feature", True),
+    ("大连", "feature", True),  # DRCD, folded: a port known by its city's name
+    ("济州岛", "feature", True),
+    ("无量山", "feature", True),  # DRCD, folded: jieba tags it an idiom
+    ("东西", "feature", False),  # DRCD, folded: 哀牢山以及哪一座山相鄰, a direction jieba tags as a place
+    ("北部", "division", False),
+    ("东南", "country", False),
 ])
 def test_a_place_answers_only_a_question_asking_for_its_kind(text: str, kind: str, fits: bool) -> None:
     assert fits_place_kind(text, kind) is fits

@@ -1,8 +1,9 @@
-"""The kind of place a question asks for, a country or a division of one (哪个国家, 哪一个城市, 哪个县), and the
-place names that cannot be of that kind: a world region (欧洲, 东南亚) is neither, a country (中国) is no city or
-county, and neither a special region (香港), a union (联合国), a name ending in a division's suffix
-(美国维吉尼亚州, 济州岛) nor a count of countries (三国) is a country. Country and region names are the Unicode
-CLDR territory names that Babel ships, in Simplified and Traditional Chinese, folded as the reader folds text."""
+"""The kind of place a question asks for, a country, a division of one (哪个国家, 哪一个城市, 哪个县) or a feature of
+the land or sea (哪一条河, 哪个港口), and the place names that cannot be of that kind: a world region (欧洲, 东南亚) is
+none of them, a country (中国) is no city, county or river, a province (黑龙江省) no river, and neither a special
+region (香港), a union (联合国), a name ending in a division's suffix (美国维吉尼亚州, 济州岛) nor a count of countries
+(三国) is a country. Country and region names are the Unicode CLDR territory names that Babel ships, in Simplified
+and Traditional Chinese, folded as the reader folds text."""
 
 from __future__ import annotations
 
@@ -14,12 +15,19 @@ from qa.reader.questions import CLASSIFIERS, QuestionInfo
 from qa.reader.spans import CHINESE_DIGITS, tagged
 from qa.text.normalize import fold
 
-PlaceKind = Literal["country", "division", ""]
+PlaceKind = Literal["country", "division", "feature", ""]
 
 COUNTRY_NOUNS = ("国家", "国", "国人", "国内")
 """Words after 哪 (and any 一 and classifier) that ask for a country (哪一国, 哪国人 asks for a nationality, 哪一国内)."""
 DIVISION_NOUNS = ("城市", "城", "市", "县", "县市", "省", "省份", "州", "镇", "乡", "村", "村子", "区")
 """Words after 哪 that ask for a division of a country: a city, county, province, state, town or village."""
+FEATURE_NOUNS = ("河", "江", "河流", "山", "山脉", "山峰", "峰", "湖", "湖泊", "海", "海峡", "海湾", "湾", "港", "港口",
+                 "岛", "岛屿", "半岛")
+"""Words after 哪 that ask for a feature of the land or sea: a river, mountain, lake, sea, strait, bay, port or
+island."""
+LEVEL_SUFFIXES = ("市", "县", "省", "州", "镇", "乡", "村", "区", "街道", "社区")
+"""Endings of a name that make it a division of a country, no river, mountain, lake, sea or port (黑龙江省 is not
+the 黑龙江 asked for by 哪一条河)."""
 DIVISION_SUFFIXES = ("市", "县", "省", "州", "镇", "乡", "村", "区", "街道", "社区", "岛")
 """Endings of a name that make it a division or an island, not a country (美国维吉尼亚州, 济州岛), unless CLDR names a
 country so (冰岛, 所罗门群岛)."""
@@ -37,6 +45,8 @@ SPECIAL_REGIONS = ("HK", "MO")
 as 中国香港特别行政区 and known by the core of that name (香港)."""
 SPECIAL_REGION_FRAME = re.compile("^中国|特别行政区$")
 """What CLDR's name of a special region adds around the name it is known by."""
+DIRECTION = re.compile("[东南西北中]+[部方边面]?")
+"""A direction or a side (东西, 西南, 北部): it names no country, division or feature of the land."""
 COUNTRY_COUNT = re.compile(rf"[\d{CHINESE_DIGITS}几数多各诸列]国$")
 """The end of a count of countries (三国, 各国, 法三国 cut from 美英法三国), no country."""
 
@@ -77,7 +87,8 @@ def territory_names() -> Territories:
 
 def place_kind_asked(question: QuestionInfo, noun: str) -> PlaceKind:
     """The kind of place a place question asks for, by the word after its 哪, 何 or 什么 and any 一 and classifier
-    (哪一个国家, 哪国人 → country; 哪个城市, 哪一州 → division) or by the noun it asks for where it names none after
+    (哪一个国家, 哪国人 → country; 哪个城市, 哪一州 → division; 哪一条河, 哪个港口 → feature) or by the noun it asks
+    for where it names none after
     one (历史上最悠久的君主制国家是 → country); "" for other places (哪里, 哪个地区, and a noun of two characters or
     more after the word, which makes a compound asking for no country: 国家公园; not 国家内).
 
@@ -86,7 +97,7 @@ def place_kind_asked(question: QuestionInfo, noun: str) -> PlaceKind:
         noun: the noun it asks for (:func:`qa.reader.slot.asked_noun`).
 
     Returns:
-        ``"country"``, ``"division"`` or "".
+        ``"country"``, ``"division"``, ``"feature"`` or "".
     """
     if question.type != "place":
         return ""
@@ -97,12 +108,14 @@ def place_kind_asked(question: QuestionInfo, noun: str) -> PlaceKind:
         words = tagged(rest)
         compound = len(words) > 1 and words[1][2] == "n" and words[1][1] - words[1][0] > 1
         word = "" if compound else rest[:words[0][1]] if words else noun
-    return "country" if word in COUNTRY_NOUNS else "division" if word in DIVISION_NOUNS else ""
+    return ("country" if word in COUNTRY_NOUNS else "division" if word in DIVISION_NOUNS
+            else "feature" if word in FEATURE_NOUNS else "")
 
 
 def fits_place_kind(text: str, kind: PlaceKind) -> bool:
-    """Whether a folded candidate may be a place of the kind asked: no world region is a country or a division, no
-    country a division, and no special region (香港), union (联合国), name ending in a division's suffix or count of
+    """Whether a folded candidate may be a place of the kind asked: no world region or direction (东西, 北部) is a
+    country, a division or a feature, no country a division or a feature, no name ending in a division's suffix a feature (黑龙江省 for
+    哪一条河), and no special region (香港), union (联合国), name ending in a division's suffix or count of
     countries a country.
 
     Args:
@@ -115,9 +128,11 @@ def fits_place_kind(text: str, kind: PlaceKind) -> bool:
     if not kind:
         return True
     names = territory_names()
-    if text in names.regions:
+    if text in names.regions or DIRECTION.fullmatch(text):
         return False
     if kind == "division":
         return text not in names.countries
+    if kind == "feature":
+        return text not in names.countries and not text.endswith(LEVEL_SUFFIXES)
     return text in names.countries or not (text in names.not_countries or text.endswith(DIVISION_SUFFIXES)
                                            or COUNTRY_COUNT.search(text))

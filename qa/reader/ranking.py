@@ -77,6 +77,9 @@ NOT_NOMINAL_TAGS = ("v", "a", "d", "p", "c", "u", "r", "y", "e", "o", "z")
 FUNCTION_TAGS = ("r", "f", "p", "c", "u", "y", "e", "o")
 """jieba's tags of pronouns, words of position, prepositions, conjunctions, particles, interjections and
 onomatopoeia (a Latin word, ``eng``, is none of them: :data:`NOMINAL_EXCEPTIONS`)."""
+NAMED_PLACE_KINDS = ("country", "division")
+"""Kinds of place asked for whose names hold a naming word (:func:`names_no_place`); a mountain's may not (无量山,
+which jieba tags as an idiom)."""
 COMPASS = "东南西北中"
 """First characters of the words of position that name a region (北部, 东南部, 中部): they may answer where."""
 NOMINAL_EXCEPTIONS = ("vn", "an", "eng")
@@ -689,7 +692,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         renamed = alias and candidate.origin == "name"  # another name shares the named thing's words: 内台航线, 首钢集团
         echo = echo_share(text, question, noun, named) if candidate.type != "evidence" and not renamed else 0.0
         if (not is_well_formed(text, question, echo) or not fits_unit_asked(text, question)
-                or not fits_place_kind(text, place_kind) or place_kind and names_no_place(folded, candidate)):
+                or not fits_place_kind(text, place_kind)
+                or place_kind in NAMED_PLACE_KINDS and names_no_place(folded, candidate)):
             continue
         if (question.type in ("place", "organisation") and text in KIND_NOUNS
                 or counts_the_noun(text, noun) or addresses_a_name(folded, candidate)
