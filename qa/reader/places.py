@@ -114,9 +114,9 @@ def place_kind_asked(question: QuestionInfo, noun: str) -> PlaceKind:
 
 def fits_place_kind(text: str, kind: PlaceKind) -> bool:
     """Whether a folded candidate may be a place of the kind asked: no world region or direction (东西, 北部) is a
-    country, a division or a feature, no country a division or a feature, no name ending in a division's suffix a feature (黑龙江省 for
-    哪一条河), and no special region (香港), union (联合国), name ending in a division's suffix or count of
-    countries a country.
+    country, a division or a feature, no country a division or a feature, no name ending in a division's suffix a
+    feature (黑龙江省 for 哪一条河), and no special region (香港), union (联合国), name ending in a division's suffix
+    or count of countries a country.
 
     Args:
         text: the candidate's folded text.
