@@ -4,8 +4,8 @@ import sys
 import pytest
 
 from conftest import ROOT
-from qa.reader.candidates import (extract_candidates, heads_of_items, joined_people, named_in_slot,
-                                  posts_before_names, question_words, sentence_candidates)
+from qa.reader.candidates import (extract_candidates, heads_of_items, joined_people, modified_as_a_predicate,
+                                  named_in_slot, posts_before_names, question_words, sentence_candidates)
 from qa.reader.patterns import (NAME_SOURCE, ORG_TAGS, PERSON_TAGS, PLACE_TAGS, REASON_MARKER, causes_before, entities,
                                 enumerations, identities, marked_clauses, name_parts, periods, quantities, ratios, times)
 from qa.reader.questions import analyze_question
@@ -314,6 +314,19 @@ def test_a_name_jieba_tags_as_a_places_is_a_persons_after_a_role():
     sentence = "法國航海家拉彼魯茲對黑龍江口和庫頁島進行了勘察"  # DRCD test: 拉彼鲁兹 tagged a place
     found = extract_candidates(sentence, analyze_question("發現宗谷海峽的法國航海家為誰?"))
     assert "拉彼魯茲" in [sentence[c.start:c.end] for c in found if c.type == "person"]
+
+
+@pytest.mark.parametrize("sentence, word, expected", [
+    ("邓铭东耐心安抚群众情绪,在做好疫情防控工作的同时为群众送水解渴。", "安抚", True),  # seed: after a manner word
+    ("城市計畫的範本是最古老的", "古老", True),  # written for the test: after an adverb of degree
+    ("明神宗不予临朝", "明神宗", False),  # CMRC 2018 trial (CC BY-SA 4.0): the dynasty's one character before it
+    ("同意岳飛的主張", "岳飛", False),  # written for the test: after a verb
+    ("邓铭东耐心安抚群众情绪", "邓铭东", False),  # at the sentence's start
+])
+def test_a_word_tagged_as_a_name_after_a_degree_or_manner_word_is_a_predicate(sentence, word, expected):
+    folded = fold(sentence)
+    start = folded.index(fold(word))
+    assert modified_as_a_predicate(folded, (start, start + len(word))) is expected
 
 
 @pytest.mark.parametrize("sentence, name", [

@@ -70,6 +70,11 @@ SURROUNDINGS = ("附近", "一带", "周边", "周围", "以北", "以南", "以
 ROLE_ENDINGS = ("家", "者", "员", "长", "官", "师", "统", "王", "帝", "相", "督", "事", "人")
 """Endings of a word naming someone's role, after which a name jieba tags as a place's is a person's (航海家拉彼鲁兹,
 知事中村)."""
+DEGREE_ADVERBS = ("最", "很", "非常", "更", "更加", "较", "较为", "比较", "十分", "极", "极其", "太", "最为", "相当")
+"""Adverbs of degree, which modify an adjective or verb and never a name (最古老: jieba's dictionary tags 古老 nr)."""
+MODIFIER_TAGS = ("a", "ad")
+"""Tags of a word of two characters or more after which a word is a verb or adjective, not a name (耐心安抚: jieba's
+dictionary tags 安抚 nr); a one-character one may be a dynasty's (明神宗, 清赵翼)."""
 
 HEADED_WORDS = 2
 """How many nominal words before a noun-headed word a candidate may take in (:func:`headed_by`)."""
@@ -152,7 +157,8 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
         "time": (times(folded) if asks_point_of_time(question) else time_ranges(folded)) + periods(folded),
         "duration": durations(folded),
         "person": joined_people(folded, with_people_tagged_as_places(
-            folded, [span for span in people if not ends_like_a_place(folded[span[0]:span[1]])], places), drop),
+            folded, [span for span in people if not ends_like_a_place(folded[span[0]:span[1]])
+                     and not modified_as_a_predicate(folded, span)], places), drop),
         "place": with_places_tagged_as_people(folded, places, people),
         "organisation": entities(folded, ORG_TAGS),
         "list": enumerations(folded),
@@ -218,6 +224,19 @@ def with_people_tagged_as_places(folded: str, people: list[tuple[int, int]], pla
     return sorted(set(people) | {(start, end) for start, end in places if start - word_starts.get(start, start) >= 2
                                  and folded[word_starts[start]:start].endswith(ROLE_ENDINGS)
                                  and not any(first < end and start < stop for first, stop in people)})
+
+
+def modified_as_a_predicate(folded: str, span: tuple[int, int]) -> bool:
+    """Whether one word jieba tags as a person's name stands where a verb or adjective does: right after an adverb
+    of degree (:data:`DEGREE_ADVERBS`: 最古老) or a manner word of two characters or more (:data:`MODIFIER_TAGS`:
+    邓铭东耐心安抚群众情绪), which no name follows."""
+    words = tagged(folded)
+    inside = words_within(words, *span)
+    before = next((word for word in words if word[1] == span[0]), None)
+    if len(inside) != 1 or before is None:
+        return False
+    word = folded[before[0]:before[1]]
+    return word in DEGREE_ADVERBS or before[2] in MODIFIER_TAGS and len(word) >= 2
 
 
 def ends_like_a_place(name: str) -> bool:
