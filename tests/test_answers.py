@@ -100,6 +100,11 @@ def test_typed_answers(client, question, expected):
     assert client.post("/ask", json={"question": question}).json()["answer"]["text"] == expected
 
 
+def test_a_verb_jieba_tags_as_a_name_answers_no_who_question(live_url):
+    # 邓铭东耐心安抚群众情绪,…为群众送水解渴: jieba's dictionary tags 安抚 nr; after 耐心 it is a verb
+    assert live_answer(live_url, "谁为群众送水解渴？")["text"] == "邓铭东"
+
+
 @pytest.mark.parametrize("question, expected", [
     ("邓铭东收到求助电话后是怎么回答的？", "好的,没问题,我马上请假赶回去帮忙"),  # the reply, not the request before it
     ("陈永滔在会上说了什么？", "我们要与时间赛跑,直面困难,用信心与责任心共克时艰、众志成城,合力战‘疫’,让我们一起打赢这一仗"),
