@@ -271,6 +271,11 @@ def test_a_question_asking_for_several_is_answered_by_the_whole_enumeration(sent
     ("这条隧道有多少米?", "30平方米", False),
     ("长崎县有多少个选举区?", "第三", False),  # a bare ordinal counts nothing
     ("长崎县有多少个选举区?", "第三个", True),
+    ("首次使用影像解剖摄影管传送的图像是什么?", "第一个", False),  # DRCD, folded: a rank names no image
+    ("2013年得到世界粮食作物产量冠军的是?", "第二位", False),  # DRCD, folded
+    ("维基媒体的标志在国际性标志竞赛中得到的成绩为?", "第三名", True),  # DRCD, folded and cut: a rank asked for
+    ("《This Is Where I Came In》是Bee Gees的第几张原创专辑?", "第20张", True),  # CMRC trial
+    ("开发者通常会在哪一阶段的测试中进行白盒测试?", "第一个阶段", True),  # DRCD, folded: the rank names its stage
 ])
 def test_a_duration_or_time_answers_only_on_the_scale_asked_for(question, text, fits):
     assert fits_unit_asked(text, analyze_question(question)) is fits

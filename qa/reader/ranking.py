@@ -111,6 +111,10 @@ BARE_ORDINAL = re.compile(rf"^第[{CHINESE_DIGITS}]+$")
 ORDINAL = re.compile(rf"^第[\d{CHINESE_DIGITS}]+(?P<measure>.)")
 """An ordinal with the measure word after it (代 of 第二代): an ordinal asked for with a measure (哪一代) is answered
 only by one with the same measure."""
+RANK_ONLY = re.compile(rf"^第[\d{CHINESE_DIGITS}]+[位名个次张多大]$")
+"""A rank and nothing it ranks (第二位, 第一个, 第二多): it answers a question asking how many or which rank ..."""
+RANK_ASKED = re.compile("第几|名次|排名|排第|名列|成绩")
+"""... and one naming a rank (第几张专辑, 得到的成绩为), not one asking what or who came first (冠军的是: 第二位)."""
 SHORT_YEARS = re.compile(r"\d{1,2}年")
 """One or two digits before 年: a number of years (实施了4年), no calendar year unless an era names it (民国39年)."""
 DETAILING = re.compile(r"[,，(（](?:其中)?(?:包括|包含|例如|比如|诸如|如)[:：]?$")
@@ -499,6 +503,7 @@ def fits_unit_asked(text: str, question: QuestionInfo) -> bool:
     """Whether a time holds the calendar unit asked for (哪一年 is not answered by 八月, nor by 4年 unless the
     question names the era: 民国哪一年; 哪个朝代 not by a year or date; neither by a period: 冷战时期, 明朝建文年间),
     an ordinal is asked for (第三 answers 第几区, not 多少个区) and counts what is asked (第几位 not by 第二个), a
+    rank alone answers only a question of how many or of a rank (:data:`RANK_ONLY`, :data:`RANK_ASKED`), a
     quantity is measured in the kind of unit asked for (:data:`UNIT_KINDS`),
     a duration is on the scale asked for (hours and less, or days and more), a count of things is no length of time
     (多少户 is not answered by 24小时), a count answers only a count of the same kind (:func:`counts_alike`) and no
@@ -513,6 +518,8 @@ def fits_unit_asked(text: str, question: QuestionInfo) -> bool:
     if (unit or dynasty) and text.endswith(PERIOD_NOUNS):
         return False
     if BARE_ORDINAL.match(text) and not asks_ordinal(question):
+        return False
+    if RANK_ONLY.match(text) and question.type != "quantity" and not RANK_ASKED.search(question.text):
         return False
     ordinal = ORDINAL.match(text)
     if ordinal and asks_ordinal(question) and question.measure and ordinal.group("measure") != question.measure:
