@@ -269,6 +269,9 @@ def test_a_place_keeps_the_word_that_ends_its_name():
     ("蒋中正遂成立南京国民政府,是为宁汉分裂。", ["南京国民政府"]),  # DRCD
     ("云潭镇人民政府组织干部下沉", ["云潭镇人民政府"]),
     ("重庆理工大学是传统四大校之一", ["重庆理工大学"]),  # DRCD
+    ("现在国际生物科学联合会", ["国际生物科学联合会"]),  # DRCD, folded and cut: the field before a generic name
+    ("代表工会的产业工会联合会", ["产业工会联合会"]),  # DRCD, folded and cut: not past 的
+    ("正值国民党", ["国民党"]),  # DRCD, folded and cut: a party's is a proper name
 ])
 def test_an_organisation_keeps_the_name_before_it(sentence, organisations):
     assert spans_text(sentence, entities(sentence, ORG_TAGS)) == organisations

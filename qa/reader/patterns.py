@@ -122,6 +122,14 @@ SEASON = re.compile(r"[春夏秋冬](?:天|季)")
 ORG_TAGS = {"nt"}
 ORG_NAMED_BY_TAGS = {"ns", "nsf", "nr", "nrt", "nz"}
 """Tags of a word before an organisation that names which one it is (:func:`named_by`)."""
+ORG_FIELD_TAGS = ("n", "l", "nz", "vn")
+"""Tags of the words before an organisation's generic name, tagged as one word, that say what it is for
+(产业 + 工会 + 联合会, 国际 + 生物科学 + 联合会): part of its name (:func:`named_by`) ..."""
+GENERIC_ORG_ENDINGS = ("会", "部", "局", "院", "所", "社", "团", "署", "处", "厅", "组织", "政府", "学堂", "学校", "公司")
+"""... where the name ends like a kind of body (联合会, 非政府), not where it is a proper name of its own (正值 +
+国民党) ..."""
+ORG_FIELD_WORDS = 2
+"""... at most this many."""
 
 
 def quantities(folded: str) -> list[tuple[int, int]]:
@@ -344,7 +352,7 @@ def entities(folded: str, tags: set[str]) -> list[tuple[int, int]]:
         ends = {first: stop for first, stop, _ in words if folded[first:stop] in PLACE_SUFFIXES}
         return [(with_split_head(folded, before, start), ends.get(end, end)) for start, end in spans]
     if tags & ORG_TAGS:
-        return [(named_by(before, start), end) for start, end in spans]
+        return [(named_by(folded, before, start, end), end) for start, end in spans]
     if not tags & PERSON_TAGS:
         return spans
     after = {first: (stop, flag) for first, stop, flag in words}
@@ -551,16 +559,29 @@ def split_tail(folded: str, after: dict[int, tuple[int, str]], end: int) -> int 
     return None
 
 
-def named_by(before: dict[int, tuple[int, str]], start: int) -> int:
+def named_by(folded: str, before: dict[int, tuple[int, str]], start: int, end: int) -> int:
     """The start of an organisation's name widened over the place or name jieba left a word of its own before it
-    (南京 + 国民政府, 重庆 + 理工大学, 柏林 + 陆军学院, 云潭镇 + 人民政府): it tells which one.
+    (南京 + 国民政府, 重庆 + 理工大学, 柏林 + 陆军学院, 云潭镇 + 人民政府): it tells which one; a name jieba tags as one
+    word that ends like a kind of body (:data:`GENERIC_ORG_ENDINGS`: 联合会) is widened over the nouns of its field
+    before it too (:data:`ORG_FIELD_TAGS`: 产业工会联合会).
 
     Args:
+        folded: the sentence.
         before: jieba's words by where they end, each ``(start, tag)``.
         start: where the name starts as tagged.
+        end: where it ends.
     """
     head = before.get(start)
-    return head[0] if head and head[1] in ORG_NAMED_BY_TAGS else start
+    if head and head[1] in ORG_NAMED_BY_TAGS:
+        return head[0]
+    if before.get(end, (start, ""))[0] != start or not folded[start:end].endswith(GENERIC_ORG_ENDINGS):
+        return start
+    for _ in range(ORG_FIELD_WORDS):
+        head = before.get(start)
+        if not head or not head[1].startswith(ORG_FIELD_TAGS):
+            break
+        start = head[0]
+    return start
 
 
 def with_split_head(folded: str, before: dict[int, tuple[int, str]], start: int) -> int:
