@@ -269,13 +269,14 @@ def traditional_url(tmp_path_factory, settings, embedder):
 
 @pytest.fixture(scope="module")
 def split_names_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of four DRCD test articles and a paragraph each of twenty-one more
+    """A real server over a real-model index of four DRCD test articles and a paragraph each of twenty-two more
     (tests/data, CC BY-SA 3.0): two whose names jieba cuts up (賽丁泉天文台, 乌孜别克族), a city's (钟祥市), a
     palace's (凡尔赛宫), South Korea's railways, the name of 馬祖列島, the title 可汗, the 高加索山脉, a Bible
     translation (武加大译本), the novels of the Yuan (元代), the seats of 浙江省's government, 东德's economy,
     托木斯克州, 坦尚尼亞, the 南華早報, the 儒略日, 周恩來's drinking, 庫頁島, the commanderies of 臨沂市, 段祺瑞,
-    Asian autocracy (独裁政体), the name 倫大學院 grants in (伦敦大学学院), 鹤岗市, 西双版纳傣族自治州 and the first
-    television images (电视机), beside the three of the subset."""
+    Asian autocracy (独裁政体), the name 倫大學院 grants in (伦敦大学学院), 鹤岗市, 西双版纳傣族自治州, the first
+    television images (电视机) and the commission on zoological names (国际动物命名法规), beside the three of the
+    subset."""
     lines = [line for path in (DRCD_NAMES, DRCD_SUBSET / "corpus.jsonl")
              for line in path.read_text(encoding="utf-8").splitlines()]
     yield from served_corpus(tmp_path_factory.mktemp("split_names"), lines, settings, embedder)
@@ -366,6 +367,11 @@ def test_a_what_answer_leaves_de_and_the_noun_asked_for_to_the_question(split_na
 ])
 def test_a_river_or_mountain_is_answered_by_no_division_or_direction(split_names_url, question, expected):
     assert live_answer(split_names_url, question)["text"] == expected
+
+
+def test_an_organisation_keeps_the_field_its_generic_name_follows(split_names_url):
+    # 現在國際生物科學聯合會: jieba tags 聯合會 alone as an organisation's name
+    assert live_answer(split_names_url, "動物命名法委員會是哪一機構旗下的單位？")["text"] == "國際生物科學聯合會"
 
 
 def test_a_rank_alone_answers_no_what_question(split_names_url):
