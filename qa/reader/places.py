@@ -88,9 +88,9 @@ def territory_names() -> Territories:
 def place_kind_asked(question: QuestionInfo, noun: str) -> PlaceKind:
     """The kind of place a place question asks for, by the word after its 哪, 何 or 什么 and any 一 and classifier
     (哪一个国家, 哪国人 → country; 哪个城市, 哪一州 → division; 哪一条河, 哪个港口 → feature) or by the noun it asks
-    for where it names none after
-    one (历史上最悠久的君主制国家是 → country); "" for other places (哪里, 哪个地区, and a noun of two characters or
-    more after the word, which makes a compound asking for no country: 国家公园; not 国家内).
+    for where it names none after one (历史上最悠久的君主制国家是 → country); "" for other places (哪里, 哪个地区, and
+    a noun of two characters or more after the word, which makes a compound asking for no country: 国家公园; not
+    国家内).
 
     Args:
         question: the analysed question.
