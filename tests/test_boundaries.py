@@ -269,7 +269,7 @@ def test_a_noun_the_interrogative_owns_stays_out_of_the_slot():
     # DRCD test (CC BY-SA 3.0), folded, the first cut: 的 + the noun asked for after a modifier naming its kind
     ("而不再以倫敦大學的名義頒發。", "倫大學院於2005年時不再需要以什麼名義來頒發包括證書在內的官方文件?", "以伦敦大学"),
     ("它能使以這些植物為食的昆蟲麻痹因而達到殺蟲的效果。", "葉片和種子中的咖啡因可以使得以植物為食的昆蟲麻痹而達到什麼樣的效果?", "杀虫"),
-    # a clause keeps the noun: CMRC 2018 trial (CC BY-SA 4.0) and DRCD test, folded
+    # a clause keeps the noun: CMRC 2018 trial (CC BY-SA 4.0), then DRCD test, folded, sentence and question cut
     ("2010年10月21日起，六浦－神武寺2.8公里的路段为京急线最长的站间距离。", "哪个路段是京急线最长的站间距离？",
      "六浦-神武寺2.8公里的路段"),
     ("一些人開始嘗試以漢字作為基礎，以創造新的文字來紀錄越南本民族語言。", "一些人開始嘗試以漢字作為基礎，越南發展出什麼文字?",
