@@ -88,9 +88,10 @@ def drop_preposition_before_noun(folded: str, start: int, end: int) -> int:
     """The start of a noun answer without the one-character preposition its sentence puts before it (``以共产党`` →
     ``共产党``, ``以铳炮`` → ``铳炮``, ``在莫斯科`` → ``莫斯科``): jieba reads it as a word of its own, a preposition
     (or, after 的, a word of position) of :data:`TAIL_PREPOSITIONS`, and a noun follows it."""
+    if folded[start:start + 1] not in TAIL_PREPOSITIONS:
+        return start
     words = tagged(folded[start:end])
-    if (len(words) >= 2 and words[0][1] == 1 and folded[start] in TAIL_PREPOSITIONS and words[0][2] in ("p", "f")
-            and words[1][2].startswith("n")):
+    if len(words) >= 2 and words[0][1] == 1 and words[0][2] in ("p", "f") and words[1][2].startswith("n"):
         return start + 1
     return start
 
