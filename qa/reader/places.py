@@ -28,7 +28,7 @@ island."""
 LEVEL_SUFFIXES = ("市", "县", "省", "州", "镇", "乡", "村", "区", "街道", "社区")
 """Endings of a name that make it a division of a country, no river, mountain, lake, sea or port (黑龙江省 is not
 the 黑龙江 asked for by 哪一条河)."""
-DIVISION_SUFFIXES = ("市", "县", "省", "州", "镇", "乡", "村", "区", "街道", "社区", "岛")
+DIVISION_SUFFIXES = LEVEL_SUFFIXES + ("岛",)
 """Endings of a name that make it a division or an island, not a country (美国维吉尼亚州, 济州岛), unless CLDR names a
 country so (冰岛, 所罗门群岛)."""
 NAME_LOCALES = ("zh", "zh_Hant", "zh_Hant_HK")
@@ -45,7 +45,9 @@ SPECIAL_REGIONS = ("HK", "MO")
 as 中国香港特别行政区 and known by the core of that name (香港)."""
 SPECIAL_REGION_FRAME = re.compile("^中国|特别行政区$")
 """What CLDR's name of a special region adds around the name it is known by."""
-DIRECTION = re.compile("[东南西北中]+[部方边面]?")
+COMPASS = "东南西北中"
+"""First characters of the words of position that name a region (北部, 东南部, 中部): they may answer where."""
+DIRECTION = re.compile(f"[{COMPASS}]+[部方边面]?")
 """A direction or a side (东西, 西南, 北部): it names no country, division or feature of the land."""
 COUNTRY_COUNT = re.compile(rf"[\d{CHINESE_DIGITS}几数多各诸列]国$")
 """The end of a count of countries (三国, 各国, 法三国 cut from 美英法三国), no country."""

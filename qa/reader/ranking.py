@@ -12,7 +12,7 @@ from qa.reader.candidates import (NAME_PHRASE_TAGS, NAMED_FRONT, OCCUPATION, PER
 from qa.reader.numerals import arabic, chinese_value
 from qa.reader.patterns import (CALENDAR, DURATION_MEASURE, NAME_TAGS, PERIOD_NOUNS, PLACE_SUFFIXES, PLACE_TAGS,
                                YEAR_NUMBER, dictionary_words, name_parts, times)
-from qa.reader.places import fits_place_kind, place_kind_asked
+from qa.reader.places import COMPASS, fits_place_kind, place_kind_asked
 from qa.reader.questions import (CLASSIFIERS, HEAD_NOUNS, POSTED_BEFORE, POSTING, QuestionInfo, asks_alias,
                                  asks_ordinal, asks_post, asks_several, item_type, short_form_asked, trade_asked)
 from qa.reader.sentences import ScoredSentence
@@ -80,8 +80,6 @@ onomatopoeia (a Latin word, ``eng``, is none of them: :data:`NOMINAL_EXCEPTIONS`
 NAMED_PLACE_KINDS = ("country", "division")
 """Kinds of place asked for whose names hold a naming word (:func:`names_no_place`); a mountain's may not (无量山,
 which jieba tags as an idiom)."""
-COMPASS = "东南西北中"
-"""First characters of the words of position that name a region (北部, 东南部, 中部): they may answer where."""
 NOMINAL_EXCEPTIONS = ("vn", "an", "eng")
 """... but these tags, which start like them, are nominal: nouns made of verbs and adjectives, and a word in Latin
 letters (jieba's ``eng``, not the interjection ``e``: ateleia, Google)."""
