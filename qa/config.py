@@ -138,6 +138,9 @@ class Settings(BaseSettings):
 
     answer_passages: int = Field(5, ge=1, description="Top passages whose sentences the reader scores.")
     answer_sentences: int = Field(4, ge=1, description="Best sentences the reader takes candidates from.")
+    answer_further_passages: int = Field(10, ge=0, description="When those sentences give no candidate, the reader "
+                                         "takes candidates from the next best answer_sentences sentences of this "
+                                         "many top passages, retrieved whatever top_k a request asks for (0: off).")
     answer_ranker: Literal["learned", "hand"] = Field("hand", description="How answer candidates are ranked: "
                                                      "weights learned from public data (qa/data/ranker.json, made "
                                                      "by scripts/train_ranker.py) or the hand-set ReaderWeights.")

@@ -147,6 +147,11 @@ class Answer:
     doc_end: int
     parts: list[AnswerPart] = field(default_factory=list)
 
+    @property
+    def passage_ids(self) -> set[str]:
+        """The passages the answer stands in: its own, and each part's."""
+        return {self.passage_id} | {part.passage_id for part in self.parts}
+
 
 @dataclass
 class AskResult:

@@ -164,7 +164,8 @@ class QAService:
             mode: ``hybrid``, ``dense`` or ``lexical``.
 
         Returns:
-            The answer (or ``None`` when declined), the ranked hits with their documents, highlights and timings.
+            The answer (or ``None`` when declined), the ranked hits with their documents, highlights and timings:
+            the top ``top_k``, then any lower one the answer stands in (the reader reads ``reader.depth`` hits).
 
         Raises:
             InvalidInput, TooLarge: empty or oversized question.
@@ -178,13 +179,15 @@ class QAService:
         if mode not in MODES:
             raise InvalidRequest(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
         view = self._view
-        retrieval = view.retriever.search(question, top_k, mode)
+        retrieval = view.retriever.search(question, max(top_k, self.reader.depth), mode)
         clock = time.perf_counter()
         reading = self.reader.read(question, retrieval.hits, view.index, retrieval.query_vector)
         retrieval.timings["answer_ms"] = (time.perf_counter() - clock) * 1000
-        documents = {hit.passage.doc_id: view.index.documents[hit.passage.doc_id] for hit in retrieval.hits}
+        cited = reading.answer.passage_ids if reading.answer else set()
+        hits = retrieval.hits[:top_k] + [hit for hit in retrieval.hits[top_k:] if hit.passage.id in cited]
+        documents = {hit.passage.doc_id: view.index.documents[hit.passage.doc_id] for hit in hits}
         return AskResult(question=question, question_type=reading.question_type, answer=reading.answer,
-                         hits=retrieval.hits, highlights=reading.highlights,
+                         hits=hits, highlights=reading.highlights,
                          timings={name: round(value, 2) for name, value in retrieval.timings.items()},
                          documents=documents, took_ms=round((time.perf_counter() - started) * 1000, 2),
                          candidates=reading.candidates)

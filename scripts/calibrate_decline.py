@@ -56,7 +56,7 @@ def supports(service: QAService, items, group: str) -> list[dict]:
     rows = []
     for item in items:
         info = analyze_question(item.question)
-        retrieval = service.retriever.search(item.question, service.settings.top_k)
+        retrieval = service.retriever.search(item.question, service.reader.depth)
         reading, best = service.reader.best_candidate(info, retrieval.hits, service.index, retrieval.query_vector)
         text, doc_id = "", None
         if best is not None:

@@ -78,12 +78,12 @@ class QuestionTable:
     texts: tuple[str, ...] = ()
 
 
-def read_tables(service: QAService, gold: Path, top_k: int) -> list[QuestionTable]:
+def read_tables(service: QAService, gold: Path) -> list[QuestionTable]:
     """Read every gold question and keep its candidates' features and scores."""
     tables = []
     for item in tqdm(load_gold(gold), desc=gold.parent.name, unit="q"):
         info = analyze_question(item.question)
-        retrieval = service.retriever.search(item.question, top_k)
+        retrieval = service.retriever.search(item.question, service.reader.depth)
         _, table = service.reader.candidate_table(info, retrieval.hits, service.index, retrieval.query_vector)
         texts = [sentence.text[candidate.start:candidate.end] for _, candidate, sentence in table]
         tables.append(QuestionTable(np.array([row for row, _, _ in table], dtype=float).reshape(-1, len(FEATURES)),
@@ -228,7 +228,7 @@ def main() -> int:
             continue
         service = QAService(settings, index, embedder)
         embedder = service.embedder
-        tables[name] = read_tables(service, gold, settings.top_k)
+        tables[name] = read_tables(service, gold)
         if cache:
             cache.parent.mkdir(parents=True, exist_ok=True)
             cache.write_bytes(pickle.dumps(tables[name]))

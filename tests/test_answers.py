@@ -100,6 +100,25 @@ def test_typed_answers(client, question, expected):
     assert client.post("/ask", json={"question": question}).json()["answer"]["text"] == expected
 
 
+def test_an_answer_below_the_passages_shown_comes_with_its_passage(live_url, settings):
+    # the issue's own wording: the passages on 核酸检测 that rank first state no length in days; the one that says
+    # 7月12日起连续三天 ranks sixth, below the five shown, so the reader reads on into the next passages
+    for top_k in (None, 1):
+        body = httpx.post(f"{live_url}/ask", json={"question": "核酸检测持续了几天？", "top_k": top_k},
+                          timeout=60).json()
+        assert body["answer"]["text"] == "三天"
+        shown = top_k or settings.top_k
+        assert len(body["passages"]) == shown + 1 and answer_passage(body) is body["passages"][-1]
+
+
+def test_without_reading_on_the_answer_below_the_passages_shown_is_declined(seed_index_dir, embedder, settings):
+    from qa.service import QAService
+
+    only_the_best = QAService(settings.model_copy(update={"answer_further_passages": 0}), seed_index_dir, embedder)
+    result = only_the_best.ask("核酸检测持续了几天？")
+    assert result.answer is None and len(result.hits) == settings.top_k
+
+
 def test_a_verb_jieba_tags_as_a_name_answers_no_who_question(live_url):
     # 邓铭东耐心安抚群众情绪,…为群众送水解渴: jieba's dictionary tags 安抚 nr; after 耐心 it is a verb
     assert live_answer(live_url, "谁为群众送水解渴？")["text"] == "邓铭东"

@@ -59,6 +59,17 @@ def test_top_k_and_took_ms(fast_client):
     assert scores == sorted(scores, reverse=True)
 
 
+@pytest.mark.parametrize("question", ["全员核酸检测为期几天？", "多少党员志愿者", "云潭镇党委书记是谁？", "核酸检测持续了几天？"])
+def test_the_answer_does_not_hang_on_top_k_and_comes_with_its_passage(fast_client, question):
+    # the reader reads its own number of passages; the passage its answer stands in follows the top_k shown
+    bodies = [fast_client.post("/ask", json={"question": question, "top_k": top_k}).json() for top_k in (1, 10)]
+    assert bodies[0]["answer"] == bodies[1]["answer"]
+    ranked = [passage["id"] for passage in bodies[1]["passages"]]
+    answered = bodies[0]["answer"]["passage_id"] if bodies[0]["answer"] else None
+    shown = [passage["id"] for passage in bodies[0]["passages"]]
+    assert shown == ranked[:1] + ([answered] if answered and answered != ranked[0] else [])
+
+
 def test_documents_listing_and_health(fast_client):
     documents = fast_client.get("/documents").json()["documents"]
     assert {d["title"] for d in documents} == {"党旗在战“疫”一线高高飘扬", "云潭镇：党员干部防疫一线勇担当"}

@@ -20,7 +20,7 @@ class AskRequest(BaseModel):
 
     question: str = Field(..., description="The question, Chinese or English (QA_MAX_QUESTION_CHARS at most).")
     top_k: int | None = Field(None, description="How many passages to return (default QA_TOP_K, at most "
-                              "QA_MAX_TOP_K).")
+                              "QA_MAX_TOP_K), and after them the passage the answer stands in if it ranks lower.")
     mode: Mode = Field("hybrid", description="Retrieval mode.")
 
 

@@ -8,6 +8,7 @@ best ones (:mod:`qa.reader.candidates`), ranked (:mod:`qa.reader.ranking`) and t
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -62,16 +63,20 @@ class Reader:
         weights: sentence and candidate scoring weights.
         passages: how many top passages' sentences are scored.
         sentences: how many best sentences candidates are taken from.
+        further_passages: when those sentences give no candidate, the reader reads on into the next best
+            ``sentences`` sentences of this many top passages (0: it does not).
         ranker: how candidates are scored (default: the hand-set weights of ``weights``).
         restatement: reorders the best candidates by their restated questions (none: the ranker's order).
     """
 
     def __init__(self, policy: DeclinePolicy, weights: ReaderWeights, passages: int, sentences: int,
-                 ranker: LinearRanker | None = None, restatement: Restatement | None = None) -> None:
+                 further_passages: int, ranker: LinearRanker | None = None,
+                 restatement: Restatement | None = None) -> None:
         self.policy = policy
         self.weights = weights
         self.passages = passages
         self.sentences = sentences
+        self.further_passages = further_passages
         self.ranker = ranker or LinearRanker.hand_set(weights)
         self.restatement = restatement
 
@@ -87,12 +92,18 @@ class Reader:
                                    weights.restatement)
                        if embedder is not None and settings.answer_restate > 0 else None)
         return cls(DeclinePolicy.from_settings(settings), weights, settings.answer_passages,
-                   settings.answer_sentences, ranker, restatement)
+                   settings.answer_sentences, settings.answer_further_passages, ranker, restatement)
+
+    @property
+    def depth(self) -> int:
+        """How many retrieved passages the reader may read."""
+        return max(self.passages, self.further_passages)
 
     def candidate_table(self, info: QuestionInfo, hits: list[Hit], index: Index, query_vector: np.ndarray | None
                         ) -> tuple[Reading, list[tuple[list[float], Candidate, ScoredSentence]]]:
         """Every candidate of the best sentences with its features (:data:`FEATURES`), and the reading's
-        highlights; ``agreement`` counts the other candidates with the same answer.
+        highlights; ``agreement`` counts the other candidates with the same answer. Where the best sentences of
+        the top passages give no candidate, the next best of more passages are read (:meth:`further_sentences`).
 
         Args:
             info: the analysed question.
@@ -104,18 +115,36 @@ class Reader:
         weights = with_parts_held(word_weights(info, index), read)
         scored = score_sentences(info, weights, query_vector, hits, index, self.passages, self.weights)
         reading = Reading(None, info.type, highlight(scored, self.weights))
-        table: list[tuple[list[float], Candidate, ScoredSentence]] = []
-        votes: dict[str, int] = {}
-        for rank, sentence in enumerate(scored[:self.sentences]):
-            found = sentence_candidates(sentence.text, info, weights)
-            for row, candidate in candidate_features(sentence, rank, found, info, self.weights):
-                key = answer_key(sentence.text[candidate.start:candidate.end])
-                votes[key] = votes.get(key, 0) + 1
-                table.append((row, candidate, sentence))
+        best = list(enumerate(scored[:self.sentences]))
+        table = self.candidate_rows(info, best, weights) or self.candidate_rows(
+            info, self.further_sentences(info, weights, query_vector, hits, index, best), weights)
+        votes = Counter(answer_key(sentence.text[candidate.start:candidate.end]) for _, candidate, sentence in table)
         agreement = FEATURES.index("agreement")
         for row, candidate, sentence in table:
             row[agreement] = votes[answer_key(sentence.text[candidate.start:candidate.end])] - 1
         return reading, table
+
+    def candidate_rows(self, info: QuestionInfo, sentences: list[tuple[int, ScoredSentence]],
+                       weights: dict[str, float]) -> list[tuple[list[float], Candidate, ScoredSentence]]:
+        """The candidates of ``sentences`` (each with its rank among the sentences scored) with their features."""
+        rows = []
+        for rank, sentence in sentences:
+            found = sentence_candidates(sentence.text, info, weights)
+            rows += [(row, candidate, sentence)
+                     for row, candidate in candidate_features(sentence, rank, found, info, self.weights)]
+        return rows
+
+    def further_sentences(self, info: QuestionInfo, weights: dict[str, float], query_vector: np.ndarray | None,
+                          hits: list[Hit], index: Index, read: list[tuple[int, ScoredSentence]]
+                          ) -> list[tuple[int, ScoredSentence]]:
+        """The best ``sentences`` sentences of the top ``further_passages`` passages not among ``read``, each with
+        its rank among those passages' sentences (none where ``further_passages`` is 0)."""
+        if not self.further_passages:
+            return []
+        seen = {(sentence.hit.passage.id, sentence.start) for _, sentence in read}
+        wider = score_sentences(info, weights, query_vector, hits, index, self.further_passages, self.weights)
+        return [(rank, sentence) for rank, sentence in enumerate(wider)
+                if (sentence.hit.passage.id, sentence.start) not in seen][:self.sentences]
 
     def best_candidate(self, info: QuestionInfo, hits: list[Hit], index: Index, query_vector: np.ndarray | None
                        ) -> tuple[Reading, tuple[float, Candidate, ScoredSentence] | None]:
