@@ -288,14 +288,14 @@ def traditional_url(tmp_path_factory, settings, embedder):
 
 @pytest.fixture(scope="module")
 def split_names_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of four DRCD test articles and a paragraph each of twenty-two more
+    """A real server over a real-model index of four DRCD test articles and a paragraph each of twenty-five more
     (tests/data, CC BY-SA 3.0): two whose names jieba cuts up (賽丁泉天文台, 乌孜别克族), a city's (钟祥市), a
     palace's (凡尔赛宫), South Korea's railways, the name of 馬祖列島, the title 可汗, the 高加索山脉, a Bible
     translation (武加大译本), the novels of the Yuan (元代), the seats of 浙江省's government, 东德's economy,
     托木斯克州, 坦尚尼亞, the 南華早報, the 儒略日, 周恩來's drinking, 庫頁島, the commanderies of 臨沂市, 段祺瑞,
     Asian autocracy (独裁政体), the name 倫大學院 grants in (伦敦大学学院), 鹤岗市, 西双版纳傣族自治州, the first
-    television images (电视机) and the commission on zoological names (国际动物命名法规), beside the three of the
-    subset."""
+    television images (电视机), the commission on zoological names (国际动物命名法规), the first locomotives
+    (铁路), 金正恩's schooling and the first tennis championship (網球), beside the three of the subset."""
     lines = [line for path in (DRCD_NAMES, DRCD_SUBSET / "corpus.jsonl")
              for line in path.read_text(encoding="utf-8").splitlines()]
     yield from served_corpus(tmp_path_factory.mktemp("split_names"), lines, settings, embedder)
@@ -417,6 +417,13 @@ def test_a_number_written_with_thousands_separators_is_answered_whole(split_name
 def test_a_name_jieba_tags_in_part_as_a_places_answers_a_who_question_whole(split_names_url):
     # 美國總統巴拉克·歐巴馬: 巴拉克 is tagged a place after the role 總統; it was 歐巴馬的名字
     assert live_answer(split_names_url, "2011年的時候，當時的美國總統是誰?")["text"] == "巴拉克·歐巴馬"
+
+
+def test_a_name_jieba_tags_as_a_persons_within_a_place_after_a_preposition_is_that_place(split_names_url):
+    # 1877年在英國倫敦溫布頓舉行: jieba tags 溫布頓 a person's name; it was 公開賽
+    assert live_answer(split_names_url, "現代網球最早的比賽在哪邊舉行？")["text"] == "英國倫敦溫布頓"
+    # 理查特里維西克在英國威爾斯發明了…蒸汽機車: Wales had answered who (jieba tags 理查 a verb, so the name is cut)
+    assert live_answer(split_names_url, "發明第一台能在鐵軌上前進的蒸汽機車的人為誰?")["text"] == "特里維西克"
 
 
 def test_an_answer_starts_past_the_date_the_question_gives(encyclopaedia_url):

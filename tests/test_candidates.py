@@ -296,6 +296,7 @@ def test_a_place_keeps_the_character_jieba_split_off_its_front(sentence, places)
      "杜篤瑪"),  # DRCD test: after 首都为
     ("首次是與鄧穎超新婚之夜；第二次是在莫斯科，與蘇聯交涉日內瓦世界和平會議事宜前", "周恩來曾於何處醉倒?", "莫斯科"),  # DRCD
     ("A-135反弹道导弹系统是部署在莫斯科附近区域的一套复合反弹道飞弹系统", "A-135部署在哪里？", "莫斯科"),  # after CMRC
+    ("1804年，理查特里維西克在英國威爾斯發明了第一台能在鐵軌上前進的蒸汽機車", "蒸汽機車在哪裡發明?", "英國威爾斯"),  # DRCD
 ])
 def test_a_name_jieba_tags_as_a_persons_is_a_place_by_its_ending_or_the_word_before(sentence, question, place):
     found = extract_candidates(sentence, analyze_question(question))
@@ -311,6 +312,17 @@ def test_a_name_jieba_tags_as_a_persons_is_a_place_by_its_ending_or_the_word_bef
 def test_a_persons_name_or_a_common_noun_is_no_place_by_its_ending_or_a_preposition_alone(sentence, name):
     found = extract_candidates(sentence, analyze_question("这件事发生在哪里？"))
     assert name not in [sentence[c.start:c.end] for c in found if c.type == "place"]
+
+
+@pytest.mark.parametrize("sentence, name, person", [
+    ("1804年，理查特里維西克在英國威爾斯發明了第一台能在鐵軌上前進的蒸汽機車", "威爾斯", "特里維西克"),  # DRCD test 2518-3
+    ("浮龙的化石是在加州费雷斯诺发现的", "费雷斯诺", None),  # after CMRC trial 788: 在 + a state + a city
+    ("1804年，理查特里維西克在英國發明了第一台蒸汽機車", "特里維西克", "特里維西克"),  # after the name: still a person
+])
+def test_a_name_jieba_tags_as_a_persons_within_a_place_after_a_preposition_is_no_person(sentence, name, person):
+    found = extract_candidates(sentence, analyze_question("這是由誰發明的?"))
+    people = [sentence[c.start:c.end] for c in found if c.type == "person"]
+    assert (name in people) is (name == person) and (person is None or person in people)
 
 
 def test_a_name_jieba_tags_as_a_places_is_a_persons_after_a_role():

@@ -158,7 +158,8 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
         "duration": durations(folded),
         "person": joined_people(folded, with_people_tagged_as_places(
             folded, [span for span in people if not ends_like_a_place(folded[span[0]:span[1]])
-                     and not modified_as_a_predicate(folded, span)], places), drop),
+                     and not modified_as_a_predicate(folded, span) and not within_a_place(folded, span, places)],
+            places), drop),
         "place": with_places_tagged_as_people(folded, places, people),
         "organisation": entities(folded, ORG_TAGS),
         "list": enumerations(folded),
@@ -244,18 +245,26 @@ def ends_like_a_place(name: str) -> bool:
     return any(name.endswith(ending) and len(name) - len(ending) >= 2 for ending in PLACE_NAME_ENDINGS)
 
 
+def within_a_place(folded: str, span: tuple[int, int], places: list[tuple[int, int]]) -> bool:
+    """Whether a name jieba tags as a person's names a part of the place right before it, which a preposition of
+    place introduces (:data:`PLACE_PREPOSITIONS`: 在英国威尔斯发明: Wales, not a man named 威尔斯)."""
+    return any(end == span[0] and folded[:start].endswith(PLACE_PREPOSITIONS) for start, end in places)
+
+
 def with_places_tagged_as_people(folded: str, places: list[tuple[int, int]], people: list[tuple[int, int]]
                                  ) -> list[tuple[int, int]]:
     """Places with the names jieba tags as a person's that end in a place's ending (:data:`PLACE_NAME_ENDINGS`:
-    鹿儿岛, 秋明州, 罗斯托克港), stand after a word that frames a place (:data:`PLACE_FRAMES`: 首都为杜笃玛) or after
-    a preposition of place with nothing or the surroundings after them (:data:`PLACE_PREPOSITIONS`: 在莫斯科附近),
-    each joined to a place that ends where it starts (加州 + 尤巴城)."""
+    鹿儿岛, 秋明州, 罗斯托克港), stand after a word that frames a place (:data:`PLACE_FRAMES`: 首都为杜笃玛), after
+    a preposition of place with nothing or the surroundings after them (:data:`PLACE_PREPOSITIONS`: 在莫斯科附近) or
+    within a place it introduces (:func:`within_a_place`: 在英国威尔斯), each joined to a place that ends where it
+    starts (加州 + 尤巴城, 英国 + 威尔斯)."""
     spans = sorted(places)
     for start, end in people:
         name = folded[start:end]
         placed = folded[:start].endswith(PLACE_PREPOSITIONS) and (
             end == len(folded) or CLAUSE_BREAK.match(folded, end) is not None or folded.startswith(SURROUNDINGS, end))
-        if not (ends_like_a_place(name) or folded[:start].endswith(PLACE_FRAMES) or placed):
+        if not (ends_like_a_place(name) or folded[:start].endswith(PLACE_FRAMES) or placed
+                or within_a_place(folded, (start, end), places)):
             continue
         before = next((span for span in spans if span[1] == start), None)
         if before:
