@@ -426,6 +426,11 @@ def test_a_name_jieba_tags_as_a_persons_within_a_place_after_a_preposition_is_th
     assert live_answer(split_names_url, "發明第一台能在鐵軌上前進的蒸汽機車的人為誰?")["text"] == "特里維西克"
 
 
+def test_a_place_within_a_country_answers_no_question_asking_for_a_country(split_names_url):
+    # 於瑞士伯爾尼的一間國際學校就讀: the country, not the country and its capital
+    assert live_answer(split_names_url, "金正恩曾於1996年至2001年到哪一個國家的國際學校就讀?")["text"] == "瑞士"
+
+
 def test_an_answer_starts_past_the_date_the_question_gives(encyclopaedia_url):
     answer = live_answer(encyclopaedia_url, "1998年6月至2000年4月，蒋巨峰担任什么职务？")
     assert answer["text"] == "中共温州市委书记"  # was 年4月任中共温州市委书记

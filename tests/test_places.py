@@ -71,6 +71,11 @@ def test_the_kind_of_place_is_read_from_the_word_after_the_interrogative(questio
     ("东西", "feature", False),  # DRCD, folded: 哀牢山以及哪一座山相鄰, a direction jieba tags as a place
     ("北部", "division", False),
     ("东南", "country", False),
+    ("瑞士伯尔尼", "country", False),  # DRCD, folded: 到哪一個國家的國際學校就讀, against 於瑞士伯爾尼的一間國際學校
+    ("美国纽奥良", "country", False),  # DRCD, folded: 故事發生於哪一個國家
+    ("南非共和国", "country", True),  # a country's longer name
+    ("俄罗斯联邦", "country", True),  # DRCD, folded: 庫頁島是屬於哪個國家的島嶼
+    ("瑞士伯尔尼", "", True),
 ])
 def test_a_place_answers_only_a_question_asking_for_its_kind(text: str, kind: str, fits: bool) -> None:
     assert fits_place_kind(text, kind) is fits

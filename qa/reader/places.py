@@ -49,6 +49,8 @@ COMPASS = "东南西北中"
 """First characters of the words of position that name a region (北部, 东南部, 中部): they may answer where."""
 DIRECTION = re.compile(f"[{COMPASS}]+[部方边面]?")
 """A direction or a side (东西, 西南, 北部): it names no country, division or feature of the land."""
+COUNTRY_NAME_ENDINGS = ("国", "联邦")
+"""Endings of a country's longer name, which starts with the name it is known by (南非共和国, 俄罗斯联邦)."""
 COUNTRY_COUNT = re.compile(rf"[\d{CHINESE_DIGITS}几数多各诸列]国$")
 """The end of a count of countries (三国, 各国, 法三国 cut from 美英法三国), no country."""
 
@@ -117,8 +119,8 @@ def place_kind_asked(question: QuestionInfo, noun: str) -> PlaceKind:
 def fits_place_kind(text: str, kind: PlaceKind) -> bool:
     """Whether a folded candidate may be a place of the kind asked: no world region or direction (东西, 北部) is a
     country, a division or a feature, no country a division or a feature, no name ending in a division's suffix a
-    feature (黑龙江省 for 哪一条河), and no special region (香港), union (联合国), name ending in a division's suffix
-    or count of countries a country.
+    feature (黑龙江省 for 哪一条河), and no special region (香港), union (联合国), name ending in a division's suffix,
+    count of countries or place within a country (:func:`within_a_country`) a country.
 
     Args:
         text: the candidate's folded text.
@@ -137,4 +139,11 @@ def fits_place_kind(text: str, kind: PlaceKind) -> bool:
     if kind == "feature":
         return text not in names.countries and not text.endswith(LEVEL_SUFFIXES)
     return text in names.countries or not (text in names.not_countries or text.endswith(DIVISION_SUFFIXES)
-                                           or COUNTRY_COUNT.search(text))
+                                           or COUNTRY_COUNT.search(text) or within_a_country(text, names.countries))
+
+
+def within_a_country(text: str, countries: frozenset[str]) -> bool:
+    """Whether a folded place names a place within a country: the country's name and more after it (瑞士伯尔尼,
+    美国纽奥良), not a longer name of a country (:data:`COUNTRY_NAME_ENDINGS`: 南非共和国, 俄罗斯联邦)."""
+    return not text.endswith(COUNTRY_NAME_ENDINGS) and any(text.startswith(country) and len(country) < len(text)
+                                                           for country in countries)
