@@ -166,6 +166,19 @@ def test_answer_highlighted_in_its_sentence_with_source(visit):
     visit.screenshot("desktop-ask")
 
 
+def test_an_answer_below_the_passages_shown_comes_with_its_passage_last(visit):
+    # 连续三天 stands in the sixth passage for this question: the reader reads on past the five shown
+    visit.page.goto("/")
+    visit.ask("核酸检测持续了几天？")
+    page = visit.page
+    assert page.locator(".answer-main mark.answer").text_content() == "三天"
+    assert "7月12日起连续三天" in page.locator(".answer-sentence").text_content()
+    passages = page.locator(".passage")
+    assert passages.count() == 6
+    assert passages.last.locator("mark.answer").text_content() == "三天"
+    assert passages.first.locator("mark.answer").count() == 0
+
+
 def test_two_part_and_article_answers_list_their_parts(visit):
     page = visit.page
     page.goto("/")
