@@ -17,9 +17,9 @@ from qa.reader.ranking import (FEATURES, FRAMED, before_trailing_function_words,
                                cut_suffix_echo, cut_to_unit_asked, echo_share, ends_in_predicate, fits_size_asked,
                                fits_unit_asked, framed_slot_first, from_the_title_start, given_name_first,
                                is_lone_function_word, is_lone_predicate, is_stray_character, is_well_formed,
-                               modifies_a_noun, names_a_body, noun_agreement, occupation_first, past_leading_predicate,
-                               past_possessive, post_given_first, referring_word, runs_on_to_a_place, whole_name_first,
-                               with_ordinal_noun, with_place_tail, within_a_time)
+                               modifies_a_noun, names_a_body, noun_agreement, occupation_first, past_leading_date,
+                               past_leading_predicate, past_possessive, post_given_first, referring_word,
+                               runs_on_to_a_place, whole_name_first, with_ordinal_noun, with_place_tail, within_a_time)
 from qa.reader.sentences import ScoredSentence
 from qa.text.normalize import fold
 from qa.reader.weights import ReaderWeights
@@ -757,6 +757,22 @@ def test_a_noun_answer_starts_past_the_predicate_leading_to_it(sentence, span, k
 def test_a_name_ends_before_the_function_words_trailing_it(sentence, span, kept):
     start = sentence.index(span)
     cut = before_trailing_function_words(Candidate(start, start + len(span), "slot", "slot"), sentence)
+    assert sentence[cut.start:cut.end] == kept
+
+
+@pytest.mark.parametrize("sentence, span, kept", [
+    # DRCD test (CC BY-SA 3.0), folded
+    ("1980年代意大利的孟菲斯运动", "1980年代意大利", "意大利"),
+    ("1897年澳大利亚新南威尔斯州发行了世界最早的附捐邮票", "1897年澳大利亚新南威尔斯州", "澳大利亚新南威尔斯州"),
+    ("1960年代反文化运动", "1960年代反文化", "反文化"),
+    # kept: a date alone, one that does not open the span, one written in words
+    ("1980年代意大利", "1980年代", "1980年代"),
+    ("在1980年代意大利", "在1980年代意大利", "在1980年代意大利"),
+    ("明朝末年意大利传教士利玛窦", "明朝末年意大利传教士利玛窦", "明朝末年意大利传教士利玛窦"),
+])
+def test_a_things_answer_leaves_out_the_date_it_opens_with(sentence, span, kept):
+    start = sentence.index(span)
+    cut = past_leading_date(Candidate(start, start + len(span), "chunk", "pattern"), sentence)
     assert sentence[cut.start:cut.end] == kept
 
 

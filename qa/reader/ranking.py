@@ -669,7 +669,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             candidate = cut_to_unit_asked(strip_question_edges(candidate, folded, question.text), folded, question)
         elif candidate.type != "quote" and question.type in THING_TYPES:
             candidate = before_trailing_function_words(
-                past_possessive(cut_suffix_echo(candidate, folded, question, noun), folded), folded)
+                past_possessive(cut_suffix_echo(candidate if post else past_leading_date(candidate, folded), folded,
+                                                question, noun), folded), folded)
             if referring_word(folded, candidate) is not None or is_lone_function_word(folded, candidate) or (
                     (question.type != "other" or noun) and is_lone_predicate(folded, candidate)):
                 continue
@@ -728,6 +729,15 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             0.0 if whole else float(max(0, len(text) - weights.long_answer_chars)), math.log(len(text)), 0.0,
         ], candidate))
     return rows
+
+
+def past_leading_date(candidate: Candidate, folded: str) -> Candidate:
+    """A thing's candidate without the date written in digits it starts with where more follows (1980年代意大利 →
+    意大利, 1897年澳大利亚新南威尔斯州 → 澳大利亚新南威尔斯州): a date frames the sentence and names no thing."""
+    if not folded[candidate.start:candidate.start + 1].isdigit():
+        return candidate
+    end = max((end for start, end in times(folded) if start == candidate.start and end < candidate.end), default=None)
+    return candidate if end is None else Candidate(end, candidate.end, candidate.type, candidate.origin)
 
 
 def within_a_time(candidate: Candidate, time_spans: list[tuple[int, int]]) -> bool:
