@@ -772,7 +772,7 @@ def test_a_name_ends_before_the_function_words_trailing_it(sentence, span, kept)
 ])
 def test_a_things_answer_leaves_out_the_date_it_opens_with(sentence, span, kept):
     start = sentence.index(span)
-    cut = past_leading_date(Candidate(start, start + len(span), "chunk", "pattern"), sentence)
+    cut = past_leading_date(Candidate(start, start + len(span), "chunk", "pattern"), sentence, times(sentence))
     assert sentence[cut.start:cut.end] == kept
 
 

@@ -650,7 +650,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
     noun = asked_noun(question)
     post = asks_post(question.prefix, question.suffix)
     thing_asked = question.type == "other" and bool(noun) and not noun.endswith(TIME_NOUN_ENDINGS)
-    time_spans = times(folded) if question.type in NAMED_ASKED or thing_asked else []
+    dates = times(folded) if question.type in THING_TYPES else []
+    time_spans = dates if question.type in NAMED_ASKED or thing_asked else []
     noun_asked = question.type in NAMED_ASKED or bool(noun) and question.type in THING_TYPES
     place_tail = question.type == "place" and not asks_a_place_level(question, noun)
     place_kind = place_kind_asked(question, noun)
@@ -669,8 +670,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             candidate = cut_to_unit_asked(strip_question_edges(candidate, folded, question.text), folded, question)
         elif candidate.type != "quote" and question.type in THING_TYPES:
             candidate = before_trailing_function_words(
-                past_possessive(cut_suffix_echo(candidate if post else past_leading_date(candidate, folded), folded,
-                                                question, noun), folded), folded)
+                past_possessive(cut_suffix_echo(candidate if post else past_leading_date(candidate, folded, dates),
+                                                folded, question, noun), folded), folded)
             if referring_word(folded, candidate) is not None or is_lone_function_word(folded, candidate) or (
                     (question.type != "other" or noun) and is_lone_predicate(folded, candidate)):
                 continue
@@ -731,12 +732,18 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
     return rows
 
 
-def past_leading_date(candidate: Candidate, folded: str) -> Candidate:
+def past_leading_date(candidate: Candidate, folded: str, dates: list[tuple[int, int]]) -> Candidate:
     """A thing's candidate without the date written in digits it starts with where more follows (1980年代意大利 →
-    意大利, 1897年澳大利亚新南威尔斯州 → 澳大利亚新南威尔斯州): a date frames the sentence and names no thing."""
+    意大利, 1897年澳大利亚新南威尔斯州 → 澳大利亚新南威尔斯州): a date frames the sentence and names no thing.
+
+    Args:
+        candidate: the candidate.
+        folded: its sentence.
+        dates: the sentence's dates and times (:func:`qa.reader.patterns.times`).
+    """
     if not folded[candidate.start:candidate.start + 1].isdigit():
         return candidate
-    end = max((end for start, end in times(folded) if start == candidate.start and end < candidate.end), default=None)
+    end = max((end for start, end in dates if start == candidate.start and end < candidate.end), default=None)
     return candidate if end is None else Candidate(end, candidate.end, candidate.type, candidate.origin)
 
 
