@@ -288,15 +288,15 @@ def traditional_url(tmp_path_factory, settings, embedder):
 
 @pytest.fixture(scope="module")
 def split_names_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of four DRCD test articles and a paragraph each of twenty-six more
+    """A real server over a real-model index of four DRCD test articles and a paragraph each of twenty-nine more
     (tests/data, CC BY-SA 3.0): two whose names jieba cuts up (賽丁泉天文台, 乌孜别克族), a city's (钟祥市), a
     palace's (凡尔赛宫), South Korea's railways, the name of 馬祖列島, the title 可汗, the 高加索山脉, a Bible
     translation (武加大译本), the novels of the Yuan (元代), the seats of 浙江省's government, 东德's economy,
     托木斯克州, 坦尚尼亞, the 南華早報, the 儒略日, 周恩來's drinking, 庫頁島, the commanderies of 臨沂市, 段祺瑞,
     Asian autocracy (独裁政体), the name 倫大學院 grants in (伦敦大学学院), 鹤岗市, 西双版纳傣族自治州, the first
     television images (电视机), the commission on zoological names (国际动物命名法规), the first locomotives
-    (铁路), 金正恩's schooling, the first tennis championship (網球) and charity stamps (郵票), beside the three
-    of the subset."""
+    (铁路), 金正恩's schooling, the first tennis championship (網球), charity stamps (郵票), 曼哈顿, 陳誠 in 1938
+    and 许昌市's tourism, beside the three of the subset."""
     lines = [line for path in (DRCD_NAMES, DRCD_SUBSET / "corpus.jsonl")
              for line in path.read_text(encoding="utf-8").splitlines()]
     yield from served_corpus(tmp_path_factory.mktemp("split_names"), lines, settings, embedder)
@@ -435,6 +435,11 @@ def test_a_place_within_a_country_answers_no_question_asking_for_a_country(split
 def test_a_things_answer_leaves_out_the_date_it_opens_with(split_names_url):
     # 世界最早的附捐郵票是1897年澳大利亞新南威爾斯州發行的: the date had stayed in front of the place
     assert live_answer(split_names_url, "世界最早的附捐郵票是哪裡發行的?")["text"] == "澳大利亞新南威爾斯州"
+
+
+def test_a_question_asking_for_a_country_is_answered_by_a_countrys_name(split_names_url):
+    # 曼哈頓…也是聯合國總部大樓的所在地: the common noun 所在地 had answered
+    assert live_answer(split_names_url, "聯合國總部大樓位於哪一個國家中?")["text"] == "美國"
 
 
 def test_an_answer_starts_past_the_date_the_question_gives(encyclopaedia_url):

@@ -17,8 +17,9 @@ from qa.reader.ranking import (FEATURES, FRAMED, before_trailing_function_words,
                                cut_suffix_echo, cut_to_unit_asked, echo_share, ends_in_predicate, fits_size_asked,
                                fits_unit_asked, framed_slot_first, from_the_title_start, given_name_first,
                                is_lone_function_word, is_lone_predicate, is_stray_character, is_well_formed,
-                               modifies_a_noun, names_a_body, noun_agreement, occupation_first, past_leading_date,
-                               past_leading_predicate, past_possessive, post_given_first, referring_word,
+                               modifies_a_noun, names_a_body, names_no_country, noun_agreement, occupation_first,
+                               past_leading_date, past_leading_predicate, past_possessive, post_given_first,
+                               referring_word,
                                runs_on_to_a_place, whole_name_first, with_ordinal_noun, with_place_tail, within_a_time)
 from qa.reader.sentences import ScoredSentence
 from qa.text.normalize import fold
@@ -1292,3 +1293,23 @@ def test_no_date_answers_a_question_asking_for_a_thing_of_another_kind():
 def test_a_date_still_answers_a_question_asking_for_a_noun_of_time():
     sentence = fold("1915年春季，英法聯軍趁德軍主力集中在東方戰線，發動香巴尼和阿杜瓦兩輪攻勢。")  # DRCD
     assert "1915年" in ranked_texts(sentence, fold("英法聯軍在哪一個年份發動了攻勢?"))
+
+
+@pytest.mark.parametrize("sentence, span, names_none", [
+    # DRCD test (CC BY-SA 3.0)
+    ("曼哈頓被形容為整個美國的經濟和文化中心，也是聯合國總部大樓的所在地。", "所在地", True),  # 哪一個國家中
+    ("曼哈頓被形容為整個美國的經濟和文化中心，也是聯合國總部大樓的所在地。", "美國", False),  # a country CLDR names
+    ("在普魯士在普奧戰爭中大勝奧地利之後，開始動搖。", "普魯士", False),  # a name CLDR does not know
+    ("公元前36年，高句麗滅沸流國；公元前33年，滅荇人國；", "荇人國", False),  # a country's name by its ending
+    ("在1919年時德國其實取得了較五年前戰爭爆發時更有利的戰略態勢", "戰略態勢", True),
+])
+def test_a_country_is_asked_for_by_a_name(sentence, span, names_none):
+    sentence, span = fold(sentence), fold(span)
+    start = sentence.index(span)
+    assert names_no_country(sentence, Candidate(start, start + len(span), "chunk", "pattern"), span) is names_none
+
+
+def test_a_question_asking_for_a_country_is_not_answered_by_a_common_noun():
+    sentence = fold("曼哈頓被形容為整個美國的經濟和文化中心，也是聯合國總部大樓的所在地。")  # DRCD (CC BY-SA 3.0)
+    texts = ranked_texts(sentence, fold("聯合國總部大樓位於哪一個國家中?"))
+    assert "美国" in texts and "所在地" not in texts

@@ -12,7 +12,7 @@ from qa.reader.candidates import (NAME_PHRASE_TAGS, NAMED_FRONT, OCCUPATION, PER
 from qa.reader.numerals import arabic, chinese_value
 from qa.reader.patterns import (CALENDAR, DURATION_MEASURE, NAME_TAGS, PERIOD_NOUNS, PLACE_SUFFIXES, PLACE_TAGS,
                                YEAR_NUMBER, dictionary_words, name_parts, times)
-from qa.reader.places import COMPASS, fits_place_kind, place_kind_asked
+from qa.reader.places import COMPASS, COUNTRY_NAME_ENDINGS, fits_place_kind, place_kind_asked, territory_names
 from qa.reader.questions import (CLASSIFIERS, HEAD_NOUNS, POSTED_BEFORE, POSTING, QuestionInfo, asks_alias,
                                  asks_ordinal, asks_post, asks_several, item_type, short_form_asked, trade_asked)
 from qa.reader.sentences import ScoredSentence
@@ -280,6 +280,16 @@ def names_no_place(folded: str, candidate: Candidate) -> bool:
     words = words_within(tagged(folded), candidate.start, candidate.end)
     return (not any(flag.startswith(NAMING_TAGS) for _, _, flag in words)
             and any(flag.startswith(NOT_IN_A_NAME_TAGS) for _, _, flag in words))
+
+
+def names_no_country(folded: str, candidate: Candidate, text: str) -> bool:
+    """Whether a candidate for a question asking for a country is no country's name (CLDR), ends unlike a country's
+    name (:data:`COUNTRY_NAME_ENDINGS`: 夫余国, 罗马帝国) and holds no naming word (:data:`NAMING_TAGS`): 所在地,
+    战略态势, 小组 name no country, where 普鲁士 and 高句丽, named by no CLDR locale, are names."""
+    if text in territory_names().countries or text.endswith(COUNTRY_NAME_ENDINGS):
+        return False
+    return not any(flag.startswith(NAMING_TAGS) for _, _, flag in words_within(tagged(folded), candidate.start,
+                                                                                candidate.end))
 
 
 def starts_predicate(folded: str, candidate: Candidate) -> bool:
@@ -700,7 +710,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         echo = echo_share(text, question, noun, named) if candidate.type != "evidence" and not renamed else 0.0
         if (not is_well_formed(text, question, echo) or not fits_unit_asked(text, question)
                 or not fits_place_kind(text, place_kind)
-                or place_kind in NAMED_PLACE_KINDS and names_no_place(folded, candidate)):
+                or place_kind in NAMED_PLACE_KINDS and names_no_place(folded, candidate)
+                or place_kind == "country" and names_no_country(folded, candidate, text)):
             continue
         if (question.type in ("place", "organisation") and text in KIND_NOUNS
                 or counts_the_noun(text, noun) or addresses_a_name(folded, candidate)
