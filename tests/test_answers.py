@@ -442,6 +442,11 @@ def test_a_question_asking_for_a_country_is_answered_by_a_countrys_name(split_na
     assert live_answer(split_names_url, "聯合國總部大樓位於哪一個國家中?")["text"] == "美國"
 
 
+def test_a_persons_answer_leaves_out_the_questions_verb_glued_to_the_name(split_names_url):
+    # 陳誠任總司令: jieba reads 陳誠任 as one name
+    assert live_answer(split_names_url, "武漢衛戍司令部於1938年初成立時由哪一個人任職總司令?")["text"] == "陳誠"
+
+
 def test_an_answer_starts_past_the_date_the_question_gives(encyclopaedia_url):
     answer = live_answer(encyclopaedia_url, "1998年6月至2000年4月，蒋巨峰担任什么职务？")
     assert answer["text"] == "中共温州市委书记"  # was 年4月任中共温州市委书记

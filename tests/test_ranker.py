@@ -18,8 +18,8 @@ from qa.reader.ranking import (FEATURES, FRAMED, before_trailing_function_words,
                                fits_unit_asked, framed_slot_first, from_the_title_start, given_name_first,
                                is_lone_function_word, is_lone_predicate, is_stray_character, is_well_formed,
                                modifies_a_noun, names_a_body, names_no_country, noun_agreement, occupation_first,
-                               past_leading_date, past_leading_predicate, past_possessive, post_given_first,
-                               referring_word,
+                               past_echoed_edges, past_leading_date, past_leading_predicate,
+                               past_possessive, post_given_first, referring_word,
                                runs_on_to_a_place, whole_name_first, with_ordinal_noun, with_place_tail, within_a_time)
 from qa.reader.sentences import ScoredSentence
 from qa.text.normalize import fold
@@ -1313,3 +1313,23 @@ def test_a_question_asking_for_a_country_is_not_answered_by_a_common_noun():
     sentence = fold("曼哈頓被形容為整個美國的經濟和文化中心，也是聯合國總部大樓的所在地。")  # DRCD (CC BY-SA 3.0)
     texts = ranked_texts(sentence, fold("聯合國總部大樓位於哪一個國家中?"))
     assert "美国" in texts and "所在地" not in texts
+
+
+@pytest.mark.parametrize("question, sentence, span, kept", [
+    # DRCD test (CC BY-SA 3.0): jieba glues the question's verb to a name it does not know
+    ("宋理宗於寶慶三年時封哪一個人為信國公?", "早在寶慶三年就封朱熹為信國公。", "封朱熹", "朱熹"),
+    ("武漢衛戍司令部於1938年初成立時由哪一個人任職總司令?", "防守武漢及其周圍，陳誠任總司令。", "陳誠任", "陳誠"),
+    ("齊王朱榑的爵位在誰稱帝後獲得恢復?", "朱棣稱帝後，六月十八，恢復了周王朱橚、齊王朱榑的爵位。", "朱棣稱帝", "朱棣"),
+    ("该词通常被用来描述哪一类人？", "从较低的社会阶层升级的人", "较低的社会阶层升级的人",  # CMRC trial (CC BY-SA 4.0)
+     "较低的社会阶层升级的人"),  # the noun a 哪 asks for stays
+    # written for the test
+    ("誰發明了蒸汽機?", "瓦特發明了蒸汽機", "瓦特", "瓦特"),
+    ("誰封了朱熹?", "宋理宗封朱熹為信國公", "宋理宗", "宋理宗"),
+    ("哪一個人任職總司令?", "由陳任總司令", "陳任", "陳任"),  # no name of one character is left
+])
+def test_a_persons_answer_leaves_out_the_questions_words_beside_its_interrogative(question, sentence, span, kept):
+    info = analyze_question(fold(question))
+    sentence, span = fold(sentence), fold(span)
+    start = sentence.index(span)
+    cut = past_echoed_edges(Candidate(start, start + len(span), "person", "pattern"), sentence, info, asked_noun(info))
+    assert sentence[cut.start:cut.end] == fold(kept)

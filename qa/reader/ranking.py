@@ -92,6 +92,10 @@ THING_TYPES = ("other", "place", "person", "organisation")
 """Question types that ask for a thing, a place, a person or a body: answered by a noun phrase."""
 NAMED_ASKED = ("place", "person", "organisation")
 """Question types no date or time answers (哪一个国家 is not answered by 1913年6月1日)."""
+ECHO_EDGE_CHARS = 2
+"""The most characters of the question beside its interrogative that :func:`past_echoed_edges` cuts from an edge."""
+MIN_NAME_CHARS = 2
+"""The fewest characters a name keeps after an edge is cut from it (:func:`past_echoed_edges`)."""
 TIME_NOUN_ENDINGS = ("阶段", "时", "代", "期", "季", "节", "日", "年", "月", "纪", "天", "间", "刻")
 """How the nouns end whose instances may be times (哪一个阶段, 哪个节日, 什么时代): a question asking for any other
 noun (哪一个政权, 哪一个疾病) is answered by no date or dynasty, as a question asking for a place or person is not
@@ -682,6 +686,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             candidate = before_trailing_function_words(
                 past_possessive(cut_suffix_echo(candidate if post else past_leading_date(candidate, folded, dates),
                                                 folded, question, noun), folded), folded)
+            if question.type == "person":
+                candidate = past_echoed_edges(candidate, folded, question, noun)
             if referring_word(folded, candidate) is not None or is_lone_function_word(folded, candidate) or (
                     (question.type != "other" or noun) and is_lone_predicate(folded, candidate)):
                 continue
@@ -756,6 +762,31 @@ def past_leading_date(candidate: Candidate, folded: str, dates: list[tuple[int, 
         return candidate
     end = max((end for start, end in dates if start == candidate.start and end < candidate.end), default=None)
     return candidate if end is None else Candidate(end, candidate.end, candidate.type, candidate.origin)
+
+
+def past_echoed_edges(candidate: Candidate, folded: str, question: QuestionInfo, noun: str) -> Candidate:
+    """A person's candidate without the question's own characters that stand right beside its interrogative, where
+    the candidate starts or ends with them and keeps a name of :data:`MIN_NAME_CHARS` (封朱熹 for 封哪一个人,
+    陈诚任 for 哪一个人任职, 朱棣称帝 for 谁称帝): jieba glues a verb of one or two characters to a name it does not
+    know, and a person's name holds none of the question's predicate. The noun a 哪 asks for is no predicate and
+    stays (较低的社会阶层升级的人 for 哪一类人); 谁 asks for none, and its predicate follows it (谁称帝).
+
+    Args:
+        candidate: the candidate.
+        folded: its sentence.
+        question: the analysed question, asking for a person.
+        noun: the noun it asks for (人 of 哪一个人).
+    """
+    start, end = candidate.start, candidate.end
+    after, noun = (re.sub(f"^[{CLASSIFIERS}]", "", text) for text in (question.suffix, noun))
+    predicate = after if "谁" in question.wh or not noun else after.removeprefix(noun)
+    end -= next((length for length in range(ECHO_EDGE_CHARS, 0, -1) if len(predicate) >= length
+                 and predicate[:length] == folded[end - length:end] and end - length - start >= MIN_NAME_CHARS), 0)
+    start += next((length for length in range(ECHO_EDGE_CHARS, 0, -1) if len(question.prefix) >= length
+                   and question.prefix[-length:] == folded[start:start + length]
+                   and end - start - length >= MIN_NAME_CHARS), 0)
+    return candidate if (start, end) == (candidate.start, candidate.end) else Candidate(start, end, candidate.type,
+                                                                                          candidate.origin)
 
 
 def within_a_time(candidate: Candidate, time_spans: list[tuple[int, int]]) -> bool:
