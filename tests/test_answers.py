@@ -447,6 +447,12 @@ def test_a_persons_answer_leaves_out_the_questions_verb_glued_to_the_name(split_
     assert live_answer(split_names_url, "武漢衛戍司令部於1938年初成立時由哪一個人任職總司令?")["text"] == "陳誠"
 
 
+def test_a_things_answer_leaves_out_the_aspect_particle_before_it(split_names_url):
+    # 已形成了曹魏故都智慧之旅、宜居花城休閒之旅、神垕古鎮－體驗之旅三大旅遊品牌: the answer had started with 形成's 了
+    answer = live_answer(split_names_url, "許昌的體驗之旅三大旅遊品牌包括宜居花城休閒之旅、神垕古鎮以及哪個旅程?")
+    assert answer["text"].startswith("曹魏故都智慧之旅")
+
+
 def test_an_answer_starts_past_the_date_the_question_gives(encyclopaedia_url):
     answer = live_answer(encyclopaedia_url, "1998年6月至2000年4月，蒋巨峰担任什么职务？")
     assert answer["text"] == "中共温州市委书记"  # was 年4月任中共温州市委书记

@@ -18,7 +18,7 @@ from qa.reader.ranking import (FEATURES, FRAMED, before_trailing_function_words,
                                fits_unit_asked, framed_slot_first, from_the_title_start, given_name_first,
                                is_lone_function_word, is_lone_predicate, is_stray_character, is_well_formed,
                                modifies_a_noun, names_a_body, names_no_country, noun_agreement, occupation_first,
-                               past_echoed_edges, past_leading_date, past_leading_predicate,
+                               past_aspect_particle, past_echoed_edges, past_leading_date, past_leading_predicate,
                                past_possessive, post_given_first, referring_word,
                                runs_on_to_a_place, whole_name_first, with_ordinal_noun, with_place_tail, within_a_time)
 from qa.reader.sentences import ScoredSentence
@@ -1332,4 +1332,21 @@ def test_a_persons_answer_leaves_out_the_questions_words_beside_its_interrogativ
     sentence, span = fold(sentence), fold(span)
     start = sentence.index(span)
     cut = past_echoed_edges(Candidate(start, start + len(span), "person", "pattern"), sentence, info, asked_noun(info))
+    assert sentence[cut.start:cut.end] == fold(kept)
+
+
+@pytest.mark.parametrize("sentence, span, kept", [
+    # DRCD test (CC BY-SA 3.0)
+    ("目前已形成了曹魏故都智慧之旅、宜居花城休閒之旅", "了曹魏故都智慧之旅", "曹魏故都智慧之旅"),
+    ("皇帝體系的維持主要是憑藉著外交活動", "著外交活動", "外交活動"),
+    # written for the test
+    ("法國的最大威脅為透過薩丁尼亞王國", "過薩丁尼亞王國", "薩丁尼亞王國"),  # the last character of the verb
+    ("留下了許多著作", "著作", "著作"),  # 著 starts a word
+    ("主演过、《打金枝》", "过、《打金枝》", "过、《打金枝》"),  # no name follows
+    ("他为了国家", "了国家", "了国家"),  # after a preposition
+])
+def test_a_things_answer_leaves_out_the_aspect_particle_that_closes_a_verb(sentence, span, kept):
+    sentence, span = fold(sentence), fold(span)
+    start = sentence.index(span)
+    cut = past_aspect_particle(Candidate(start, start + len(span), "chunk", "pattern"), sentence)
     assert sentence[cut.start:cut.end] == fold(kept)

@@ -10,8 +10,8 @@ from qa.reader.boundaries import ORGANISATION_NOUNS, past_posting_verb
 from qa.reader.candidates import (NAME_PHRASE_TAGS, NAMED_FRONT, OCCUPATION, PERSON_NOUNS, Candidate,
                                   SentenceCandidates, question_words, strip_question_edges, widen_quantity)
 from qa.reader.numerals import arabic, chinese_value
-from qa.reader.patterns import (CALENDAR, DURATION_MEASURE, NAME_TAGS, PERIOD_NOUNS, PLACE_SUFFIXES, PLACE_TAGS,
-                               YEAR_NUMBER, dictionary_words, name_parts, times)
+from qa.reader.patterns import (CALENDAR, CJK_CHAR, DURATION_MEASURE, NAME_TAGS, PERIOD_NOUNS, PLACE_SUFFIXES,
+                               PLACE_TAGS, YEAR_NUMBER, dictionary_words, name_parts, times)
 from qa.reader.places import COMPASS, COUNTRY_NAME_ENDINGS, fits_place_kind, place_kind_asked, territory_names
 from qa.reader.questions import (CLASSIFIERS, HEAD_NOUNS, POSTED_BEFORE, POSTING, QuestionInfo, asks_alias,
                                  asks_ordinal, asks_post, asks_several, item_type, short_form_asked, trade_asked)
@@ -92,10 +92,13 @@ THING_TYPES = ("other", "place", "person", "organisation")
 """Question types that ask for a thing, a place, a person or a body: answered by a noun phrase."""
 NAMED_ASKED = ("place", "person", "organisation")
 """Question types no date or time answers (哪一个国家 is not answered by 1913年6月1日)."""
+ASPECT_PARTICLES = ("着", "著", "了", "过")
+"""Particles that close a verb (奉行著, 包括了, 透过): no thing's name starts with one (:func:`past_aspect_particle`)."""
 ECHO_EDGE_CHARS = 2
 """The most characters of the question beside its interrogative that :func:`past_echoed_edges` cuts from an edge."""
 MIN_NAME_CHARS = 2
-"""The fewest characters a name keeps after an edge is cut from it (:func:`past_echoed_edges`)."""
+"""The fewest characters a name keeps after an edge is cut from it (:func:`past_echoed_edges`,
+:func:`past_aspect_particle`)."""
 TIME_NOUN_ENDINGS = ("阶段", "时", "代", "期", "季", "节", "日", "年", "月", "纪", "天", "间", "刻")
 """How the nouns end whose instances may be times (哪一个阶段, 哪个节日, 什么时代): a question asking for any other
 noun (哪一个政权, 哪一个疾病) is answered by no date or dynasty, as a question asking for a place or person is not
@@ -686,6 +689,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             candidate = before_trailing_function_words(
                 past_possessive(cut_suffix_echo(candidate if post else past_leading_date(candidate, folded, dates),
                                                 folded, question, noun), folded), folded)
+            candidate = past_aspect_particle(candidate, folded)
             if question.type == "person":
                 candidate = past_echoed_edges(candidate, folded, question, noun)
             if referring_word(folded, candidate) is not None or is_lone_function_word(folded, candidate) or (
@@ -762,6 +766,26 @@ def past_leading_date(candidate: Candidate, folded: str, dates: list[tuple[int, 
         return candidate
     end = max((end for start, end in dates if start == candidate.start and end < candidate.end), default=None)
     return candidate if end is None else Candidate(end, candidate.end, candidate.type, candidate.origin)
+
+
+def past_aspect_particle(candidate: Candidate, folded: str) -> Candidate:
+    """A thing's candidate without the aspect particle it starts with after a verb (奉行著韩国 → 韩国, 处理著外交活动 →
+    外交活动, 包括了曹魏故都 → 曹魏故都, 透过萨丁尼亚王国 → 萨丁尼亚王国): the particle closes the verb before it,
+    alone or as that verb's last character, and 著 is no aspect particle where it starts a word (著作).
+
+    Args:
+        candidate: the candidate.
+        folded: its sentence.
+    """
+    start = candidate.start
+    if folded[start:start + 1] not in ASPECT_PARTICLES or start == 0 or candidate.end - start - 1 < MIN_NAME_CHARS:
+        return candidate
+    words = tagged(folded)
+    particle, before = word_at(words, start), word_at(words, start - 1)
+    if (particle is None or before is None or particle[1] != start + 1 or not before[2].startswith("v")
+            or not CJK_CHAR.match(folded[start + 1])):
+        return candidate
+    return Candidate(start + 1, candidate.end, candidate.type, candidate.origin)
 
 
 def past_echoed_edges(candidate: Candidate, folded: str, question: QuestionInfo, noun: str) -> Candidate:
