@@ -331,6 +331,12 @@ def test_the_noun_a_question_asks_for(question, noun):
     ("咸丰帝在几月几日正式宣战?", "9月6日", "9月6日"),  # DRCD: the day is asked for
     ("他何时出生?", "1945年1月17日", "1945年1月17日"),  # no unit asked
     ("这种音乐在哪一年流行?", "1930年代", "1930年代"),
+    ("居維葉在哪一年時被選為學院自然科學系的常務秘書並返回巴黎?", "1803年初", "1803年"),  # DRCD: no part of the year
+    ("江戶時代在哪一年正式結束?", "1867年末", "1867年"),  # DRCD
+    ("A-135反弹道导弹系统于哪年开始运作？", "1995年初", "1995年"),  # CMRC trial
+    ("他在哪个月出生?", "3月中旬", "3月"),
+    ("大型集團軍級坦克編隊再次被編入所屬的裝甲部隊是在什麼時候?", "1942年末", "1942年末"),  # DRCD: no unit asked
+    ("这种音乐在哪一年流行?", "1960年代末", "1960年代末"),  # 年代 is no year
 ])
 def test_a_date_is_cut_after_the_unit_asked_for(question, text, expected):
     cut = cut_to_unit_asked(Candidate(0, len(text), "time", "pattern"), text, analyze_question(question))

@@ -92,6 +92,8 @@ THING_TYPES = ("other", "place", "person", "organisation")
 """Question types that ask for a thing, a place, a person or a body: answered by a noun phrase."""
 NAMED_ASKED = ("place", "person", "organisation")
 """Question types no date or time answers (哪一个国家 is not answered by 1913年6月1日)."""
+UNIT_PARTS = "初末底中"
+"""The part of a year or month a date may name after it (1803年初, 1957年底, 3月中旬): no part of the unit asked."""
 ASPECT_PARTICLES = ("着", "著", "了", "过")
 """Particles that close a verb (奉行著, 包括了, 透过): no thing's name starts with one (:func:`past_aspect_particle`)."""
 ECHO_EDGE_CHARS = 2
@@ -505,11 +507,11 @@ def with_ordinal_noun(candidate: Candidate, folded: str, question: QuestionInfo)
 
 
 def cut_to_unit_asked(candidate: Candidate, folded: str, question: QuestionInfo) -> Candidate:
-    """A date cut after the calendar unit asked for: 哪一年 is answered by 1945年, not 1945年1月17日; 哪个月 by 3月, not
-    3月3日 (几月几日 asks for the day)."""
+    """A date cut after the calendar unit asked for: 哪一年 is answered by 1945年, not 1945年1月17日 nor 1803年初
+    (:data:`UNIT_PARTS`); 哪个月 by 3月, not 3月3日 nor 3月中旬 (几月几日 asks for the day)."""
     unit = time_unit_asked(question) if not DAY_ASKED.search(question.wh + question.suffix) else ""
     text = folded[candidate.start:candidate.end]
-    found = re.search(f"{unit}(?=[0-9{CHINESE_DIGITS}正元初]+[月日号])", text) if unit else None
+    found = re.search(f"{unit}(?=[0-9{CHINESE_DIGITS}正元初]+[月日号]|[{UNIT_PARTS}])", text) if unit else None
     return Candidate(candidate.start, candidate.start + found.end(), candidate.type, candidate.origin) if found \
         else candidate
 
