@@ -281,14 +281,18 @@ def counts_the_noun(text: str, noun: str) -> bool:
         count["number"].isdigit() or chinese_value(count["number"]) is not None)
 
 
+def holds_a_naming_word(words: list[tuple[int, int, str]]) -> bool:
+    """Whether any of these tagged words names something (:data:`NAMING_TAGS`)."""
+    return any(flag.startswith(NAMING_TAGS) for _, _, flag in words)
+
+
 def names_no_place(folded: str, candidate: Candidate) -> bool:
     """Whether a candidate holds no naming word (:data:`NAMING_TAGS`) and some word no place's name holds: a verb,
     idiom, adverb, preposition, conjunction, particle, numeral, pronoun, time or direction word (攻击没能, 劫后余生,
     这件事件 for 哪一个城市). A candidate of nouns alone may be a name jieba does not know (信阳), and one cut by
     jieba into pieces that tag as anything (尚|比亚, with 比亚 a place) still names."""
     words = words_within(tagged(folded), candidate.start, candidate.end)
-    return (not any(flag.startswith(NAMING_TAGS) for _, _, flag in words)
-            and any(flag.startswith(NOT_IN_A_NAME_TAGS) for _, _, flag in words))
+    return not holds_a_naming_word(words) and any(flag.startswith(NOT_IN_A_NAME_TAGS) for _, _, flag in words)
 
 
 def names_no_country(folded: str, candidate: Candidate, text: str) -> bool:
@@ -297,8 +301,7 @@ def names_no_country(folded: str, candidate: Candidate, text: str) -> bool:
     战略态势, 小组 name no country, where 普鲁士 and 高句丽, named by no CLDR locale, are names."""
     if text in territory_names().countries or text.endswith(COUNTRY_NAME_ENDINGS):
         return False
-    return not any(flag.startswith(NAMING_TAGS) for _, _, flag in words_within(tagged(folded), candidate.start,
-                                                                                candidate.end))
+    return not holds_a_naming_word(words_within(tagged(folded), candidate.start, candidate.end))
 
 
 def starts_predicate(folded: str, candidate: Candidate) -> bool:
@@ -1059,4 +1062,4 @@ def leads_a_name(folded: str, start: int, end: int) -> bool:
     return (bool(words) and words[0][0] == start and words[-1][1] == end
             and sum(stop - first for first, stop, _ in words) == end - start
             and all(flag.startswith(NAME_PHRASE_TAGS) for _, _, flag in words)
-            and any(flag.startswith(NAMING_TAGS) for _, _, flag in words))
+            and holds_a_naming_word(words))
