@@ -288,7 +288,7 @@ def traditional_url(tmp_path_factory, settings, embedder):
 
 @pytest.fixture(scope="module")
 def split_names_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of four DRCD test articles and a paragraph each of thirty more
+    """A real server over a real-model index of four DRCD test articles and a paragraph each of thirty-two more
     (tests/data, CC BY-SA 3.0): two whose names jieba cuts up (賽丁泉天文台, 乌孜别克族), a city's (钟祥市), a
     palace's (凡尔赛宫), South Korea's railways, the name of 馬祖列島, the title 可汗, the 高加索山脉, a Bible
     translation (武加大译本), the novels of the Yuan (元代), the seats of 浙江省's government, 东德's economy,
@@ -296,7 +296,8 @@ def split_names_url(tmp_path_factory, settings, embedder):
     Asian autocracy (独裁政体), the name 倫大學院 grants in (伦敦大学学院), 鹤岗市, 西双版纳傣族自治州, the first
     television images (电视机), the commission on zoological names (国际动物命名法规), the first locomotives
     (铁路), 金正恩's schooling, the first tennis championship (網球), charity stamps (郵票), 曼哈顿, 陳誠 in 1938,
-    许昌市's tourism and the end of the Edo period (日本歷史), beside the three of the subset."""
+    许昌市's tourism, the end of the Edo period (日本歷史), 坦尚尼亞's history and the roots of the 卡拉巴赫 conflict,
+    beside the three of the subset."""
     lines = [line for path in (DRCD_NAMES, DRCD_SUBSET / "corpus.jsonl")
              for line in path.read_text(encoding="utf-8").splitlines()]
     yield from served_corpus(tmp_path_factory.mktemp("split_names"), lines, settings, embedder)
@@ -456,6 +457,14 @@ def test_a_things_answer_leaves_out_the_aspect_particle_before_it(split_names_ur
 def test_a_year_asked_for_is_answered_without_the_part_of_the_year_after_it(split_names_url):
     # 1867年末代德川幕府將軍德川慶喜主動大政奉還: the year had kept the 末 of 末代
     assert live_answer(split_names_url, "江戶時代在哪一年正式結束?")["text"] == "1867年"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("於8世紀或9世紀時傳播到坦尚尼亞沿海地區的為哪一教?", "伊斯蘭教"),  # was 伊斯蘭教於8世紀或9世紀時
+    ("卡拉巴赫變成外高加索民主聯邦共和國的一部分是由於1917年哪件事情之後?", "俄國革命"),  # was 俄國革命之後
+])
+def test_a_things_answer_leaves_out_the_questions_own_predicate(split_names_url, question, expected):
+    assert live_answer(split_names_url, question)["text"] == expected
 
 
 def test_an_answer_starts_past_the_date_the_question_gives(encyclopaedia_url):

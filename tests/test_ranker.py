@@ -13,13 +13,14 @@ from qa.reader.ranker import LinearRanker
 from qa.reader.candidates import OCCUPATION, Candidate, people_in_slot, sentence_candidates
 from qa.reader.questions import analyze_question, short_form_asked
 from qa.reader.slot import asked_noun, named_items
-from qa.reader.ranking import (FEATURES, FRAMED, before_trailing_function_words, candidate_features, counts_the_noun,
-                               cut_suffix_echo, cut_to_unit_asked, echo_share, ends_in_predicate, fits_size_asked,
-                               fits_unit_asked, framed_slot_first, from_the_title_start, given_name_first,
-                               is_lone_function_word, is_lone_predicate, is_stray_character, is_well_formed,
-                               modifies_a_noun, names_a_body, names_no_country, noun_agreement, occupation_first,
-                               past_aspect_particle, past_echoed_edges, past_leading_date, past_leading_predicate,
-                               past_possessive, post_given_first, referring_word,
+from qa.reader.ranking import (FEATURES, FRAMED, before_echoed_predicate, before_trailing_function_words,
+                               candidate_features, counts_the_noun, cut_suffix_echo, cut_to_unit_asked, echo_share,
+                               ends_in_predicate, fits_size_asked, fits_unit_asked, framed_slot_first,
+                               from_the_title_start, given_name_first, is_lone_function_word, is_lone_predicate,
+                               is_stray_character, is_well_formed, modifies_a_noun, names_a_body, names_no_country,
+                               noun_agreement, occupation_first, past_aspect_particle, past_echoed_edges,
+                               past_leading_date, past_leading_predicate, past_possessive, post_given_first,
+                               referring_word,
                                runs_on_to_a_place, whole_name_first, with_ordinal_noun, with_place_tail, within_a_time)
 from qa.reader.sentences import ScoredSentence
 from qa.text.normalize import fold
@@ -1338,6 +1339,29 @@ def test_a_persons_answer_leaves_out_the_questions_words_beside_its_interrogativ
     sentence, span = fold(sentence), fold(span)
     start = sentence.index(span)
     cut = past_echoed_edges(Candidate(start, start + len(span), "person", "pattern"), sentence, info, asked_noun(info))
+    assert sentence[cut.start:cut.end] == fold(kept)
+
+
+@pytest.mark.parametrize("question, sentence, span, kept", [
+    # DRCD test (CC BY-SA 3.0)
+    ("於8世紀或9世紀時傳播到坦尚尼亞沿海地區的為哪一教?", "伊斯蘭教於8世紀或9世紀時傳播到坦尚尼亞的沿海地區。",
+     "伊斯蘭教於8世紀或9世紀時", "伊斯蘭教"),
+    ("卡拉巴赫變成外高加索民主聯邦共和國的一部分是由於1917年哪件事情之後?", "1917年俄國革命之後，卡拉巴赫變成",
+     "俄國革命之後", "俄國革命"),
+    ("室間隔肌部的生長方向與哪一種組織相反?", "室間隔肌部也向著心內膜墊生長，其方向與房間隔相反。", "房間隔相反", "房間隔"),
+    ("摧毀尼克森的總統任期是由於哪件事情的醜聞被挖掘出來?", "其後的水門事件醜聞", "水門事件醜聞", "水門事件醜聞"),  # a noun
+    ("攝取外源DNA可以誘導其他細菌產生，這是要通過哪種方式進行?", "只有約1％的細菌天然能夠攝取外源DNA。",
+     "天然能夠攝取外源DNA", "天然能夠攝取外源DNA"),  # a predicate would end what stays
+    ("民主黨在2009年哪場選舉中獲得全勝?", "在2009年第45屆日本眾議院議員總選舉中", "第45屆日本眾議院議員總選舉",
+     "第45屆日本眾議院議員總選舉"),  # the noun 場 counts
+    ("妃嬪通常有兩種待遇，一種是被視為普通宮人，另一種是?", "一種仍被視為普通宮人", "仍被視為普通宮人",
+     "仍被視為普通宮人"),  # no word but function words would stay
+])
+def test_a_things_answer_leaves_out_the_questions_own_predicate_after_it(question, sentence, span, kept):
+    info = analyze_question(fold(question))
+    sentence, span = fold(sentence), fold(span)
+    start = sentence.index(span)
+    cut = before_echoed_predicate(Candidate(start, start + len(span), "chunk", "pattern"), sentence, info)
     assert sentence[cut.start:cut.end] == fold(kept)
 
 

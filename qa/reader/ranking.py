@@ -96,6 +96,11 @@ UNIT_PARTS = "初末底中"
 """The part of a year or month a date may name after it (1803年初, 1957年底, 3月中旬): no part of the unit asked."""
 ASPECT_PARTICLES = ("着", "著", "了", "过")
 """Particles that close a verb (奉行著, 包括了, 透过): no thing's name starts with one (:func:`past_aspect_particle`)."""
+ECHO_PREDICATE_TAGS = ("v", "p", "d", "f")
+"""jieba tags of the word that starts a tail :func:`before_echoed_predicate` cuts: a verb, preposition, adverb or word
+of position (传播于, 之后) says what the question says of the answer; a noun (丑闻, 出口额) may be part of its name."""
+MIN_ECHO_TAIL_CHARS = 2
+"""The fewest characters of the question a tail must hold for :func:`before_echoed_predicate` to cut it (之后)."""
 ECHO_EDGE_CHARS = 2
 """The most characters of the question beside its interrogative that :func:`past_echoed_edges` cuts from an edge."""
 MIN_NAME_CHARS = 2
@@ -694,7 +699,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             candidate = before_trailing_function_words(
                 past_possessive(cut_suffix_echo(candidate if post else past_leading_date(candidate, folded, dates),
                                                 folded, question, noun), folded), folded)
-            candidate = past_aspect_particle(candidate, folded)
+            candidate = before_echoed_predicate(past_aspect_particle(candidate, folded), folded, question)
             if question.type == "person":
                 candidate = past_echoed_edges(candidate, folded, question, noun)
             if referring_word(folded, candidate) is not None or is_lone_function_word(folded, candidate) or (
@@ -791,6 +796,34 @@ def past_aspect_particle(candidate: Candidate, folded: str) -> Candidate:
             or not CJK_CHAR.match(folded[start + 1])):
         return candidate
     return Candidate(start + 1, candidate.end, candidate.type, candidate.origin)
+
+
+def before_echoed_predicate(candidate: Candidate, folded: str, question: QuestionInfo) -> Candidate:
+    """A thing's candidate without the tail the question itself holds, before or after its interrogative, where that
+    tail starts with a word of :data:`ECHO_PREDICATE_TAGS` (伊斯兰教于8世纪或9世纪时 for 于8世纪或9世纪时传播到沿海地区的
+    为哪一教, 俄国革命之后 for 哪件事情之后, 房间隔相反 for 与哪一种组织相反): the question's own predicate or frame is
+    no part of the thing it asks for. The longest such tail goes where :data:`MIN_NAME_CHARS` stay before it, not all
+    of :data:`TRAILING_FUNCTION_TAGS` (仍被视为普通宫人 stays whole) and not ending in a predicate (天然能够摄取外源DNA
+    stays whole: :func:`ends_in_predicate`), and where it does not start the noun a measure word after the
+    interrogative counts (总选举 for 哪场选举中获得 stays whole).
+
+    Args:
+        candidate: the candidate.
+        folded: its sentence.
+        question: the analysed question.
+    """
+    words = tagged(folded)
+    counted = re.match(f"[{CLASSIFIERS}]", question.suffix)
+    for start, _, flag in words_within(words, candidate.start + MIN_NAME_CHARS, candidate.end):
+        tail, kept = folded[start:candidate.end], Candidate(candidate.start, start, candidate.type, candidate.origin)
+        if (len(tail) >= MIN_ECHO_TAIL_CHARS and tail in question.text and flag.startswith(ECHO_PREDICATE_TAGS)
+                and not flag.startswith(NOMINAL_EXCEPTIONS)
+                and not (counted and question.suffix[counted.end():].startswith(tail[:MIN_ECHO_TAIL_CHARS]))
+                and any(not tag.startswith(TRAILING_FUNCTION_TAGS)
+                        for _, _, tag in words_within(words, candidate.start, start))
+                and not ends_in_predicate(folded, kept)):
+            return kept
+    return candidate
 
 
 def past_echoed_edges(candidate: Candidate, folded: str, question: QuestionInfo, noun: str) -> Candidate:
