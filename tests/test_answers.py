@@ -288,7 +288,7 @@ def traditional_url(tmp_path_factory, settings, embedder):
 
 @pytest.fixture(scope="module")
 def split_names_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of four DRCD test articles and a paragraph each of thirty-two more
+    """A real server over a real-model index of four DRCD test articles and a paragraph each of thirty-four more
     (tests/data, CC BY-SA 3.0): two whose names jieba cuts up (賽丁泉天文台, 乌孜别克族), a city's (钟祥市), a
     palace's (凡尔赛宫), South Korea's railways, the name of 馬祖列島, the title 可汗, the 高加索山脉, a Bible
     translation (武加大译本), the novels of the Yuan (元代), the seats of 浙江省's government, 东德's economy,
@@ -464,6 +464,14 @@ def test_a_year_asked_for_is_answered_without_the_part_of_the_year_after_it(spli
     ("卡拉巴赫變成外高加索民主聯邦共和國的一部分是由於1917年哪件事情之後?", "俄國革命"),  # was 俄國革命之後
 ])
 def test_a_things_answer_leaves_out_the_questions_own_predicate(split_names_url, question, expected):
+    assert live_answer(split_names_url, question)["text"] == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("哪一個組織估計中國每年判處死刑的人數超過兩千人?", "國際非政府組織"),  # was 國際非政府
+    ("在臺灣高雄市西子灣建立的國立中山大學受到了哪一個領事機構的資助?", "美日領事機構"),  # was 美日領事
+])
+def test_a_bodys_name_keeps_the_kind_of_body_asked_for(split_names_url, question, expected):
     assert live_answer(split_names_url, question)["text"] == expected
 
 

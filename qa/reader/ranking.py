@@ -16,7 +16,7 @@ from qa.reader.places import COMPASS, COUNTRY_NAME_ENDINGS, fits_place_kind, pla
 from qa.reader.questions import (CLASSIFIERS, HEAD_NOUNS, POSTED_BEFORE, POSTING, QuestionInfo, asks_alias,
                                  asks_ordinal, asks_post, asks_several, item_type, short_form_asked, trade_asked)
 from qa.reader.sentences import ScoredSentence
-from qa.reader.slot import NOUN_KEPT, TIME_CLAUSE_WORDS, asked_noun, asks_a_place_level, nominal_head
+from qa.reader.slot import NOUN_KEPT, TIME_CLAUSE_WORDS, WH_NOUN, asked_noun, asks_a_place_level, nominal_head
 from qa.reader.spans import (CHINESE_DIGITS, CLAUSE_BREAK, CURRENCIES, HONORIFICS, end_closing_quote, quoted_ranges,
                              tagged, word_at, words_within)
 from qa.reader.weights import ReaderWeights
@@ -140,6 +140,9 @@ ENUMERATED_ITEMS = 2
 NOMINAL_STARTS = ("n", "j", "eng", "vn", "an", "b")
 """jieba tags of a word that may start a noun phrase: nouns and names, abbreviations, Latin words, nouns made of
 verbs and adjectives, and attributive words (副 of 副热带)."""
+NOUN_TAGS = ("n", "j", "eng", "b")
+"""jieba tags of the words that go on a noun phrase after its first word: nouns, names, abbreviations, Latin words
+and attributive words, not a verb's noun (生产 of 哪个公司生产汽车)."""
 TRAILING_FUNCTION_TAGS = ("d", "c", "p", "u", "y")
 """jieba tags of adverbs, conjunctions, prepositions, particles and modal particles: no name ends with one."""
 NAME_ENDING_PARTICLE = "所"
@@ -241,9 +244,9 @@ def echoed_alone(word: str, words: set[str], question: str, text: str) -> bool:
 
 def echo_share(text: str, question: QuestionInfo, noun: str, named: bool = False) -> float:
     """Share of a candidate taken by the question's own words, the asked noun it ends in left out (天然气卡充值问题
-    for 什么充值问题, 站南社区 for 所在的社区叫什么: neither echoes anything), and so are the calendar leading a year
-    (民国28年 for 民国几年), the noun that closes a period (时期 of 冷战时期 for 哪一个时期) and the question's word
-    that names which one a name is (重庆 of 重庆理工大学).
+    for 什么充值问题, 站南社区 for 所在的社区叫什么, 美日领事机构 for 哪一个领事机构: :func:`organisation_asked`), and
+    so are the calendar leading a year (民国28年 for 民国几年), the noun that closes a period (时期 of 冷战时期 for
+    哪一个时期) and the question's word that names which one a name is (重庆 of 重庆理工大学).
 
     Args:
         text: the candidate's text.
@@ -253,7 +256,7 @@ def echo_share(text: str, question: QuestionInfo, noun: str, named: bool = False
     """
     head = nominal_head(question.suffix) if question.type in NOUN_KEPT else ""
     period = next((closing for closing in PERIOD_NOUNS if text.endswith(closing)), "")
-    for asked in (head, noun, period):
+    for asked in (head, organisation_asked(question), noun, period):
         if asked and text.endswith(asked) and len(text) > len(asked):
             text = text[:-len(asked)]
             break
@@ -324,9 +327,11 @@ def ends_no_noun_phrase(flag: str) -> bool:
 
 def ends_in_predicate(folded: str, candidate: Candidate) -> bool:
     """Whether the candidate's last word is a verb, adjective, adverb or function word (形式存在, 丰富, 由此成为): no
-    thing a question asks for ends so. A one-character last word is not trusted (jieba tags the 会 of 加温会 a verb)."""
+    thing a question asks for ends so. A one-character last word is not trusted (jieba tags the 会 of 加温会 a verb), nor
+    a kind of body (jieba tags the 组织 of 马其顿内部革命组织 a verb)."""
     last = word_at(tagged(folded), candidate.end - 1)
-    return last is not None and last[1] - last[0] >= 2 and ends_no_noun_phrase(last[2])
+    return (last is not None and last[1] - last[0] >= 2 and ends_no_noun_phrase(last[2])
+            and folded[last[0]:last[1]] not in ORGANISATION_NOUNS)
 
 
 def referring_word(folded: str, candidate: Candidate) -> tuple[int, int] | None:
@@ -402,6 +407,39 @@ def with_place_tail(candidate: Candidate, folded: str) -> Candidate:
         if folded[first:last].endswith(PLACE_TAIL_CHARS):
             return Candidate(candidate.start, end, candidate.type, candidate.origin)
     return candidate
+
+
+def organisation_asked(question: QuestionInfo) -> str:
+    """The noun phrase a question asking for a body asks for, where a kind of body (:data:`ORGANISATION_NOUNS`) ends
+    it (组织 of 哪一个组织估计, 石油公司 of 哪一家石油公司的油轮, 领事机构 of 哪一个领事机构的资助), or "": the
+    interrogative's noun and the nouns after it (:data:`NOUN_TAGS`; 教会 of 哪一个教会组织的, where 组织 is the verb,
+    names no kind of body)."""
+    if question.type != "organisation":
+        return ""
+    named = WH_NOUN.search(question.wh)
+    asked = (named.group() if named else "") + re.sub(f"^[{CLASSIFIERS}]", "", question.suffix)
+    end = next((start for start, _, flag in tagged(asked)[1:] if not flag.startswith(NOUN_TAGS)), len(asked))
+    return asked[:end] if kind_of_body(asked[:end]) else ""
+
+
+def kind_of_body(phrase: str) -> str:
+    """The kind of body (:data:`ORGANISATION_NOUNS`) that ends a noun phrase (公司 of 石油公司), or ""."""
+    return max((noun for noun in ORGANISATION_NOUNS if phrase.endswith(noun)), key=len, default="")
+
+
+def with_organisation_noun(candidate: Candidate, folded: str, noun: str) -> Candidate:
+    """A body's name widened over the kind of body the question asks for where the sentence goes on with it (国际非政府
+    + 组织, 半岛美国石油 + 公司 for 哪一家石油公司): jieba tags 组织 a verb, so the name found stopped before the noun
+    the body is named with.
+
+    Args:
+        candidate: the candidate.
+        folded: its sentence.
+        noun: the kind of body asked for (:func:`kind_of_body` of :func:`organisation_asked`), or "".
+    """
+    if not noun or not folded.startswith(noun, candidate.end) or folded[candidate.start:candidate.end].endswith(noun):
+        return candidate
+    return Candidate(candidate.start, candidate.end + len(noun), candidate.type, candidate.origin)
 
 
 def predicate_word(flag: str) -> bool:
@@ -674,7 +712,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
     alias = asks_alias(question) or bool(short_form_asked(question))
     quoted = any(candidate.type == "quote" for candidate in found.candidates)
     naming = NAMING.search(question.text) is not None
-    noun = asked_noun(question)
+    body = kind_of_body(organisation_asked(question))
+    noun = body or asked_noun(question)
     post = asks_post(question.prefix, question.suffix)
     thing_asked = question.type == "other" and bool(noun) and not noun.endswith(TIME_NOUN_ENDINGS)
     dates = times(folded) if question.type in THING_TYPES else []
@@ -719,6 +758,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             candidate = past_leading_predicate(candidate, folded)
         if place_tail and candidate.type == "place":
             candidate = with_place_tail(candidate, folded)
+        if candidate.type != "quote":
+            candidate = with_organisation_noun(candidate, folded, body)
         if (question.type == "place" and names_a_body(folded, candidate)
                 or starts_with_a_rank(folded, candidate, question)):
             continue
