@@ -1363,6 +1363,9 @@ def test_a_persons_answer_leaves_out_the_questions_words_beside_its_interrogativ
      "第45屆日本眾議院議員總選舉"),  # the noun 場 counts
     ("妃嬪通常有兩種待遇，一種是被視為普通宮人，另一種是?", "一種仍被視為普通宮人", "仍被視為普通宮人",
      "仍被視為普通宮人"),  # no word but function words would stay
+    ("到1958年初，在毛澤東的一力推動下中國開始了什麼運動?", "中國開始了大躍進運動", "大躍進運動", "大躍進運動"),  # a noun
+    # written for the test
+    ("室間隔肌部的生長方向與哪一種組織相反?", "其方向與房相反", "房相反", "房相反"),  # one character would stay
 ])
 def test_a_things_answer_leaves_out_the_questions_own_predicate_after_it(question, sentence, span, kept):
     info = analyze_question(fold(question))
