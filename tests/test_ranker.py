@@ -21,7 +21,8 @@ from qa.reader.ranking import (FEATURES, FRAMED, before_echoed_predicate, before
                                noun_agreement, occupation_first, organisation_asked, past_aspect_particle,
                                past_echoed_edges, past_leading_date, past_leading_predicate, past_possessive,
                                post_given_first, referring_word, runs_on_to_a_place, whole_name_first,
-                               with_ordinal_noun, with_organisation_noun, with_place_tail, within_a_time)
+                               with_ordinal_noun, with_organisation_noun, with_place_tail, within_a_time,
+                               without_edge_dashes)
 from qa.reader.sentences import ScoredSentence
 from qa.text.normalize import fold
 from qa.reader.weights import ReaderWeights
@@ -1364,6 +1365,8 @@ def test_a_persons_answer_leaves_out_the_questions_words_beside_its_interrogativ
     ("妃嬪通常有兩種待遇，一種是被視為普通宮人，另一種是?", "一種仍被視為普通宮人", "仍被視為普通宮人",
      "仍被視為普通宮人"),  # no word but function words would stay
     ("到1958年初，在毛澤東的一力推動下中國開始了什麼運動?", "中國開始了大躍進運動", "大躍進運動", "大躍進運動"),  # a noun
+    ("應避免有無法理解男性、女性性別角色差異之機會的是哪一方的觀點?", "主張限制同志收養子女之自由，乃為保障子女利益、避免有無法理解男性",
+     "乃為保障子女利益、避免有", "乃為保障子女利益"),  # the mark before the tail goes with it
     # written for the test
     ("室間隔肌部的生長方向與哪一種組織相反?", "其方向與房相反", "房相反", "房相反"),  # one character would stay
 ])
@@ -1373,6 +1376,20 @@ def test_a_things_answer_leaves_out_the_questions_own_predicate_after_it(questio
     start = sentence.index(span)
     cut = before_echoed_predicate(Candidate(start, start + len(span), "chunk", "pattern"), sentence, info)
     assert sentence[cut.start:cut.end] == fold(kept)
+
+
+@pytest.mark.parametrize("sentence, span, kept", [
+    ("一根鑲著寶石的橡木棍來回穿梭於每年度南加大-聖母大學比賽的贏家手上", "-聖母大學", "聖母大學"),  # DRCD
+    ("敦煌位於古代中國通往西域、中亞和歐洲的交通要道——絲綢之路上", "——絲綢之路", "絲綢之路"),
+    ("氣溫降至-5℃", "-5℃", "-5℃"),  # written for the test: a minus
+    ("寬5~32公里", "5~", "5"),
+    ("南加大-聖母大學", "-", "-"),  # nothing would stay
+])
+def test_no_answer_starts_or_ends_with_a_dash(sentence, span, kept):
+    sentence, span = fold(sentence), fold(span)
+    start = sentence.index(span)
+    found = without_edge_dashes(Candidate(start, start + len(span), "chunk", "pattern"), sentence)
+    assert sentence[found.start:found.end] == fold(kept)
 
 
 @pytest.mark.parametrize("question, asked", [

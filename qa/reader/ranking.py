@@ -17,8 +17,8 @@ from qa.reader.questions import (CLASSIFIERS, HEAD_NOUNS, POSTED_BEFORE, POSTING
                                  asks_ordinal, asks_post, asks_several, item_type, short_form_asked, trade_asked)
 from qa.reader.sentences import ScoredSentence
 from qa.reader.slot import NOUN_KEPT, TIME_CLAUSE_WORDS, WH_NOUN, asked_noun, asks_a_place_level, nominal_head
-from qa.reader.spans import (CHINESE_DIGITS, CLAUSE_BREAK, CURRENCIES, HONORIFICS, end_closing_quote, quoted_ranges,
-                             tagged, word_at, words_within)
+from qa.reader.spans import (CHINESE_DIGITS, CLAUSE_BREAK, CURRENCIES, EDGE_PUNCTUATION, HONORIFICS, end_closing_quote,
+                             quoted_ranges, tagged, word_at, words_within)
 from qa.reader.weights import ReaderWeights
 from qa.text.normalize import CLOSERS, fold
 
@@ -110,6 +110,8 @@ TIME_NOUN_ENDINGS = ("阶段", "时", "代", "期", "季", "节", "日", "年", 
 """How the nouns end whose instances may be times (哪一个阶段, 哪个节日, 什么时代): a question asking for any other
 noun (哪一个政权, 哪一个疾病) is answered by no date or dynasty, as a question asking for a place or person is not
 (:data:`NAMED_ASKED`)."""
+DASHES = "-－—–~～"
+"""Dashes and tildes, which join names and numbers (南加大-圣母大学, 5~32公里) and end or start none."""
 LEADING_MARKS = "(（)）」』”’》〉】"
 """Marks no answer starts with: an opening bracket (a parenthetical is no answer) or anything that closes."""
 DAY_ASKED = re.compile(r"[日号天]")
@@ -407,6 +409,18 @@ def with_place_tail(candidate: Candidate, folded: str) -> Candidate:
         if folded[first:last].endswith(PLACE_TAIL_CHARS):
             return Candidate(candidate.start, end, candidate.type, candidate.origin)
     return candidate
+
+
+def without_edge_dashes(candidate: Candidate, folded: str) -> Candidate:
+    """A candidate without the dashes it starts or ends with (-圣母大学 of 南加大-圣母大学, ——丝绸 of 要道——丝绸之路),
+    but for a minus before a number (-5℃)."""
+    start, end = candidate.start, candidate.end
+    while start < end and folded[start] in DASHES and not folded[start + 1:start + 2].isdigit():
+        start += 1
+    while end > start and folded[end - 1] in DASHES:
+        end -= 1
+    return candidate if (start, end) == (candidate.start, candidate.end) or start == end else Candidate(
+        start, end, candidate.type, candidate.origin)
 
 
 def organisation_asked(question: QuestionInfo) -> str:
@@ -752,7 +766,7 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         if candidate.type != "quote":
             candidate = Candidate(candidate.start, end_closing_quote(quotes, candidate.start, candidate.end),
                                   candidate.type, candidate.origin)
-        candidate = from_the_title_start(folded, candidate, title)
+        candidate = without_edge_dashes(from_the_title_start(folded, candidate, title), folded)
         as_found = candidate
         if noun_asked:
             candidate = past_leading_predicate(candidate, folded)
@@ -843,10 +857,10 @@ def before_echoed_predicate(candidate: Candidate, folded: str, question: Questio
     """A thing's candidate without the tail the question itself holds, before or after its interrogative, where that
     tail starts with a word of :data:`ECHO_PREDICATE_TAGS` (伊斯兰教于8世纪或9世纪时 for 于8世纪或9世纪时传播到沿海地区的
     为哪一教, 俄国革命之后 for 哪件事情之后, 房间隔相反 for 与哪一种组织相反): the question's own predicate or frame is
-    no part of the thing it asks for. The longest such tail goes where :data:`MIN_NAME_CHARS` stay before it, not all
-    of :data:`TRAILING_FUNCTION_TAGS` (仍被视为普通宫人 stays whole) and not ending in a predicate (天然能够摄取外源DNA
-    stays whole: :func:`ends_in_predicate`), and where it does not start the noun a measure word after the
-    interrogative counts (总选举 for 哪场选举中获得 stays whole).
+    no part of the thing it asks for. The longest such tail goes, with the marks before it (乃为保障子女利益、 keeps no
+    、), where :data:`MIN_NAME_CHARS` stay before it, not all of :data:`TRAILING_FUNCTION_TAGS` (仍被视为普通宫人 stays
+    whole) and not ending in a predicate (天然能够摄取外源DNA stays whole: :func:`ends_in_predicate`), and where it
+    does not start the noun a measure word after the interrogative counts (总选举 for 哪场选举中获得 stays whole).
 
     Args:
         candidate: the candidate.
@@ -856,12 +870,15 @@ def before_echoed_predicate(candidate: Candidate, folded: str, question: Questio
     words = tagged(folded)
     counted = re.match(f"[{CLASSIFIERS}]", question.suffix)
     for start, _, flag in words_within(words, candidate.start + MIN_NAME_CHARS, candidate.end):
-        tail, kept = folded[start:candidate.end], Candidate(candidate.start, start, candidate.type, candidate.origin)
+        tail = folded[start:candidate.end]
+        kept = Candidate(candidate.start, candidate.start + len(folded[candidate.start:start].rstrip(EDGE_PUNCTUATION)),
+                         candidate.type, candidate.origin)
         if (len(tail) >= MIN_ECHO_TAIL_CHARS and tail in question.text and flag.startswith(ECHO_PREDICATE_TAGS)
                 and not flag.startswith(NOMINAL_EXCEPTIONS)
                 and not (counted and question.suffix[counted.end():].startswith(tail[:MIN_ECHO_TAIL_CHARS]))
+                and kept.end - kept.start >= MIN_NAME_CHARS
                 and any(not tag.startswith(TRAILING_FUNCTION_TAGS)
-                        for _, _, tag in words_within(words, candidate.start, start))
+                        for _, _, tag in words_within(words, kept.start, kept.end))
                 and not ends_in_predicate(folded, kept)):
             return kept
     return candidate
