@@ -630,7 +630,7 @@ def test_the_calendar_leading_a_year_echoes_nothing():
 
 
 def test_the_kind_of_body_asked_for_echoes_nothing():
-    question = analyze_question(fold("國立中山大學受到了哪一個領事機構的資助?"))  # DRCD
+    question = analyze_question(fold("在臺灣高雄市西子灣建立的國立中山大學受到了哪一個領事機構的資助?"))  # DRCD
     assert echo_share("美日领事机构", question, "") == 0.0
     assert echo_share("领事机构", question, "") == 1.0  # the phrase alone
 
@@ -1360,9 +1360,9 @@ def test_a_persons_answer_leaves_out_the_questions_words_beside_its_interrogativ
     ("摧毀尼克森的總統任期是由於哪件事情的醜聞被挖掘出來?", "其後的水門事件醜聞", "水門事件醜聞", "水門事件醜聞"),  # a noun
     ("攝取外源DNA可以誘導其他細菌產生，這是要通過哪種方式進行?", "只有約1％的細菌天然能夠攝取外源DNA。",
      "天然能夠攝取外源DNA", "天然能夠攝取外源DNA"),  # a predicate would end what stays
-    ("民主黨在2009年哪場選舉中獲得全勝?", "在2009年第45屆日本眾議院議員總選舉中", "第45屆日本眾議院議員總選舉",
-     "第45屆日本眾議院議員總選舉"),  # the noun 場 counts
-    ("妃嬪通常有兩種待遇，一種是被視為普通宮人，另一種是?", "一種仍被視為普通宮人", "仍被視為普通宮人",
+    ("民主黨曾在長崎縣的選區中取得全勝是在2009年哪場選舉中獲得?", "在2009年第45屆日本眾議院議員總選舉中",
+     "第45屆日本眾議院議員總選舉", "第45屆日本眾議院議員總選舉"),  # the noun 場 counts
+    ("中國明朝後宮的妃嬪通常有兩種待遇，一種是被視為普通宮人，另一種是?", "一種仍被視為普通宮人", "仍被視為普通宮人",
      "仍被視為普通宮人"),  # no word but function words would stay
     ("到1958年初，在毛澤東的一力推動下中國開始了什麼運動?", "中國開始了大躍進運動", "大躍進運動", "大躍進運動"),  # a noun
     ("應避免有無法理解男性、女性性別角色差異之機會的是哪一方的觀點?", "主張限制同志收養子女之自由，乃為保障子女利益、避免有無法理解男性",
@@ -1395,7 +1395,7 @@ def test_no_answer_starts_or_ends_with_a_dash(sentence, span, kept):
 @pytest.mark.parametrize("question, asked", [
     ("哪一個組織估計中國每年判處死刑的人數超過兩千人?", "组织"),  # DRCD test (CC BY-SA 3.0)
     ("1978年時哪一家石油公司的油輪失事而導致了國際災難?", "石油公司"),
-    ("國立中山大學受到了哪一個領事機構的資助?", "领事机构"),
+    ("在臺灣高雄市西子灣建立的國立中山大學受到了哪一個領事機構的資助?", "领事机构"),
     ("十字軍是由哪一個教會組織的?", ""),  # 组织 the verb
     ("哪一個公園將芝加哥大學的校園分成南北兩塊?", ""),  # 大學 in another phrase
     ("哪个公司生产汽车？", "公司"),  # written for the test: the noun in the interrogative
