@@ -507,7 +507,11 @@ def trade_asked(question: QuestionInfo) -> bool:
 
 def organisation_head(suffix: str) -> str:
     """The organisation noun that heads the asked-about phrase (``党支部`` in ``临时党支部的…``), or ""."""
-    nouns = dict(HEAD_NOUNS)["organisation"]
-    head = re.split(r"[的是了,，]", suffix, maxsplit=1)[0][:8]
-    return next((noun for noun in sorted(nouns, key=len, reverse=True) if head.endswith(noun)), "")
+    return kind_of_body(re.split(r"[的是了,，]", suffix, maxsplit=1)[0][:8])
+
+
+def kind_of_body(phrase: str) -> str:
+    """The longest kind of body (an organisation noun of :data:`HEAD_NOUNS`) that ends a noun phrase (公司 of 石油公司,
+    党支部 of 临时党支部), or ""."""
+    return max((noun for noun in dict(HEAD_NOUNS)["organisation"] if phrase.endswith(noun)), key=len, default="")
 

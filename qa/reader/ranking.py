@@ -14,7 +14,8 @@ from qa.reader.patterns import (CALENDAR, CJK_CHAR, DURATION_MEASURE, NAME_TAGS,
                                PLACE_TAGS, YEAR_NUMBER, dictionary_words, name_parts, times)
 from qa.reader.places import COMPASS, COUNTRY_NAME_ENDINGS, fits_place_kind, place_kind_asked, territory_names
 from qa.reader.questions import (CLASSIFIERS, HEAD_NOUNS, POSTED_BEFORE, POSTING, QuestionInfo, asks_alias,
-                                 asks_ordinal, asks_post, asks_several, item_type, short_form_asked, trade_asked)
+                                 asks_ordinal, asks_post, asks_several, item_type, kind_of_body, short_form_asked,
+                                 trade_asked)
 from qa.reader.sentences import ScoredSentence
 from qa.reader.slot import NOUN_KEPT, TIME_CLAUSE_WORDS, WH_NOUN, asked_noun, asks_a_place_level, nominal_head
 from qa.reader.spans import (CHINESE_DIGITS, CLAUSE_BREAK, CURRENCIES, EDGE_PUNCTUATION, HONORIFICS, end_closing_quote,
@@ -244,7 +245,7 @@ def echoed_alone(word: str, words: set[str], question: str, text: str) -> bool:
     return word in question
 
 
-def echo_share(text: str, question: QuestionInfo, noun: str, named: bool = False) -> float:
+def echo_share(text: str, question: QuestionInfo, noun: str, named: bool = False, body_asked: str = "") -> float:
     """Share of a candidate taken by the question's own words, the asked noun it ends in left out (天然气卡充值问题
     for 什么充值问题, 站南社区 for 所在的社区叫什么, 美日领事机构 for 哪一个领事机构: :func:`organisation_asked`), and
     so are the calendar leading a year (民国28年 for 民国几年), the noun that closes a period (时期 of 冷战时期 for
@@ -255,10 +256,11 @@ def echo_share(text: str, question: QuestionInfo, noun: str, named: bool = False
         question: the analysed question.
         noun: the noun the question asks for (:func:`asked_noun`), or "".
         named: whether the candidate starts with such a word (:func:`~qa.reader.boundaries.with_named_front`).
+        body_asked: the noun phrase a question asking for a body asks for (:func:`organisation_asked`), or "".
     """
     head = nominal_head(question.suffix) if question.type in NOUN_KEPT else ""
     period = next((closing for closing in PERIOD_NOUNS if text.endswith(closing)), "")
-    for asked in (head, organisation_asked(question), noun, period):
+    for asked in (head, body_asked, noun, period):
         if asked and text.endswith(asked) and len(text) > len(asked):
             text = text[:-len(asked)]
             break
@@ -436,11 +438,6 @@ def organisation_asked(question: QuestionInfo) -> str:
     return asked[:end] if kind_of_body(asked[:end]) else ""
 
 
-def kind_of_body(phrase: str) -> str:
-    """The kind of body (:data:`ORGANISATION_NOUNS`) that ends a noun phrase (公司 of 石油公司), or ""."""
-    return max((noun for noun in ORGANISATION_NOUNS if phrase.endswith(noun)), key=len, default="")
-
-
 def with_organisation_noun(candidate: Candidate, folded: str, noun: str) -> Candidate:
     """A body's name widened over the kind of body the question asks for where the sentence goes on with it (国际非政府
     + 组织, 半岛美国石油 + 公司 for 哪一家石油公司): jieba tags 组织 a verb, so the name found stopped before the noun
@@ -449,7 +446,8 @@ def with_organisation_noun(candidate: Candidate, folded: str, noun: str) -> Cand
     Args:
         candidate: the candidate.
         folded: its sentence.
-        noun: the kind of body asked for (:func:`kind_of_body` of :func:`organisation_asked`), or "".
+        noun: the kind of body asked for (:func:`~qa.reader.questions.kind_of_body` of :func:`organisation_asked`),
+            or "".
     """
     if not noun or not folded.startswith(noun, candidate.end) or folded[candidate.start:candidate.end].endswith(noun):
         return candidate
@@ -726,7 +724,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
     alias = asks_alias(question) or bool(short_form_asked(question))
     quoted = any(candidate.type == "quote" for candidate in found.candidates)
     naming = NAMING.search(question.text) is not None
-    body = kind_of_body(organisation_asked(question))
+    body_asked = organisation_asked(question)
+    body = kind_of_body(body_asked)
     noun = body or asked_noun(question)
     post = asks_post(question.prefix, question.suffix)
     thing_asked = question.type == "other" and bool(noun) and not noun.endswith(TIME_NOUN_ENDINGS)
@@ -782,7 +781,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
         text = folded[candidate.start:candidate.end]
         named = candidate.origin == NAMED_FRONT
         renamed = alias and candidate.origin == "name"  # another name shares the named thing's words: 内台航线, 首钢集团
-        echo = echo_share(text, question, noun, named) if candidate.type != "evidence" and not renamed else 0.0
+        echo = (echo_share(text, question, noun, named, body_asked)
+                if candidate.type != "evidence" and not renamed else 0.0)
         if (not is_well_formed(text, question, echo) or not fits_unit_asked(text, question)
                 or not fits_place_kind(text, place_kind)
                 or place_kind in NAMED_PLACE_KINDS and names_no_place(folded, candidate)
