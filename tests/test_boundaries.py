@@ -144,6 +144,18 @@ def test_a_time_keeps_its_part_of_year_or_month(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    ("張昺、謝貴於七月初四帶兵包圍了燕王府", "七月初四"),  # DRCD
+    ("遵化、密雲歸附；七月十一，攻破居庸關", "七月十一"),  # DRCD
+    ("命於五月初九日進宮", "五月初九日"),  # DRCD
+    ("腊月廿六，大军回城", "腊月廿六"),
+    ("七月二十一日，大军回城", "七月二十一日"),  # 日 after the day: the day is not cut before 一日
+    ("燕王府于七月初被包围", "七月初"),  # 初 is the part of the month
+])
+def test_a_day_of_a_month_in_chinese_numerals_is_a_time_without_its_ri(sentence, expected):
+    assert [sentence[a:b] for a, b in times(fold(sentence))][0] == fold(expected)
+
+
+@pytest.mark.parametrize("sentence, expected", [
     ("宗教改革在十六世紀發生", "十六世紀"),  # DRCD
     ("羅馬共和時期大約是公元前一世紀", "公元前一世紀"),  # DRCD
     ("認知主義在二十世紀末期成為心理學的統領範式", "二十世紀末期"),  # DRCD

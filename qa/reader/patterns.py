@@ -35,6 +35,11 @@ CLOCK = (rf"(?:{DAY_PART}|晚)?(?:(?:\d{{1,2}}|[一二三四五六七八九十]{
 """A time of day: 凌晨2时, 晚上8点半, 上午11:00 (the hour and minutes of a clock, not a ratio such as 1:100)."""
 DAY = r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})[日号]"
 MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3}|正)月(?:份)?"
+LUNAR_DATE = (r"(?:[一二三四五六七八九十]{1,3}|正|冬|腊)月"
+              r"(?:初[一二三四五六七八九十]|[十廿][一二三四五六七八九]|二十[一二三四五六七八九]?|三十)"
+              r"(?:日|(?![号〇零一二三四五六七八九十\d]))")
+"""A day of a month as histories write it, counted from 初 or without 日 (七月初四, 五月初九日, 七月十一, 腊月廿六): the
+month in Chinese numerals."""
 CALENDAR = r"(?:(?:公元|西元)前?|(?:中华)?民国)"
 """The calendar a year may be counted in: 公元前, 西元 (Taiwan's word), 民国 (the Republic's years)."""
 YEAR_NUMBER = r"(?:\d{1,4}|[〇零一二三四五六七八九十元]{1,4})"
@@ -60,7 +65,7 @@ GEOLOGICAL_TIME = (r"(?:[上下早中晚]?(?:侏罗|侏㑩|白垩|三叠|二叠|
 全新世 of 全新世界."""
 TIME = re.compile(
     rf"{REIGN_YEAR}(?:{MONTH})?(?:{DAY})?|{DYNASTY}|{GEOLOGICAL_TIME}(?:{PERIOD_PART}|末)?"
-    rf"|(?:{YEAR})?(?:{MONTH})?(?:{DAY})?(?:{CLOCK})?"
+    rf"|(?:{YEAR})?(?:{LUNAR_DATE}|(?:{MONTH})?(?:{DAY})?)(?:{CLOCK})?"
     rf"|{CALENDAR}?(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})世纪(?:\d{{2}}年代)?(?:{PERIOD_PART}|初|末)?"
     r"|(?:今年|去年|明年|前年|当年|当天|昨天|今天|明天|次日|近日|日前|本月|上月|上周|本周)")
 ENUMERATION_ITEM = r"(?:[^\s,，。；;：:、“”\"()（）等]|[(（][^\s,，。；;：:、“”\"()（）]{1,8}[)）]){1,16}"
