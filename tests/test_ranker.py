@@ -348,6 +348,10 @@ def test_the_noun_a_question_asks_for(question, noun):
     ("他在哪个月出生?", "3月中旬", "3月"),
     ("大型集團軍級坦克編隊再次被編入所屬的裝甲部隊是在什麼時候?", "1942年末", "1942年末"),  # DRCD: no unit asked
     ("这种音乐在哪一年流行?", "1960年代末", "1960年代末"),  # 年代 is no year
+    ("法國在哪一個世紀時，再度成為歐洲大陸的軍事強權?", "19世纪60年代初", "19世纪"),  # DRCD: the century asked
+    ("認知主義在哪一個世紀的末期成為心理學的統領範式?", "二十世纪晚期", "二十世纪"),  # DRCD
+    ("中國官員在哪一年承認器官移植手術所使用的人體器官大部分來源於被判處死刑犯人?", "2006年后期", "2006年"),  # DRCD
+    ("宗教改革在何時發生?", "十六世纪中期", "十六世纪中期"),  # no unit asked
 ])
 def test_a_date_is_cut_after_the_unit_asked_for(question, text, expected):
     cut = cut_to_unit_asked(Candidate(0, len(text), "time", "pattern"), text, analyze_question(question))

@@ -10,8 +10,8 @@ from qa.reader.boundaries import ORGANISATION_NOUNS, past_posting_verb
 from qa.reader.candidates import (NAME_PHRASE_TAGS, NAMED_FRONT, OCCUPATION, PERSON_NOUNS, Candidate,
                                   SentenceCandidates, question_words, strip_question_edges, widen_quantity)
 from qa.reader.numerals import arabic, chinese_value
-from qa.reader.patterns import (CALENDAR, CJK_CHAR, DURATION_MEASURE, NAME_TAGS, PERIOD_NOUNS, PLACE_SUFFIXES,
-                               PLACE_TAGS, YEAR_NUMBER, dictionary_words, name_parts, times)
+from qa.reader.patterns import (CALENDAR, CJK_CHAR, DURATION_MEASURE, NAME_TAGS, PERIOD_NOUNS, PERIOD_PART,
+                               PLACE_SUFFIXES, PLACE_TAGS, YEAR_NUMBER, dictionary_words, name_parts, times)
 from qa.reader.places import COMPASS, COUNTRY_NAME_ENDINGS, fits_place_kind, place_kind_asked, territory_names
 from qa.reader.questions import (CLASSIFIERS, HEAD_NOUNS, POSTED_BEFORE, POSTING, QuestionInfo, asks_alias,
                                  asks_ordinal, asks_post, asks_several, item_type, kind_of_body, short_form_asked,
@@ -526,11 +526,12 @@ def names_a_body(folded: str, candidate: Candidate) -> bool:
 
 
 def time_unit_asked(question: QuestionInfo) -> str:
-    """The calendar unit a time question asks for: 年 (哪一年, 何年, 什么年份), 月 (哪个月, 什么月份), or ""."""
+    """The calendar unit a time question asks for: 年 (哪一年, 何年, 什么年份), 月 (哪个月, 什么月份), 世纪 (哪一个世纪,
+    几世纪), or ""."""
     if question.type != "time":
         return ""
     asked = question.wh + question.suffix[:2]
-    found = re.search(r"(?:哪一?个?|何|什么|几)(年|月)(?!代|底|初|末)", asked)
+    found = re.search(r"(?:哪一?个?|何|什么|几)(年|月|世纪)(?!代|底|初|末)", asked)
     return found.group(1) if found else ""
 
 
@@ -567,10 +568,12 @@ def with_ordinal_noun(candidate: Candidate, folded: str, question: QuestionInfo)
 
 def cut_to_unit_asked(candidate: Candidate, folded: str, question: QuestionInfo) -> Candidate:
     """A date cut after the calendar unit asked for: 哪一年 is answered by 1945年, not 1945年1月17日 nor 1803年初
-    (:data:`UNIT_PARTS`); 哪个月 by 3月, not 3月3日 nor 3月中旬 (几月几日 asks for the day)."""
+    (:data:`UNIT_PARTS`) nor 2006年后期 (a period's part); 哪个月 by 3月, not 3月3日 nor 3月中旬 (几月几日 asks for the
+    day); 哪一个世纪 by 19世纪, not 19世纪60年代初 nor 二十世纪晚期."""
     unit = time_unit_asked(question) if not DAY_ASKED.search(question.wh + question.suffix) else ""
     text = folded[candidate.start:candidate.end]
-    found = re.search(f"{unit}(?=[0-9{CHINESE_DIGITS}正元初]+[月日号]|[{UNIT_PARTS}])", text) if unit else None
+    after = rf"[0-9{CHINESE_DIGITS}正元初]+[月日号]|[{UNIT_PARTS}]|\d{{2}}年代|{PERIOD_PART}"
+    found = re.search(f"{unit}(?={after})", text) if unit else None
     return Candidate(candidate.start, candidate.start + found.end(), candidate.type, candidate.origin) if found \
         else candidate
 
