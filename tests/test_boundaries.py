@@ -123,6 +123,9 @@ def test_a_time_keeps_its_part_of_day(sentence, expected):
     ("他于1588年去世", "1588年"),
     ("儒略日从西元前4713年1月1日中午12點起算", "西元前4713年1月1日中午12點"),  # DRCD
     ("該館於中華民國99年12月25日改制", "中華民國99年12月25日"),  # DRCD
+    ("辛亥革命爆發後，廣東於宣統三年九月十九日宣布獨立", "宣統三年九月十九日"),  # DRCD: an era's year with its date
+    ("康熙三十二年五月，大军回城", "康熙三十二年五月"),
+    ("咸豐二年入宮", "咸豐二年"),  # no date after the era's year
 ])
 def test_a_year_keeps_its_era_and_calendar(sentence, expected):
     folded = fold(sentence)

@@ -189,7 +189,7 @@ def durations(folded: str) -> list[tuple[int, int]]:
 def times(folded: str) -> list[tuple[int, int]]:
     """Dates and times (7月13日凌晨2时, 2022年, 19世纪, 今年, 明朝, 康熙三十二年) with the part of the year or month
     that closes them (:data:`YEAR_PART`, :data:`MONTH_PART`); one that starts with a numeral starts where a word
-    starts (not 一时 inside 第一时间)."""
+    starts (not 一时 inside 第一时间); an era's year joins the date right after it (宣统三年九月十九日)."""
     spans = []
     starts = {start for start, _, _ in tagged(folded)}
     for match in TIME.finditer(folded):
@@ -199,7 +199,9 @@ def times(folded: str) -> list[tuple[int, int]]:
                     MONTH_PART if match.group().endswith(("月", "月份")) else None)
             found = part.match(folded, match.end()) if part else None
             spans.append((match.start(), found.end() if found else match.end()))
-    return spans + [span for span in era_years(folded) if span not in spans]
+    eras = [span for span in era_years(folded) if span not in spans]
+    dated = {end: start for start, end in eras if any(first == end for first, _ in spans)}
+    return [(dated.get(start, start), end) for start, end in spans] + [span for span in eras if span[1] not in dated]
 
 
 def periods(folded: str) -> list[tuple[int, int]]:
