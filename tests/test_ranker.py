@@ -285,6 +285,9 @@ def test_a_question_asking_for_several_is_answered_by_the_whole_enumeration(sent
     ("维基媒体的标志在国际性标志竞赛中得到的成绩为?", "第三名", True),  # DRCD, folded and cut: a rank asked for
     ("《This Is Where I Came In》是Bee Gees的第几张原创专辑?", "第20张", True),  # CMRC trial
     ("开发者通常会在哪一阶段的测试中进行白盒测试?", "第一个阶段", True),  # DRCD, folded: the rank names its stage
+    ("路面电车系统在哪一年代之后被拆卸?", "20世纪中叶", False),  # DRCD, shortened: a decade asked for
+    ("新加坡独立初期指的是哪一年代?", "六十年代", True),  # DRCD, folded
+    ("西洋棋在哪一个世纪传入英国?", "1066年", False),  # a century asked for
 ])
 def test_a_duration_or_time_answers_only_on_the_scale_asked_for(question, text, fits):
     assert fits_unit_asked(text, analyze_question(question)) is fits
@@ -352,6 +355,7 @@ def test_the_noun_a_question_asks_for(question, noun):
     ("認知主義在哪一個世紀的末期成為心理學的統領範式?", "二十世纪晚期", "二十世纪"),  # DRCD
     ("中國官員在哪一年承認器官移植手術所使用的人體器官大部分來源於被判處死刑犯人?", "2006年后期", "2006年"),  # DRCD
     ("宗教改革在何時發生?", "十六世纪中期", "十六世纪中期"),  # no unit asked
+    ("數位訊號於哪個年代開始漸漸成為主流?", "90年代后期", "90年代"),  # DRCD: the decade asked
 ])
 def test_a_date_is_cut_after_the_unit_asked_for(question, text, expected):
     cut = cut_to_unit_asked(Candidate(0, len(text), "time", "pattern"), text, analyze_question(question))

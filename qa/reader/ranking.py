@@ -526,12 +526,12 @@ def names_a_body(folded: str, candidate: Candidate) -> bool:
 
 
 def time_unit_asked(question: QuestionInfo) -> str:
-    """The calendar unit a time question asks for: 年 (哪一年, 何年, 什么年份), 月 (哪个月, 什么月份), 世纪 (哪一个世纪,
-    几世纪), or ""."""
+    """The calendar unit a time question asks for: 年 (哪一年, 何年, 什么年份), 月 (哪个月, 什么月份), 年代 (哪个年代),
+    世纪 (哪一个世纪, 几世纪), or ""."""
     if question.type != "time":
         return ""
     asked = question.wh + question.suffix[:2]
-    found = re.search(r"(?:哪一?个?|何|什么|几)(年|月|世纪)(?!代|底|初|末)", asked)
+    found = re.search(r"(?:哪一?个?|何|什么|几)(年代|年|月|世纪)(?!代|底|初|末)", asked)
     return found.group(1) if found else ""
 
 
@@ -569,7 +569,7 @@ def with_ordinal_noun(candidate: Candidate, folded: str, question: QuestionInfo)
 def cut_to_unit_asked(candidate: Candidate, folded: str, question: QuestionInfo) -> Candidate:
     """A date cut after the calendar unit asked for: 哪一年 is answered by 1945年, not 1945年1月17日 nor 1803年初
     (:data:`UNIT_PARTS`) nor 2006年后期 (a period's part); 哪个月 by 3月, not 3月3日 nor 3月中旬 (几月几日 asks for the
-    day); 哪一个世纪 by 19世纪, not 19世纪60年代初 nor 二十世纪晚期."""
+    day); 哪一个世纪 by 19世纪, not 19世纪60年代初 nor 二十世纪晚期; 哪个年代 by 90年代, not 90年代后期."""
     unit = time_unit_asked(question) if not DAY_ASKED.search(question.wh + question.suffix) else ""
     text = folded[candidate.start:candidate.end]
     after = rf"[0-9{CHINESE_DIGITS}正元初]+[月日号]|[{UNIT_PARTS}]|\d{{2}}年代|{PERIOD_PART}"
