@@ -288,7 +288,7 @@ def traditional_url(tmp_path_factory, settings, embedder):
 
 @pytest.fixture(scope="module")
 def split_names_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of four DRCD test articles and a paragraph each of thirty-five more
+    """A real server over a real-model index of four DRCD test articles and a paragraph each of thirty-nine more
     (tests/data, CC BY-SA 3.0): two whose names jieba cuts up (賽丁泉天文台, 乌孜别克族), a city's (钟祥市), a
     palace's (凡尔赛宫), South Korea's railways, the name of 馬祖列島, the title 可汗, the 高加索山脉, a Bible
     translation (武加大译本), the novels of the Yuan (元代), the seats of 浙江省's government, 东德's economy,
@@ -297,8 +297,8 @@ def split_names_url(tmp_path_factory, settings, embedder):
     television images (电视机), the commission on zoological names (国际动物命名法规), the first locomotives
     (铁路), 金正恩's schooling, the first tennis championship (網球), charity stamps (郵票), 曼哈顿, 陳誠 in 1938,
     许昌市's tourism, the end of the Edo period (日本歷史), 坦尚尼亞's history, the roots of the 卡拉巴赫 conflict,
-    death sentences in China (中华人民共和国人权), 國立中山大學 and 南加州大学's rivalries, beside the three of the
-    subset."""
+    death sentences in China (中华人民共和国人权), 國立中山大學, 南加州大学's rivalries, 郭松齡's revolt (张学良),
+    the 靖难之役's first battles, 拿破仑三世's France and the government of 廣東省, beside the three of the subset."""
     lines = [line for path in (DRCD_NAMES, DRCD_SUBSET / "corpus.jsonl")
              for line in path.read_text(encoding="utf-8").splitlines()]
     yield from served_corpus(tmp_path_factory.mktemp("split_names"), lines, settings, embedder)
@@ -479,6 +479,22 @@ def test_a_bodys_name_keeps_the_kind_of_body_asked_for(split_names_url, question
 def test_no_answer_starts_with_the_dash_that_joins_two_names(split_names_url):
     # 南加大-聖母大學比賽: the answer had been -聖母大學
     assert live_answer(split_names_url, "橡木棍這項傳統是南加大和哪所大學之間的傳統?")["text"] == "聖母大學"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("郭松齡在哪一年時反奉系並且率領7萬人直取奉天?", "1925年"),  # was 1925年11月: 奉天 asks for no day
+    ("法國在哪一個世紀時，再度成為歐洲大陸的軍事強權?", "19世紀"),  # was 19世紀60年代初
+])
+def test_a_time_answers_in_the_unit_asked_for(split_names_url, question, expected):
+    assert live_answer(split_names_url, question)["text"] == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("燕軍在哪一天攻破居庸關?", "七月十一"),  # was 七月: a day written without 日
+    ("廣東在什麼時候建立都督府並宣布獨立?", "宣統三年九月十九日"),  # was 九月十九日: the era's year apart
+])
+def test_a_date_keeps_its_day_and_its_eras_year(split_names_url, question, expected):
+    assert live_answer(split_names_url, question)["text"] == expected
 
 
 def test_an_answer_starts_past_the_date_the_question_gives(encyclopaedia_url):
