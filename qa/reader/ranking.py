@@ -115,7 +115,7 @@ DASHES = "-－—–~～"
 """Dashes and tildes, which join names and numbers (南加大-圣母大学, 5~32公里) and end or start none."""
 LEADING_MARKS = "(（)）」』”’》〉】"
 """Marks no answer starts with: an opening bracket (a parenthetical is no answer) or anything that closes."""
-DAY_ASKED = re.compile(r"(?:几|哪一?个?|何|什么)[日号天]|几月几")
+DAY_ASKED = re.compile(r"(?:几|哪一?个?|何|什么)[日号天]")
 """A question that asks for the day (几月几日, 哪一天, 哪年何日) keeps a date whole; a day the question only names
 (直取奉天, 中日双方) asks for none."""
 WITHIN_A_DAY = ("小时", "分钟", "秒")
