@@ -147,7 +147,7 @@ def test_a_time_keeps_its_part_of_year_or_month(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("張昺、謝貴於七月初四帶兵包圍了燕王府", "七月初四"),  # DRCD
+    ("張昺、謝貴得到朱允炆密詔後，七月初四帶兵包圍了燕王府", "七月初四"),  # DRCD
     ("遵化、密雲歸附；七月十一，攻破居庸關", "七月十一"),  # DRCD
     ("命於五月初九日進宮", "五月初九日"),  # DRCD
     ("腊月廿六，大军回城", "腊月廿六"),
