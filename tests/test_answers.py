@@ -288,7 +288,7 @@ def traditional_url(tmp_path_factory, settings, embedder):
 
 @pytest.fixture(scope="module")
 def split_names_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of four DRCD test articles and a paragraph each of thirty-nine more
+    """A real server over a real-model index of four DRCD test articles and a paragraph each of forty more
     (tests/data, CC BY-SA 3.0): two whose names jieba cuts up (賽丁泉天文台, 乌孜别克族), a city's (钟祥市), a
     palace's (凡尔赛宫), South Korea's railways, the name of 馬祖列島, the title 可汗, the 高加索山脉, a Bible
     translation (武加大译本), the novels of the Yuan (元代), the seats of 浙江省's government, 东德's economy,
@@ -298,7 +298,8 @@ def split_names_url(tmp_path_factory, settings, embedder):
     (铁路), 金正恩's schooling, the first tennis championship (網球), charity stamps (郵票), 曼哈顿, 陳誠 in 1938,
     许昌市's tourism, the end of the Edo period (日本歷史), 坦尚尼亞's history, the roots of the 卡拉巴赫 conflict,
     death sentences in China (中华人民共和国人权), 國立中山大學, 南加州大学's rivalries, 郭松齡's revolt (张学良),
-    the 靖难之役's first battles, 拿破仑三世's France and the government of 廣東省, beside the three of the subset."""
+    the 靖难之役's first battles, 拿破仑三世's France, the government of 廣東省 and sexual reproduction (性別),
+    beside the three of the subset."""
     lines = [line for path in (DRCD_NAMES, DRCD_SUBSET / "corpus.jsonl")
              for line in path.read_text(encoding="utf-8").splitlines()]
     yield from served_corpus(tmp_path_factory.mktemp("split_names"), lines, settings, embedder)
@@ -495,6 +496,11 @@ def test_a_time_answers_in_the_unit_asked_for(split_names_url, question, expecte
 ])
 def test_a_date_keeps_its_day_and_its_eras_year(split_names_url, question, expected):
     assert live_answer(split_names_url, question)["text"] == expected
+
+
+def test_a_question_asking_how_long_ago_is_answered_by_the_point_in_the_past(split_names_url):
+    # 有性生殖在十億年前就已出現: the answer had been 十億年, the length without its 前
+    assert live_answer(split_names_url, "有性生殖在多久以前就已經出現?")["text"] == "十億年前"
 
 
 def test_an_answer_starts_past_the_date_the_question_gives(encyclopaedia_url):

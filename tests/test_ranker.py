@@ -21,7 +21,7 @@ from qa.reader.ranking import (FEATURES, FRAMED, before_echoed_predicate, before
                                noun_agreement, occupation_first, organisation_asked, past_aspect_particle,
                                past_echoed_edges, past_leading_date, past_leading_predicate, past_possessive,
                                post_given_first, referring_word, runs_on_to_a_place, whole_name_first,
-                               with_ordinal_noun, with_organisation_noun, with_place_tail, within_a_time,
+                               with_ago, with_ordinal_noun, with_organisation_noun, with_place_tail, within_a_time,
                                without_edge_dashes)
 from qa.reader.sentences import ScoredSentence
 from qa.text.normalize import fold
@@ -360,6 +360,19 @@ def test_the_noun_a_question_asks_for(question, noun):
 def test_a_date_is_cut_after_the_unit_asked_for(question, text, expected):
     cut = cut_to_unit_asked(Candidate(0, len(text), "time", "pattern"), text, analyze_question(question))
     assert text[cut.start:cut.end] == expected
+
+
+@pytest.mark.parametrize("question, sentence, span, expected", [
+    # DRCD test (CC BY-SA 3.0)
+    ("有性生殖在多久以前就已經出現?", "有性生殖在十億年前就已出現在單細胞的真核生物", "十億年", "十億年前"),
+    # written for the test
+    ("他们在多久以前来到这里?", "他们在三百年以前来到这里", "三百年", "三百年以前"),
+    ("他们在这里住了多久?", "他们三百年前来到这里", "三百年", "三百年"),  # how long, not how long ago
+])
+def test_a_length_of_time_asked_how_long_ago_keeps_its_qian(question, sentence, span, expected):
+    sentence = fold(sentence)
+    found = with_ago(candidate_over(sentence, fold(span), "duration"), sentence, analyze_question(fold(question)))
+    assert sentence[found.start:found.end] == fold(expected)
 
 
 @pytest.mark.parametrize("question, text, expected", [

@@ -115,6 +115,8 @@ DASHES = "-－—–~～"
 """Dashes and tildes, which join names and numbers (南加大-圣母大学, 5~32公里) and end or start none."""
 LEADING_MARKS = "(（)）」』”’》〉】"
 """Marks no answer starts with: an opening bracket (a parenthetical is no answer) or anything that closes."""
+AGO = ("以前", "前")
+"""Words after a length of time that make it a point in the past (十亿年前, 八千多年以前): the answer to 多久以前."""
 DAY_ASKED = re.compile(r"(?:几|哪一?个?|何|什么)[日号天]")
 """A question that asks for the day (几月几日, 哪一天, 哪年何日) keeps a date whole; a day the question only names
 (直取奉天, 中日双方) asks for none."""
@@ -455,6 +457,15 @@ def with_organisation_noun(candidate: Candidate, folded: str, noun: str) -> Cand
     return Candidate(candidate.start, candidate.end + len(noun), candidate.type, candidate.origin)
 
 
+def with_ago(candidate: Candidate, folded: str, question: QuestionInfo) -> Candidate:
+    """For a question asking how long ago (多久以前, 多少年前), a length of time widened over the 以前 or 前 right after
+    it (十亿年 → 十亿年前): the question asks for the point in the past, which the word makes of the length."""
+    ago = next((word for word in AGO if folded.startswith(word, candidate.end)), "")
+    if not ago or not question.suffix.startswith(AGO):
+        return candidate
+    return Candidate(candidate.start, candidate.end + len(ago), candidate.type, candidate.origin)
+
+
 def predicate_word(flag: str) -> bool:
     """A jieba tag of a verb, preposition or adverb (a noun made of a verb, ``vn``, is none)."""
     return flag.startswith(("v", "p", "d")) and not flag.startswith("vn")
@@ -749,6 +760,8 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             continue
         if question.type == "quantity":
             candidate = with_ordinal_noun(widen_quantity(candidate, folded), folded, question)
+        if question.type == "duration":
+            candidate = with_ago(candidate, folded, question)
         if candidate.type == "time":
             candidate = cut_to_unit_asked(strip_question_edges(candidate, folded, question.text), folded, question)
         elif candidate.type != "quote" and question.type in THING_TYPES:
