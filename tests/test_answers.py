@@ -675,3 +675,11 @@ def test_no_dynasty_answers_a_question_asking_for_a_regime(traditional_url):
     # 元朝 (a dynasty, read as a date) answered the question, though the sentence names the regime it asks for
     answer = live_answer(traditional_url, "哪一個政權在1289年奪取了新疆南部塔里木盆地地區?")
     assert answer["text"] == "窩闊台汗國"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("現今的環境污染是起源於?", "工業革命"),  # was 誕生於工業革命
+    ("「Princeps」的中文翻譯為?", "第一公民"),  # was 通常譯為第一公民
+])
+def test_an_object_answer_drops_the_verb_and_preposition_before_it(split_names_url, question, expected):
+    assert live_answer(split_names_url, question)["text"] == expected

@@ -3,7 +3,7 @@
 import pytest
 
 from qa.reader.boundaries import (cut_echoed_predicate, cut_prepositional_tail, drop_complement, drop_leading_predicate,
-                                  drop_leading_verb, drop_particle_before_name, past_posting_verb, refine,
+                                  drop_leading_verb, drop_particle_before_name, drop_verb_and_preposition, past_posting_verb, refine,
                                   with_named_front)
 from qa.reader.questions import analyze_question
 from qa.reader.slot import names_a_kind, slot
@@ -251,6 +251,27 @@ def test_a_span_that_opens_a_title_ends_at_its_closing_mark(sentence, span, expe
 def test_the_sentence_verb_is_dropped_before_a_noun_answer(sentence, span, expected):
     start, end = span_of(sentence, span)
     assert sentence[drop_leading_verb(sentence, start, end):end] == expected
+
+
+@pytest.mark.parametrize("sentence, span, expected", [
+    (fold("今天的環境污染誕生於工業革命"), "诞生于工业革命", "工业革命"),  # DRCD test passage 5501-3
+    (fold("中文通常譯為第一公民"), "通常译为第一公民", "第一公民"),  # DRCD test passage 4979-1: an adverb too
+    (fold("2011年發表在英國精神醫學期刊上"), "发表在英国精神医学期刊", "英国精神医学期刊"),  # DRCD 2525-2
+    (fold("會在左手的大拇指上戴分秧器"), "会在左手的大拇指上", "左手的大拇指上"),  # DRCD test passage 1179-13
+])
+def test_the_verb_and_preposition_before_an_object_are_dropped(sentence, span, expected):
+    start, end = span_of(sentence, span)
+    assert sentence[drop_verb_and_preposition(sentence, start, end):end] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "沙特位于红海海岸的吉达港",  # CMRC trial: a noun before the verb, a clause of its own
+    "在莫斯科",  # a preposition with no verb before it (drop_preposition_before_noun decides on it)
+    "来自美",  # one character after the preposition
+    "毕业于耶鲁大学",  # CMRC trial: one word of verb and preposition (drop_leading_verb decides on it)
+])
+def test_a_clause_or_a_bare_preposition_keeps_its_front(text):
+    assert drop_verb_and_preposition(text, 0, len(text)) == 0
 
 
 @pytest.mark.parametrize("text", ["快速斩断疫情传播链", "充电宝"])

@@ -14,6 +14,8 @@ COMPLEMENTS = {"好", "到", "完", "成", "上", "出", "给"}
 ASPECT = {"了", "着", "过"}
 NOUN_TAGS = ("n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "eng", "j", "l")
 TAIL_PREPOSITIONS = {"对", "向", "给", "为", "在", "从", "把", "被", "用", "以", "替", "跟", "同", "与"}
+OBJECT_PREPOSITIONS = {"于", "在", "至", "到", "为", "成", "向", "自", "从"}
+"""Prepositions a verb takes its object through (诞生于工业革命, 译为第一公民, 迁徙自科尔基斯)."""
 COORDINATING = {"与", "同", "跟"}
 """Prepositions that also join two nouns: followed by nouns alone to the span's end, they start no tail (信心与责任心)."""
 ORGANISATION_NOUNS = tuple(dict(HEAD_NOUNS)["organisation"])
@@ -82,6 +84,20 @@ def drop_particle_before_name(folded: str, start: int, end: int) -> int:
             and words[1][1] - words[1][0] >= 2):
         return start + 1
     return start
+
+
+def drop_verb_and_preposition(folded: str, start: int, end: int) -> int:
+    """The start of an answer without the verb and preposition that open it, adverbs and all (``诞生于工业革命`` →
+    ``工业革命``, ``通常译为第一公民`` → ``第一公民``): jieba reads only adverbs, verbs and conjunctions before the
+    preposition, a verb right before it, and two characters or more follow it."""
+    words = tagged(folded[start:end])
+    index = next((index for index, (_, _, flag) in enumerate(words) if flag not in ("d", "v", "vd", "c")), 0)
+    if index == 0 or words[index - 1][2] != "v" or words[index][2] != "p":
+        return start
+    word_start, word_end, _ = words[index]
+    if folded[start + word_start:start + word_end] not in OBJECT_PREPOSITIONS or end - start - word_end < 2:
+        return start
+    return start + word_end
 
 
 def drop_preposition_before_noun(folded: str, start: int, end: int) -> int:
@@ -188,6 +204,8 @@ def refine(folded: str, start: int, end: int, kind: str) -> tuple[int, int]:
         end = drop_trailing_position(folded, start, end)
     if kind not in CLAUSE_KINDS + COUNTED_KINDS + PREDICATE_KINDS:
         start = drop_preposition_before_noun(folded, start, end)
+    if kind == "slot":
+        start = drop_verb_and_preposition(folded, start, end)
     if kind in CUT_KINDS:
         start = drop_particle_before_name(folded, drop_leading_verb(folded, start, end), end)
         end = cut_prepositional_tail(folded, start, end)
