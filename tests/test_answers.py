@@ -683,3 +683,11 @@ def test_no_dynasty_answers_a_question_asking_for_a_regime(traditional_url):
 ])
 def test_an_object_answer_drops_the_verb_and_preposition_before_it(split_names_url, question, expected):
     assert live_answer(split_names_url, question)["text"] == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("人們在過去只會將注意力放在哪一種污染規模上?", "區域性污染"),  # was 區域性污染上面
+    ("美國無力護航的情況直到第八航空軍開始接收哪一款戰機後開始有改善?", "P-51戰鬥機"),  # was P-51戰鬥機之後
+])
+def test_a_noun_answer_drops_the_word_of_position_after_it(split_names_url, question, expected):
+    assert live_answer(split_names_url, question)["text"] == expected

@@ -3,7 +3,8 @@
 import pytest
 
 from qa.reader.boundaries import (cut_echoed_predicate, cut_prepositional_tail, drop_complement, drop_leading_predicate,
-                                  drop_leading_verb, drop_particle_before_name, drop_verb_and_preposition, past_posting_verb, refine,
+                                  drop_leading_verb, drop_particle_before_name, drop_relative_position,
+                                  drop_verb_and_preposition, past_posting_verb, refine,
                                   with_named_front)
 from qa.reader.questions import analyze_question
 from qa.reader.slot import names_a_kind, slot
@@ -262,6 +263,18 @@ def test_the_sentence_verb_is_dropped_before_a_noun_answer(sentence, span, expec
 def test_the_verb_and_preposition_before_an_object_are_dropped(sentence, span, expected):
     start, end = span_of(sentence, span)
     assert sentence[drop_verb_and_preposition(sentence, start, end):end] == expected
+
+
+@pytest.mark.parametrize("sentence, span, expected", [
+    (fold("過去人們的注意力只放在區域性污染上面"), "区域性污染上面", "区域性污染"),  # DRCD test passage 5501-1
+    (fold("直到第八航空軍開始接收P-51戰鬥機之後"), "p-51战斗机之后", "p-51战斗机"),  # DRCD test passage 3359-6
+    (fold("於民國26年「七七事變」以後"), "「七七事变」以后", "「七七事变」"),  # DRCD test passage 5580-6
+    ("它的目标是在2007年年底以前", "2007年年底以前", "2007年年底以前"),  # CMRC trial: a time keeps its own
+    ("位于巴黎市政厅以西", "巴黎市政厅以西", "巴黎市政厅以西"),  # CMRC trial: a direction is kept
+])
+def test_a_closing_word_of_relative_position_is_dropped(sentence, span, expected):
+    start, end = span_of(sentence, span)
+    assert sentence[start:drop_relative_position(sentence, start, end)] == expected
 
 
 @pytest.mark.parametrize("text", [

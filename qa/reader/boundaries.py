@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from qa.reader.patterns import CALENDAR, ITEM_SEPARATORS, NAME_TAGS, YEAR_NUMBER
+from qa.reader.patterns import CALENDAR, ITEM_SEPARATORS, NAME_TAGS, YEAR_NUMBER, times
 from qa.reader.questions import HEAD_NOUNS, POSTING
 from qa.reader.spans import quoted_ranges, tagged, word_at, words_within
 
@@ -16,6 +16,9 @@ NOUN_TAGS = ("n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "eng", "j", "l")
 TAIL_PREPOSITIONS = {"对", "向", "给", "为", "在", "从", "把", "被", "用", "以", "替", "跟", "同", "与"}
 OBJECT_PREPOSITIONS = {"于", "在", "至", "到", "为", "成", "向", "自", "从"}
 """Prepositions a verb takes its object through (诞生于工业革命, 译为第一公民, 迁徙自科尔基斯)."""
+RELATIVE_POSITIONS = ("之后", "以后", "之前", "以前", "之中", "当中", "上面", "里面", "之内")
+"""Words of position of two characters that place a thing after, before or within another, no part of it
+(P-51战斗机之后, 区域性污染上面); not those of a direction (东部, 以西), which a place keeps."""
 COORDINATING = {"与", "同", "跟"}
 """Prepositions that also join two nouns: followed by nouns alone to the span's end, they start no tail (信心与责任心)."""
 ORGANISATION_NOUNS = tuple(dict(HEAD_NOUNS)["organisation"])
@@ -137,6 +140,16 @@ def drop_trailing_position(folded: str, start: int, end: int) -> int:
     return end
 
 
+def drop_relative_position(folded: str, start: int, end: int) -> int:
+    """The end of a candidate without a word of :data:`RELATIVE_POSITIONS` closing it (「七七事变」以后 → 「七七事变」),
+    by the sentence's tagging, unless it follows a time, whose own it is (2007年年底以前)."""
+    words = words_within(tagged(folded), start, end)
+    if len(words) < 2 or words[-1][1] != end or folded[words[-1][0]:end] not in RELATIVE_POSITIONS:
+        return end
+    position = words[-1][0]
+    return end if any(stop == position for _, stop in times(folded)) else position
+
+
 def with_calendar(folded: str, start: int, end: int) -> int:
     """The start of a year widened over the calendar written before it (28年 in 民国28年 → 民国28年, 240年 in
     公元前240年 → 公元前240年): without it the year is another (a question that names the calendar, 民国几年, has it
@@ -202,6 +215,8 @@ def refine(folded: str, start: int, end: int, kind: str) -> tuple[int, int]:
     start = drop_complement(folded, start, end)
     if kind not in COUNTED_KINDS:
         end = drop_trailing_position(folded, start, end)
+    if kind not in COUNTED_KINDS + CLAUSE_KINDS:
+        end = drop_relative_position(folded, start, end)
     if kind not in CLAUSE_KINDS + COUNTED_KINDS + PREDICATE_KINDS:
         start = drop_preposition_before_noun(folded, start, end)
     if kind == "slot":
