@@ -45,7 +45,8 @@ class ReaderWeights:
             question asking for a thing, place, person or body.
         long_answer_chars: answers longer than this are penalised ...
         long_answer_penalty: ... by this much per extra character.
-        agreement: bonus per other top sentence that yields the same answer text.
+        agreement: bonus per other candidate of the top sentences with the same answer text (one sentence's span
+            found by several patterns counts once for each; counting sentences instead measured worse).
         restatement: with ``QA_ANSWER_RESTATE``, bonus per unit of cosine similarity between the question restated
             with a candidate in place of its interrogative and the candidate's sentence.
         highlight_ratio: sentences scoring at least this share of the best one are highlighted ...
