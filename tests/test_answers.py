@@ -288,8 +288,8 @@ def traditional_url(tmp_path_factory, settings, embedder):
 
 @pytest.fixture(scope="module")
 def split_names_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of four DRCD test articles and a paragraph each of forty more
-    (tests/data, CC BY-SA 3.0): two whose names jieba cuts up (賽丁泉天文台, 乌孜别克族), a city's (钟祥市), a
+    """A real server over a real-model index of four DRCD test articles and forty-six paragraphs of forty-two
+    more (tests/data, CC BY-SA 3.0): two whose names jieba cuts up (賽丁泉天文台, 乌孜别克族), a city's (钟祥市), a
     palace's (凡尔赛宫), South Korea's railways, the name of 馬祖列島, the title 可汗, the 高加索山脉, a Bible
     translation (武加大译本), the novels of the Yuan (元代), the seats of 浙江省's government, 东德's economy,
     托木斯克州, 坦尚尼亞, the 南華早報, the 儒略日, 周恩來's drinking, 庫頁島, the commanderies of 臨沂市, 段祺瑞,
@@ -298,8 +298,8 @@ def split_names_url(tmp_path_factory, settings, embedder):
     (铁路), 金正恩's schooling, the first tennis championship (網球), charity stamps (郵票), 曼哈顿, 陳誠 in 1938,
     许昌市's tourism, the end of the Edo period (日本歷史), 坦尚尼亞's history, the roots of the 卡拉巴赫 conflict,
     death sentences in China (中华人民共和国人权), 國立中山大學, 南加州大学's rivalries, 郭松齡's revolt (张学良),
-    the 靖难之役's first battles, 拿破仑三世's France, the government of 廣東省 and sexual reproduction (性別),
-    beside the three of the subset."""
+    the 靖难之役's first battles, 拿破仑三世's France, the government of 廣東省, sexual reproduction (性別), the
+    mountains of South Korea (南韓) and the 卡拉恰伊湖 (环境污染), beside the three of the subset."""
     lines = [line for path in (DRCD_NAMES, DRCD_SUBSET / "corpus.jsonl")
              for line in path.read_text(encoding="utf-8").splitlines()]
     yield from served_corpus(tmp_path_factory.mktemp("split_names"), lines, settings, embedder)
@@ -690,4 +690,12 @@ def test_an_object_answer_drops_the_verb_and_preposition_before_it(split_names_u
     ("美國無力護航的情況直到第八航空軍開始接收哪一款戰機後開始有改善?", "P-51戰鬥機"),  # was P-51戰鬥機之後
 ])
 def test_a_noun_answer_drops_the_word_of_position_after_it(split_names_url, question, expected):
+    assert live_answer(split_names_url, question)["text"] == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("五台山位於哪一地形的中部？", "太白山脈"),  # was 山脈
+    ("哪一個地方於二十世紀五十至六十年代成為了蘇聯垃圾場?", "卡拉恰伊湖"),  # was 恰伊湖: jieba tags 卡拉 a name
+])
+def test_a_landform_answer_keeps_the_name_before_it(split_names_url, question, expected):
     assert live_answer(split_names_url, question)["text"] == expected

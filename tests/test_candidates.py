@@ -288,6 +288,18 @@ def test_a_place_keeps_the_character_jieba_split_off_its_front(sentence, places)
     assert spans_text(sentence, entities(sentence, PLACE_TAGS)) == places
 
 
+@pytest.mark.parametrize("sentence, places", [
+    ("奧斯陸位於挪威東南部的奧斯陸峽灣內側", ["挪威", "奥斯陆峡湾"]),  # DRCD test 2455-1: 奥斯陆 tagged a name
+    ("非洲最高峰吉力馬札羅山位於坦尚尼亞境內", ["非洲", "吉力马札罗山", "尼亚"]),  # DRCD test 2480-1
+    ("卡拉恰伊湖被世界觀察研究所列為世界上污染最嚴重的地方", ["卡拉恰伊湖"]),  # DRCD test 5501-6: 卡拉 a name
+    ("太白山脈中部聳立著五座", ["太白山脉"]),  # DRCD test 1193-13: a bare landform takes the noun before it
+    ("由大高加索山脈和小高加索山脈組成", ["高加索山脉", "高加索山脉"]),  # 小 qualifies the name: no part of it
+    ("李白在廬山寫詩", ["庐山"]),  # a name before a preposition stays the person's
+])
+def test_a_landform_keeps_the_name_jieba_tagged_a_persons_before_it(sentence, places):
+    assert spans_text(fold(sentence), entities(fold(sentence), PLACE_TAGS)) == places
+
+
 @pytest.mark.parametrize("sentence, question, place", [
     ("輾轉抵達彌次郎的家鄉－日本南部九州的鹿兒島", "彌次郎在哪邊出生？", "鹿兒島"),  # DRCD test 1165-11: 鹿儿岛 a name
     ("世界最大的錫克神廟位於加州尤巴城", "世界最大的錫克神廟在哪裡?", "加州尤巴城"),  # DRCD test: 尤巴城 a name

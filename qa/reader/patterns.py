@@ -105,6 +105,13 @@ NAME_TAGS = ("nr", "nrt", "nrfg", "ns", "nt", "nz")
 PERSON_TAGS = {"nr", "nrt", "nrfg", "nrf"}
 CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 PLACE_TAGS = {"ns", "nsf"}
+LANDFORMS = ("山", "山脉", "峰", "河", "江", "湖", "海", "湾", "峡湾", "海峡", "岛", "群岛", "半岛", "盆地", "高原",
+             "平原", "沙漠", "峡谷", "瀑布")
+"""Endings of the names of features of the land, which a name jieba tags a person's may lead (奥斯陆峡湾, 吉力马札罗山)."""
+LANDFORM_NAME_TAGS = {"n", "nz", "j"}
+"""Tags of a noun before a bare landform that names it (太白 n of 太白山脉)."""
+MAX_LANDFORM_NAME_CHARS = 8
+"""The longest landform's name the words before it widen it to."""
 PLACE_SUFFIXES = ("街道", "社区", "小区", "村", "镇", "乡", "区", "县", "市", "省", "州", "街", "路")
 """Nouns that end a place's name where jieba leaves them a word of their own (茂南区城南 + 街道)."""
 ERA_TAGS = {"t", "n", "nr", "nrfg", "nrt", "ns", "nz"}
@@ -357,7 +364,8 @@ def entities(folded: str, tags: set[str]) -> list[tuple[int, int]]:
     before = {stop: (first, flag) for first, stop, flag in words}
     if tags & PLACE_TAGS:
         ends = {first: stop for first, stop, _ in words if folded[first:stop] in PLACE_SUFFIXES}
-        return [(with_split_head(folded, before, start), ends.get(end, end)) for start, end in spans]
+        return [(named_place_start(folded, before, with_split_head(folded, before, start), end), ends.get(end, end))
+                for start, end in spans]
     if tags & ORG_TAGS:
         return [(named_by(folded, before, start, end), end) for start, end in spans]
     if not tags & PERSON_TAGS:
@@ -588,6 +596,29 @@ def named_by(folded: str, before: dict[int, tuple[int, str]], start: int, end: i
         if not head or not head[1].startswith(ORG_FIELD_TAGS):
             break
         start = head[0]
+    return start
+
+
+def named_place_start(folded: str, before: dict[int, tuple[int, str]], start: int, end: int) -> int:
+    """The start of a place that ends like a feature of the land (:data:`LANDFORMS`) widened over the name jieba
+    tagged a person's right before it (奥斯陆|峡湾, 吉力马札|罗山), or a bare landform over the one noun before it
+    (太白|山脉; 小 of 小高加索山脉 qualifies the name, it does not name it), up to :data:`MAX_LANDFORM_NAME_CHARS` characters.
+
+    Args:
+        folded: the sentence.
+        before: jieba's words by where they end, each ``(start, tag)``.
+        start: where the place starts as found.
+        end: where it ends.
+    """
+    place = folded[start:end]
+    if not place.endswith(LANDFORMS):
+        return start
+    word = before.get(start)
+    if word and place in LANDFORMS and word[1] in LANDFORM_NAME_TAGS and end - word[0] <= MAX_LANDFORM_NAME_CHARS:
+        return word[0]
+    while ((word := before.get(start)) and word[1] in PERSON_TAGS and CJK_CHAR.match(folded[word[0]])
+           and end - word[0] <= MAX_LANDFORM_NAME_CHARS):
+        start = word[0]
     return start
 
 
