@@ -2,7 +2,8 @@
 
 No extractive-QA weights exist offline, so the reader is built from the embedding model, jieba and rules:
 sentences of the top passages are scored (:mod:`qa.reader.sentences`), typed candidates are taken from the
-best ones (:mod:`qa.reader.candidates`), ranked (:mod:`qa.reader.ranking`) and the best is given only when the
+best ones (:mod:`qa.reader.candidates`; names completed by how their passage repeats them,
+:mod:`qa.reader.repeats`), ranked (:mod:`qa.reader.ranking`) and the best is given only when the
 :class:`DeclinePolicy` accepts it. This class is the single place a trained reader would replace.
 """
 
@@ -26,6 +27,7 @@ from qa.reader.questions import QuestionInfo, analyze_question
 from qa.reader.ranker import LinearRanker
 from qa.reader.ranking import (FEATURES, FRAMED, candidate_features, framed_slot_first, given_name_first,
                                occupation_first, post_given_first, runs_on_to_a_place, whole_name_first)
+from qa.reader.repeats import completed_names
 from qa.reader.restatement import Restatement
 from qa.reader.sentences import ScoredSentence, highlight, score_sentences, with_parts_held, word_weights
 from qa.reader.speech import speaker_answer, speech_answer
@@ -130,6 +132,8 @@ class Reader:
         rows = []
         for rank, sentence in sentences:
             found = sentence_candidates(sentence.text, info, weights)
+            found.candidates = completed_names(found.candidates, fold(sentence.hit.passage.text), sentence.start,
+                                               sentence.end)
             rows += [(row, candidate, sentence)
                      for row, candidate in candidate_features(sentence, rank, found, info, self.weights)]
         return rows
