@@ -288,8 +288,8 @@ def traditional_url(tmp_path_factory, settings, embedder):
 
 @pytest.fixture(scope="module")
 def split_names_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of four DRCD test articles and forty-eight paragraphs of forty-four
-    more (tests/data, CC BY-SA 3.0): two whose names jieba cuts up (賽丁泉天文台, 乌孜别克族), a city's (钟祥市), a
+    """A real server over a real-model index of four DRCD test articles and fifty paragraphs of forty-six more
+    (tests/data, CC BY-SA 3.0): two whose names jieba cuts up (賽丁泉天文台, 乌孜别克族), a city's (钟祥市), a
     palace's (凡尔赛宫), South Korea's railways, the name of 馬祖列島, the title 可汗, the 高加索山脉, a Bible
     translation (武加大译本), the novels of the Yuan (元代), the seats of 浙江省's government, 东德's economy,
     托木斯克州, 坦尚尼亞, the 南華早報, the 儒略日, 周恩來's drinking, 庫頁島, the commanderies of 臨沂市, 段祺瑞,
@@ -299,8 +299,8 @@ def split_names_url(tmp_path_factory, settings, embedder):
     许昌市's tourism, the end of the Edo period (日本歷史), 坦尚尼亞's history, the roots of the 卡拉巴赫 conflict,
     death sentences in China (中华人民共和国人权), 國立中山大學, 南加州大学's rivalries, 郭松齡's revolt (张学良),
     the 靖难之役's first battles, 拿破仑三世's France, the government of 廣東省, sexual reproduction (性別), the
-    mountains of South Korea (南韓), the 卡拉恰伊湖 (环境污染), 狄奧多西 (西罗马帝国) and 胡季犛 (越南語), beside
-    the three of the subset."""
+    mountains of South Korea (南韓), the 卡拉恰伊湖 (环境污染), 狄奧多西 (西罗马帝国), 胡季犛 (越南語), 香港仔's
+    names and the names of the 朝鲜王朝, beside the three of the subset."""
     lines = [line for path in (DRCD_NAMES, DRCD_SUBSET / "corpus.jsonl")
              for line in path.read_text(encoding="utf-8").splitlines()]
     yield from served_corpus(tmp_path_factory.mktemp("split_names"), lines, settings, embedder)
@@ -707,4 +707,12 @@ def test_a_landform_answer_keeps_the_name_before_it(split_names_url, question, e
     ("過去越南主政者多不重視喃字，試圖推廣的君主很少，哪位主政者甚至因試圖推廣而被明朝囚禁?", "胡季犛"),  # was 胡季
 ])
 def test_a_name_the_passage_repeats_runs_on_over_what_always_follows_it(split_names_url, question, expected):
+    assert live_answer(split_names_url, question)["text"] == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("在哪一個時期時香港仔曾被改名為元香港?", "香港日治時期"),  # was 日治時期: 香港 was cut as the question's echo
+    ("在哪一個時期時稱朝鮮這一朝代為「李氏朝鮮」?", "朝鮮日治時期"),  # was 日治時期
+])
+def test_a_period_answer_keeps_the_place_that_names_it(split_names_url, question, expected):
     assert live_answer(split_names_url, question)["text"] == expected

@@ -1457,3 +1457,13 @@ def test_a_things_answer_leaves_out_the_aspect_particle_that_closes_a_verb(sente
     sentence, span = fold(sentence), fold(span)
     cut = past_aspect_particle(candidate_over(sentence, span), sentence)
     assert sentence[cut.start:cut.end] == fold(kept)
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    ("而於香港日治時期，香港仔曾被改名為元香港", "在哪一個時期時香港仔曾被改名為元香港?", "香港日治时期"),  # DRCD test
+    ("朝鮮日治時期稱這一朝代為「李氏朝鮮」", "在哪一個時期時稱朝鮮這一朝代為「李氏朝鮮」?", "朝鲜日治时期"),  # after DRCD
+    ("中國至晚在春秋時期已了解恆星是由氣體構成", "中國在哪一個時期已了解恆星是由氣體構成?", "春秋时期"),
+])
+def test_a_period_keeps_the_name_the_question_gives_for_which_one(sentence, question, expected):
+    # the question's 香港 was cut from 香港日治时期 as its echo, leaving a period of no place
+    assert best_candidate_text(fold(sentence), question) == expected

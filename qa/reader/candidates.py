@@ -30,7 +30,8 @@ STRICT_TYPES = ("quantity", "time", "duration", "person")
 CLAUSE_ANSWERED = ("reason", "manner")
 """Question types whose answer is a clause: another item beside one they name is no noun phrase (另一个原因是)."""
 NAMED_FRONT_KINDS = ("organisation", "headed", "sibling")
-"""Kinds of candidate that are names, which keep the question's word that names which one (:func:`with_named_front`)."""
+"""Kinds of candidate that are names, which keep the question's word that names which one (:func:`with_named_front`);
+a named period does too (香港日治时期 for 在哪一个时期时香港仔…)."""
 NAMED_FRONT = "front"
 """The origin of a candidate widened back over such a word: the word is no echo of the question."""
 OCCUPATION = "occupation"
@@ -190,7 +191,8 @@ def extract_candidates(sentence: str, question: QuestionInfo) -> list[Candidate]
             headed_end = trim(folded, start, end, edges - heads)[1] if heads else 0
             trimmed, end = trim(folded, start, end, edges - shared)
             end = max(end, headed_end)  # the last item keeps the head its items share (文科地理实验室)
-            keeps_front = kind in NAMED_FRONT_KINDS and not place_named  # 茂南区 of 茂南区城南街道: a level of its own
+            named_period = kind == "time" and folded[start:end].endswith(PERIOD_NOUNS)  # 香港 of 香港日治时期
+            keeps_front = (kind in NAMED_FRONT_KINDS or named_period) and not place_named  # 茂南区 of 茂南区城南街道
             front = with_named_front(folded, trimmed, drop, question.text) if keeps_front else trimmed
             start, end = refine(folded, front, end, kind)
             cut = cut_echoed_predicate(folded, start, end, drop) if kind == "list" else end

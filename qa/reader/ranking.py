@@ -762,8 +762,10 @@ def candidate_features(sentence: ScoredSentence, rank: int, found: SentenceCandi
             candidate = with_ordinal_noun(widen_quantity(candidate, folded), folded, question)
         if question.type == "duration":
             candidate = with_ago(candidate, folded, question)
-        if candidate.type == "time":
-            candidate = cut_to_unit_asked(strip_question_edges(candidate, folded, question.text), folded, question)
+        if candidate.type == "time":  # a period's named front stays (香港 of 香港日治时期)
+            stripped = candidate if candidate.origin == NAMED_FRONT else strip_question_edges(candidate, folded,
+                                                                                               question.text)
+            candidate = cut_to_unit_asked(stripped, folded, question)
         elif candidate.type != "quote" and question.type in THING_TYPES:
             candidate = before_trailing_function_words(
                 past_possessive(cut_suffix_echo(candidate if post else past_leading_date(candidate, folded, dates),
