@@ -277,6 +277,12 @@ def official_url(tmp_path_factory, settings, embedder):
 
 
 @pytest.fixture(scope="module")
+def periods_url(tmp_path_factory, settings, embedder):
+    """A real server over a real-model index of the CMRC 2018 trial article on a system dated by a period (乡里制)."""
+    yield from served_corpus(tmp_path_factory.mktemp("periods"), cmrc_articles("TRIAL_656"), settings, embedder)
+
+
+@pytest.fixture(scope="module")
 def traditional_url(tmp_path_factory, settings, embedder):
     """A real server over a real-model index of six DRCD test articles in Traditional script (tests/data,
     CC BY-SA 3.0): the three asked about and the three of the subset, whose words weigh the question's as a larger
@@ -716,3 +722,9 @@ def test_a_name_the_passage_repeats_runs_on_over_what_always_follows_it(split_na
 ])
 def test_a_period_answer_keeps_the_place_that_names_it(split_names_url, question, expected):
     assert live_answer(split_names_url, question)["text"] == expected
+
+
+
+def test_a_time_answer_keeps_the_period_noun_asked_for(periods_url):
+    # was 西周: the slot stopped before 时期, the question's own word
+    assert live_answer(periods_url, "“乡里制”可追溯到什么时期？")["text"] == "西周时期"

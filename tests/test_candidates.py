@@ -256,6 +256,17 @@ def test_a_list_slot_keeps_the_asked_noun_and_the_items_joined_on_with_it():
     assert sentence[start:end] == "必要的生活物资和防疫物资"
 
 
+@pytest.mark.parametrize("sentence, question, expected", [
+    ("其制度可以追溯至西周时期。", "“乡里制”可追溯到什么时期？", "西周时期"),  # CMRC trial
+    ("古羅馬的同性戀文化最早可以追溯至羅馬共和國時期", "古羅馬的同性戀文化最早可以追溯至哪一個時期?", "罗马共和国时期"),
+    ("降水量主要集中在6月至9月份之間", "降水量主要集中在6月至哪一個月份之間?", "9"),  # DRCD: no period's noun
+])
+def test_a_time_slot_keeps_the_period_noun_asked_for(sentence, question, expected):
+    folded = fold(sentence)
+    start, end, strength = slot(folded, analyze_question(question))
+    assert folded[start:end] == expected and strength > 0.4
+
+
 def test_a_place_keeps_the_word_that_ends_its_name():
     sentence = "7月11日,茂南区城南街道莱茵春天小区划为高、中风险区域。"  # seed: jieba leaves 街道 a word
     assert spans_text(sentence, entities(sentence, PLACE_TAGS))[0] == "茂南区城南街道"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from qa.reader.definitions import defined_term, definitions
-from qa.reader.patterns import (ITEM_SEPARATORS, NOUN_JOINERS, PLACE_SUFFIXES, dictionary_words, noun_chunks,
-                                time_ranges)
+from qa.reader.patterns import (ITEM_SEPARATORS, NOUN_JOINERS, PERIOD_NOUNS, PLACE_SUFFIXES, dictionary_words,
+                                noun_chunks, time_ranges)
 from qa.reader.questions import CLASSIFIERS, REASON_NOUNS, QuestionInfo, asks_several, organisation_head
 from qa.reader.spans import clause_bounds, clause_breaks, is_numeral, tagged, trim, word_at
 
@@ -19,7 +19,11 @@ NOUN_KEPT = ("other", "place", "list")
 哪个街道 → 城南街道, 哪些物资 → 生活物资和防疫物资); not after 的, where the noun heads the items before it (接力赛的世界纪录
 answers 哪些世界纪录 with 接力赛) or, for other questions, a modifier that names the kind asked for (:func:`names_a_kind`:
 伦敦大学的名义 answers 以什么名义 with 伦敦大学); and for places only a word that ends a place's name
-(:data:`PLACE_SUFFIXES`: 哪个国家 is answered by 西班牙, not by …两个国家)."""
+(:data:`PLACE_SUFFIXES`: 哪个国家 is answered by 西班牙, not by …两个国家); a time question's slot keeps only a period's
+noun (:data:`KEPT_NOUNS`)."""
+KEPT_NOUNS = {"place": PLACE_SUFFIXES, "time": PERIOD_NOUNS}
+"""The only nouns asked for a slot of these question types keeps: a word that ends a place's name, a period's noun
+(什么时期 → 西周时期; not 哪一个月份, whose noun the text need not write)."""
 KIND_MODIFIER_CHARS = 8
 """The most characters of a modifier before 的 + the noun asked for that name the kind asked for; a longer one is a
 clause the noun stays with (六浦－神武寺2.8公里的路段 for 哪个路段)."""
@@ -495,10 +499,11 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
         reach = suffix.find(head) + len(head)
         if folded[right[0]:right[0] + reach] == suffix[:reach]:
             end = right[0] + reach
-    elif (right and question.type in NOUN_KEPT and right[0] == end and not owns_what_follows(question)
+    elif (right and (question.type in NOUN_KEPT or question.type in KEPT_NOUNS) and right[0] == end
+          and not owns_what_follows(question)
           and (folded[end - 1] != "的" or question.type == "other" and not names_a_kind(folded[start:end - 1]))):
         noun = nominal_head(suffix) or (first_word(suffix) if end - start == 1 else "")
-        end += len(noun) if folded.startswith(noun, end) and (question.type != "place" or noun in PLACE_SUFFIXES) else 0
+        end += len(noun) if folded.startswith(noun, end) and noun in KEPT_NOUNS.get(question.type, (noun,)) else 0
         while noun and question.type == "list" and (more := joined_item(folded, end, noun)):
             end = more
     breaks = clause_breaks(folded, start, end)
@@ -512,7 +517,8 @@ def slot(folded: str, question: QuestionInfo) -> tuple[int, int, float] | None:
     if end <= start or end - start > (MOST_SLOT_CHARS_SEVERAL if asks_several(question) else MOST_SLOT_CHARS):
         return None
     after = [w for w in question.words if w in suffix and w not in before and w != owner_noun]
-    kept_noun = right is not None and question.type in ("place", "list")  # the noun kept in the slot frames it
+    kept_noun = right is not None and (question.type in ("place", "list") or question.type == "time"
+                                       and folded[start:end].endswith(PERIOD_NOUNS))  # the noun kept frames it
     following = folded[min(end, right[0]):] if kept_noun else folded[end:]
     strength = (anchor_strength(before, folded[:start]) * len(before) + anchor_strength(after, following) *
                 len(after)) / max(1, len(before) + len(after))
