@@ -1,7 +1,7 @@
 import pytest
 
 from qa.reader.candidates import Candidate
-from qa.reader.repeats import completed_names, repeated_name_end
+from qa.reader.repeats import completed_names, ends_of, repeated_name_end
 from qa.text.normalize import fold
 
 THEODOSIUS = fold("379年任命狄奧多西為東部皇帝。388年狄奧多西擊敗篡位者。395年狄奧多西驟逝。")  # after DRCD test 3395-6
@@ -32,3 +32,9 @@ def test_only_names_are_completed_and_within_their_sentence():
     sentence = THEODOSIUS[sentence_start:sentence_end]
     assert [sentence[c.start:c.end] for c in completed] == ["狄奥多西", "狄奥多"]
     assert completed_names([Candidate(0, 3, "person", "pattern")], "狄奥多西。狄奥多西。", 0, 3)[0].end == 3
+
+
+def test_occurrences_end_left_to_right_without_overlapping():
+    assert list(ends_of("狄奥多", THEODOSIUS)) == [9, 23, 37]
+    assert list(ends_of("哈哈", "哈哈哈哈哈")) == [2, 4]
+    assert list(ends_of("西", "东")) == []

@@ -129,11 +129,13 @@ class Reader:
     def candidate_rows(self, info: QuestionInfo, sentences: list[tuple[int, ScoredSentence]],
                        weights: dict[str, float]) -> list[tuple[list[float], Candidate, ScoredSentence]]:
         """The candidates of ``sentences`` (each with its rank among the sentences scored) with their features."""
-        rows = []
+        rows, passages = [], {}
         for rank, sentence in sentences:
             found = sentence_candidates(sentence.text, info, weights)
-            found.candidates = completed_names(found.candidates, fold(sentence.hit.passage.text), sentence.start,
-                                               sentence.end)
+            passage = sentence.hit.passage
+            if passage.id not in passages:
+                passages[passage.id] = fold(passage.text)
+            found.candidates = completed_names(found.candidates, passages[passage.id], sentence.start, sentence.end)
             rows += [(row, candidate, sentence)
                      for row, candidate in candidate_features(sentence, rank, found, info, self.weights)]
         return rows

@@ -7,7 +7,7 @@ the name runs on over the characters that follow it each time, up to where what 
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator
 
 from qa.reader.candidates import Candidate
 from qa.reader.patterns import CJK_CHAR
@@ -42,7 +42,7 @@ def repeated_name_end(passage: str, start: int, end: int) -> int:
     widened = end
     while True:
         name = passage[start:widened]
-        found = [match.end() for match in re.finditer(re.escape(name), passage)]
+        found = list(ends_of(name, passage))
         if len(found) < MIN_REPEATS:
             return end
         followers = {passage[after:after + 1] for after in found}
@@ -53,6 +53,14 @@ def repeated_name_end(passage: str, start: int, end: int) -> int:
                 or all(dictionary_count(passage[after:after + 2]) for after in found)):
             return end
         widened += 1
+
+
+def ends_of(word: str, text: str) -> Iterator[int]:
+    """Where each occurrence of ``word`` in ``text`` ends, left to right, none overlapping the one before."""
+    found = text.find(word)
+    while found >= 0:
+        yield found + len(word)
+        found = text.find(word, found + len(word))
 
 
 def completed_names(candidates: list[Candidate], passage: str, start: int, end: int) -> list[Candidate]:
