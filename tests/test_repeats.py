@@ -38,3 +38,4 @@ def test_occurrences_end_left_to_right_without_overlapping():
     assert list(ends_of("狄奥多", THEODOSIUS)) == [9, 23, 37]
     assert list(ends_of("哈哈", "哈哈哈哈哈")) == [2, 4]
     assert list(ends_of("西", "东")) == []
+    assert list(ends_of("", "狄奥多西")) == []  # an empty candidate is never repeated

@@ -56,8 +56,9 @@ def repeated_name_end(passage: str, start: int, end: int) -> int:
 
 
 def ends_of(word: str, text: str) -> Iterator[int]:
-    """Where each occurrence of ``word`` in ``text`` ends, left to right, none overlapping the one before."""
-    found = text.find(word)
+    """Where each occurrence of ``word`` in ``text`` ends, left to right, none overlapping the one before (none for
+    an empty word)."""
+    found = text.find(word) if word else -1
     while found >= 0:
         yield found + len(word)
         found = text.find(word, found + len(word))
