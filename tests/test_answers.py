@@ -391,6 +391,11 @@ def test_a_what_answer_leaves_de_and_the_noun_asked_for_to_the_question(split_na
     assert live_answer(split_names_url, question)["text"] == expected
 
 
+def test_a_what_answer_leaves_the_kind_its_examples_are_of_to_the_question(split_names_url):
+    answer = live_answer(split_names_url, "可汗為汗國的統治者，這個稱呼最早是蒙古與哪個游牧部落中使用?")
+    assert answer["text"] == "突厥"  # was 突厥等遊牧部落
+
+
 @pytest.mark.parametrize("question, expected", [
     ("鶴崗市與富錦市及佳木斯市之間相隔了哪一條河?", "松花江"),  # was 中華人民共和國黑龍江省, a province
     ("西雙版納傣族自治州的北方與哀牢山以及哪一座山相鄰?", "無量山"),  # not 東西, a direction; jieba tags 無量山 an idiom

@@ -380,6 +380,9 @@ def test_a_length_of_time_asked_how_long_ago_keeps_its_qian(question, sentence, 
     ("拜占庭的何种手法可以说是战争的另一种形式?", "外交手段可以说是战争的另一种形式", "外交手段"),  # DRCD
     ("城南街道党工委第一时间成立了什么临时党支部？", "高中风险区临时党支部", "高中风险区临时党支部"),  # seed
     ("邓铭东是哪个党支部的预备党员？", "云潭镇新农村第二党支部", "云潭镇新农村第二党支部"),  # seed
+    ("可汗为汗国的统治者,这个称呼最早是蒙古与哪个游牧部落中使用?", "突厥等游牧部落", "突厥"),  # DRCD: examples of the kind
+    ("这种病最早在哪个沿海城市中出现?", "厦门、福州等等沿海城市", "厦门、福州"),  # written for the test
+    ("这种病最早在哪个沿海城市中出现?", "沿海城市", "沿海城市"),  # nothing before the noun: kept
 ])
 def test_a_tail_the_question_holds_after_its_interrogative_is_cut(question, text, expected):
     info = analyze_question(question)

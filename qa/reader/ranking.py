@@ -186,6 +186,8 @@ ACCEPTS: dict[str, tuple[str, ...]] = {
     "identity": ("identity", "slot", "quote", "clause", "chunk", "headed", "post"),
     "other": ("slot", "quote", "list", "clause", "identity", "chunk", "headed", "post"),
 }
+ENUMERATION_CLOSERS = ("等等", "等")
+"""Words that close examples before the noun naming their kind (突厥等游牧部落)."""
 ANY_TYPE = ("sibling",)
 """Candidate kinds that may answer a question of any type: another item beside those the question names."""
 REFERRING = ("该", "这", "此", "它", "他", "她")
@@ -550,12 +552,16 @@ def cut_suffix_echo(candidate: Candidate, folded: str, question: QuestionInfo, n
     """A candidate without a tail the question itself holds after its interrogative (有丝分裂尤其重要 asked as
     哪一种细胞分裂尤其重要): the longest such run of at least three characters after which a word ends what stays,
     unless it is the phrase right after the interrogative, holds the noun asked for (什么临时党支部 keeps
-    临时党支部) or is a part of a person's name (洛厄尔 of 帕西瓦尔·洛厄尔, asked who founded 洛厄尔天文台)."""
+    临时党支部) or is a part of a person's name (洛厄尔 of 帕西瓦尔·洛厄尔, asked who founded 洛厄尔天文台). A noun asked
+    after examples closed by 等 is their kind, and goes with the 等 (突厥等游牧部落 asked as 哪个游牧部落 → 突厥)."""
     text = folded[candidate.start:candidate.end]
     parts = name_parts(folded, candidate.start, candidate.end) if candidate.type == "person" else ()
     for length in range(len(text) - 2, 2, -1):
         tail = text[-length:]
         if tail in question.suffix:
+            closer = next((word for word in ENUMERATION_CLOSERS if text[:-length].endswith(word)), "")
+            if noun and noun in tail and closer and len(text) - length - len(closer) >= 2:
+                return Candidate(candidate.start, candidate.end - length - len(closer), candidate.type, candidate.origin)
             if question.suffix.startswith(tail[:2]) or noun and (noun in tail or tail in noun) or tail in parts:
                 break
             end = candidate.end - length
