@@ -278,8 +278,10 @@ def official_url(tmp_path_factory, settings, embedder):
 
 @pytest.fixture(scope="module")
 def periods_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of the CMRC 2018 trial article on a system dated by a period (乡里制)."""
-    yield from served_corpus(tmp_path_factory.mktemp("periods"), cmrc_articles("TRIAL_656"), settings, embedder)
+    """A real server over a real-model index of two CMRC 2018 trial articles: a system dated by a period (乡里制) and
+    a tower on the Tropic of Cancer, its latitude in degrees, minutes and seconds."""
+    yield from served_corpus(tmp_path_factory.mktemp("periods"), cmrc_articles("TRIAL_656", "TRIAL_690"), settings,
+                             embedder)
 
 
 @pytest.fixture(scope="module")
@@ -294,7 +296,7 @@ def traditional_url(tmp_path_factory, settings, embedder):
 
 @pytest.fixture(scope="module")
 def split_names_url(tmp_path_factory, settings, embedder):
-    """A real server over a real-model index of four DRCD test articles and fifty paragraphs of forty-six more
+    """A real server over a real-model index of four DRCD test articles and fifty-one paragraphs of forty-seven more
     (tests/data, CC BY-SA 3.0): two whose names jieba cuts up (賽丁泉天文台, 乌孜别克族), a city's (钟祥市), a
     palace's (凡尔赛宫), South Korea's railways, the name of 馬祖列島, the title 可汗, the 高加索山脉, a Bible
     translation (武加大译本), the novels of the Yuan (元代), the seats of 浙江省's government, 东德's economy,
@@ -306,7 +308,7 @@ def split_names_url(tmp_path_factory, settings, embedder):
     death sentences in China (中华人民共和国人权), 國立中山大學, 南加州大学's rivalries, 郭松齡's revolt (张学良),
     the 靖难之役's first battles, 拿破仑三世's France, the government of 廣東省, sexual reproduction (性別), the
     mountains of South Korea (南韓), the 卡拉恰伊湖 (环境污染), 狄奧多西 (西罗马帝国), 胡季犛 (越南語), 香港仔's
-    names and the names of the 朝鲜王朝, beside the three of the subset."""
+    names, the names of the 朝鲜王朝 and 吉米·史都華's start in film, beside the three of the subset."""
     lines = [line for path in (DRCD_NAMES, DRCD_SUBSET / "corpus.jsonl")
              for line in path.read_text(encoding="utf-8").splitlines()]
     yield from served_corpus(tmp_path_factory.mktemp("split_names"), lines, settings, embedder)
@@ -389,6 +391,15 @@ def test_a_name_ending_like_a_place_does_not_answer_a_who_question(split_names_u
 ])
 def test_a_what_answer_leaves_de_and_the_noun_asked_for_to_the_question(split_names_url, question, expected):
     assert live_answer(split_names_url, question)["text"] == expected
+
+
+def test_a_height_in_metres_and_centimetres_is_answered_whole(split_names_url):
+    assert live_answer(split_names_url, "吉米·史都華的身高多高?")["text"] == "1米93"  # was 1米
+
+
+def test_a_latitude_in_degrees_minutes_and_seconds_is_answered_whole(periods_url):
+    answer = live_answer(periods_url, "塔顶的经纬度是多少？")
+    assert answer["text"].startswith('23°26′31"')  # was 23
 
 
 def test_a_what_answer_leaves_the_kind_its_examples_are_of_to_the_question(split_names_url):

@@ -53,6 +53,18 @@ def test_two_quantities_with_measures_joined_by_zhi_are_one_range(text, expected
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("吉米·史都华身高1米93,", ["1米93"]),  # DRCD, folded: not 1米 and 93
+    ('其塔顶纬度为北纬23°26′31",', ['23°26′31"']),  # CMRC trial
+    ("兰比尔身高2米11(6呎11吋)", ["2米11", "6呎11吋"]),  # CMRC trial
+    ("以3分33秒76的成绩完成", ["3分33秒76"]),  # CMRC trial: a race's time to the hundredth
+    ("全程用时1小时20分钟", ["1小时20分钟"]),  # written for the test
+    ("共有100米12名选手", ["100米", "12名"]),  # written for the test: metres and a count
+])
+def test_a_quantity_in_two_units_is_one(text, expected):
+    assert spans_text(text, quantities(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("于行政总局第五区设置镇越县", ["第五"]),  # DRCD, folded: 区 is no measure word
     ("以金融相关产业为主的是第三产业", ["第三"]),  # DRCD
     ("香港属于第三区", ["第三"]),  # CMRC trial

@@ -29,6 +29,11 @@ FRACTION = rf"(?:\d+|[{CHINESE_DIGITS}]+)分之(?:\d+(?:\.\d+)?|[{CHINESE_DIGITS
 """A fraction or share as Chinese writes it: 五分之一, 三分之二, 百分之十五, 千分之三, 百万分之一."""
 QUANTITY = re.compile(
     rf"(?:{APPROXIMATE})?(?:{FRACTION}|第?{NUMERAL}(?:多|余|来)?(?:[十百千万亿]+)?(?:多|余)?(?:{MEASURE})?(?:多|余)?)")
+COMPOUND_QUANTITY = re.compile(
+    r"\d+个?小时\d+分钟?(?:\d+秒)?|\d+分\d+秒(?:\d{1,2}(?!\d))?|\d米\d{1,2}(?![\d\w])"
+    r"|\d+(?:°|度)\s?\d+(?:′|')(?:\s?\d+(?:\.\d+)?(?:″|\"))?|\d+(?:呎|英尺)\d+(?:吋|英寸)")
+"""A quantity in two or more units, the larger first: 1小时20分, 3分33秒62 (a race's time), 1米93 (a height),
+23°26′31" (a latitude), 6呎11吋."""
 DAY_PART = r"(?:凌晨|清晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜间|深夜|当晚|当天|次日)"
 CLOCK = (rf"(?:{DAY_PART}|晚)?(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[时点](?:\d{{1,2}}分|半|许)?"
          rf"|(?:[01]?\d|2[0-4]):[0-5]\d(?::[0-5]\d)?(?![\d:]))|{DAY_PART}")
@@ -147,7 +152,8 @@ ORG_FIELD_WORDS = 2
 def quantities(folded: str) -> list[tuple[int, int]]:
     """Numbers with measure words and approximation words (400多名, 30多万人次, 近百, 约3000余人, 1.2万, 十几天,
     3至5人); Chinese numerals and fractions as written (五分之一, 百分之十五); ordinals in Chinese numerals (第三 of
-    第三产业); two with a measure each joined as one range (200米至2,300米: either end alone misquotes it)."""
+    第三产业); two with a measure each joined as one range (200米至2,300米: either end alone misquotes it); a quantity
+    in two or more units as one (:data:`COMPOUND_QUANTITY`: 1米93, not 1米 and 93)."""
     spans = []
     for match in QUANTITY.finditer(folded):
         text = match.group()
@@ -163,6 +169,8 @@ def quantities(folded: str) -> list[tuple[int, int]]:
         if re.fullmatch(r"\d{4}年|[〇零一二三四五六七八九]{4}年", text):
             continue
         spans.append(match.span())
+    compounds = [match.span() for match in COMPOUND_QUANTITY.finditer(folded)]
+    spans = [(start, end) for start, end in spans if not any(a < end and start < b for a, b in compounds)] + compounds
     return joined_ranges(folded, spans, lambda start, end: re.search(MEASURE + "$", folded[start:end]) is not None)
 
 
