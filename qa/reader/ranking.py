@@ -561,7 +561,8 @@ def cut_suffix_echo(candidate: Candidate, folded: str, question: QuestionInfo, n
         if tail in question.suffix:
             closer = next((word for word in ENUMERATION_CLOSERS if text[:-length].endswith(word)), "")
             if noun and noun in tail and closer and len(text) - length - len(closer) >= 2:
-                return Candidate(candidate.start, candidate.end - length - len(closer), candidate.type, candidate.origin)
+                end = candidate.end - length - len(closer)
+                return Candidate(candidate.start, end, candidate.type, candidate.origin)
             if question.suffix.startswith(tail[:2]) or noun and (noun in tail or tail in noun) or tail in parts:
                 break
             end = candidate.end - length
